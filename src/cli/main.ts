@@ -1,0 +1,1 @@
+console.log('mtls-rotation');
