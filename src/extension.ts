@@ -1,5 +1,30 @@
 import * as vscode from 'vscode';
+import { InventoryView } from './vscode/inventory/inventoryView';
+import { createLog } from './vscode/log';
+import { readSettings } from './vscode/settings';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activate() returns: the live feature objects, which the integration tests inspect. */
+export interface MtlsRotationApi {
+  inventory: InventoryView;
+}
+
+export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
+  const log = createLog();
+  context.subscriptions.push(log);
+  try {
+    const inventory = new InventoryView(readSettings(), log);
+    context.subscriptions.push(inventory);
+    void inventory.start().catch((error: unknown) => log.error(`Inventory scan failed: ${String(error)}`));
+    return { inventory };
+  } catch (error) {
+    // Activation failures are otherwise only visible in the developer console.
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`Activation failed: ${message}`);
+    void vscode.window.showErrorMessage(`mTLS Rotation could not start: ${message}`, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
+    throw error;
+  }
+}
 
 export function deactivate(): void {}

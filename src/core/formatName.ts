@@ -1,0 +1,15 @@
+import { DistinguishedName, SubjectAltName } from './model';
+
+/** `O = Axys, OU = Payments, CN = api.example.com`, the way `openssl x509 -subject` prints a name. */
+export function formatName(name: DistinguishedName): string {
+  return name.map(({ type, value }) => `${type} = ${value}`).join(', ');
+}
+
+/** The CN, else the last attribute: what a person calls the certificate. */
+export function commonName(name: DistinguishedName): string | undefined {
+  return name.find((a) => a.type === 'CN')?.value ?? name[name.length - 1]?.value;
+}
+
+export function formatSubjectAltNames(sans: SubjectAltName[]): string {
+  return sans.map(({ type, value }) => `${type}:${value}`).join(', ');
+}

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { Log } from './log';
+
+/**
+ * The one registration point for commands: a failure is logged and shown to the user instead of
+ * disappearing into the extension host's console.
+ */
+export function registerCommand(
+  log: Log,
+  id: string,
+  handler: (...args: never[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await (handler as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`${id} failed: ${message}`);
+      void vscode.window.showErrorMessage(`mTLS Rotation: ${message}`);
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,221 @@
+import * as vscode from 'vscode';
+import { globToRegExp } from '../../core/globToRegExp';
+import { InventoryError, InventoryItem, InventoryResult } from '../../core/model';
+import { readCryptoFile } from '../../core/readCryptoFile';
+import { Disposable } from '../disposable';
+import { Log } from '../log';
+import { Settings } from '../settings';
+
+const BATCH_SIZE = 64;
+const EVENT_DELAY_MS = 150;
+
+export interface InventorySnapshot {
+  items: InventoryItem[];
+  errors: InventoryError[];
+  scanning: boolean;
+}
+
+/**
+ * Holds what every matching workspace file contains, keyed by URI. A full scan runs in batches that
+ * yield to the event loop, and file events update single entries, so one saved file never rescans
+ * the workspace.
+ */
+export class CertificateStore extends Disposable {
+  private readonly files = new Map<string, InventoryResult>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  private scanSource: vscode.CancellationTokenSource | undefined;
+  private scanPromise: Promise<void> = Promise.resolve();
+  private scanningNow = false;
+  private include: RegExp;
+  private exclude: RegExp | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private pendingEvents = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private settings: Settings,
+    private readonly log: Log,
+  ) {
+    super();
+    this.include = globToRegExp(settings.include);
+    this.exclude = settings.exclude ? globToRegExp(settings.exclude) : undefined;
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()));
+    this.register({ dispose: () => this.disposeWatchers() });
+    this.register({ dispose: () => this.scanSource?.cancel() });
+    this.register({ dispose: () => clearTimeout(this.pendingTimer) });
+  }
+
+  get scanning(): boolean {
+    return this.scanningNow;
+  }
+
+  snapshot(): InventorySnapshot {
+    const items: InventoryItem[] = [];
+    const errors: InventoryError[] = [];
+    for (const result of this.files.values()) {
+      items.push(...result.items);
+      errors.push(...result.errors);
+    }
+    return { items, errors, scanning: this.scanningNow };
+  }
+
+  /** Resolves when the scan under way (if any) has finished. */
+  whenIdle(): Promise<void> {
+    return this.scanPromise;
+  }
+
+  updateSettings(settings: Settings): void {
+    const rescan = settings.include !== this.settings.include || settings.exclude !== this.settings.exclude
+      || settings.maxFileBytes !== this.settings.maxFileBytes;
+    this.settings = settings;
+    if (rescan) this.restart();
+  }
+
+  /** Starts watching and runs the first full scan. */
+  start(): Promise<void> {
+    this.watch();
+    return this.refresh();
+  }
+
+  refresh(): Promise<void> {
+    this.scanSource?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.scanSource = source;
+    this.scanPromise = this.scan(source.token).finally(() => source.dispose());
+    return this.scanPromise;
+  }
+
+  private restart(): void {
+    this.include = globToRegExp(this.settings.include);
+    this.exclude = this.settings.exclude ? globToRegExp(this.settings.exclude) : undefined;
+    this.watch();
+    void this.refresh();
+  }
+
+  private async scan(token: vscode.CancellationToken): Promise<void> {
+    this.setScanning(true);
+    const started = Date.now();
+    try {
+      await vscode.window.withProgress(
+        { location: { viewId: 'mtlsRotation.inventory' }, title: 'Scanning certificates' },
+        async () => {
+          const uris = await vscode.workspace.findFiles(this.settings.include, this.settings.exclude || undefined, undefined, token);
+          if (token.isCancellationRequested) return;
+          const seen = new Set(uris.map((uri) => uri.toString()));
+          for (const key of [...this.files.keys()]) {
+            if (!seen.has(key)) this.files.delete(key);
+          }
+          for (let i = 0; i < uris.length; i += BATCH_SIZE) {
+            if (token.isCancellationRequested) return;
+            const batch = uris.slice(i, i + BATCH_SIZE);
+            const results = await Promise.all(batch.map((uri) => this.readFile(uri)));
+            results.forEach((result, j) => this.files.set(batch[j].toString(), result));
+            this.changed.fire();
+            // Let the extension host serve other work between batches.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          this.log.info(`Inventory: ${uris.length} files read in ${Date.now() - started} ms`);
+        },
+      );
+    } finally {
+      if (!token.isCancellationRequested) this.setScanning(false);
+    }
+  }
+
+  private setScanning(value: boolean): void {
+    this.scanningNow = value;
+    void vscode.commands.executeCommand('setContext', 'mtlsRotation.scanning', value);
+    this.changed.fire();
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<InventoryResult> {
+    const path = uri.fsPath;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return { items: [], errors: [] };
+      if (stat.size > this.settings.maxFileBytes) {
+        return {
+          items: [],
+          errors: [{
+            path,
+            code: 'too-large',
+            message: `file is ${formatBytes(stat.size)}, over the ${formatBytes(this.settings.maxFileBytes)} limit (mtlsRotation.maxFileSizeKB)`,
+          }],
+        };
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return readCryptoFile(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch (error) {
+      const code = error instanceof vscode.FileSystemError ? error.code : 'unreadable';
+      return { items: [], errors: [{ path, code: 'unreadable', message: `cannot read file (${code})` }] };
+    }
+  }
+
+  private watch(): void {
+    this.disposeWatchers();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.settings.include));
+      watcher.onDidCreate((uri) => this.queue(uri, false));
+      watcher.onDidChange((uri) => this.queue(uri, false));
+      watcher.onDidDelete((uri) => this.queue(uri, true));
+      this.watchers.push(watcher);
+    }
+    // Operations done inside VS Code arrive here even where the file watcher is slow or unavailable.
+    this.watchers.push(
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.queue(uri, false))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.queue(uri, true))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => {
+        this.queue(oldUri, true);
+        this.queue(newUri, false);
+      })),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.queue(doc.uri, false)),
+    );
+  }
+
+  private disposeWatchers(): void {
+    this.watchers.forEach((watcher) => watcher.dispose());
+    this.watchers = [];
+  }
+
+  private matches(uri: vscode.Uri): boolean {
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    if (this.exclude?.test(relative)) return false;
+    return this.include.test(relative) || this.files.has(uri.toString());
+  }
+
+  private queue(uri: vscode.Uri, deleted: boolean): void {
+    if (!this.matches(uri) && !deleted) return;
+    this.pendingEvents.set(uri.toString(), { uri, deleted });
+    clearTimeout(this.pendingTimer);
+    // Editors and git write files in bursts; coalesce them into one update.
+    this.pendingTimer = setTimeout(() => void this.flushEvents(), EVENT_DELAY_MS);
+  }
+
+  private async flushEvents(): Promise<void> {
+    const events = [...this.pendingEvents.values()];
+    this.pendingEvents.clear();
+    let changed = false;
+    for (const { uri, deleted } of events) {
+      const key = uri.toString();
+      if (deleted) {
+        changed = this.files.delete(key) || changed;
+        // A deleted folder takes every file below it.
+        for (const other of [...this.files.keys()]) {
+          if (other.startsWith(key + '/')) changed = this.files.delete(other) || changed;
+        }
+        continue;
+      }
+      this.files.set(key, await this.readFile(uri));
+      changed = true;
+    }
+    if (changed) this.changed.fire();
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}

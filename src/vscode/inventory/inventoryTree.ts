@@ -1,0 +1,272 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { describeExpiry, expiryStatus } from '../../core/expiry';
+import { commonName, formatName, formatSubjectAltNames } from '../../core/formatName';
+import {
+  CertificateInfo, CsrInfo, ExpiryInfo, InventoryError, InventoryItem, PrivateKeyInfo, Pkcs12Info,
+} from '../../core/model';
+import { CertificateGroup, pairInventory } from '../../core/pairing';
+import { Disposable } from '../disposable';
+import { CertificateStore } from './certificateStore';
+import { expiryColor, expiryIcon } from './expiryTheme';
+
+export type InventoryNode =
+  | { type: 'certificate'; certificate: CertificateInfo; expiry: ExpiryInfo; group?: CertificateGroup; role?: 'related' }
+  | { type: 'key'; key: PrivateKeyInfo; parentId: string }
+  | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
+  | { type: 'pkcs12'; pkcs12: Pkcs12Info }
+  | { type: 'group'; group: 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
+  | { type: 'error'; error: InventoryError };
+
+export interface InventoryModel {
+  roots: InventoryNode[];
+  certificates: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo }>;
+  errors: InventoryError[];
+}
+
+/** Turns the store's items into the tree: certificates soonest-expiry first, their key, CSRs and relatives below. */
+export function buildInventoryModel(items: InventoryItem[], errors: InventoryError[], now: Date, thresholds: number[]): InventoryModel {
+  const paired = pairInventory(items);
+  const roots: InventoryNode[] = [];
+  const certificates: InventoryModel['certificates'] = [];
+  for (const group of paired.certificates) {
+    const expiry = expiryStatus(group.certificate.notAfter, now, thresholds);
+    certificates.push({ certificate: group.certificate, expiry });
+    roots.push({ type: 'certificate', certificate: group.certificate, expiry, group });
+  }
+  for (const pkcs12 of paired.pkcs12) roots.push({ type: 'pkcs12', pkcs12 });
+
+  const orphans: InventoryNode[] = [
+    ...paired.orphanKeys.map((key): InventoryNode => ({ type: 'key', key, parentId: 'orphans' })),
+    ...paired.orphanCsrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId: 'orphans', role: 'orphan' })),
+  ];
+  if (orphans.length > 0) {
+    roots.push({ type: 'group', group: 'orphans', label: 'Keys and CSRs without a certificate', children: orphans });
+  }
+  if (errors.length > 0) {
+    const sorted = [...errors].sort((a, b) => a.path.localeCompare(b.path));
+    roots.push({
+      type: 'group',
+      group: 'unreadable',
+      label: 'Unreadable',
+      children: sorted.map((error): InventoryNode => ({ type: 'error', error })),
+    });
+  }
+  return { roots, certificates, errors };
+}
+
+export class InventoryTree extends Disposable implements vscode.TreeDataProvider<InventoryNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<InventoryNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private current: InventoryModel = { roots: [], certificates: [], errors: [] };
+  // Children are made on demand, so parents are remembered as they are handed out (for TreeView.reveal).
+  private parents = new WeakMap<InventoryNode, InventoryNode>();
+  private readonly modelChanged = this.register(new vscode.EventEmitter<InventoryModel>());
+  readonly onDidChangeModel = this.modelChanged.event;
+
+  constructor(
+    private readonly store: CertificateStore,
+    private thresholds: number[],
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super();
+    this.register(store.onDidChange(() => this.rebuild()));
+  }
+
+  get model(): InventoryModel {
+    return this.current;
+  }
+
+  setThresholds(thresholds: number[]): void {
+    this.thresholds = thresholds;
+    this.rebuild();
+  }
+
+  /** Recomputes badges and order; also called on a timer so "days left" stays true across midnight. */
+  rebuild(): void {
+    const snapshot = this.store.snapshot();
+    this.current = buildInventoryModel(snapshot.items, snapshot.errors, this.now(), this.thresholds);
+    this.changed.fire(undefined);
+    this.modelChanged.fire(this.current);
+  }
+
+  getChildren(node?: InventoryNode): InventoryNode[] {
+    const children = this.childrenOf(node);
+    if (node) for (const child of children) this.parents.set(child, node);
+    return children;
+  }
+
+  private childrenOf(node?: InventoryNode): InventoryNode[] {
+    if (!node) return this.current.roots;
+    if (node.type === 'group') return node.children;
+    if (node.type === 'certificate' && node.group && node.role !== 'related') {
+      const parentId = nodeId(node);
+      const group = node.group;
+      return [
+        ...group.keys.map((key): InventoryNode => ({ type: 'key', key, parentId })),
+        ...group.csrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId, role: 'same-key' })),
+        ...group.renewalCsrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId, role: 'renewal' })),
+        ...group.related.map((certificate): InventoryNode => ({
+          type: 'certificate',
+          certificate,
+          expiry: expiryStatus(certificate.notAfter, this.now(), this.thresholds),
+          role: 'related',
+        })),
+      ];
+    }
+    return [];
+  }
+
+  getParent(node: InventoryNode): InventoryNode | undefined {
+    return this.parents.get(node);
+  }
+
+  getTreeItem(node: InventoryNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+}
+
+export function nodeId(node: InventoryNode): string {
+  switch (node.type) {
+    case 'certificate':
+      return `${node.role ?? 'cert'}:${node.certificate.path}#${node.certificate.index}`;
+    case 'key':
+      return `${node.parentId}/key:${node.key.path}#${node.key.index}`;
+    case 'csr':
+      return `${node.parentId}/csr:${node.csr.path}#${node.csr.index}`;
+    case 'pkcs12':
+      return `p12:${node.pkcs12.path}`;
+    case 'group':
+      return `group:${node.group}`;
+    case 'error':
+      return `error:${node.error.path}`;
+  }
+}
+
+function fileName(file: string): string {
+  return path.basename(file);
+}
+
+function toTreeItem(node: InventoryNode): vscode.TreeItem {
+  const id = nodeId(node);
+  switch (node.type) {
+    case 'certificate': {
+      const { certificate, expiry } = node;
+      const hasChildren = node.role !== 'related' && !!node.group &&
+        node.group.keys.length + node.group.csrs.length + node.group.renewalCsrs.length + node.group.related.length > 0;
+      const label = commonName(certificate.subject) ?? fileName(certificate.path);
+      const item = new vscode.TreeItem(
+        node.role === 'related' ? `${label} (same subject)` : label,
+        hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
+      item.id = id;
+      item.description = `${describeExpiry(expiry)} · ${fileName(certificate.path)}${certificate.index > 0 ? ` [${certificate.index + 1}]` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(expiryIcon(expiry.status), new vscode.ThemeColor(expiryColor(expiry.status)));
+      item.tooltip = certificateTooltip(certificate, expiry);
+      item.contextValue = `certificate.${expiry.status}${certificate.isCA ? '.ca' : ''}`;
+      item.resourceUri = vscode.Uri.file(certificate.path);
+      item.command = openCommand(certificate.path, certificate.line);
+      item.accessibilityInformation = { label: `Certificate ${label}, ${describeExpiry(expiry)}, file ${fileName(certificate.path)}` };
+      return item;
+    }
+    case 'key': {
+      const { key } = node;
+      const item = new vscode.TreeItem(fileName(key.path), vscode.TreeItemCollapsibleState.None);
+      item.id = id;
+      item.description = key.encrypted
+        ? 'private key · encrypted'
+        : `private key · ${key.keyType ?? 'unknown'}${key.keyBits ? ` ${key.keyBits}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon('key');
+      item.tooltip = markdown([
+        `**Private key** \`${key.path}\``,
+        '',
+        `Format: ${key.format}${key.encrypted ? ' (encrypted: cannot be paired without its passphrase)' : ''}`,
+        key.keyType ? `Key: ${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ''}${key.curve ? ` (${key.curve})` : ''}` : '',
+        key.publicKeySha256 ? `Public key SHA-256: \`${key.publicKeySha256}\`` : '',
+      ]);
+      item.contextValue = 'key';
+      item.resourceUri = vscode.Uri.file(key.path);
+      item.command = openCommand(key.path, key.line);
+      return item;
+    }
+    case 'csr': {
+      const { csr } = node;
+      const item = new vscode.TreeItem(fileName(csr.path), vscode.TreeItemCollapsibleState.None);
+      item.id = id;
+      const role = node.role === 'renewal' ? 'renewal CSR (new key)' : 'CSR';
+      item.description = `${role} · ${commonName(csr.subject) ?? 'no subject'}${csr.signatureValid ? '' : ' · signature invalid'}`;
+      item.iconPath = new vscode.ThemeIcon('git-pull-request-draft');
+      item.tooltip = markdown([
+        `**Certificate signing request** \`${csr.path}\``,
+        '',
+        `Subject: ${formatName(csr.subject) || '(empty)'}`,
+        `SANs: ${formatSubjectAltNames(csr.subjectAltNames) || '(none)'}`,
+        `Key: ${csr.keyType}${csr.keyBits ? ` ${csr.keyBits} bits` : ''}`,
+        `Signature: ${csr.signatureAlgorithm}, ${csr.signatureValid ? 'valid' : '**invalid**'}`,
+        `Public key SHA-256: \`${csr.publicKeySha256}\``,
+      ]);
+      item.contextValue = 'csr';
+      item.resourceUri = vscode.Uri.file(csr.path);
+      item.command = openCommand(csr.path, csr.line);
+      return item;
+    }
+    case 'pkcs12': {
+      const { pkcs12 } = node;
+      const item = new vscode.TreeItem(fileName(pkcs12.path), vscode.TreeItemCollapsibleState.None);
+      item.id = id;
+      item.description = pkcs12.encrypted
+        ? 'PKCS#12 · password-protected'
+        : `PKCS#12 · ${pkcs12.certificates.length} certificate(s), ${pkcs12.keyCount} key(s)`;
+      item.iconPath = new vscode.ThemeIcon('package');
+      item.tooltip = `${pkcs12.path}`;
+      item.contextValue = 'pkcs12';
+      item.resourceUri = vscode.Uri.file(pkcs12.path);
+      return item;
+    }
+    case 'group': {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = id;
+      item.description = `${node.children.length}`;
+      item.iconPath = new vscode.ThemeIcon(node.group === 'unreadable' ? 'warning' : 'folder-library');
+      item.contextValue = `group.${node.group}`;
+      return item;
+    }
+    case 'error': {
+      const { error } = node;
+      const item = new vscode.TreeItem(fileName(error.path), vscode.TreeItemCollapsibleState.None);
+      item.id = id;
+      item.description = error.message;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.tooltip = markdown([`**Unreadable** \`${error.path}\``, '', `${error.message} (${error.code})`]);
+      item.contextValue = 'error';
+      item.resourceUri = vscode.Uri.file(error.path);
+      item.command = openCommand(error.path, 1);
+      return item;
+    }
+  }
+}
+
+function openCommand(file: string, line: number): vscode.Command {
+  return { command: 'mtlsRotation.openFile', title: 'Open File', arguments: [{ path: file, line }] };
+}
+
+function markdown(lines: string[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(lines.filter((line, i) => line !== '' || i === 1).join('  \n'));
+  md.supportThemeIcons = true;
+  return md;
+}
+
+function certificateTooltip(certificate: CertificateInfo, expiry: ExpiryInfo): vscode.MarkdownString {
+  return markdown([
+    `$(${expiryIcon(expiry.status)}) **${commonName(certificate.subject) ?? 'Certificate'}**: ${describeExpiry(expiry)}`,
+    '',
+    `Subject: ${formatName(certificate.subject)}`,
+    `Issuer: ${formatName(certificate.issuer)}`,
+    `SANs: ${formatSubjectAltNames(certificate.subjectAltNames) || '(none)'}`,
+    `Valid: ${certificate.notBefore} → ${certificate.notAfter}`,
+    `Serial: \`${certificate.serialNumber}\``,
+    `SHA-256: \`${certificate.fingerprintSha256}\``,
+    `Key: ${certificate.keyType}${certificate.keyBits ? ` ${certificate.keyBits} bits` : ''}${certificate.curve ? ` (${certificate.curve})` : ''}`,
+    `File: \`${certificate.path}\`${certificate.index > 0 ? ` (certificate ${certificate.index + 1} of the bundle)` : ''}`,
+  ]);
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import { Log } from '../log';
+import { onSettingsChanged, Settings } from '../settings';
+import { CertificateStore } from './certificateStore';
+import { ExpiryDecorations } from './decorations';
+import { isDueOrExpired } from './expiryTheme';
+import { registerInventoryCommands } from './inventoryCommands';
+import { InventoryTree } from './inventoryTree';
+import { ExpiryStatusBar } from './statusBar';
+
+const HOUR_MS = 3_600_000;
+
+/** The inventory feature: store, tree view, view badge, Explorer decorations, status bar and commands. */
+export class InventoryView extends Disposable {
+  readonly store: CertificateStore;
+  readonly tree: InventoryTree;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly decorations: ExpiryDecorations;
+  readonly statusBar: ExpiryStatusBar;
+
+  constructor(settings: Settings, log: Log) {
+    super();
+    this.store = this.register(new CertificateStore(settings, log));
+    this.tree = this.register(new InventoryTree(this.store, settings.reminderDays));
+    this.treeView = this.register(
+      vscode.window.createTreeView('mtlsRotation.inventory', { treeDataProvider: this.tree, showCollapseAll: true }),
+    );
+    this.decorations = this.register(new ExpiryDecorations(this.tree));
+    this.statusBar = this.register(new ExpiryStatusBar(this.tree, settings.statusBarEnabled));
+    this.register(this.tree.onDidChangeModel((model) => {
+      const due = model.certificates.filter(({ expiry }) => isDueOrExpired(expiry.status)).length;
+      this.treeView.badge = due > 0
+        ? { value: due, tooltip: `${due} certificate${due === 1 ? ' is' : 's are'} due for rotation or expired` }
+        : undefined;
+    }));
+    for (const command of registerInventoryCommands(log, this.store, this.tree)) this.register(command);
+    this.register(onSettingsChanged((next) => {
+      this.store.updateSettings(next);
+      this.tree.setThresholds(next.reminderDays);
+      this.statusBar.setEnabled(next.statusBarEnabled, this.tree.model);
+    }));
+    // Days left change at midnight without any file changing.
+    const timer = setInterval(() => this.tree.rebuild(), HOUR_MS);
+    this.register({ dispose: () => clearInterval(timer) });
+  }
+
+  start(): Promise<void> {
+    return this.store.start();
+  }
+}

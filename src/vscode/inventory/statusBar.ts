@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { describeExpiry } from '../../core/expiry';
+import { commonName } from '../../core/formatName';
+import { Disposable } from '../disposable';
+import { InventoryModel, InventoryTree } from './inventoryTree';
+
+/** Shows the soonest expiry among the workspace's leaf certificates; a click opens the inventory. */
+export class ExpiryStatusBar extends Disposable {
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('mtlsRotation.expiry', vscode.StatusBarAlignment.Left, 50),
+  );
+  private enabled: boolean;
+
+  constructor(tree: InventoryTree, enabled: boolean) {
+    super();
+    this.enabled = enabled;
+    this.item.name = 'mTLS certificate expiry';
+    this.item.command = 'mtlsRotation.showInventory';
+    this.register(tree.onDidChangeModel((model) => this.update(model)));
+    this.update(tree.model);
+  }
+
+  get text(): string {
+    return this.item.text;
+  }
+
+  setEnabled(enabled: boolean, model: InventoryModel): void {
+    this.enabled = enabled;
+    this.update(model);
+  }
+
+  private update(model: InventoryModel): void {
+    // CA certificates live for years and would always hide the client certificate that matters.
+    const leaves = model.certificates.filter(({ certificate }) => !certificate.isCA);
+    const candidates = leaves.length > 0 ? leaves : model.certificates;
+    const soonest = candidates[0];
+    if (!this.enabled || !soonest) {
+      this.item.hide();
+      return;
+    }
+    const { certificate, expiry } = soonest;
+    const name = commonName(certificate.subject) ?? 'certificate';
+    const icon = expiry.status === 'expired' ? '$(error)' : expiry.status === 'ok' ? '$(verified)' : '$(warning)';
+    this.item.text = `${icon} ${name}: ${describeExpiry(expiry)}`;
+    this.item.tooltip = `Soonest certificate expiry in this workspace: ${name} (${certificate.notAfter}). Click to open the inventory.`;
+    this.item.backgroundColor = expiry.status === 'expired'
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : expiry.status === 'ok' ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.accessibilityInformation = { label: `Soonest certificate expiry: ${name}, ${describeExpiry(expiry)}` };
+    this.item.show();
+  }
+}

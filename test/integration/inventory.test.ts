@@ -1,0 +1,208 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { MtlsRotationApi } from '../../src/extension';
+import type { InventoryNode } from '../../src/vscode/inventory/inventoryTree';
+import { daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../support/openssl';
+import { FIXTURE } from './prepareWorkspace';
+
+const EXTENSION_ID = 'mtls-rotation.mtls-rotation';
+
+function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the fixture workspace open');
+  return folder.uri.fsPath;
+}
+
+async function api(): Promise<MtlsRotationApi> {
+  const extension = vscode.extensions.getExtension<MtlsRotationApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const exports = await extension.activate();
+  await exports.inventory.store.whenIdle();
+  return exports;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function label(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+function rootByLabel(exports: MtlsRotationApi, text: string): InventoryNode | undefined {
+  const tree = exports.inventory.tree;
+  return tree.getChildren().find((node) => label(tree.getTreeItem(node)) === text);
+}
+
+function fingerprintOf(file: string): string {
+  return openssl(['x509', '-in', file, '-noout', '-fingerprint', '-sha256']).trim().split('=')[1];
+}
+
+describe('Inventory view', () => {
+  let exports: MtlsRotationApi;
+  let root: string;
+
+  before(async () => {
+    exports = await api();
+    root = workspaceRoot();
+  });
+
+  it('lists every certificate, soonest expiry first, with badges from the real clock', () => {
+    const tree = exports.inventory.tree;
+    const roots = tree.getChildren().filter((node) => node.type === 'certificate');
+    const labels = roots.map((node) => label(tree.getTreeItem(node)));
+    assert.deepStrictEqual(labels.slice(0, 3), ['legacy.example.com', 'program-a.example.com', 'program-b.example.com']);
+    // The two CA certificates of the bundle follow, one node each.
+    assert.deepStrictEqual(labels.slice(3).sort(), ['Fixture Issuing CA', 'Fixture Root CA']);
+
+    const descriptions = roots.slice(0, 3).map((node) => String(tree.getTreeItem(node).description));
+    assert.match(descriptions[0], /^expired [23] days ago · legacy\.crt$/);
+    assert.strictEqual(descriptions[1], '12 days left · program-a.crt');
+    assert.match(descriptions[2], /^200 days left · program-b\.crt$/);
+
+    const icons = roots.slice(0, 3).map((node) => tree.getTreeItem(node).iconPath as vscode.ThemeIcon);
+    assert.deepStrictEqual(icons.map((icon) => icon.id), ['error', 'warning', 'verified']);
+    assert.deepStrictEqual(icons.map((icon) => icon.color?.id), [
+      'mtlsRotation.expiredForeground', 'mtlsRotation.dueForeground', 'mtlsRotation.okForeground',
+    ]);
+  });
+
+  it('shows a rich tooltip with subject, issuer, SANs, serial and fingerprint', () => {
+    const tree = exports.inventory.tree;
+    const node = rootByLabel(exports, 'program-a.example.com');
+    assert.ok(node);
+    const tooltip = tree.getTreeItem(node).tooltip as vscode.MarkdownString;
+    const file = path.join(root, FIXTURE.dueSoon);
+    assert.ok(tooltip.value.includes('O = Axys Test, OU = Program A, CN = program-a.example.com'), tooltip.value);
+    assert.ok(tooltip.value.includes('CN = Fixture Root CA'), 'issuer');
+    assert.ok(tooltip.value.includes('DNS:program-a.example.com, IP:203.0.113.10'), 'SANs');
+    assert.ok(tooltip.value.includes(fingerprintOf(file)), 'fingerprint as openssl prints it');
+    const serial = openssl(['x509', '-in', file, '-noout', '-serial']).trim().split('=')[1];
+    assert.ok(tooltip.value.includes(serial), 'serial as openssl prints it');
+  });
+
+  it('puts the matching key, renewal CSR and nothing else under a certificate', () => {
+    const tree = exports.inventory.tree;
+    const node = rootByLabel(exports, 'program-a.example.com');
+    assert.ok(node);
+    assert.strictEqual(tree.getTreeItem(node).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const children = tree.getChildren(node).map((child) => {
+      const item = tree.getTreeItem(child);
+      return `${label(item)} | ${String(item.description).split(' · ')[0]}`;
+    });
+    assert.deepStrictEqual(children, ['program-a.key | private key', 'program-a-new.csr | renewal CSR (new key)']);
+  });
+
+  it('groups keys and CSRs without a certificate, and unreadable files with their reason', () => {
+    const tree = exports.inventory.tree;
+    const orphans = tree.getChildren().find((node) => node.type === 'group' && node.group === 'orphans');
+    assert.ok(orphans, 'orphans group');
+    const orphanLabels = tree.getChildren(orphans).map((node) => label(tree.getTreeItem(node))).sort();
+    assert.deepStrictEqual(orphanLabels, ['orphan.key', 'program-a-new.csr', 'program-a-new.key', 'program-c.csr']);
+
+    const unreadable = tree.getChildren().find((node) => node.type === 'group' && node.group === 'unreadable');
+    assert.ok(unreadable, 'unreadable group');
+    const errors = tree.getChildren(unreadable).map((node) => tree.getTreeItem(node));
+    assert.deepStrictEqual(errors.map(label), ['garbage.crt', 'truncated.pem']);
+    assert.match(String(errors[1].description), /truncated/i);
+    for (const item of errors) assert.ok(String(item.description).length > 5, 'each error has a reason');
+  });
+
+  it('sets the view badge to the number of certificates due or expired', () => {
+    const badge = exports.inventory.treeView.badge;
+    assert.ok(badge);
+    assert.strictEqual(badge.value, 2);
+    assert.match(badge.tooltip, /2 certificates are due/);
+  });
+
+  it('decorates due and expired files in the Explorer', () => {
+    const decorations = exports.inventory.decorations;
+    const due = decorations.decorationFor(vscode.Uri.file(path.join(root, FIXTURE.dueSoon)));
+    assert.strictEqual(due?.badge, '12');
+    assert.match(due?.tooltip ?? '', /program-a\.example\.com: 12 days left/);
+    assert.strictEqual(decorations.decorationFor(vscode.Uri.file(path.join(root, FIXTURE.expired)))?.badge, '!');
+    assert.strictEqual(decorations.decorationFor(vscode.Uri.file(path.join(root, FIXTURE.healthy))), undefined);
+  });
+
+  it('shows the soonest expiry in the status bar', () => {
+    assert.match(exports.inventory.statusBar.text, /^\$\(error\) legacy\.example\.com: expired [23] days ago$/);
+  });
+
+  it('registers every contributed command', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { commands: Array<{ command: string }> };
+    };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('runs the copy commands on a tree node', async () => {
+    const node = rootByLabel(exports, 'program-a.example.com');
+    assert.ok(node && node.type === 'certificate');
+    await vscode.commands.executeCommand('mtlsRotation.copyFingerprint', node);
+    assert.strictEqual(await vscode.env.clipboard.readText(), fingerprintOf(path.join(root, FIXTURE.dueSoon)));
+    await vscode.commands.executeCommand('mtlsRotation.copySubject', node);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'O = Axys Test, OU = Program A, CN = program-a.example.com');
+  });
+
+  it('opens a file at its PEM block and reveals it in the Explorer', async () => {
+    const target = path.join(root, FIXTURE.caBundle);
+    await vscode.commands.executeCommand('mtlsRotation.openFile', { path: target, line: 1 });
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, target);
+    const second = exports.inventory.tree.model.certificates.find(
+      ({ certificate }) => certificate.path === target && certificate.index === 1,
+    );
+    assert.ok(second, 'the second certificate of the bundle');
+    const node = exports.inventory.tree.getChildren().find(
+      (n) => n.type === 'certificate' && n.certificate === second.certificate,
+    );
+    await vscode.commands.executeCommand('mtlsRotation.openFile', node);
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, second.certificate.line - 1);
+    assert.ok(second.certificate.line > 1);
+    await vscode.commands.executeCommand('mtlsRotation.revealInExplorer', node);
+    await vscode.commands.executeCommand('mtlsRotation.showInventory');
+    await vscode.commands.executeCommand('mtlsRotation.refresh');
+    assert.strictEqual(exports.inventory.tree.model.certificates.length, 5);
+  });
+
+  it('updates by itself when a certificate file is added and deleted', async () => {
+    const scratch = tempDir();
+    const ca = makeCa(path.join(scratch, 'ca'), 'Watcher CA');
+    const made = makeLeaf(ca, path.join(scratch, 'leaf'), 'watched', {
+      subject: '/O=Axys Test/CN=watched.example.com',
+      notAfter: daysFromNow(4.5),
+    });
+    const target = path.join(root, 'certs', 'watched.crt');
+    try {
+      fs.copyFileSync(made.certPath, target);
+      const added = await until('the new certificate in the tree', () =>
+        exports.inventory.tree.model.certificates.find(({ certificate }) => certificate.path === target));
+      assert.strictEqual(added.expiry.status, 'due-5');
+      assert.strictEqual(exports.inventory.treeView.badge?.value, 3);
+      fs.rmSync(target);
+      await until('the deleted certificate to leave the tree', () =>
+        !exports.inventory.tree.model.certificates.some(({ certificate }) => certificate.path === target));
+      assert.strictEqual(exports.inventory.treeView.badge?.value, 2);
+    } finally {
+      fs.rmSync(target, { force: true });
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  after(async () => {
+    // Leave the view open with a certificate expanded: the harness takes its screenshot now.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('mtlsRotation.showInventory');
+    const node = rootByLabel(exports, 'program-a.example.com');
+    if (node) await exports.inventory.treeView.reveal(node, { expand: true, select: true, focus: true });
+  });
+});
