@@ -50,6 +50,8 @@ export interface CertificateInfo extends PublicKeyFacts {
   line: number;
   /** PEM text of this certificate (for verification and test calls). */
   pem: string;
+  /** OpenSSL's name for the signature algorithm (`sha256WithRSAEncryption`, `ecdsa-with-SHA256`, ...). */
+  signatureAlgorithm?: string;
 }
 
 export interface PrivateKeyInfo extends Partial<PublicKeyFacts> {
@@ -92,6 +94,8 @@ export interface InventoryError {
   path: string;
   code: string;
   message: string;
+  /** 1-based line of the broken PEM block, when the error concerns one block of the file. */
+  line?: number;
 }
 
 export interface ExpiryInfo {

@@ -1,0 +1,38 @@
+// Callers branch on `code`, never on message text, so codes are part of the public contract.
+export type CoreErrorCode =
+  | 'not-pem-or-der'
+  | 'truncated-pem'
+  | 'bad-base64'
+  | 'empty-file'
+  | 'too-large'
+  | 'unsupported-pem-label'
+  | 'malformed-der'
+  | 'malformed-certificate'
+  | 'malformed-csr'
+  | 'malformed-key'
+  | 'malformed-pkcs12'
+  | 'key-wrong-passphrase'
+  | 'pkcs12-wrong-passphrase'
+  | 'not-found'
+  | 'permission-denied'
+  | 'symlink-loop'
+  | 'unreadable'
+  | 'invalid-thresholds'
+  | 'aborted';
+
+export class CoreError extends Error {
+  readonly code: CoreErrorCode;
+  /** 1-based line in the file the error refers to, when there is one. */
+  readonly line?: number;
+
+  constructor(code: CoreErrorCode, message: string, options: { line?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CoreError';
+    this.code = code;
+    if (options.line !== undefined) this.line = options.line;
+  }
+}
+
+export function isCoreError(value: unknown): value is CoreError {
+  return value instanceof CoreError;
+}

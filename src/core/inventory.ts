@@ -1,0 +1,204 @@
+import { promises as fs } from 'fs';
+import * as nodePath from 'path';
+import { CoreError } from './errors';
+import { InventoryError, InventoryItem, InventoryResult } from './model';
+import { looksLikePem } from './pem';
+import { readCryptoFile, ReadOptions } from './readCryptoFile';
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const CANDIDATE_EXTENSIONS: readonly string[] = ['.pem', '.crt', '.cer', '.cert', '.der', '.key', '.csr', '.req', '.p12', '.pfx'];
+/** Directory names not descended into unless named explicitly: other people's test certificates live there. */
+export const DEFAULT_SKIP_DIRECTORIES: readonly string[] = ['.git', 'node_modules'];
+const SNIFF_BYTES = 1024;
+
+export interface InventoryOptions extends ReadOptions {
+  /** Larger files get a `too-large` error and are not read (default 5 MiB). */
+  maxFileBytes?: number;
+  signal?: AbortSignal;
+  /** Files read at once (default 16). */
+  concurrency?: number;
+  /** Called after each batch; `total` is the number of files to read, known once the walk is done. */
+  onProgress?: (done: number, total?: number) => void;
+  /** Called with each batch's results, for incremental display. */
+  onItems?: (batch: InventoryResult) => void;
+  skipDirectories?: readonly string[];
+}
+
+export function isCandidateName(path: string): boolean {
+  return CANDIDATE_EXTENSIONS.includes(nodePath.extname(path).toLowerCase());
+}
+
+interface FileTask {
+  path: string;
+  /** Files found in directories without a known extension are read only if their first bytes look like PEM. */
+  sniff: boolean;
+}
+
+/** One file, as the adapter reads it on file events. Never throws. */
+export async function readInventoryFile(path: string, options: InventoryOptions = {}): Promise<InventoryResult> {
+  return readTask({ path, sniff: false }, options, true);
+}
+
+/**
+ * Reads every candidate file under `paths` (files are always read; directories recursively). Asynchronous
+ * throughout, a bounded number of files at a time, yielding to the event loop between batches so that an
+ * extension host stays responsive. Problems become error entries; only an abort rejects (code `aborted`).
+ */
+export async function scanInventory(paths: readonly string[], options: InventoryOptions = {}): Promise<InventoryResult> {
+  const errors: InventoryError[] = [];
+  const tasks: FileTask[] = [];
+  const walker = new Walker(options, tasks, errors);
+  for (const path of paths) {
+    checkAbort(options.signal);
+    await walker.root(path);
+  }
+
+  const items: InventoryItem[] = [];
+  if (errors.length > 0) options.onItems?.({ items: [], errors: [...errors] });
+  const concurrency = Math.max(1, options.concurrency ?? 16);
+  let done = 0;
+  options.onProgress?.(0, tasks.length);
+  for (let start = 0; start < tasks.length; start += concurrency) {
+    checkAbort(options.signal);
+    const results = await Promise.all(tasks.slice(start, start + concurrency).map((task) => readTask(task, options, false)));
+    const batch: InventoryResult = { items: [], errors: [] };
+    for (const result of results) {
+      batch.items.push(...result.items);
+      batch.errors.push(...result.errors);
+    }
+    items.push(...batch.items);
+    errors.push(...batch.errors);
+    done += results.length;
+    if (batch.items.length > 0 || batch.errors.length > 0) options.onItems?.(batch);
+    options.onProgress?.(done, tasks.length);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return sortResult({ items, errors });
+}
+
+export function sortResult(result: InventoryResult): InventoryResult {
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  result.items.sort((a, b) => byPath(a.path, b.path) || a.index - b.index);
+  result.errors.sort((a, b) => byPath(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || byPath(a.code, b.code));
+  return result;
+}
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CoreError('aborted', 'inventory scan aborted');
+}
+
+async function readTask(task: FileTask, options: InventoryOptions, explicit: boolean): Promise<InventoryResult> {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  try {
+    const stat = await fs.stat(task.path);
+    if (stat.isDirectory()) return fileError(task.path, new CoreError('unreadable', 'is a directory'));
+    if (task.sniff && !(await startsLikePem(task.path))) return { items: [], errors: [] };
+    if (stat.size > max) {
+      return fileError(task.path, new CoreError('too-large', `file is ${stat.size} bytes, over the ${max}-byte limit; not read`));
+    }
+    const bytes = await fs.readFile(task.path);
+    // The file may have grown between stat and read.
+    if (bytes.length > max) {
+      return fileError(task.path, new CoreError('too-large', `file is ${bytes.length} bytes, over the ${max}-byte limit; not read`));
+    }
+    return readCryptoFile(task.path, bytes, options);
+  } catch (error) {
+    return fileError(task.path, fsError(error, explicit));
+  }
+}
+
+async function startsLikePem(path: string): Promise<boolean> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return looksLikePem(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+
+function fileError(path: string, error: CoreError): InventoryResult {
+  return { items: [], errors: [{ path, code: error.code, message: error.message }] };
+}
+
+function fsError(error: unknown, explicit: boolean): CoreError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return new CoreError('not-found', explicit ? 'no such file or directory' : 'file vanished during the scan');
+    case 'EACCES':
+    case 'EPERM':
+      return new CoreError('permission-denied', 'permission denied');
+    case 'ELOOP':
+      return new CoreError('symlink-loop', 'symbolic link loop');
+    default:
+      if (error instanceof CoreError) return error;
+      return new CoreError('unreadable', `unreadable: ${code ?? (error instanceof Error ? error.message : String(error))}`);
+  }
+}
+
+class Walker {
+  /** dev:ino of every directory entered, so that a directory reached twice through links is read once. */
+  private readonly visited = new Set<string>();
+  private readonly skip: ReadonlySet<string>;
+
+  constructor(private readonly options: InventoryOptions, private readonly tasks: FileTask[], private readonly errors: InventoryError[]) {
+    this.skip = new Set(options.skipDirectories ?? DEFAULT_SKIP_DIRECTORIES);
+  }
+
+  async root(path: string): Promise<void> {
+    try {
+      const stat = await fs.stat(path);
+      if (stat.isDirectory()) await this.directory(path, `${stat.dev}:${stat.ino}`, new Set());
+      else this.tasks.push({ path, sniff: false });
+    } catch (error) {
+      this.error(path, fsError(error, true));
+    }
+  }
+
+  private error(path: string, error: CoreError): void {
+    this.errors.push({ path, code: error.code, message: error.message });
+  }
+
+  private async directory(dir: string, id: string, ancestors: ReadonlySet<string>): Promise<void> {
+    if (this.visited.has(id)) return;
+    this.visited.add(id);
+    checkAbort(this.options.signal);
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      this.error(dir, fsError(error, false));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const inside = new Set(ancestors).add(id);
+    const subdirectories: { path: string; id: string }[] = [];
+    await Promise.all(entries.map(async (entry) => {
+      const path = nodePath.join(dir, entry.name);
+      if (entry.isFile()) {
+        this.tasks.push({ path, sniff: !isCandidateName(path) });
+        return;
+      }
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) return;
+      if (entry.isDirectory() && this.skip.has(entry.name)) return;
+      try {
+        const stat = await fs.stat(path);
+        if (stat.isDirectory()) {
+          const childId = `${stat.dev}:${stat.ino}`;
+          if (inside.has(childId)) this.error(path, new CoreError('symlink-loop', 'symbolic link loops back to a parent directory'));
+          else if (!this.skip.has(entry.name) || entry.isSymbolicLink()) subdirectories.push({ path, id: childId });
+        } else if (stat.isFile()) {
+          this.tasks.push({ path, sniff: !isCandidateName(path) });
+        }
+      } catch (error) {
+        // A dangling link is only worth reporting when its name says it should be a certificate or key.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' || isCandidateName(path)) this.error(path, fsError(error, false));
+      }
+    }));
+    subdirectories.sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (const sub of subdirectories) await this.directory(sub.path, sub.id, inside);
+  }
+}

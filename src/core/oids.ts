@@ -1,0 +1,152 @@
+// Names exactly as OpenSSL 3 prints them (`-nameopt sname`), checked against `openssl x509 -subject`,
+// so that names the core reports can be compared with openssl's output and pasted into configs.
+const attributeNames: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'street',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.13': 'description',
+  '2.5.4.14': 'searchGuide',
+  '2.5.4.15': 'businessCategory',
+  '2.5.4.16': 'postalAddress',
+  '2.5.4.17': 'postalCode',
+  '2.5.4.18': 'postOfficeBox',
+  '2.5.4.19': 'physicalDeliveryOfficeName',
+  '2.5.4.20': 'telephoneNumber',
+  '2.5.4.21': 'telexNumber',
+  '2.5.4.22': 'teletexTerminalIdentifier',
+  '2.5.4.23': 'facsimileTelephoneNumber',
+  '2.5.4.24': 'x121Address',
+  '2.5.4.25': 'internationaliSDNNumber',
+  '2.5.4.26': 'registeredAddress',
+  '2.5.4.27': 'destinationIndicator',
+  '2.5.4.28': 'preferredDeliveryMethod',
+  '2.5.4.29': 'presentationAddress',
+  '2.5.4.30': 'supportedApplicationContext',
+  '2.5.4.31': 'member',
+  '2.5.4.32': 'owner',
+  '2.5.4.33': 'roleOccupant',
+  '2.5.4.34': 'seeAlso',
+  '2.5.4.35': 'userPassword',
+  '2.5.4.36': 'userCertificate',
+  '2.5.4.37': 'cACertificate',
+  '2.5.4.38': 'authorityRevocationList',
+  '2.5.4.39': 'certificateRevocationList',
+  '2.5.4.40': 'crossCertificatePair',
+  '2.5.4.41': 'name',
+  '2.5.4.42': 'GN',
+  '2.5.4.43': 'initials',
+  '2.5.4.44': 'generationQualifier',
+  '2.5.4.45': 'x500UniqueIdentifier',
+  '2.5.4.46': 'dnQualifier',
+  '2.5.4.47': 'enhancedSearchGuide',
+  '2.5.4.48': 'protocolInformation',
+  '2.5.4.49': 'distinguishedName',
+  '2.5.4.50': 'uniqueMember',
+  '2.5.4.51': 'houseIdentifier',
+  '2.5.4.52': 'supportedAlgorithms',
+  '2.5.4.53': 'deltaRevocationList',
+  '2.5.4.54': 'dmdName',
+  '2.5.4.65': 'pseudonym',
+  '2.5.4.72': 'role',
+  '2.5.4.97': 'organizationIdentifier',
+  '2.5.4.98': 'c3',
+  '2.5.4.99': 'n3',
+  '2.5.4.100': 'dnsName',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '1.2.840.113549.1.9.2': 'unstructuredName',
+  '1.2.840.113549.1.9.3': 'contentType',
+  '1.2.840.113549.1.9.7': 'challengePassword',
+  '1.2.840.113549.1.9.8': 'unstructuredAddress',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.3': 'mail',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
+  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
+  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+};
+
+/** OpenSSL's short name for a name attribute, or the dotted OID when OpenSSL has none. */
+export function attributeName(oid: string): string {
+  return attributeNames[oid] ?? oid;
+}
+
+/** Signature algorithms: OpenSSL's long name (as `openssl req -text` prints it) and the digest for `crypto.verify`. */
+export interface SignatureAlgorithm {
+  name: string;
+  /** Digest name for Node's crypto.verify; null for Ed25519/Ed448, which take none. */
+  hash: string | null;
+  family: 'rsa' | 'rsa-pss' | 'ecdsa' | 'eddsa' | 'dsa';
+}
+
+const signatureAlgorithms: Record<string, SignatureAlgorithm> = {
+  '1.2.840.113549.1.1.4': { name: 'md5WithRSAEncryption', hash: 'md5', family: 'rsa' },
+  '1.2.840.113549.1.1.5': { name: 'sha1WithRSAEncryption', hash: 'sha1', family: 'rsa' },
+  '1.2.840.113549.1.1.11': { name: 'sha256WithRSAEncryption', hash: 'sha256', family: 'rsa' },
+  '1.2.840.113549.1.1.12': { name: 'sha384WithRSAEncryption', hash: 'sha384', family: 'rsa' },
+  '1.2.840.113549.1.1.13': { name: 'sha512WithRSAEncryption', hash: 'sha512', family: 'rsa' },
+  '1.2.840.113549.1.1.14': { name: 'sha224WithRSAEncryption', hash: 'sha224', family: 'rsa' },
+  '1.2.840.113549.1.1.10': { name: 'rsassaPss', hash: 'sha1', family: 'rsa-pss' },
+  '1.2.840.10045.4.1': { name: 'ecdsa-with-SHA1', hash: 'sha1', family: 'ecdsa' },
+  '1.2.840.10045.4.3.1': { name: 'ecdsa-with-SHA224', hash: 'sha224', family: 'ecdsa' },
+  '1.2.840.10045.4.3.2': { name: 'ecdsa-with-SHA256', hash: 'sha256', family: 'ecdsa' },
+  '1.2.840.10045.4.3.3': { name: 'ecdsa-with-SHA384', hash: 'sha384', family: 'ecdsa' },
+  '1.2.840.10045.4.3.4': { name: 'ecdsa-with-SHA512', hash: 'sha512', family: 'ecdsa' },
+  '1.3.101.112': { name: 'ED25519', hash: null, family: 'eddsa' },
+  '1.3.101.113': { name: 'ED448', hash: null, family: 'eddsa' },
+  '1.2.840.10040.4.3': { name: 'dsaWithSHA1', hash: 'sha1', family: 'dsa' },
+  '2.16.840.1.101.3.4.3.1': { name: 'dsa_with_SHA224', hash: 'sha224', family: 'dsa' },
+  '2.16.840.1.101.3.4.3.2': { name: 'dsa_with_SHA256', hash: 'sha256', family: 'dsa' },
+};
+
+export function signatureAlgorithm(oid: string): SignatureAlgorithm | undefined {
+  return signatureAlgorithms[oid];
+}
+
+export const hashAlgorithms: Record<string, string> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+  '2.16.840.1.101.3.4.2.4': 'sha224',
+};
+
+export const curves: Record<string, { name: string; bits: number }> = {
+  '1.2.840.10045.3.1.1': { name: 'prime192v1', bits: 192 },
+  '1.3.132.0.33': { name: 'secp224r1', bits: 224 },
+  '1.2.840.10045.3.1.7': { name: 'prime256v1', bits: 256 },
+  '1.3.132.0.34': { name: 'secp384r1', bits: 384 },
+  '1.3.132.0.35': { name: 'secp521r1', bits: 521 },
+  '1.3.132.0.10': { name: 'secp256k1', bits: 256 },
+  '1.3.36.3.3.2.8.1.1.7': { name: 'brainpoolP256r1', bits: 256 },
+  '1.3.36.3.3.2.8.1.1.11': { name: 'brainpoolP384r1', bits: 384 },
+  '1.3.36.3.3.2.8.1.1.13': { name: 'brainpoolP512r1', bits: 512 },
+  '1.2.156.10197.1.301': { name: 'SM2', bits: 256 },
+};
+
+export const OID = {
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  rsassaPss: '1.2.840.113549.1.1.10',
+  ecPublicKey: '1.2.840.10045.2.1',
+  ed25519: '1.3.101.112',
+  ed448: '1.3.101.113',
+  x25519: '1.3.101.110',
+  x448: '1.3.101.111',
+  dsa: '1.2.840.10040.4.1',
+  dhKeyAgreement: '1.2.840.113549.1.3.1',
+  dhPublicNumber: '1.2.840.10046.2.1',
+  mgf1: '1.2.840.113549.1.1.8',
+  subjectAltName: '2.5.29.17',
+  basicConstraints: '2.5.29.19',
+  subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
+  extensionRequest: '1.2.840.113549.1.9.14',
+  pkcs7Data: '1.2.840.113549.1.7.1',
+  pkcs7EncryptedData: '1.2.840.113549.1.7.6',
+} as const;

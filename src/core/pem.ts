@@ -1,0 +1,171 @@
+import { CoreError } from './errors';
+import { children, contents, decodeOid, DerNode, isContext, isUniversal, readNode, Tag } from './der';
+import { OID } from './oids';
+
+export interface PemBlock {
+  label: string;
+  /** RFC 1421 headers (`Proc-Type`, `DEK-Info`) of legacy encrypted keys; empty otherwise. */
+  headers: Record<string, string>;
+  der: Buffer;
+  /** 1-based line of the BEGIN line. */
+  line: number;
+  endLine: number;
+  /** The block's text from BEGIN to END, lines joined with `\n`. */
+  text: string;
+}
+
+export interface PemSplit {
+  blocks: PemBlock[];
+  /** Broken blocks (`truncated-pem`, `bad-base64`); the blocks around them are still returned. */
+  problems: CoreError[];
+}
+
+const BEGIN = /^-----BEGIN ([^-]+(?:-[^-]+)*)-----\s*$/;
+const END = /^-----END ([^-]+(?:-[^-]+)*)-----\s*$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export function looksLikePem(bytes: Buffer): boolean {
+  return bytes.includes('-----BEGIN ');
+}
+
+/** Splits PEM text into its blocks; text outside blocks (comments, `openssl -text` output) is ignored. */
+export function splitPem(text: string): PemSplit {
+  const lines = text.split('\n');
+  const blocks: PemBlock[] = [];
+  const problems: CoreError[] = [];
+  let open: { label: string; line: number; body: string[]; start: number } | undefined;
+
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    const trimmed = line.trim();
+    if (trimmed.startsWith('-----BEGIN ')) {
+      const match = BEGIN.exec(trimmed);
+      if (!match) continue;
+      if (open) problems.push(truncated(open.label, open.line));
+      open = { label: match[1], line: i + 1, body: [], start: i };
+      continue;
+    }
+    if (!open) continue;
+    if (trimmed.startsWith('-----END ')) {
+      const match = END.exec(trimmed);
+      if (match && match[1] === open.label) {
+        const result = decodeBody(open.label, open.line, open.body);
+        if (result instanceof CoreError) {
+          problems.push(result);
+        } else {
+          blocks.push({
+            label: open.label,
+            headers: result.headers,
+            der: result.der,
+            line: open.line,
+            endLine: i + 1,
+            text: lines.slice(open.start, i + 1).map((l) => l.replace(/\r$/, '').trim()).join('\n') + '\n',
+          });
+        }
+      } else {
+        problems.push(
+          new CoreError('truncated-pem', `truncated PEM: BEGIN ${open.label} at line ${open.line} ends with a mismatched END line at line ${i + 1}`, { line: open.line }),
+        );
+      }
+      open = undefined;
+      continue;
+    }
+    open.body.push(trimmed);
+  }
+  if (open) problems.push(truncated(open.label, open.line));
+  return { blocks, problems };
+}
+
+function truncated(label: string, line: number): CoreError {
+  return new CoreError('truncated-pem', `truncated PEM: BEGIN ${label} at line ${line} has no END line`, { line });
+}
+
+function decodeBody(label: string, beginLine: number, body: string[]): { der: Buffer; headers: Record<string, string> } | CoreError {
+  const headers: Record<string, string> = {};
+  let i = 0;
+  // RFC 1421 headers come first and end with a blank line; only legacy encrypted keys carry them.
+  if (body.length > 0 && /^[A-Za-z-]+:/.test(body[0])) {
+    for (; i < body.length && body[i] !== ''; i++) {
+      const colon = body[i].indexOf(':');
+      if (colon > 0) headers[body[i].slice(0, colon).trim()] = body[i].slice(colon + 1).trim();
+    }
+  }
+  let base64 = '';
+  for (; i < body.length; i++) {
+    const line = body[i].replace(/\s+/g, '');
+    if (!BASE64.test(line)) {
+      return new CoreError('bad-base64', `bad base64 in PEM ${label} at line ${beginLine + 1 + i}`, { line: beginLine + 1 + i });
+    }
+    base64 += line;
+  }
+  if (base64.length === 0) {
+    return new CoreError('bad-base64', `empty PEM ${label} block at line ${beginLine}`, { line: beginLine });
+  }
+  if (base64.length % 4 !== 0 || !BASE64.test(base64)) {
+    return new CoreError('bad-base64', `bad base64 in PEM ${label} block at line ${beginLine}: wrong length or padding`, { line: beginLine });
+  }
+  return { der: Buffer.from(base64, 'base64'), headers };
+}
+
+export function toPem(label: string, der: Buffer): string {
+  const base64 = der.toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < base64.length; i += 64) lines.push(base64.slice(i, i + 64));
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
+export type DerKind = 'certificate' | 'csr' | 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | 'pkcs12';
+
+/** What a DER (or, for PKCS#12, BER) structure is, judged by its shape; undefined when it is none of them. */
+export function sniffDer(der: Buffer): DerKind | undefined {
+  if (der.length < 2 || der[0] !== 0x30) return undefined;
+  // Indefinite lengths are BER, which Windows writes for PFX files and nothing else we read.
+  if (der[1] === 0x80) return 'pkcs12';
+  let top: DerNode;
+  let kids: DerNode[];
+  try {
+    top = readNode(der);
+    kids = children(top);
+  } catch {
+    return undefined;
+  }
+  const [a, b, c] = kids;
+  if (!a || !b) return undefined;
+  if (kids.length === 3 && isUniversal(a, Tag.SEQUENCE) && isUniversal(b, Tag.SEQUENCE) && isUniversal(c, Tag.BIT_STRING)) {
+    try {
+      const tbs = children(a);
+      if (tbs.length === 4 && isUniversal(tbs[0], Tag.INTEGER) && isContext(tbs[3], 0)) return 'csr';
+      if (tbs.length >= 6) return 'certificate';
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  }
+  if (isUniversal(a, Tag.INTEGER)) {
+    const version = contents(a);
+    const v = version.length === 1 ? version[0] : -1;
+    if (v === 3 && isUniversal(b, Tag.SEQUENCE)) {
+      try {
+        const info = children(b);
+        if (info[0] && isUniversal(info[0], Tag.OID) && decodeOid(info[0]).startsWith('1.2.840.113549.1.7.')) return 'pkcs12';
+      } catch {
+        return undefined;
+      }
+    }
+    if ((v === 0 || v === 1) && isUniversal(b, Tag.SEQUENCE) && c && isUniversal(c, Tag.OCTET_STRING)) return 'pkcs8';
+    if (v === 0 && kids.length >= 9 && kids.every((k) => isUniversal(k, Tag.INTEGER))) return 'pkcs1';
+    if (v === 1 && isUniversal(b, Tag.OCTET_STRING)) return 'sec1';
+    return undefined;
+  }
+  if (kids.length === 2 && isUniversal(a, Tag.SEQUENCE) && isUniversal(b, Tag.OCTET_STRING)) {
+    try {
+      const alg = children(a);
+      if (alg[0] && isUniversal(alg[0], Tag.OID) && decodeOid(alg[0]) !== OID.pkcs7Data) return 'encrypted-pkcs8';
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
