@@ -7,7 +7,7 @@ import { CoreError } from './errors';
 import { decodeExtensions } from './extensions';
 import { CertificateInfo } from './model';
 import { signatureAlgorithm } from './oids';
-import { PemBlock, splitPem, toPem } from './pem';
+import { looksLikePem, PemBlock, splitPem, toPem } from './pem';
 import { publicKeyFacts } from './publicKeyFacts';
 import { decodeSubjectAltNames } from './subjectAltNames';
 
@@ -21,9 +21,12 @@ export interface Location {
 
 export type CryptoInput = string | Buffer | PemBlock;
 
-/** DER bytes and location from a PEM string (first block with one of `labels`), a PemBlock or DER. */
+/** DER bytes and location from PEM (text or bytes; the first block with one of `labels`), a PemBlock or DER. */
 export function inputDer(input: CryptoInput, labels: string[], what: string): { der: Buffer; line: number; block?: PemBlock } {
-  if (Buffer.isBuffer(input)) return { der: input, line: 1 };
+  if (Buffer.isBuffer(input)) {
+    if (!looksLikePem(input)) return { der: input, line: 1 };
+    input = input.toString('latin1');
+  }
   if (typeof input !== 'string') return { der: input.der, line: input.line, block: input };
   const { blocks, problems } = splitPem(input);
   const block = blocks.find((b) => labels.includes(b.label));

@@ -1,21 +1,15 @@
 import { DistinguishedName, SubjectAltName } from './model';
 
+/** `O = Axys, OU = Payments, CN = api.example.com`, the way `openssl x509 -subject` prints a name. */
+export function formatName(name: DistinguishedName): string {
+  return name.map(({ type, value }) => `${type} = ${value}`).join(', ');
+}
+
+/** The CN, else the last attribute: what a person calls the certificate. */
 export function commonName(name: DistinguishedName): string | undefined {
-  // The last CN is the most specific one when a name carries several.
-  for (let i = name.length - 1; i >= 0; i--) if (name[i].type === 'CN') return name[i].value;
-  return undefined;
+  return name.find((a) => a.type === 'CN')?.value ?? name[name.length - 1]?.value;
 }
 
-/**
- * `comma`: `O=Test, OU=Payments, CN=x` for display, in encoded order. `slash`: `/O=Test/CN=x`, the form
- * `openssl req -subj` takes (with `/`, `+` and `\` escaped) and OpenSSL prints for directoryName SANs.
- */
-export function formatName(name: DistinguishedName, style: 'comma' | 'slash' = 'comma'): string {
-  if (style === 'slash') return name.map((a) => `/${a.type}=${a.value.replace(/[\\/+]/g, (c) => `\\${c}`)}`).join('');
-  return name.map((a) => `${a.type}=${a.value}`).join(', ');
-}
-
-/** `DNS:a.example, IP:10.0.0.1`: the syntax of OpenSSL's subjectAltName config value. */
-export function formatSubjectAltNames(sans: readonly SubjectAltName[]): string {
-  return sans.map((san) => `${san.type}:${san.value}`).join(', ');
+export function formatSubjectAltNames(sans: SubjectAltName[]): string {
+  return sans.map(({ type, value }) => `${type}:${value}`).join(', ');
 }

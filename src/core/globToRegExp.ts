@@ -1,52 +1,52 @@
 /**
- * A VS Code-style glob (`**` across folders, `*` and `?` within one, `{a,b}`, `[abc]`) as an anchored RegExp
- * over `/`-separated relative paths, so that file events can be filtered like `findFiles` filters.
+ * Converts a VS Code-style glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) into a RegExp over `/`-separated
+ * relative paths. The adapter needs it to apply the include/exclude settings to file-watcher events,
+ * which VS Code delivers unfiltered.
  */
 export function globToRegExp(glob: string): RegExp {
   let out = '';
-  let braces = 0;
+  let braceDepth = 0;
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*') {
       if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
         const atSegmentStart = i === 0 || glob[i - 1] === '/';
-        i += slashAfter ? 2 : 1;
-        // `**/` matches zero or more whole folders; a trailing `**` matches everything below.
-        out += atSegmentStart && slashAfter ? '(?:[^/]*/)*' : '.*';
-      } else {
-        out += '[^/]*';
+        const atSegmentEnd = i + 2 === glob.length || glob[i + 2] === '/';
+        i++;
+        if (atSegmentStart && atSegmentEnd) {
+          if (glob[i + 1] === '/') {
+            i++;
+            out += '(?:[^/]*/)*';
+          } else {
+            out += '.*';
+          }
+          continue;
+        }
       }
+      out += '[^/]*';
     } else if (c === '?') {
       out += '[^/]';
     } else if (c === '{') {
-      braces++;
+      braceDepth++;
       out += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
+    } else if (c === '}' && braceDepth > 0) {
+      braceDepth--;
       out += ')';
-    } else if (c === ',' && braces > 0) {
+    } else if (c === ',' && braceDepth > 0) {
       out += '|';
     } else if (c === '[') {
       const close = glob.indexOf(']', i + 1);
       if (close < 0) {
         out += '\\[';
       } else {
-        let set = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
-        if (set.startsWith('!')) set = '^' + set.slice(1);
-        out += `[${set}]`;
+        let body = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
+        if (body.startsWith('!')) body = '^' + body.slice(1);
+        out += `[${body}]`;
         i = close;
       }
-    } else if (c === '\\' && i + 1 < glob.length) {
-      out += escape(glob[++i]);
     } else {
-      out += escape(c);
+      out += c.replace(/[.+^$()|\\]/g, '\\$&');
     }
   }
-  while (braces-- > 0) out += ')';
   return new RegExp(`^${out}$`);
-}
-
-function escape(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }

@@ -1,7 +1,6 @@
 import { children, contents, decodeOid, decodeString, encoded, readNode, Tag, TagClass } from './der';
 import { decodeName } from './distinguishedName';
-import { formatName } from './formatName';
-import { SubjectAltName } from './model';
+import { DistinguishedName, SubjectAltName } from './model';
 
 /** Decodes a SubjectAltName extension value (the OCTET STRING's contents), in encoded order. */
 export function decodeSubjectAltNames(extensionValue: Buffer): SubjectAltName[] {
@@ -24,7 +23,7 @@ export function decodeSubjectAltNames(extensionValue: Buffer): SubjectAltName[] 
         names.push({ type: 'DNS', value: body.toString('latin1') });
         break;
       case 4:
-        names.push({ type: 'dirName', value: formatName(decodeName(children(general)[0]), 'slash') });
+        names.push({ type: 'dirName', value: slashName(decodeName(children(general)[0])) });
         break;
       case 6:
         names.push({ type: 'URI', value: body.toString('latin1') });
@@ -69,4 +68,9 @@ export function formatIp(bytes: Buffer): string {
   const hex = groups.map((g) => g.toString(16));
   if (bestStart < 0) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+/** `/C=DE/O=Test/CN=x`, as OpenSSL prints a directoryName SAN. */
+function slashName(name: DistinguishedName): string {
+  return name.map((a) => `/${a.type}=${a.value}`).join('');
 }
