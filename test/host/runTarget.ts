@@ -1,0 +1,199 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { prepareWorkspace } from '../integration/prepareWorkspace';
+import { createHostLogFilter } from './hostLogFilter';
+import { installCodeServer } from './installCodeServer';
+import { installNode } from './installNode';
+import { parseMochaSummary } from './parseMochaSummary';
+import { runInBrowser } from './runInBrowser';
+import { startServer, type RunningServer } from './startServer';
+import type { Target } from './targets';
+
+export interface RunTargetOptions {
+  repoRoot: string;
+  /** `.vscode-test/` in the repository: installs, workspaces, logs, screenshots. */
+  cacheRoot: string;
+  chromium: string;
+  /** Limit for one target's run (server start, workbench, tests), installs excluded. */
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Where the streamed output goes (stdout). */
+  print(line: string): void;
+}
+
+export interface TargetResult {
+  target: Target;
+  ok: boolean;
+  /** Why the target failed, when it did. */
+  problems: string[];
+  /** VS Code version the extension host reported (`vscode.version`). */
+  reportedVersion?: string;
+  nodeVersion?: string;
+  passing: number;
+  failing: number;
+  pending: number;
+  exitCode?: number;
+  timedOut: boolean;
+  interrupted: boolean;
+  installMs: number;
+  installCached: boolean;
+  runMs: number;
+  screenshot?: string;
+  serverLog: string;
+}
+
+/** Installs (once) and runs the integration tests in one VS Code build; never throws. */
+export async function runTarget(target: Target, options: RunTargetOptions): Promise<TargetResult> {
+  const v = target.vscode;
+  const tag = `[${v}]`;
+  const logs = path.join(options.cacheRoot, 'logs');
+  fs.mkdirSync(logs, { recursive: true });
+  const serverLog = path.join(logs, `server-${v}.log`);
+  const result: TargetResult = {
+    target,
+    ok: false,
+    problems: [],
+    passing: 0,
+    failing: 0,
+    pending: 0,
+    timedOut: false,
+    interrupted: false,
+    installMs: 0,
+    installCached: true,
+    runMs: 0,
+    serverLog,
+  };
+
+  // Installs: code-server and, for newer builds, the Node they need.
+  const installStart = Date.now();
+  let node: string;
+  let serverMain: string;
+  try {
+    const installLog = path.join(logs, `install-${v}.log`);
+    fs.writeFileSync(installLog, '');
+    const nodeInstall =
+      target.node.kind === 'self'
+        ? { path: process.execPath, version: process.version, cached: true }
+        : await installNode(target.node.major, options.cacheRoot, installLog);
+    const codeServer = await installCodeServer(target.codeServer, options.cacheRoot, installLog);
+    node = nodeInstall.path;
+    serverMain = codeServer.serverMain;
+    result.nodeVersion = nodeInstall.version;
+    result.installCached = nodeInstall.cached && codeServer.cached;
+    if (codeServer.vscodeVersion !== v) {
+      options.print(`${tag} warning: code-server@${target.codeServer} carries VS Code ${codeServer.vscodeVersion}`);
+    }
+  } catch (err) {
+    result.problems.push(`install failed: ${(err as Error).message}`);
+    return result;
+  } finally {
+    result.installMs = Date.now() - installStart;
+  }
+  options.print(
+    `${tag} code-server ${target.codeServer} on Node ${result.nodeVersion}: ` +
+      `${result.installCached ? 'cached' : 'installed'} in ${seconds(result.installMs)}`,
+  );
+
+  const runStart = Date.now();
+  let server: RunningServer | undefined;
+  try {
+    const workspace = prepareWorkspace(path.join(options.cacheRoot, 'workspaces', v, 'mtls-fixture'));
+    const stateDir = path.join(options.cacheRoot, 'runs', v);
+    fs.rmSync(stateDir, { recursive: true, force: true });
+    fs.mkdirSync(stateDir, { recursive: true });
+    const screenshotDir = path.join(options.cacheRoot, 'screenshots');
+    const screenshotPath = path.join(screenshotDir, `inventory-${v}.png`);
+    fs.rmSync(screenshotPath, { force: true });
+
+    // One deadline for server start and the tests.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+    const signal = AbortSignal.any([options.signal, deadline.signal]);
+    try {
+      server = await startServer({
+        node,
+        serverMain,
+        stateDir,
+        logFile: serverLog,
+        env: { MTLS_ROTATION_FIXTURE: workspace },
+        signal,
+      });
+    } catch (err) {
+      clearTimeout(timer);
+      if (!deadline.signal.aborted) throw err;
+      result.timedOut = true;
+      throw new Error(`timed out after ${seconds(options.timeoutMs)} while the VS Code server was starting`, { cause: err });
+    }
+    options.print(`${tag} VS Code server on http://127.0.0.1:${server.port} (log ${serverLog})`);
+
+    const remote = (p: string) => `vscode-remote://127.0.0.1:${server?.port}${toPosix(p)}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(options.repoRoot)],
+      ['extensionTestsPath', remote(path.join(options.repoRoot, 'out', 'test', 'integration', 'index.js'))],
+      ['skipWelcome', 'true'],
+    ];
+    const url =
+      `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(toPosix(workspace))}` +
+      `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+    const output: string[] = [];
+    const show = createHostLogFilter();
+    const outputLog = path.join(logs, `output-${v}.log`);
+    fs.writeFileSync(outputLog, '');
+    const browser = await runInBrowser({
+      url,
+      executablePath: options.chromium,
+      screenshotPath,
+      timeoutScreenshotPath: path.join(screenshotDir, `timeout-${v}.png`),
+      consoleLogFile: path.join(logs, `browser-${v}.log`),
+      workbenchLogDir: path.join(logs, `workbench-${v}`),
+      timeoutMs: Math.max(1000, options.timeoutMs - (Date.now() - runStart)),
+      signal: options.signal,
+      onLog(text, level) {
+        const lines = text.split(/\r?\n/);
+        output.push(...lines);
+        fs.appendFileSync(outputLog, lines.map((l) => `${level.padEnd(5)} ${l}\n`).join(''));
+        if (show(level, text)) for (const l of lines) options.print(`${tag} ${l}`);
+      },
+    });
+    clearTimeout(timer);
+
+    const summary = parseMochaSummary(output);
+    result.reportedVersion = summary.vscodeVersion;
+    result.passing = summary.passing ?? 0;
+    result.failing = summary.failing ?? 0;
+    result.pending = summary.pending ?? 0;
+    result.exitCode = browser.exitCode;
+    result.timedOut = browser.timedOut;
+    result.interrupted = browser.interrupted;
+    result.screenshot = browser.screenshot;
+
+    if (browser.interrupted) result.problems.push('interrupted');
+    if (browser.timedOut) {
+      result.problems.push(
+        `timed out after ${seconds(options.timeoutMs)}` + (browser.screenshot ? ` (screenshot ${browser.screenshot})` : ''),
+      );
+    }
+    if (browser.error) result.problems.push(`browser: ${browser.error}`);
+    if (browser.exitCode !== undefined && browser.exitCode !== 0) result.problems.push(`the tests' run() ended with exit code ${browser.exitCode}`);
+    if (result.failing > 0) result.problems.push(`${result.failing} test(s) failed`);
+    if (browser.exitCode !== undefined && summary.passing === undefined) result.problems.push('no mocha summary in the output');
+    else if (browser.exitCode !== undefined && result.passing + result.failing === 0) result.problems.push('zero tests ran');
+    if (browser.exitCode !== undefined && !summary.vscodeVersion) result.problems.push('the host did not report its VS Code version');
+  } catch (err) {
+    result.problems.push((err as Error).message);
+  } finally {
+    await server?.stop();
+    result.runMs = Date.now() - runStart;
+  }
+  result.ok = result.problems.length === 0 && result.exitCode === 0;
+  return result;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
