@@ -1,1 +1,87 @@
-console.log('mtls-rotation');
+import { Command, CommandIo, EXIT } from './command';
+import { checkCommand } from './commands/check';
+import { inventoryCommand } from './commands/inventory';
+import { OptionSpecs, parseArgs, UsageError } from './parseArgs';
+
+const PROGRAM = 'mtls-rotation';
+
+/** Every command, in the order --help lists them. A new command is one file and one entry here. */
+export const commands: readonly Command[] = [inventoryCommand, checkCommand];
+
+export function commandHelp(command: Command): string {
+  const options = Object.entries({ ...command.options, help: { type: 'boolean', description: 'show this help' } } as OptionSpecs);
+  const width = Math.max(...options.map(([name, spec]) => `--${name}${spec.value ? ` ${spec.value}` : ''}`.length));
+  return [
+    `Usage: ${PROGRAM} ${command.synopsis}`,
+    '',
+    `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`,
+    '',
+    'Options:',
+    ...options.map(([name, spec]) => `  ${`--${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(width)}  ${spec.description}`),
+    '',
+    'Exit codes: 0 success, 1 the check found problems, 2 bad usage or unreadable input.',
+    '',
+  ].join('\n');
+}
+
+export function programHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `Usage: ${PROGRAM} COMMAND [OPTIONS]`,
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Run '${PROGRAM} COMMAND --help' for a command's options.`,
+    '',
+  ].join('\n');
+}
+
+/** Runs one command line and returns the exit code; all output goes through `io`. */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(programHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`${PROGRAM}: unknown command ${JSON.stringify(name)} (see ${PROGRAM} --help)\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(parseArgs(rest, command.options), io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof UsageError ? ` (see ${PROGRAM} ${command.name} --help)` : '';
+    // One line, always: scripts read the first line of stderr.
+    io.stderr(`${PROGRAM} ${command.name}: ${message.split('\n')[0]}${hint}\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  // `mtls-rotation inventory . | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const io: CommandIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${PROGRAM}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

@@ -32,6 +32,7 @@ export const RSA_SANS = ['DNS:client.example', 'DNS:alt.example', 'IP:10.0.0.1',
 export function cryptoFixtures(): CryptoFixtures {
   if (cached) return cached;
   const dir = tempDir('mtls-unit-');
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const ca = makeCa(path.join(dir, 'ca'), 'Test Root CA', {
     notBefore: new Date('2024-01-01T00:00:00Z'),
     notAfter: new Date('2034-01-01T00:00:00Z'),
@@ -121,6 +122,11 @@ export function cryptoFixtures(): CryptoFixtures {
     rsaSans: RSA_SANS, notAfter, files,
   };
   return cached;
+}
+
+/** A fresh directory inside the fixture directory, removed with it when the run ends. */
+export function scratchDir(prefix = 'scratch-'): string {
+  return fs.mkdtempSync(path.join(cryptoFixtures().dir, prefix));
 }
 
 /** SHA-256 of the DER SubjectPublicKeyInfo as OpenSSL derives it from a key, certificate or CSR file. */

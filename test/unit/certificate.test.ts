@@ -1,68 +1,13 @@
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatSerial, readCertificate } from '../../src/core/certificate';
 import { CoreError } from '../../src/core/errors';
 import { CertificateInfo } from '../../src/core/model';
-import { cryptoFixtures, opensslSpkiSha256 } from '../support/cryptoFixtures';
+import { cryptoFixtures, opensslSpkiSha256, scratchDir } from '../support/cryptoFixtures';
 import { openssl } from '../support/openssl';
+import { flatten, mozillaFiles, OpensslReading, opensslReadings } from '../support/opensslReadings';
 
-const MOZILLA = '/usr/share/ca-certificates/mozilla';
-
-interface OpensslReading {
-  serial: string;
-  fingerprint: string;
-  notBefore: string;
-  notAfter: string;
-  subject: string[];
-  issuer: string[];
-  spkiSha256: string;
-}
-
-/** One bash process runs openssl once per file; the output is split per file. */
-function opensslReadings(files: string[]): Map<string, OpensslReading> {
-  const script = 'for f in "$@"; do echo "@@FILE $f"; openssl x509 -in "$f" -noout -serial -fingerprint -sha256 -dateopt iso_8601 -startdate -enddate -subject -issuer -nameopt sep_multiline,sname,utf8 -pubkey; done';
-  const out = execFileSync('bash', ['-c', script, 'bash', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const readings = new Map<string, OpensslReading>();
-  for (const chunk of out.split('@@FILE ').slice(1)) {
-    const lines = chunk.split('\n');
-    const file = lines[0];
-    const reading: OpensslReading = { serial: '', fingerprint: '', notBefore: '', notAfter: '', subject: [], issuer: [], spkiSha256: '' };
-    let list: string[] | undefined;
-    let pem = '';
-    for (const line of lines.slice(1)) {
-      if (line.startsWith('    ') && list) {
-        list.push(line.slice(4));
-        continue;
-      }
-      list = undefined;
-      const [key, ...rest] = line.split('=');
-      const value = rest.join('=');
-      if (key === 'serial') reading.serial = value;
-      else if (key === 'sha256 Fingerprint') reading.fingerprint = value;
-      else if (key === 'notBefore') reading.notBefore = isoFromOpenssl(value);
-      else if (key === 'notAfter') reading.notAfter = isoFromOpenssl(value);
-      else if (key === 'subject') list = reading.subject;
-      else if (key === 'issuer') list = reading.issuer;
-      else if (!line.startsWith('-----')) pem += line;
-    }
-    reading.spkiSha256 = createHash('sha256').update(Buffer.from(pem, 'base64')).digest('hex');
-    readings.set(file, reading);
-  }
-  return readings;
-}
-
-function isoFromOpenssl(value: string): string {
-  // `2030-12-31 09:37:37Z`
-  return new Date(value.replace(' ', 'T')).toISOString();
-}
-
-/** sep_multiline prints a multi-valued RDN on one line joined by ` + `; flatten it the way the core does. */
-function flatten(lines: string[]): string[] {
-  return lines.flatMap((line) => line.split(' + '));
-}
 
 function asLines(name: CertificateInfo['subject']): string[] {
   return name.map((a) => `${a.type}=${a.value}`);
@@ -71,7 +16,7 @@ function asLines(name: CertificateInfo['subject']): string[] {
 describe('readCertificate', () => {
   describe('all Mozilla roots, against openssl x509', function () {
     this.timeout(60_000);
-    const files = fs.existsSync(MOZILLA) ? fs.readdirSync(MOZILLA).filter((f) => f.endsWith('.crt')).map((f) => path.join(MOZILLA, f)).sort() : [];
+    const files = mozillaFiles();
     let readings: Map<string, OpensslReading>;
     before(function () {
       if (files.length === 0) this.skip();
@@ -182,7 +127,7 @@ describe('readCertificate', () => {
 
     it('agrees with openssl on small, high-bit and negative serials', function () {
       this.timeout(20_000);
-      const dir = fs.mkdtempSync(path.join(cryptoFixtures().dir, 'serials-'));
+      const dir = scratchDir('serials-');
       const key = path.join(dir, 'k.pem');
       openssl(['genpkey', '-algorithm', 'ED25519', '-out', key]);
       for (const serial of ['0', '1', '128', '255', '65536', '-5', '-129', '-256']) {

@@ -4,12 +4,11 @@ import * as path from 'path';
 import { CoreError } from '../../src/core/errors';
 import { readInventoryFile, scanInventory } from '../../src/core/inventory';
 import { InventoryResult } from '../../src/core/model';
-import { cryptoFixtures } from '../support/cryptoFixtures';
-import { tempDir } from '../support/openssl';
+import { cryptoFixtures, scratchDir } from '../support/cryptoFixtures';
 
 function tree(): string {
   const f = cryptoFixtures();
-  const root = tempDir('mtls-scan-');
+  const root = scratchDir('scan-');
   const put = (rel: string, content: string | Buffer) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), content);
@@ -23,7 +22,9 @@ function tree(): string {
   put('node_modules/pkg/test.pem', fs.readFileSync(f.ec.certPath));
   put('garbage/empty.pem', '');
   put('garbage/truncated.pem', fs.readFileSync(f.files['garbage/truncated.pem']));
-  put('garbage/big.der', fs.readFileSync(f.files['garbage/big.der']));
+  // 20 MB, sparse: the scan must not read it, so its content does not matter.
+  put('garbage/big.der', Buffer.from([0x30, 0x84]));
+  fs.truncateSync(path.join(root, 'garbage/big.der'), 20 * 1024 * 1024);
   return root;
 }
 

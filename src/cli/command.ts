@@ -1,0 +1,21 @@
+import { OptionSpecs, ParsedArgs } from './parseArgs';
+
+export interface CommandIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** One CLI command; main.ts dispatches by name, so a new command is one file and one line in the list. */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Synopsis after the program name, e.g. `inventory PATH... [--json] [--now T]`. */
+  synopsis: string;
+  options: OptionSpecs;
+  /** Exit code: 0 success, 1 the check found problems. Usage mistakes throw UsageError (exit 2). */
+  run(args: ParsedArgs, io: CommandIo): Promise<number>;
+}
+
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;

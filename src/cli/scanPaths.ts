@@ -1,0 +1,36 @@
+import { promises as fs } from 'fs';
+import { scanInventory } from '../core/inventory';
+import { InventoryResult } from '../core/model';
+import { CommandIo } from './command';
+import { OptionSpecs, ParsedArgs, stringOption, UsageError } from './parseArgs';
+
+/** Options shared by the commands that scan paths. */
+export const scanOptions: OptionSpecs = {
+  'passphrase-env': { type: 'string', value: 'NAME', description: 'environment variable holding the passphrase for encrypted keys and PKCS#12 files' },
+  'max-file-bytes': { type: 'string', value: 'N', description: 'larger files are reported, not read (default 5242880)' },
+};
+
+/**
+ * Scans the paths named on the command line. A path that does not exist or cannot be opened is bad input
+ * (exit 2); what is wrong inside the files found is reported as error entries.
+ */
+export async function scanPaths(args: ParsedArgs, io: CommandIo): Promise<InventoryResult> {
+  if (args.positionals.length === 0) throw new UsageError('no PATH given');
+  for (const path of args.positionals) {
+    try {
+      await fs.access(path, fs.constants.R_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path} (${code ?? 'error'})`);
+    }
+  }
+  const envName = stringOption(args, 'passphrase-env');
+  let passphrase: string | undefined;
+  if (envName !== undefined) {
+    passphrase = io.env[envName];
+    if (passphrase === undefined) throw new UsageError(`environment variable ${envName} is not set`);
+  }
+  const maxText = stringOption(args, 'max-file-bytes');
+  if (maxText !== undefined && !/^[1-9]\d*$/.test(maxText)) throw new UsageError(`--max-file-bytes must be a positive whole number, got ${JSON.stringify(maxText)}`);
+  return scanInventory(args.positionals, { passphrase, maxFileBytes: maxText === undefined ? undefined : Number(maxText) });
+}
