@@ -6,13 +6,16 @@
  *   fails to load or a test entry that cannot be found shows up there.
  * - Afterwards, everything is shown.
  * - Noise that is harmless offline is never shown: native addons skipped by `--ignore-scripts` (spdlog,
- *   native-watchdog, node-pty, kerberos), the gallery (open-vsx.org) being unreachable, the service worker.
+ *   native-watchdog, node-pty, sqlite3, kerberos), the gallery (open-vsx.org) being unreachable, the service
+ *   worker, chat and account-policy chatter.
  */
 const NOISE = [
   /Could not locate the bindings file/,
-  /Cannot find module '\.\/build\/(Release|Debug)\//,
+  /Cannot find module '(\.\.?\/)+build\/(Release|Debug)\//,
   /getaddrinfo (ENOTFOUND|EAI_AGAIN) open-vsx\.org/,
   /^\[Service Worker\]/,
+  // Workbench chatter of newer builds (chat, account policy), unrelated to extensions.
+  /^\[(ChatModelSelection|AccountPolicyGate)\]/,
 ];
 
 export function createHostLogFilter(): (level: string, text: string) => boolean {

@@ -14,6 +14,13 @@ export interface RunInBrowserOptions {
   onLog(text: string, level: string): void;
   /** Screenshot of the page once the tests have ended (the views they left open). */
   screenshotPath: string;
+  /**
+   * A log line that says the tests are done and the extension host waits to be photographed: the screenshot is
+   * taken then (the host ends right after `run()` settles, blanking the extension's views), and `onScreenshot`
+   * is called so that the host can go on. Without that line, the screenshot is taken at exit.
+   */
+  screenshotMarker?: string;
+  onScreenshot?(): void;
   /** Screenshot taken instead when the run times out, to see where it hung. */
   timeoutScreenshotPath: string;
   /** Browser console messages and page errors go here. */
@@ -72,9 +79,21 @@ export async function runInBrowser(options: RunInBrowserOptions): Promise<Browse
 
     let reportExit: (code: number) => void = () => undefined;
     const exited = new Promise<number>((resolve) => (reportExit = resolve));
+    // Let the views the tests left open finish painting, then photograph them.
+    let screenshot: Promise<string | undefined> | undefined;
+    const takeScreenshot = () =>
+      (screenshot ??= new Promise((r) => setTimeout(r, 1500)).then(async () => {
+        const file = await shoot(page, options.screenshotPath, consoleLog);
+        options.onScreenshot?.();
+        return file;
+      }));
     await page.exposeFunction('codeAutomationLog', (level: unknown, message: unknown) => {
       // The message is a console call's arguments (`['  %d passing (%s)', 4, '124ms']`) or a string.
       const text = Array.isArray(message) ? util.format(...(message as unknown[])) : String(message);
+      if (options.screenshotMarker !== undefined && text.trim() === options.screenshotMarker) {
+        void takeScreenshot();
+        return;
+      }
       options.onLog(text.replace(/\r?\n$/, ''), String(level));
     });
     await page.exposeFunction('codeAutomationExit', (code: unknown, logs: unknown) => {
@@ -98,12 +117,8 @@ export async function runInBrowser(options: RunInBrowserOptions): Promise<Browse
 
     const result = await outcome;
     switch (result.kind) {
-      case 'exit': {
-        // Let the views the tests left open finish painting.
-        await new Promise((r) => setTimeout(r, 1500));
-        const screenshot = await shoot(page, options.screenshotPath, consoleLog);
-        return { exitCode: result.code, timedOut: false, interrupted: false, screenshot };
-      }
+      case 'exit':
+        return { exitCode: result.code, timedOut: false, interrupted: false, screenshot: await takeScreenshot() };
       case 'timeout': {
         const screenshot = await shoot(page, options.timeoutScreenshotPath, consoleLog);
         return { timedOut: true, interrupted: false, screenshot };

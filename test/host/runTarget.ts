@@ -2,10 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { prepareWorkspace } from '../integration/prepareWorkspace';
 import { createHostLogFilter } from './hostLogFilter';
+import { HOST_SETTINGS } from './hostSettings';
 import { installCodeServer } from './installCodeServer';
 import { installNode } from './installNode';
 import { parseMochaSummary } from './parseMochaSummary';
 import { runInBrowser } from './runInBrowser';
+import { SCREENSHOT_ACK_ENV, SCREENSHOT_MARKER } from './screenshotMarker';
 import { startServer, type RunningServer } from './startServer';
 import type { Target } from './targets';
 
@@ -104,6 +106,8 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
     const screenshotDir = path.join(options.cacheRoot, 'screenshots');
     const screenshotPath = path.join(screenshotDir, `inventory-${v}.png`);
     fs.rmSync(screenshotPath, { force: true });
+    // The tests' entry waits for this file before it returns, so that the screenshot shows a live extension.
+    const screenshotAck = path.join(stateDir, 'screenshot-taken');
 
     // One deadline for server start and the tests.
     const deadline = new AbortController();
@@ -115,7 +119,8 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
         serverMain,
         stateDir,
         logFile: serverLog,
-        env: { MTLS_ROTATION_FIXTURE: workspace },
+        env: { MTLS_ROTATION_FIXTURE: workspace, [SCREENSHOT_ACK_ENV]: screenshotAck },
+        userSettings: HOST_SETTINGS,
         signal,
       });
     } catch (err) {
@@ -144,6 +149,8 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
       url,
       executablePath: options.chromium,
       screenshotPath,
+      screenshotMarker: SCREENSHOT_MARKER,
+      onScreenshot: () => fs.writeFileSync(screenshotAck, ''),
       timeoutScreenshotPath: path.join(screenshotDir, `timeout-${v}.png`),
       consoleLogFile: path.join(logs, `browser-${v}.log`),
       workbenchLogDir: path.join(logs, `workbench-${v}`),

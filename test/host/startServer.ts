@@ -14,6 +14,8 @@ export interface StartServerOptions {
   stateDir: string;
   /** The server's stdout and stderr go here. */
   logFile: string;
+  /** Written to `<user-data>/User/settings.json` before the start. */
+  userSettings?: Readonly<Record<string, unknown>>;
   /** Extra environment for the server; the extension host inherits it. */
   env: Record<string, string>;
   signal: AbortSignal;
@@ -53,6 +55,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     '--user-data-dir', dir('user-data'),
     '--extensions-dir', dir('extensions'),
   ];
+  if (options.userSettings) {
+    const user = path.join(options.stateDir, 'user-data', 'User');
+    fs.mkdirSync(user, { recursive: true });
+    fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(options.userSettings, null, 2) + '\n');
+  }
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   fs.writeFileSync(options.logFile, `$ ${options.node} ${args.join(' ')}\n`);
   const out = fs.openSync(options.logFile, 'a');

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { SCREENSHOT_ACK_ENV, SCREENSHOT_MARKER } from '../host/screenshotMarker';
 
 export async function run(): Promise<void> {
   console.log(`VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, Node ${process.version})`);
@@ -19,7 +20,21 @@ export async function run(): Promise<void> {
       reject(err);
     }
   });
+  await holdForScreenshot();
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}
+
+/**
+ * Once run() settles, VS Code ends the extension host, and the extension's views go blank. Under the offline
+ * harness (which sets MTLS_HOST_SCREENSHOT_ACK), keep the host alive until the harness has taken its screenshot
+ * and created that file; give up after 20 s. Elsewhere, return at once. See test/host/screenshotMarker.ts.
+ */
+async function holdForScreenshot(): Promise<void> {
+  const ack = process.env[SCREENSHOT_ACK_ENV];
+  if (!ack) return;
+  console.log(SCREENSHOT_MARKER);
+  const deadline = Date.now() + 20_000;
+  while (!fs.existsSync(ack) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 function findTests(dir: string): string[] {
