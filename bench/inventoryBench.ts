@@ -1,0 +1,101 @@
+// scanInventory against the least a scan must do (read each file, parse it with X509Certificate) and
+// against one openssl process per file, on 10,000 certificate files in nested folders.
+import { execFileSync, spawnSync } from 'child_process';
+import { X509Certificate } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { scanInventory } from '../src/core/inventory';
+import { median, ms, printTable } from './stats';
+
+export interface InventoryBenchOptions {
+  files?: number;
+  distinct?: number;
+  rounds?: number;
+  opensslSample?: number;
+}
+
+function makeCertificates(dir: string, count: number): string[] {
+  const pems: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = i % 2 === 0 ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'];
+    const out = path.join(dir, `distinct-${i}.pem`);
+    execFileSync('openssl', ['req', '-x509', ...key, '-nodes', '-keyout', '/dev/null', '-out', out, '-days', String(30 + i * 7),
+      '-subj', `/O=Bench/OU=Payments/CN=client-${i}`, '-addext', `subjectAltName=DNS:client-${i}.example,IP:10.0.${i}.1`], { stdio: 'pipe' });
+    pems.push(fs.readFileSync(out, 'utf8'));
+    fs.rmSync(out);
+  }
+  return pems;
+}
+
+/** 10 x 10 folders of files; every 250th file is a bundle of three certificates. */
+function makeTree(root: string, pems: string[], total: number): string[] {
+  const files: string[] = [];
+  for (let i = 0; i < total; i++) {
+    const dir = path.join(root, `team-${i % 10}`, `service-${Math.floor(i / 10) % 10}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const bundle = i % 250 === 0;
+    const file = path.join(dir, `${bundle ? 'chain' : 'client'}-${i}.${bundle ? 'pem' : 'crt'}`);
+    fs.writeFileSync(file, bundle ? pems[i % pems.length] + pems[(i + 1) % pems.length] + pems[(i + 2) % pems.length] : pems[i % pems.length]);
+    files.push(file);
+  }
+  return files;
+}
+
+async function plainLoop(files: string[]): Promise<number> {
+  let parsed = 0;
+  for (const file of files) {
+    const cert = new X509Certificate(fs.readFileSync(file));
+    if (cert.serialNumber) parsed++;
+  }
+  return parsed;
+}
+
+export async function inventoryBench(options: InventoryBenchOptions = {}): Promise<Record<string, number>> {
+  const total = options.files ?? 10_000;
+  const rounds = options.rounds ?? 5;
+  const sample = options.opensslSample ?? 200;
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-bench-'));
+  try {
+    const setupStart = performance.now();
+    const pems = makeCertificates(root, options.distinct ?? 50);
+    const files = makeTree(path.join(root, 'tree'), pems, total);
+    console.log(`setup: ${pems.length} distinct certificates, ${files.length} files in ${ms(performance.now() - setupStart)} ms`);
+
+    const scanTimes: number[] = [];
+    const plainTimes: number[] = [];
+    let items = 0;
+    // Warm-up, then alternate so that cache and JIT state favour neither side.
+    await scanInventory([path.join(root, 'tree')]);
+    await plainLoop(files);
+    for (let round = 0; round < rounds; round++) {
+      let start = performance.now();
+      const result = await scanInventory([path.join(root, 'tree')]);
+      scanTimes.push(performance.now() - start);
+      items = result.items.length;
+      if (result.errors.length > 0) throw new Error(`bench scan had errors: ${result.errors[0].message}`);
+      start = performance.now();
+      await plainLoop(files);
+      plainTimes.push(performance.now() - start);
+    }
+
+    const sampleFiles = files.slice(0, sample);
+    const opensslStart = performance.now();
+    for (const file of sampleFiles) {
+      const run = spawnSync('openssl', ['x509', '-in', file, '-noout', '-subject', '-enddate', '-serial', '-fingerprint', '-sha256'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`openssl failed on ${file}`);
+    }
+    const opensslPerFile = (performance.now() - opensslStart) / sampleFiles.length;
+
+    const scan = median(scanTimes);
+    const plain = median(plainTimes);
+    printTable(`inventory: ${files.length} files (${items} certificates), median of ${rounds} rounds, Node ${process.version}, ${os.cpus().length} CPUs`, ['method', 'total ms', 'per file µs', 'vs plain'], [
+      ['scanInventory (walk + read + full parse)', ms(scan), ms((scan / files.length) * 1000), `${(scan / plain).toFixed(2)}x`],
+      ['plain loop: readFileSync + new X509Certificate', ms(plain), ms((plain / files.length) * 1000), '1.00x'],
+      [`openssl x509 per file (${sampleFiles.length} sampled, scaled)`, ms(opensslPerFile * files.length), ms(opensslPerFile * 1000), `${((opensslPerFile * files.length) / plain).toFixed(1)}x`],
+    ]);
+    return { files: files.length, items, scanMs: scan, plainMs: plain, ratio: scan / plain, opensslPerFileMs: opensslPerFile };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
