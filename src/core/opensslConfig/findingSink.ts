@@ -1,0 +1,53 @@
+// Collects findings about config entries, placing those about included files on the `.include` line of the main
+// text (the only document an editor shows them in) while keeping the real place in `data`.
+import { ConfigFinding, ConfigFindingCode, ConfigFindingData, makeFinding, SourceRange } from './configFinding';
+import { ConfigEntry, ParsedConfig } from './parseOpensslConfig';
+import { Severity } from '../model';
+
+export class FindingSink {
+  readonly findings: ConfigFinding[] = [];
+
+  constructor(private readonly config: ParsedConfig) {}
+
+  get hasErrors(): boolean {
+    return this.findings.some((f) => f.severity === 'error');
+  }
+
+  /** Range of the first line, for findings about something the config lacks altogether. */
+  fileStart(): SourceRange {
+    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
+
+  /** A section's first header in the main text, else the start of the file. */
+  sectionAnchor(name: string): SourceRange {
+    const section = this.config.sections.find((s) => s.name === name);
+    const header = section?.headers[0];
+    if (header) return header.includedFrom ?? header.range;
+    return this.fileStart();
+  }
+
+  add(
+    severity: Severity,
+    code: ConfigFindingCode,
+    message: string,
+    entry: ConfigEntry | undefined,
+    range?: SourceRange,
+    data: ConfigFindingData = {},
+  ): ConfigFinding {
+    let where = range ?? entry?.range ?? this.fileStart();
+    if (entry) {
+      data.section ??= entry.section;
+      data.name ??= entry.name;
+      if (entry.file !== undefined) {
+        data.file = entry.file;
+        data.fileLine = where.line;
+        data.fileColumn = where.column;
+        message = `${entry.file}:${where.line}: ${message}`;
+        where = entry.includedFrom ?? where;
+      }
+    }
+    const finding = makeFinding(severity, code, message, where, data);
+    this.findings.push(finding);
+    return finding;
+  }
+}
