@@ -9,8 +9,11 @@ export class FindingSink {
 
   constructor(private readonly config: ParsedConfig) {}
 
+  /** An error was not recorded because it concerned an entry the reader had already failed on. */
+  suppressedErrors = false;
+
   get hasErrors(): boolean {
-    return this.findings.some((f) => f.severity === 'error');
+    return this.suppressedErrors || this.findings.some((f) => f.severity === 'error');
   }
 
   /** Range of the first line, for findings about something the config lacks altogether. */
@@ -26,6 +29,10 @@ export class FindingSink {
     return this.fileStart();
   }
 
+  /**
+   * Returns undefined, recording nothing, for an entry whose variables could not be expanded: the reader has
+   * reported that error, and checking the half-expanded value would only repeat it.
+   */
   add(
     severity: Severity,
     code: ConfigFindingCode,
@@ -33,7 +40,11 @@ export class FindingSink {
     entry: ConfigEntry | undefined,
     range?: SourceRange,
     data: ConfigFindingData = {},
-  ): ConfigFinding {
+  ): ConfigFinding | undefined {
+    if (entry?.expansionFailed) {
+      this.suppressedErrors ||= severity === 'error';
+      return undefined;
+    }
     let where = range ?? entry?.range ?? this.fileStart();
     if (entry) {
       data.section ??= entry.section;

@@ -24,7 +24,9 @@ function providerFindings(config: ParsedConfig, request: ConfigRequest): ConfigF
     sink.add('warning', 'provider-key-size', `The provider requires RSA-2048 keys; default_bits = ${request.defaultBits} would make a ${request.defaultBits}-bit key when openssl req generates it.`, bits, bits.valueRange, { suggestion: '2048' });
   }
   const dnPointer = request.distinguishedNameSection !== undefined ? findConfigEntry(config, request.section, 'distinguished_name') : undefined;
-  if (dnPointer && request.subject.length > 0) {
+  // When the subject could not be built, the errors say why; "O is missing" on top would only mislead.
+  const dnErrors = [...config.findings, ...request.findings].some((f) => f.severity === 'error' && f.data?.section === request.distinguishedNameSection);
+  if (dnPointer && request.subject.length > 0 && !dnErrors) {
     const has = (type: string) => request.subject.some((a) => a.type === type);
     const missing: Array<['O' | 'OU' | 'CN', 'provider-missing-o' | 'provider-missing-ou' | 'provider-missing-cn']> = [
       ['O', 'provider-missing-o'],
