@@ -89,32 +89,53 @@ function checkAbort(signal: AbortSignal | undefined): void {
 
 async function readTask(task: FileTask, options: InventoryOptions, explicit: boolean): Promise<InventoryResult> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(task.path);
+    // One open handle for stat, sniff and read: four file-system calls per file, the fewest that can be.
+    handle = await fs.open(task.path, 'r');
+    const stat = await handle.stat();
     if (stat.isDirectory()) return fileError(task.path, new CoreError('unreadable', 'is a directory'));
-    if (task.sniff && !(await startsLikePem(task.path))) return { items: [], errors: [] };
     if (stat.size > max) {
+      if (task.sniff && !looksLikePem(await readPrefix(handle, SNIFF_BYTES))) return { items: [], errors: [] };
       return fileError(task.path, new CoreError('too-large', `file is ${stat.size} bytes, over the ${max}-byte limit; not read`));
     }
-    const bytes = await fs.readFile(task.path);
-    // The file may have grown between stat and read.
+    const bytes = await readAll(handle, stat.size, max);
+    if (task.sniff && !looksLikePem(bytes.subarray(0, SNIFF_BYTES))) return { items: [], errors: [] };
+    // The file may have grown since the stat.
     if (bytes.length > max) {
       return fileError(task.path, new CoreError('too-large', `file is ${bytes.length} bytes, over the ${max}-byte limit; not read`));
     }
     return readCryptoFile(task.path, bytes, options);
   } catch (error) {
     return fileError(task.path, fsError(error, explicit));
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
-async function startsLikePem(path: string): Promise<boolean> {
-  const handle = await fs.open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return looksLikePem(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
+async function readPrefix(handle: fs.FileHandle, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, 0);
+  return buffer.subarray(0, bytesRead);
+}
+
+/**
+ * Reads the whole file: one read call when it still has the size stat gave, more when it grew, never more
+ * than `max` + 1 bytes (a device or an ever-growing log must not fill memory).
+ */
+async function readAll(handle: fs.FileHandle, expected: number, max: number): Promise<Buffer> {
+  let buffer = Buffer.allocUnsafe(expected + 1);
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (total > max) return buffer;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1) + 1);
+      buffer.copy(bigger);
+      buffer = bigger;
+    }
+    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+    if (bytesRead === 0) return buffer.subarray(0, total);
+    total += bytesRead;
   }
 }
 

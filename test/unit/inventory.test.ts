@@ -122,4 +122,10 @@ describe('readInventoryFile', () => {
     const big = await readInventoryFile(f.files['garbage/big.der']);
     assert.deepStrictEqual(big.errors.map((e) => e.code), ['too-large']);
   });
+
+  it('stops reading a file that is larger than stat said (a device, a growing file)', async function () {
+    if (!fs.existsSync('/dev/zero')) this.skip();
+    const result = await readInventoryFile('/dev/zero', { maxFileBytes: 100_000 });
+    assert.deepStrictEqual(result.errors.map((e) => e.code), ['too-large']);
+  });
 });
