@@ -1,6 +1,7 @@
 // `config-subject FILE.cnf [--json]`: the subject and SANs `openssl req -new -config FILE -batch` would put
 // into a CSR, with the config's findings. Exit 0 when openssl would accept the config, 1 when it has errors,
 // 2 for bad usage or an unreadable file (one line on stderr).
+import * as path from 'path';
 import { isCoreError } from '../core/errors';
 import { opensslConfigFileOptions, readOpensslConfigFile } from '../core/opensslConfig/loadOpensslConfigFile';
 import { checkOpensslConfig } from '../core/opensslConfig/validateOpensslConfig';
@@ -39,15 +40,16 @@ export async function configSubjectCommand(args: string[], io: ConfigSubjectIo):
     return 2;
   }
   const file = files[0];
+  const cwd = io.cwd ?? process.cwd();
   let text: string;
   try {
-    text = readOpensslConfigFile(file);
+    text = readOpensslConfigFile(path.resolve(cwd, file));
   } catch (error) {
     const message = isCoreError(error) ? error.message : `${file}: ${(error as Error).message}`;
     io.stderr(`config-subject: ${message}\n`);
     return 2;
   }
-  const options = opensslConfigFileOptions(file, io.cwd ?? process.cwd(), io.env ?? process.env);
+  const options = opensslConfigFileOptions(file, cwd, io.env ?? process.env);
   const { request, findings } = checkOpensslConfig(text, { ...options, section });
   const hasErrors = findings.some((f) => f.severity === 'error');
 

@@ -341,17 +341,21 @@ class ConfigReader {
     return { value: this.sections.get('default')?.byName.get(name)?.value };
   }
 
-  private position(line: LogicalLine, offset: number): { line: number; column: number } {
-    const p = line.pieces;
-    let i = 0;
-    while (i + 3 < p.length && p[i + 3] <= offset) i += 3;
-    return { line: p[i + 1], column: p[i + 2] + (offset - p[i]) + 1 };
-  }
-
   private range(line: LogicalLine, start: number, end: number): SourceRange {
-    const a = this.position(line, start);
-    const b = end > start ? this.position(line, end - 1) : a;
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: end > start ? b.column + 1 : b.column };
+    const p = line.pieces;
+    if (p.length === 3) {
+      // One physical line, the common case: no search, no temporary objects.
+      const column = p[2] + start - p[0] + 1;
+      return { line: p[1], column, endLine: p[1], endColumn: column + (end > start ? end - start : 0) };
+    }
+    let i = 0;
+    while (i + 3 < p.length && p[i + 3] <= start) i += 3;
+    const last = end > start ? end - 1 : start;
+    let j = i;
+    while (j + 3 < p.length && p[j + 3] <= last) j += 3;
+    const column = p[i + 2] + (start - p[i]) + 1;
+    const lastColumn = p[j + 2] + (last - p[j]) + 1;
+    return { line: p[i + 1], column, endLine: p[j + 1], endColumn: end > start ? lastColumn + 1 : lastColumn };
   }
 
   private report(
@@ -439,7 +443,8 @@ class ConfigReader {
     let out = '';
     const segments: number[] = [];
     // OpenSSL's running buffer size for the expansion limit: the source length plus one, then each expansion.
-    let bufferLength = Buffer.byteLength(text.slice(from, end), 'utf8') + 1;
+    // Computed at the first expansion only; most values have none.
+    let bufferLength = -1;
     let linearSource = -1;
     const emit = (chunk: string, srcStart: number, srcEnd: number, linear: boolean) => {
       if (linear) {
@@ -538,6 +543,7 @@ class ConfigReader {
           return { value: out, segments, failed: true };
         }
         const value = found.value ?? '';
+        if (bufferLength < 0) bufferLength = Buffer.byteLength(text.slice(from, end), 'utf8') + 1;
         const newSize = Buffer.byteLength(value, 'utf8') + bufferLength - (e - i);
         if (newSize > MAX_CONF_VALUE_LENGTH) {
           if (!quiet) {
