@@ -302,7 +302,14 @@ class ExtensionChecker {
         continue;
       }
       const typeInfo = subjectAltNameTypeOf(item.name);
-      if (extension === 'issuerAltName' && item.name === 'issuer' && item.value === 'copy') continue;
+      if (extension === 'issuerAltName' && item.name.split('.')[0] === 'issuer' && item.value === 'copy') {
+        if (this.options.mode === 'request') {
+          const where = at('all');
+          this.options.sink.add('error', 'extension-value-invalid', 'issuer:copy copies the issuing CA\'s names, and a CSR has no issuer: openssl req fails ("no issuer details").', where.entry, where.range);
+          ok = false;
+        }
+        continue;
+      }
       if (!typeInfo) {
         const where = at('name');
         const base = item.name.split('.')[0];

@@ -21,6 +21,7 @@ export type ConfigFindingCode =
   | 'include-not-found'
   | 'include-not-followed'
   | 'recursive-directory-include'
+  | 'include-cycle'
   | 'environment-not-provided'
   // `openssl req` itself (apps/req.c).
   | 'missing-req-section'

@@ -141,6 +141,9 @@ function cls(code: number): number {
   return code < 128 ? classes[code] : 0;
 }
 
+/** Nesting of includes past which the reader assumes a cycle it could not recognise by name. */
+const MAX_INCLUDE_DEPTH = 64;
+
 /** The value length OpenSSL allows after expansion (MAX_CONF_VALUE_LENGTH), counted its own way. */
 export const MAX_CONF_VALUE_LENGTH = 65536;
 
@@ -772,6 +775,14 @@ class ConfigReader {
       }
       if (reader) this.stack.push(reader);
       return next;
+    }
+    // OpenSSL follows a file that includes itself until it runs out of file descriptors, then carries on; a
+    // cycle adds nothing new, so it is cut here.
+    const open = [reader, ...this.stack].map((r) => r?.file ?? this.options.path);
+    if (open.includes(path) || this.stack.length >= MAX_INCLUDE_DEPTH) {
+      directive.outcome = 'missing';
+      this.report('warning', 'include-cycle', `"${path}" is already being read (an include cycle); it is not read again here.`, line, pathRange);
+      return undefined;
     }
     const content = this.options.readInclude(path);
     if (content === undefined) {
