@@ -207,13 +207,37 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
         }
         request.attributes.push({ type: resolved.object?.sn ?? resolved.oid, oid: resolved.oid, value: encoded.value });
       } else {
-        if (/_(min|max|default|value)$/.test(entry.name)) continue;
+        // prompt_info's second loop: like the DN fields, without prefixes, and unknown names silently skipped.
         if (!resolved?.object) continue;
-        const value = findConfigEntry(config, attributesSection.name, `${entry.name}_value`)?.value
-          || findConfigEntry(config, attributesSection.name, `${entry.name}_default`)?.value
-          || '';
-        if (value === '' || value === '.') continue;
-        request.attributes.push({ type: resolved.object.sn, oid: resolved.oid, value });
+        const lookup = (suffix: string) => findConfigEntry(config, attributesSection.name, `${entry.name}${suffix}`);
+        const valueEntry = lookup('_value');
+        const defaultEntry = lookup('_default');
+        let from: ConfigEntry | undefined;
+        if (valueEntry && valueEntry.value !== '') {
+          if (valueEntry.value === '.') continue;
+          from = valueEntry;
+        } else if (defaultEntry && defaultEntry.value !== '') {
+          from = defaultEntry;
+        }
+        if (!from) continue;
+        const bytes = Buffer.byteLength(from.value, 'utf8');
+        const minEntry = lookup('_min');
+        const maxEntry = lookup('_max');
+        const min = minEntry ? configNumber(minEntry.value) ?? -1 : -1;
+        const max = maxEntry ? configNumber(maxEntry.value) ?? -1 : -1;
+        if (bytes + 2 > 1024 || (min > 0 && bytes < min) || (max >= 0 && bytes > max)) {
+          sink.add('error', bytes + 2 > 1024 ? 'dn-value-too-long' : 'dn-length-limit',
+            `The ${entry.name} answer has ${bytes} bytes, outside what openssl req allows here${min > 0 || max >= 0 ? ` (_min ${min}, _max ${max})` : ''}.`, from, from.valueRange);
+          continue;
+        }
+        const table = !registry.has(resolved.object.sn) ? resolved.object.sn : undefined;
+        const encoded = encodeNameString(from.value, table, request.utf8, stringMask);
+        if (!encoded.ok) {
+          sink.add('error', encoded.reason === 'too-short' ? 'dn-value-too-short' : encoded.reason === 'too-long' ? 'dn-value-too-long' : 'dn-illegal-characters',
+            `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`, from, from.valueRange);
+          continue;
+        }
+        request.attributes.push({ type: resolved.object.sn, oid: resolved.oid, value: encoded.value });
       }
     }
   }

@@ -149,6 +149,8 @@ export const DIFFERENTIAL_CASES: DifferentialCase[] = [
   { name: 'openssl_conf naming a missing section', config: lines('openssl_conf = nope') + auto('[ dn ]', 'CN = x'), expect: 'refuse', code: 'openssl-conf-section-missing' },
 
   { name: 'prompted attributes take their _default', config: lines('[ req ]', 'distinguished_name = dn', 'attributes = attrs', '[ dn ]', 'CN = n', 'CN_default = x', '[ attrs ]', 'challengePassword = A challenge password', 'challengePassword_default = s3cret', 'challengePassword_min = 4', 'unstructuredName = An optional company name'), expect: 'accept' },
+  { name: 'a prompted attribute shorter than its _min', config: lines('[ req ]', 'distinguished_name = dn', 'attributes = attrs', '[ dn ]', 'CN = n', 'CN_default = x', '[ attrs ]', 'challengePassword = p', 'challengePassword_default = abc', 'challengePassword_min = 4'), expect: 'refuse', code: 'dn-length-limit' },
+  { name: 'a prompted attribute default of . is taken literally', config: lines('[ req ]', 'distinguished_name = dn', 'attributes = attrs', '[ dn ]', 'CN = n', 'CN_default = x', '[ attrs ]', 'unstructuredName = u', 'unstructuredName_default = .'), expect: 'accept' },
   { name: 'an empty _value falls back to the default', config: prompted('CN = n', 'CN_default = fallback', 'CN_value ='), expect: 'accept' },
   { name: 'a prompted field with a dotted OID behind a prefix', config: prompted('0.2.5.4.3 = Name', '0.2.5.4.3_default = by oid', '0.1.2.3.4 = unknown oid', '0.1.2.3.4_default = dropped'), expect: 'accept' },
   { name: 'a prompted field name too long for openssl\'s buffer', config: prompted(`${'9'.repeat(89)}.CN = n`, `${'9'.repeat(89)}.CN_default = x`), expect: 'refuse', code: 'dn-field-name-too-long' },
