@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { normalizeThresholds } from '../core/expiry';
+import { DEFAULT_THRESHOLDS, normalizeThresholds } from '../core/expiry';
 
 /** Every setting the extension reads, as plain data; the only place that calls getConfiguration. */
 export interface Settings {
@@ -17,7 +17,7 @@ export function readSettings(): Settings {
   return {
     include: config.get<string>('include') || '**/*.{pem,crt,cer,cert,der,key,csr,req,p12,pfx}',
     exclude: config.get<string>('exclude') ?? '',
-    reminderDays: normalizeThresholds(config.get<unknown[]>('reminderDays') ?? [30, 15, 5]),
+    reminderDays: reminderDays(config.get<unknown[]>('reminderDays')),
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
   };
@@ -27,4 +27,16 @@ export function onSettingsChanged(listener: (settings: Settings) => void): vscod
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(SECTION)) listener(readSettings());
   });
+}
+
+/** A bad list in settings.json must not stop the extension: fall back to the provider's schedule and say so. */
+function reminderDays(value: unknown[] | undefined): number[] {
+  try {
+    return normalizeThresholds(value ?? DEFAULT_THRESHOLDS);
+  } catch (error) {
+    void vscode.window.showWarningMessage(
+      `mtlsRotation.reminderDays is invalid (${error instanceof Error ? error.message : String(error)}); using 30, 15 and 5 days.`,
+    );
+    return [...DEFAULT_THRESHOLDS];
+  }
 }
