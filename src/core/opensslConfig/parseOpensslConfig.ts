@@ -441,7 +441,7 @@ class ConfigReader {
    * str_copy: quotes, escapes and variables. `section` null is the section-header case (lookups in default only).
    * Reports its own findings; `failed` means OpenSSL stops here.
    */
-  private strCopy(line: LogicalLine, section: string | null, from: number, end: number, quiet = false): CopyResult {
+  private strCopy(line: LogicalLine, section: string | null, from: number, end: number): CopyResult {
     const text = line.text;
     let out = '';
     const segments: number[] = [];
@@ -484,7 +484,7 @@ class ConfigReader {
           i++;
         }
         if (i < end) i++;
-        else if (!quiet) {
+        else {
           this.report('warning', 'unclosed-quote',
             `The ${text[open]} opened here is never closed: OpenSSL takes the rest of the line literally, a # comment included.`,
             line, this.range(line, open, open + 1));
@@ -520,16 +520,14 @@ class ConfigReader {
         const name = text.slice(np, e);
         if (close) {
           if (e >= end || text[e] !== close) {
-            if (!quiet) {
-              this.report('error', 'missing-close-brace', `No closing ${close} for the variable opened here.`,
-                line, this.range(line, i, Math.max(e, i + 2)));
-            }
+            this.report('error', 'missing-close-brace', `No closing ${close} for the variable opened here.`,
+              line, this.range(line, i, Math.max(e, i + 2)));
             return { value: out, segments, failed: true };
           }
           e++;
         }
         const found = this.lookup(sectionName, name);
-        if (found.envUnknown && !quiet) {
+        if (found.envUnknown) {
           this.report('info', 'environment-not-provided',
             found.value === undefined
               ? `$ENV::${name} comes from the environment openssl runs in; it is not known here.`
@@ -537,23 +535,20 @@ class ConfigReader {
             line, this.range(line, i, e), { name });
         }
         if (found.value === undefined && !found.envUnknown) {
-          if (!quiet) {
-            const where = sectionName === null || sectionName === 'default' ? '' : ` in [${sectionName}] or`;
-            this.undefinedReferences.push({ section: sectionName, name, finding: this.report('error', 'undefined-variable',
-              `Variable ${text.slice(i, e)} has no value: nothing named "${name}"${where} in the default section${sectionName === 'ENV' ? ' or the environment' : ''} is defined before this line.`,
-              line, this.range(line, i, e), { name, section: sectionName ?? 'default' }) });
-          }
+          const where = sectionName === null || sectionName === 'default' ? '' : ` in [${sectionName}] or`;
+          const finding = this.report('error', 'undefined-variable',
+            `Variable ${text.slice(i, e)} has no value: nothing named "${name}"${where} in the default section${sectionName === 'ENV' ? ' or the environment' : ''} is defined before this line.`,
+            line, this.range(line, i, e), { name, section: sectionName ?? 'default' });
+          this.undefinedReferences.push({ section: sectionName, name, finding });
           return { value: out, segments, failed: true };
         }
         const value = found.value ?? '';
         if (bufferLength < 0) bufferLength = Buffer.byteLength(text.slice(from, end), 'utf8') + 1;
         const newSize = Buffer.byteLength(value, 'utf8') + bufferLength - (e - i);
         if (newSize > MAX_CONF_VALUE_LENGTH) {
-          if (!quiet) {
-            this.report('error', 'variable-expansion-too-long',
-              `Expanding ${text.slice(i, e)} makes the value longer than OpenSSL's limit of ${MAX_CONF_VALUE_LENGTH} bytes.`,
-              line, this.range(line, i, e));
-          }
+          this.report('error', 'variable-expansion-too-long',
+            `Expanding ${text.slice(i, e)} makes the value longer than OpenSSL's limit of ${MAX_CONF_VALUE_LENGTH} bytes.`,
+            line, this.range(line, i, e));
           return { value: out, segments, failed: true };
         }
         bufferLength = newSize;
