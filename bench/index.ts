@@ -1,4 +1,5 @@
 // Runs every benchmark: `npm run bench` (or `node out/bench/index.js [--files N] [--rounds N]`).
+import { runConfigValidationBench } from './configValidationBench';
 import { csrParseBench } from './csrParseBench';
 import { inventoryBench } from './inventoryBench';
 
@@ -8,6 +9,11 @@ function flag(name: string): number | undefined {
 }
 
 async function run(): Promise<void> {
+  console.log('\n== OpenSSL config validation (goal: <= 10 ms for 2,000 lines)');
+  for (const r of await runConfigValidationBench()) {
+    const base = r.baselineMs !== undefined ? `; baseline ${r.baselineMs.toFixed(2)} ms, ratio ${r.ratio?.toFixed(2)}` : '';
+    console.log(`${r.name}: ${r.ms.toFixed(2)} ms median${base}`);
+  }
   await csrParseBench();
   await inventoryBench({ files: flag('files'), rounds: flag('rounds') });
 }
