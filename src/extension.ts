@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { InventoryView } from './vscode/inventory/inventoryView';
 import { createLog } from './vscode/log';
+import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
 import { readSettings } from './vscode/settings';
 
 /** What activate() returns: the live feature objects, which the integration tests inspect. */
 export interface MtlsRotationApi {
   inventory: InventoryView;
+  configLanguage: ConfigLanguage;
 }
 
 export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
@@ -15,7 +17,9 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     const inventory = new InventoryView(readSettings(), log);
     context.subscriptions.push(inventory);
     void inventory.start().catch((error: unknown) => log.error(`Inventory scan failed: ${String(error)}`));
-    return { inventory };
+    const configLanguage = new ConfigLanguage();
+    context.subscriptions.push(configLanguage);
+    return { inventory, configLanguage };
   } catch (error) {
     // Activation failures are otherwise only visible in the developer console.
     const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import { ConfigCodeActions } from './configCodeActions';
+import { ConfigCompletion } from './configCompletion';
+import { ConfigDefinition } from './configDefinition';
+import { ConfigDiagnostics } from './configDiagnostics';
+import { CONFIG_SELECTOR, ConfigDocuments } from './configDocuments';
+import { ConfigHover } from './configHover';
+
+/** Every editor feature of the OpenSSL config language, sharing one evaluation per document version. */
+export class ConfigLanguage extends Disposable {
+  readonly documents = this.register(new ConfigDocuments());
+  readonly diagnostics = this.register(new ConfigDiagnostics(this.documents));
+
+  constructor() {
+    super();
+    this.register(vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(this.documents), '@', ','));
+    this.register(vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(this.documents)));
+    this.register(vscode.languages.registerDefinitionProvider(CONFIG_SELECTOR, new ConfigDefinition(this.documents)));
+    this.register(vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(this.documents), ConfigCodeActions.metadata));
+  }
+}
