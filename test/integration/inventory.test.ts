@@ -3,35 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MtlsRotationApi } from '../../src/extension';
+import { activateExtension, EXTENSION_ID, until, workspaceRoot } from './testHelpers';
 import type { InventoryNode } from '../../src/vscode/inventory/inventoryTree';
 import { daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../support/openssl';
 import { FIXTURE } from './prepareWorkspace';
-
-const EXTENSION_ID = 'mtls-rotation.mtls-rotation';
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
-
-async function api(): Promise<MtlsRotationApi> {
-  const extension = vscode.extensions.getExtension<MtlsRotationApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const exports = await extension.activate();
-  await exports.inventory.store.whenIdle();
-  return exports;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
@@ -51,7 +26,7 @@ describe('Inventory view', () => {
   let root: string;
 
   before(async () => {
-    exports = await api();
+    exports = await activateExtension();
     root = workspaceRoot();
   });
 

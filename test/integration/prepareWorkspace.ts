@@ -11,10 +11,47 @@ export const FIXTURE = {
   expired: 'certs/legacy.crt', // expired 3 days ago
   caBundle: 'ca/ca-chain.pem', // two CA certificates in one file
   orphanKey: 'keys/orphan.key',
+  goodConfig: 'configs/program-a-openssl.cnf',
+  brokenConfig: 'configs/broken-openssl.cnf',
   orphanCsr: 'requests/program-c.csr',
   garbage: 'broken/garbage.crt',
   truncated: 'broken/truncated.pem',
 } as const;
+
+export const GOOD_CONFIG = [
+  '# Request config for program-a, as the provider\'s rotation guide uses it',
+  '[ req ]',
+  'prompt = no',
+  'default_bits = 2048',
+  'default_md = sha256',
+  'distinguished_name = dn',
+  'req_extensions = req_ext',
+  '',
+  '[ dn ]',
+  'O = Axys Test',
+  'OU = Program A',
+  'CN = program-a.example.com',
+  '',
+  '[ req_ext ]',
+  'subjectAltName = @alt_names',
+  '',
+  '[ alt_names ]',
+  'DNS.1 = program-a.example.com',
+  'IP.1 = 203.0.113.10',
+  '',
+].join('\n');
+
+/** A misspelt field (`OrganisationName`) and a distinguished_name pointing at a section that does not exist. */
+export const BROKEN_CONFIG = [
+  '[ req ]',
+  'prompt = no',
+  'distinguished_name = subject',
+  'req_extensions = req_ext',
+  '',
+  '[ req_ext ]',
+  'subjectAltName = DNS:program-b.example.com, IP:203.0.113.300',
+  '',
+].join('\n');
 
 export function prepareWorkspace(dir: string): string {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -67,6 +104,10 @@ export function prepareWorkspace(dir: string): string {
   fs.writeFileSync(path.join(dir, FIXTURE.garbage), 'this is not a certificate\n');
   const pem = fs.readFileSync(path.join(dir, FIXTURE.healthy), 'utf8');
   fs.writeFileSync(path.join(dir, FIXTURE.truncated), pem.slice(0, Math.floor(pem.length / 2)));
+
+  fs.mkdirSync(path.join(dir, 'configs'));
+  fs.writeFileSync(path.join(dir, FIXTURE.goodConfig), GOOD_CONFIG);
+  fs.writeFileSync(path.join(dir, FIXTURE.brokenConfig), BROKEN_CONFIG);
 
   fs.rmSync(scratch, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, '.vscode'));
