@@ -152,7 +152,8 @@ function newestMtime(dir: string): number {
 function updateScreenshot(repoRoot: string, results: TargetResult[]): void {
   const r = results.find((x) => x.target.vscode === '1.100.3');
   if (!r?.ok || !r.screenshot) {
-    console.log('--update-screenshot: VS Code 1.100.3 did not pass with a screenshot; media/screenshots/inventory.png left as is');
+    const why = r ? 'did not pass with a screenshot' : 'was not run';
+    console.log(`--update-screenshot: VS Code 1.100.3 ${why}; media/screenshots/inventory.png left as is`);
     return;
   }
   const target = path.join(repoRoot, 'media', 'screenshots', 'inventory.png');

@@ -10,6 +10,7 @@ import { runInBrowser } from './runInBrowser';
 import { SCREENSHOT_ACK_ENV, SCREENSHOT_MARKER } from './screenshotMarker';
 import { startServer, type RunningServer } from './startServer';
 import type { Target } from './targets';
+import { withLock } from './withLock';
 
 export interface RunTargetOptions {
   repoRoot: string;
@@ -96,6 +97,21 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
       `${result.installCached ? 'cached' : 'installed'} in ${seconds(result.installMs)}`,
   );
 
+  // Another harness run in this tree (someone else's `npm test`) may be using this target's folders: wait.
+  return withLock(path.join(options.cacheRoot, 'runs', `${v}.lock`), () => runTests(target, options, result, node, serverMain), {
+    signal: options.signal,
+  }).catch((err: Error) => {
+    result.problems.push(err.message);
+    result.interrupted = options.signal.aborted;
+    return result;
+  });
+}
+
+async function runTests(target: Target, options: RunTargetOptions, result: TargetResult, node: string, serverMain: string): Promise<TargetResult> {
+  const v = target.vscode;
+  const tag = `[${v}]`;
+  const logs = path.join(options.cacheRoot, 'logs');
+  const serverLog = result.serverLog;
   const runStart = Date.now();
   let server: RunningServer | undefined;
   try {
@@ -112,6 +128,7 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
     // One deadline for server start and the tests.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+    timer.unref();
     const signal = AbortSignal.any([options.signal, deadline.signal]);
     try {
       server = await startServer({

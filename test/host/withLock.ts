@@ -3,12 +3,19 @@ import * as path from 'path';
 
 /**
  * Runs `fn` holding a lock directory, so that two harness runs in one tree do not install into the same
- * cache folder at once. A lock whose owner process is gone is taken over.
+ * cache folder, or run the same target in the same folders, at once. A lock whose owner process is gone is
+ * taken over.
  */
-export async function withLock<T>(lockDir: string, fn: () => Promise<T>, waitMs = 15 * 60_000): Promise<T> {
+export async function withLock<T>(
+  lockDir: string,
+  fn: () => Promise<T>,
+  options: { waitMs?: number; signal?: AbortSignal } = {},
+): Promise<T> {
+  const waitMs = options.waitMs ?? 15 * 60_000;
   const owner = path.join(lockDir, 'pid');
   const deadline = Date.now() + waitMs;
   let told = false;
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
   for (;;) {
     try {
       fs.mkdirSync(lockDir, { recursive: false });
@@ -21,6 +28,7 @@ export async function withLock<T>(lockDir: string, fn: () => Promise<T>, waitMs 
         fs.rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
+      if (options.signal?.aborted) throw new Error(`interrupted while waiting for ${lockDir}`, { cause: err });
       if (Date.now() > deadline) throw new Error(`${lockDir} is still held by process ${pid}`, { cause: err });
       if (!told) {
         console.log(`waiting for process ${pid}, which holds ${lockDir}`);
