@@ -12,8 +12,8 @@ function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
-function rootByLabel(exports: MtlsRotationApi, text: string): InventoryNode | undefined {
-  const tree = exports.inventory.tree;
+function rootByLabel(api: MtlsRotationApi, text: string): InventoryNode | undefined {
+  const tree = api.inventory.tree;
   return tree.getChildren().find((node) => label(tree.getTreeItem(node)) === text);
 }
 
@@ -22,16 +22,16 @@ function fingerprintOf(file: string): string {
 }
 
 describe('Inventory view', () => {
-  let exports: MtlsRotationApi;
+  let api: MtlsRotationApi;
   let root: string;
 
   before(async () => {
-    exports = await activateExtension();
+    api = await activateExtension();
     root = workspaceRoot();
   });
 
   it('lists every certificate, soonest expiry first, with badges from the real clock', () => {
-    const tree = exports.inventory.tree;
+    const tree = api.inventory.tree;
     const roots = tree.getChildren().filter((node) => node.type === 'certificate');
     const labels = roots.map((node) => label(tree.getTreeItem(node)));
     assert.deepStrictEqual(labels.slice(0, 3), ['legacy.example.com', 'program-a.example.com', 'program-b.example.com']);
@@ -51,8 +51,8 @@ describe('Inventory view', () => {
   });
 
   it('shows a rich tooltip with subject, issuer, SANs, serial and fingerprint', () => {
-    const tree = exports.inventory.tree;
-    const node = rootByLabel(exports, 'program-a.example.com');
+    const tree = api.inventory.tree;
+    const node = rootByLabel(api, 'program-a.example.com');
     assert.ok(node);
     const tooltip = tree.getTreeItem(node).tooltip as vscode.MarkdownString;
     const file = path.join(root, FIXTURE.dueSoon);
@@ -65,8 +65,8 @@ describe('Inventory view', () => {
   });
 
   it('puts the matching key, renewal CSR and nothing else under a certificate', () => {
-    const tree = exports.inventory.tree;
-    const node = rootByLabel(exports, 'program-a.example.com');
+    const tree = api.inventory.tree;
+    const node = rootByLabel(api, 'program-a.example.com');
     assert.ok(node);
     assert.strictEqual(tree.getTreeItem(node).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     const children = tree.getChildren(node).map((child) => {
@@ -77,7 +77,7 @@ describe('Inventory view', () => {
   });
 
   it('groups keys and CSRs without a certificate, and unreadable files with their reason', () => {
-    const tree = exports.inventory.tree;
+    const tree = api.inventory.tree;
     const orphans = tree.getChildren().find((node) => node.type === 'group' && node.group === 'orphans');
     assert.ok(orphans, 'orphans group');
     const orphanLabels = tree.getChildren(orphans).map((node) => label(tree.getTreeItem(node))).sort();
@@ -92,14 +92,14 @@ describe('Inventory view', () => {
   });
 
   it('sets the view badge to the number of certificates due or expired', () => {
-    const badge = exports.inventory.treeView.badge;
+    const badge = api.inventory.treeView.badge;
     assert.ok(badge);
     assert.strictEqual(badge.value, 2);
     assert.match(badge.tooltip, /2 certificates are due/);
   });
 
   it('decorates due and expired files in the Explorer', () => {
-    const decorations = exports.inventory.decorations;
+    const decorations = api.inventory.decorations;
     const due = decorations.decorationFor(vscode.Uri.file(path.join(root, FIXTURE.dueSoon)));
     assert.strictEqual(due?.badge, '12');
     assert.match(due?.tooltip ?? '', /program-a\.example\.com: 12 days left/);
@@ -108,7 +108,7 @@ describe('Inventory view', () => {
   });
 
   it('shows the soonest expiry in the status bar', () => {
-    assert.match(exports.inventory.statusBar.text, /^\$\(error\) legacy\.example\.com: expired [23] days ago$/);
+    assert.match(api.inventory.statusBar.text, /^\$\(error\) legacy\.example\.com: expired [23] days ago$/);
   });
 
   it('registers every contributed command', async () => {
@@ -121,7 +121,7 @@ describe('Inventory view', () => {
   });
 
   it('runs the copy commands on a tree node', async () => {
-    const node = rootByLabel(exports, 'program-a.example.com');
+    const node = rootByLabel(api, 'program-a.example.com');
     assert.ok(node && node.type === 'certificate');
     await vscode.commands.executeCommand('mtlsRotation.copyFingerprint', node);
     assert.strictEqual(await vscode.env.clipboard.readText(), fingerprintOf(path.join(root, FIXTURE.dueSoon)));
@@ -133,11 +133,11 @@ describe('Inventory view', () => {
     const target = path.join(root, FIXTURE.caBundle);
     await vscode.commands.executeCommand('mtlsRotation.openFile', { path: target, line: 1 });
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, target);
-    const second = exports.inventory.tree.model.certificates.find(
+    const second = api.inventory.tree.model.certificates.find(
       ({ certificate }) => certificate.path === target && certificate.index === 1,
     );
     assert.ok(second, 'the second certificate of the bundle');
-    const node = exports.inventory.tree.getChildren().find(
+    const node = api.inventory.tree.getChildren().find(
       (n) => n.type === 'certificate' && n.certificate === second.certificate,
     );
     await vscode.commands.executeCommand('mtlsRotation.openFile', node);
@@ -146,7 +146,7 @@ describe('Inventory view', () => {
     await vscode.commands.executeCommand('mtlsRotation.revealInExplorer', node);
     await vscode.commands.executeCommand('mtlsRotation.showInventory');
     await vscode.commands.executeCommand('mtlsRotation.refresh');
-    assert.strictEqual(exports.inventory.tree.model.certificates.length, 5);
+    assert.strictEqual(api.inventory.tree.model.certificates.length, 5);
   });
 
   it('updates by itself when a certificate file is added and deleted', async () => {
@@ -160,13 +160,13 @@ describe('Inventory view', () => {
     try {
       fs.copyFileSync(made.certPath, target);
       const added = await until('the new certificate in the tree', () =>
-        exports.inventory.tree.model.certificates.find(({ certificate }) => certificate.path === target));
+        api.inventory.tree.model.certificates.find(({ certificate }) => certificate.path === target));
       assert.strictEqual(added.expiry.status, 'due-5');
-      assert.strictEqual(exports.inventory.treeView.badge?.value, 3);
+      assert.strictEqual(api.inventory.treeView.badge?.value, 3);
       fs.rmSync(target);
       await until('the deleted certificate to leave the tree', () =>
-        !exports.inventory.tree.model.certificates.some(({ certificate }) => certificate.path === target));
-      assert.strictEqual(exports.inventory.treeView.badge?.value, 2);
+        !api.inventory.tree.model.certificates.some(({ certificate }) => certificate.path === target));
+      assert.strictEqual(api.inventory.treeView.badge?.value, 2);
     } finally {
       fs.rmSync(target, { force: true });
       fs.rmSync(scratch, { recursive: true, force: true });
@@ -177,7 +177,7 @@ describe('Inventory view', () => {
     // Leave the view open with a certificate expanded: the harness takes its screenshot now.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('mtlsRotation.showInventory');
-    const node = rootByLabel(exports, 'program-a.example.com');
-    if (node) await exports.inventory.treeView.reveal(node, { expand: true, select: true, focus: true });
+    const node = rootByLabel(api, 'program-a.example.com');
+    if (node) await api.inventory.treeView.reveal(node, { expand: true, select: true, focus: true });
   });
 });

@@ -14,9 +14,9 @@ export function workspaceRoot(): string {
 export async function activateExtension(): Promise<MtlsRotationApi> {
   const extension = vscode.extensions.getExtension<MtlsRotationApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const exports = await extension.activate();
-  await exports.inventory.store.whenIdle();
-  return exports;
+  const api = await extension.activate();
+  await api.inventory.store.whenIdle();
+  return api;
 }
 
 /** Polls until `probe` returns something truthy; the host does its work asynchronously. */
