@@ -11,6 +11,8 @@ export interface CertificateGroup {
    * since a renewal always uses a new key.
    */
   renewalCsrs: CsrInfo[];
+  /** The new keys of those renewal CSRs: the other half of the renewal in progress. */
+  renewalKeys: PrivateKeyInfo[];
   /** Other certificates with the same subject: predecessors and successors. */
   related: CertificateInfo[];
 }
@@ -18,8 +20,9 @@ export interface CertificateGroup {
 export interface PairedInventory {
   /** Soonest notAfter first. */
   certificates: CertificateGroup[];
+  /** Keys that match no certificate and belong to no renewal in progress. */
   orphanKeys: PrivateKeyInfo[];
-  /** CSRs whose key matches no certificate (including those whose key is an orphan key). */
+  /** CSRs whose key matches no certificate and that renew none either. */
   orphanCsrs: CsrInfo[];
   pkcs12: Pkcs12Info[];
 }
@@ -46,21 +49,27 @@ export function pairInventory(items: readonly InventoryItem[]): PairedInventory 
     bySubject.set(key, list);
   }
 
-  const groups = certificates.map((certificate): CertificateGroup => ({
-    certificate,
-    keys: keys.filter((k) => k.publicKeySha256 !== undefined && k.publicKeySha256 === certificate.publicKeySha256),
-    csrs: csrs.filter((c) => c.publicKeySha256 === certificate.publicKeySha256),
-    renewalCsrs: csrs.filter((c) => c.publicKeySha256 !== certificate.publicKeySha256 && isRenewalOf(c, certificate)),
-    related: (bySubject.get(subjectKey(certificate)) ?? []).filter((other) => other !== certificate),
-  }));
+  const groups = certificates.map((certificate): CertificateGroup => {
+    const renewalCsrs = csrs.filter((c) => c.publicKeySha256 !== certificate.publicKeySha256 && isRenewalOf(c, certificate));
+    const renewalSpkis = new Set(renewalCsrs.map((c) => c.publicKeySha256));
+    return {
+      certificate,
+      keys: keys.filter((k) => k.publicKeySha256 !== undefined && k.publicKeySha256 === certificate.publicKeySha256),
+      csrs: csrs.filter((c) => c.publicKeySha256 === certificate.publicKeySha256),
+      renewalCsrs,
+      renewalKeys: keys.filter((k) => k.publicKeySha256 !== undefined && !certificateKeys.has(k.publicKeySha256) && renewalSpkis.has(k.publicKeySha256)),
+      related: (bySubject.get(subjectKey(certificate)) ?? []).filter((other) => other !== certificate),
+    };
+  });
   groups.sort((a, b) => compareDates(a.certificate.notAfter, b.certificate.notAfter)
     || (a.certificate.path < b.certificate.path ? -1 : a.certificate.path > b.certificate.path ? 1 : 0)
     || a.certificate.index - b.certificate.index);
 
+  const inRenewal = new Set<InventoryItem>(groups.flatMap((g) => [...g.renewalCsrs, ...g.renewalKeys]));
   return {
     certificates: groups,
-    orphanKeys: keys.filter((k) => k.publicKeySha256 === undefined || !certificateKeys.has(k.publicKeySha256)),
-    orphanCsrs: csrs.filter((c) => !certificateKeys.has(c.publicKeySha256)),
+    orphanKeys: keys.filter((k) => (k.publicKeySha256 === undefined || !certificateKeys.has(k.publicKeySha256)) && !inRenewal.has(k)),
+    orphanCsrs: csrs.filter((c) => !certificateKeys.has(c.publicKeySha256) && !inRenewal.has(c)),
     pkcs12,
   };
 }

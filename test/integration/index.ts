@@ -5,6 +5,7 @@ import Mocha from 'mocha';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SCREENSHOT_ACK_ENV, SCREENSHOT_MARKER } from '../host/screenshotMarker';
+import { prepareScreenshotScene } from './screenshotScene';
 
 export async function run(): Promise<void> {
   console.log(`VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, Node ${process.version})`);
@@ -32,6 +33,7 @@ export async function run(): Promise<void> {
 async function holdForScreenshot(): Promise<void> {
   const ack = process.env[SCREENSHOT_ACK_ENV];
   if (!ack) return;
+  await prepareScreenshotScene().catch((error: unknown) => console.log(`screenshot scene: ${String(error)}`));
   console.log(SCREENSHOT_MARKER);
   const deadline = Date.now() + 20_000;
   while (!fs.existsSync(ack) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

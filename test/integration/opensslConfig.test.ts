@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FIXTURE, GOOD_CONFIG } from './prepareWorkspace';
+import { tempDir } from '../support/openssl';
 import { activateExtension, until, workspaceRoot } from './testHelpers';
 
 function configDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -81,7 +82,9 @@ describe('OpenSSL config language', () => {
   });
 
   it('completes SAN types in an alt_names section and DN fields in the subject section', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'opensslconf', content: GOOD_CONFIG + 'DN' });
+    const file = path.join(tempDir(), 'completion-openssl.cnf');
+    fs.writeFileSync(file, GOOD_CONFIG + 'DN');
+    const document = await vscode.workspace.openTextDocument(file);
     const end = document.lineAt(document.lineCount - 1).range.end;
     const completions = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider', document.uri, end,

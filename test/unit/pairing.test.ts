@@ -31,8 +31,11 @@ describe('pairInventory', () => {
     assert.deepStrictEqual(ec.keys.map((k) => k.path), [f.ec.keyPath]);
     assert.deepStrictEqual(ec.renewalCsrs, []);
 
-    assert.deepStrictEqual(paired.orphanKeys.map((k) => path.basename(k.path)).sort(), ['orphan.key', 'rsa-client-2030.key']);
-    assert.deepStrictEqual(paired.orphanCsrs.map((c) => path.basename(c.path)).sort(), ['orphan.csr', 'rsa-client-2030.csr']);
+    // The renewal's new key and CSR stand under the certificate they renew, not among the orphans.
+    assert.deepStrictEqual(rsa.renewalKeys.map((k) => path.basename(k.path)), ['rsa-client-2030.key']);
+    assert.strictEqual(rsa.renewalKeys[0].publicKeySha256, rsa.renewalCsrs[0].publicKeySha256);
+    assert.deepStrictEqual(paired.orphanKeys.map((k) => path.basename(k.path)).sort(), ['orphan.key']);
+    assert.deepStrictEqual(paired.orphanCsrs.map((c) => path.basename(c.path)).sort(), ['orphan.csr']);
     assert.strictEqual(paired.pkcs12.length, 1);
   });
 

@@ -12,7 +12,7 @@ import { expiryColor, expiryIcon } from './expiryTheme';
 
 export type InventoryNode =
   | { type: 'certificate'; certificate: CertificateInfo; expiry: ExpiryInfo; group?: CertificateGroup; role?: 'related' }
-  | { type: 'key'; key: PrivateKeyInfo; parentId: string }
+  | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
   | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
   | { type: 'pkcs12'; pkcs12: Pkcs12Info }
   | { type: 'group'; group: 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
@@ -106,6 +106,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
         ...group.keys.map((key): InventoryNode => ({ type: 'key', key, parentId })),
         ...group.csrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId, role: 'same-key' })),
         ...group.renewalCsrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId, role: 'renewal' })),
+        ...group.renewalKeys.map((key): InventoryNode => ({ type: 'key', key, parentId, role: 'renewal' })),
         ...group.related.map((certificate): InventoryNode => ({
           type: 'certificate',
           certificate,
@@ -153,7 +154,7 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
     case 'certificate': {
       const { certificate, expiry } = node;
       const hasChildren = node.role !== 'related' && !!node.group &&
-        node.group.keys.length + node.group.csrs.length + node.group.renewalCsrs.length + node.group.related.length > 0;
+        node.group.keys.length + node.group.csrs.length + node.group.renewalCsrs.length + node.group.renewalKeys.length + node.group.related.length > 0;
       const label = commonName(certificate.subject) ?? fileName(certificate.path);
       const item = new vscode.TreeItem(
         node.role === 'related' ? `${label} (same subject)` : label,
@@ -173,9 +174,10 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       const { key } = node;
       const item = new vscode.TreeItem(fileName(key.path), vscode.TreeItemCollapsibleState.None);
       item.id = id;
+      const what = node.role === 'renewal' ? 'new private key' : 'private key';
       item.description = key.encrypted
-        ? 'private key · encrypted'
-        : `private key · ${key.keyType ?? 'unknown'}${key.keyBits ? ` ${key.keyBits}` : ''}`;
+        ? `${what} · encrypted`
+        : `${what} · ${key.keyType ?? 'unknown'}${key.keyBits ? ` ${key.keyBits}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('key');
       item.tooltip = markdown([
         `**Private key** \`${key.path}\``,
