@@ -4,6 +4,7 @@ import { ConfigCodeActions } from './configCodeActions';
 import { ConfigCompletion } from './configCompletion';
 import { ConfigDefinition } from './configDefinition';
 import { ConfigDiagnostics } from './configDiagnostics';
+import { ConfigEditor } from './configEditor';
 import { CONFIG_SELECTOR, ConfigDocuments } from './configDocuments';
 import { ConfigHover } from './configHover';
 
@@ -11,6 +12,7 @@ import { ConfigHover } from './configHover';
 export class ConfigLanguage extends Disposable {
   readonly documents = this.register(new ConfigDocuments());
   readonly diagnostics = this.register(new ConfigDiagnostics(this.documents));
+  readonly configEditor = this.register(new ConfigEditor(this.documents));
 
   constructor() {
     super();
