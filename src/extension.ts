@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { InventoryView } from './vscode/inventory/inventoryView';
+import { registerGenerateCommands } from './vscode/generate/generateCommands';
 import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
+import { ReportDocuments } from './vscode/reportDocuments';
 import { readSettings } from './vscode/settings';
 
 /** What activate() returns: the live feature objects, which the integration tests inspect. */
@@ -18,7 +20,9 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     context.subscriptions.push(inventory);
     void inventory.start().catch((error: unknown) => log.error(`Inventory scan failed: ${String(error)}`));
     const configLanguage = new ConfigLanguage();
-    context.subscriptions.push(configLanguage);
+    const reports = new ReportDocuments();
+    context.subscriptions.push(configLanguage, reports);
+    context.subscriptions.push(...registerGenerateCommands(log, inventory.store, reports, readSettings));
     return { inventory, configLanguage };
   } catch (error) {
     // Activation failures are otherwise only visible in the developer console.

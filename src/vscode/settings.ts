@@ -8,6 +8,8 @@ export interface Settings {
   reminderDays: number[];
   maxFileBytes: number;
   statusBarEnabled: boolean;
+  /** RSA key size for new keys; the provider asks for 2048, and nothing smaller is ever generated. */
+  keySize: number;
 }
 
 export const SECTION = 'mtlsRotation';
@@ -20,6 +22,7 @@ export function readSettings(): Settings {
     reminderDays: reminderDays(config.get<unknown[]>('reminderDays')),
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
+    keySize: [2048, 3072, 4096].includes(config.get<number>('keySize') ?? 2048) ? config.get<number>('keySize') ?? 2048 : 2048,
   };
 }
 

@@ -1,0 +1,182 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { isCoreError } from '../../core/errors';
+import { formatName, formatSubjectAltNames } from '../../core/formatName';
+import { generateKeyAndCsr } from '../../core/generate/generateKeyAndCsr';
+import { opensslEquivalent } from '../../core/generate/opensslEquivalent';
+import { freshName, writeKeyAndCsr } from '../../core/generate/writeNewFiles';
+import { CertificateInfo } from '../../core/model';
+import { newRequestConfig, requestConfigFileName } from '../../core/newRequestConfig';
+import { registerCommand } from '../commands';
+import { Log } from '../log';
+import { CertificateStore } from '../inventory/certificateStore';
+import { InventoryNode } from '../inventory/inventoryTree';
+import { CONFIG_LANGUAGE } from '../opensslConfig/configDocuments';
+import { ReportDocuments } from '../reportDocuments';
+import { Settings } from '../settings';
+
+export interface GenerateResult {
+  keyPath: string;
+  csrPath: string;
+  configPath: string;
+}
+
+/** `program-a-openssl.cnf` and `program-a.cnf` both give `program-a`, so the new files are `program-a-new.*`. */
+function requestName(configPath: string): string {
+  return path.basename(configPath).replace(/\.(cnf|conf)$/i, '').replace(/[-_.]?openssl$/i, '') || 'request';
+}
+
+function exists(file: string): boolean {
+  return fs.existsSync(file);
+}
+
+/** The certificate a command was invoked on: a tree node, a certificate's Uri, or one the user picks. */
+async function chooseCertificate(arg: unknown, store: CertificateStore): Promise<CertificateInfo | undefined> {
+  const node = arg as Partial<InventoryNode> | undefined;
+  if (node?.type === 'certificate' && node.certificate) return node.certificate;
+  await store.whenIdle();
+  const certificates = store.snapshot().items.filter((item): item is CertificateInfo => item.kind === 'certificate');
+  if (arg instanceof vscode.Uri) {
+    const inFile = certificates.filter((c) => c.path === arg.fsPath);
+    if (inFile.length === 1) return inFile[0];
+  }
+  const leaves = certificates.filter((c) => !c.isCA);
+  const picked = await vscode.window.showQuickPick(
+    (leaves.length > 0 ? leaves : certificates).map((certificate) => ({
+      label: certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(certificate.path),
+      description: `expires ${certificate.notAfter.slice(0, 10)}`,
+      detail: vscode.workspace.asRelativePath(certificate.path),
+      certificate,
+    })),
+    { title: 'New request config from certificate', placeHolder: 'The certificate to renew' },
+  );
+  return picked?.certificate;
+}
+
+async function chooseConfig(arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === CONFIG_LANGUAGE) return active.uri;
+  const configs = await vscode.workspace.findFiles('**/*.{cnf,conf}', '**/node_modules/**', 200);
+  const picked = await vscode.window.showQuickPick(
+    configs.map((uri) => ({ label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri), uri })),
+    { title: 'Generate key and CSR from config', placeHolder: 'The OpenSSL request config' },
+  );
+  return picked?.uri;
+}
+
+export function registerGenerateCommands(
+  log: Log,
+  store: CertificateStore,
+  reports: ReportDocuments,
+  settings: () => Settings,
+): vscode.Disposable[] {
+  return [
+    registerCommand(log, 'mtlsRotation.newConfigFromCertificate', async (arg?: unknown): Promise<string | undefined> => {
+      const certificate = await chooseCertificate(arg, store);
+      if (!certificate) return undefined;
+      let target = requestConfigFileName(certificate.path);
+      if (exists(target)) {
+        const alternative = freshName(target, exists);
+        const choice = await vscode.window.showWarningMessage(
+          `${path.basename(target)} already exists and is never overwritten.`,
+          { modal: true, detail: `Write the new config to ${path.basename(alternative)} instead, or open the existing one.` },
+          `Create ${path.basename(alternative)}`, 'Open Existing',
+        );
+        if (choice === 'Open Existing') {
+          await vscode.window.showTextDocument(vscode.Uri.file(target));
+          return target;
+        }
+        if (!choice) return undefined;
+        target = alternative;
+      }
+      const text = newRequestConfig(certificate, { bits: settings().keySize });
+      // 'wx': even if the file appeared since the check above, it is not replaced.
+      fs.writeFileSync(target, text, { flag: 'wx' });
+      log.info(`Wrote request config ${target} from ${certificate.path}`);
+      await vscode.window.showTextDocument(vscode.Uri.file(target));
+      return target;
+    }),
+
+    registerCommand(log, 'mtlsRotation.generateKeyAndCsr', async (arg?: unknown): Promise<GenerateResult | undefined> => {
+      const uri = await chooseConfig(arg);
+      if (!uri) return undefined;
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.isDirty && !(await document.save())) {
+        throw new Error(`${path.basename(uri.fsPath)} has unsaved changes that could not be saved`);
+      }
+      const configPath = uri.fsPath;
+      const dir = path.dirname(configPath);
+      const name = requestName(configPath);
+      let keyPath = path.join(dir, `${name}-new.key`);
+      let csrPath = path.join(dir, `${name}-new.csr`);
+      if (exists(keyPath) || exists(csrPath)) {
+        // One suffix for both files, so the pair stays recognisable.
+        const freshKey = freshName(keyPath, (candidate) => exists(candidate) || exists(candidate.replace(/\.key$/, '.csr')));
+        const freshCsr = freshKey.replace(/\.key$/, '.csr');
+        const choice = await vscode.window.showWarningMessage(
+          `${path.basename(exists(keyPath) ? keyPath : csrPath)} already exists and is never overwritten.`,
+          { modal: true, detail: `Write ${path.basename(freshKey)} and ${path.basename(freshCsr)} instead?` },
+          'Use New Names',
+        );
+        if (choice !== 'Use New Names') return undefined;
+        keyPath = freshKey;
+        csrPath = freshCsr;
+      }
+      const bits = settings().keySize;
+      const generated = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Generating a new RSA-${bits} key and CSR`, cancellable: true },
+        async (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          progress.report({ message: `from ${path.basename(configPath)}…` });
+          try {
+            const result = await generateKeyAndCsr(document.getText(), { configPath, env: process.env, bits, signal: abort.signal });
+            if (token.isCancellationRequested) return undefined;
+            progress.report({ message: 'writing files…' });
+            await writeKeyAndCsr(keyPath, csrPath, result.keyPem, result.csrPem);
+            return result;
+          } catch (error) {
+            if (isCoreError(error) && error.code === 'aborted') return undefined;
+            throw error;
+          }
+        },
+      );
+      if (!generated) {
+        void vscode.window.showInformationMessage('Key generation cancelled; nothing was written.');
+        return undefined;
+      }
+      // Never the key itself: only where it went.
+      log.info(`Generated ${keyPath} (mode 0600) and ${csrPath} from ${configPath}`);
+      const subject = formatName(generated.request.subject.map(({ type, value }) => ({ type, value })));
+      const sans = formatSubjectAltNames(generated.request.subjectAltNames.map(({ type, value }) => ({ type, value })));
+      const report = reports.set(`generate-${name}.md`, [
+        `# New key and CSR for ${name}`,
+        '',
+        `- Key: \`${keyPath}\` (RSA-${generated.bits}, mode 0600)`,
+        `- CSR: \`${csrPath}\``,
+        `- Subject: ${subject || '(empty)'}`,
+        `- SANs: ${sans || '(none)'}`,
+        `- Public key SHA-256: \`${generated.publicKeySha256}\``,
+        '',
+        'Before submitting, confirm that the subject and SANs match the certificate being renewed.',
+        '',
+        'The same with openssl:',
+        '',
+        '```sh',
+        opensslEquivalent({ keyPath, csrPath, configPath, bits: generated.bits }).trimEnd(),
+        '```',
+        '',
+      ].join('\n'));
+      void vscode.window.showInformationMessage(
+        `Wrote ${path.basename(keyPath)} and ${path.basename(csrPath)}. Subject: ${subject || '(empty)'}${sans ? `; SANs: ${sans}` : ''}`,
+        'Open CSR', 'Show Details',
+      ).then(async (choice) => {
+        if (choice === 'Open CSR') await vscode.window.showTextDocument(vscode.Uri.file(csrPath));
+        if (choice === 'Show Details') await reports.open(report);
+      });
+      return { keyPath, csrPath, configPath };
+    }),
+  ];
+}
