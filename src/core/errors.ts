@@ -23,7 +23,15 @@ export type CoreErrorCode =
   | 'symlink-loop'
   | 'unreadable'
   | 'invalid-thresholds'
-  | 'aborted';
+  | 'aborted'
+  | 'weak-key-size'
+  | 'unsupported-key-size'
+  | 'key-generation-failed'
+  | 'config-has-errors'
+  | 'unsupported-extension'
+  | 'file-exists'
+  | 'same-path'
+  | 'write-failed';
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;
