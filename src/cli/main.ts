@@ -1,13 +1,15 @@
 import { Command, CommandIo, EXIT } from './command';
 import { checkCommand } from './commands/check';
 import { configSubject } from './commands/configSubject';
+import { generateCommand } from './commands/generate';
+import { newConfigCommand } from './commands/newConfig';
 import { inventoryCommand } from './commands/inventory';
 import { OptionSpecs, parseArgs, UsageError } from './parseArgs';
 
 const PROGRAM = 'mtls-rotation';
 
 /** Every command, in the order --help lists them. A new command is one file and one entry here. */
-export const commands: readonly Command[] = [inventoryCommand, checkCommand, configSubject];
+export const commands: readonly Command[] = [inventoryCommand, checkCommand, configSubject, newConfigCommand, generateCommand];
 
 export function commandHelp(command: Command): string {
   const options = Object.entries({ ...command.options, help: { type: 'boolean', description: 'show this help' } } as OptionSpecs);
