@@ -1,0 +1,33 @@
+import { NameAttribute, PublicKeyFacts, SubjectAltName } from '../model';
+import { SourceRange } from '../opensslConfig/configFinding';
+
+export interface RequestedNameFact extends NameAttribute {
+  /** Dotted OID of the type when the source knows it (configs do); compared before the short name. */
+  oid?: string;
+  /** Where a config sets the value (1-based, main text). */
+  range?: SourceRange;
+}
+
+export interface RequestedSubjectAltNameFact extends SubjectAltName {
+  range?: SourceRange;
+}
+
+/**
+ * What a renewal request asks for, from a CSR, a request config or an issued certificate: plain data, so that
+ * one comparison serves the CLI, the editor and the verification of the returned certificate.
+ */
+export interface RequestFacts {
+  kind: 'csr' | 'config' | 'certificate';
+  /** In encoded order. */
+  subject: RequestedNameFact[];
+  subjectAltNames: RequestedSubjectAltNameFact[];
+  /** Absent for a config: it names no key, so the key checks are skipped. */
+  key?: PublicKeyFacts;
+  /** A CSR's self-signature; absent when there is nothing signed to check. */
+  signatureValid?: boolean;
+  signatureAlgorithm?: string;
+  /** Config only: where findings about the subject as a whole go (an attribute that is missing, the order). */
+  subjectRange?: SourceRange;
+  /** Config only: where a SAN that is missing would go. */
+  subjectAltNamesRange?: SourceRange;
+}
