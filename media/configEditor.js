@@ -29,6 +29,8 @@
   const inflight = new Set();
   /** Row keys whose last edit failed, with the reason. @type {Map<string, string>} */
   const editErrors = new Map();
+  /** The value last sent from each row, shown again while that edit stands refused. @type {Map<string, string>} */
+  const sentValues = new Map();
   /** What an add row sent, cleared from its input once the edit is made. @type {Map<string, string>} */
   const added = new Map();
 
@@ -76,6 +78,8 @@
   function send(key, edit) {
     inflight.add(key);
     editErrors.delete(key);
+    if (typeof edit.value === 'string') sentValues.set(key, edit.value);
+    else sentValues.delete(key);
     vscode.postMessage({ type: 'edit', key, edit });
   }
 
@@ -219,7 +223,7 @@
     const hint = san.mode === 'section'
       ? `Names from the section [ ${san.section} ]${san.critical ? ' (critical)' : ''}.`
       : san.mode === 'inline'
-        ? `Names written inline: subjectAltName = TYPE:value, …${san.critical ? ' (critical)' : ''}. Commas and blanks at either end cannot be written there.`
+        ? `Names written inline (subjectAltName = TYPE:value, …)${san.critical ? ', critical' : ''}. A name there cannot hold a comma or begin or end with a blank.`
         : san.extensionsSection
           ? `No subjectAltName yet: adding a name adds subjectAltName = @alt_names to [ ${san.extensionsSection} ].`
           : 'No subjectAltName yet: adding a name adds req_extensions = req_ext, [ req_ext ] and [ alt_names ].';
@@ -271,7 +275,7 @@
     const options = [];
     if (bits.written === undefined) options.push(h('option', { value: '', text: 'Not set (OpenSSL makes 2048 bits)' }));
     else if (!KEY_SIZES.includes(bits.value)) options.push(h('option', { value: '', text: `${bits.written} (as written)` }));
-    for (const size of KEY_SIZES) options.push(h('option', { value: String(size), text: `${size} bits${size === 2048 ? ' (the provider\'s size)' : ''}` }));
+    for (const size of KEY_SIZES) options.push(h('option', { value: String(size), text: `${size} bits${size === 2048 ? ' (provider)' : ''}` }));
     return h('section', { class: 'group', 'aria-labelledby': 'key-heading' }, [
       h('h2', { id: 'key-heading', text: 'Key' }),
       h('div', { class: 'row key-row' }, [
@@ -284,9 +288,17 @@
 
   // --- in-place updates ----------------------------------------------------------------------------------------
 
-  /** Sets a value unless the user's own typing for it is still on its way; keeps the caret. */
+  /**
+   * Sets a value unless the user's own typing for it is still on its way, or was refused (it stays, with the
+   * reason, until the user changes it); keeps the caret.
+   */
   function setValue(el, value, rowKey) {
-    if (!el || timers.has(rowKey) || inflight.has(rowKey) || el.value === value) return;
+    if (!el || timers.has(rowKey) || inflight.has(rowKey)) return;
+    if (editErrors.has(rowKey)) {
+      if (!(el instanceof HTMLInputElement) || !sentValues.has(rowKey)) return;
+      value = /** @type {string} */ (sentValues.get(rowKey));
+    }
+    if (el.value === value) return;
     if (document.activeElement === el && el instanceof HTMLInputElement) {
       const start = el.selectionStart;
       const end = el.selectionEnd;
@@ -366,6 +378,7 @@
           h('span', { class: 'icon', 'aria-hidden': 'true', text: icon }),
           hidden(`${name}: `),
           h('span', { class: 'where', text: f.line !== undefined ? `Line ${f.line}` : 'File' }),
+          hidden(': '),
           h('span', { class: 'text', text: f.message }),
         ]),
       ]);
