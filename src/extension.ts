@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     const inventory = new InventoryView(readSettings(), log);
     context.subscriptions.push(inventory);
     void inventory.start().catch((error: unknown) => log.error(`Inventory scan failed: ${String(error)}`));
-    const configLanguage = new ConfigLanguage();
+    const configLanguage = new ConfigLanguage(log);
     const reports = new ReportDocuments();
     context.subscriptions.push(configLanguage, reports);
     context.subscriptions.push(...registerGenerateCommands(log, inventory.store, reports, readSettings));

@@ -1,5 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { registerCommand } from '../commands';
+import { Log } from '../log';
 import { FormEdit, FormEditError, formEditToTextEdits, readRequestForm, RequestForm } from '../../core/opensslConfig/requestConfigForm';
 import { Disposable } from '../disposable';
 import { CONFIG_LANGUAGE, ConfigDocuments, toRange } from './configDocuments';
@@ -33,17 +35,11 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly mediaRoot: vscode.Uri;
 
-  constructor(private readonly documents: ConfigDocuments, extensionUri: vscode.Uri = defaultExtensionUri()) {
+  constructor(private readonly documents: ConfigDocuments, log: Log, extensionUri: vscode.Uri = defaultExtensionUri()) {
     super();
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
     this.register(vscode.window.registerCustomEditorProvider(ConfigEditor.viewType, this, { supportsMultipleEditorsPerDocument: true }));
-    this.register(vscode.commands.registerCommand(ConfigEditor.openCommand, async (arg?: unknown) => {
-      try {
-        await this.open(arg instanceof vscode.Uri ? arg : undefined);
-      } catch (error) {
-        void vscode.window.showErrorMessage(`mTLS Rotation: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }));
+    this.register(registerCommand(log, ConfigEditor.openCommand, (arg?: unknown) => this.open(arg instanceof vscode.Uri ? arg : undefined)));
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
     this.register({
       dispose: () => {

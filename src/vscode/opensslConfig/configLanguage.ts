@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
+import { Log } from '../log';
 import { ConfigCodeActions } from './configCodeActions';
 import { ConfigCompletion } from './configCompletion';
 import { ConfigDefinition } from './configDefinition';
@@ -12,10 +13,11 @@ import { ConfigHover } from './configHover';
 export class ConfigLanguage extends Disposable {
   readonly documents = this.register(new ConfigDocuments());
   readonly diagnostics = this.register(new ConfigDiagnostics(this.documents));
-  readonly configEditor = this.register(new ConfigEditor(this.documents));
+  readonly configEditor: ConfigEditor;
 
-  constructor() {
+  constructor(log: Log) {
     super();
+    this.configEditor = this.register(new ConfigEditor(this.documents, log));
     this.register(vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(this.documents), '@', ','));
     this.register(vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(this.documents)));
     this.register(vscode.languages.registerDefinitionProvider(CONFIG_SELECTOR, new ConfigDefinition(this.documents)));
