@@ -1,15 +1,17 @@
 import { Command, CommandIo, EXIT } from './command';
 import { checkCommand } from './commands/check';
+import { compareCommand } from './commands/compare';
 import { configSubject } from './commands/configSubject';
 import { generateCommand } from './commands/generate';
 import { newConfigCommand } from './commands/newConfig';
 import { inventoryCommand } from './commands/inventory';
+import { verifyCommand } from './commands/verify';
 import { OptionSpecs, parseArgs, UsageError } from './parseArgs';
 
 const PROGRAM = 'mtls-rotation';
 
 /** Every command, in the order --help lists them. A new command is one file and one entry here. */
-export const commands: readonly Command[] = [inventoryCommand, checkCommand, configSubject, newConfigCommand, generateCommand];
+export const commands: readonly Command[] = [inventoryCommand, checkCommand, configSubject, newConfigCommand, generateCommand, compareCommand, verifyCommand];
 
 export function commandHelp(command: Command): string {
   const options = Object.entries({ ...command.options, help: { type: 'boolean', description: 'show this help' } } as OptionSpecs);

@@ -28,8 +28,12 @@ export function checkValidity(
   };
   const fail = (message: string): VerifyCheck => ({ name: 'validity', ok: false, severity: 'error', message, evidence, opensslCommand: command });
 
-  if (t < from) return fail(`Not yet valid: valid from ${certificate.notBefore} (in ${days(from - t)} days).`);
-  if (t >= to) return fail(`Expired at ${certificate.notAfter} (${days(t - to)} days ago): every call with it fails at the TLS handshake.`);
+  const ago = (ms: number) => {
+    const whole = Math.floor(ms / DAY_MS);
+    return whole === 0 ? 'less than a day' : `${whole} day(s)`;
+  };
+  if (t < from) return fail(`Not yet valid: valid from ${certificate.notBefore} (in ${ago(from - t)}).`);
+  if (t >= to) return fail(`Expired at ${certificate.notAfter} (${ago(t - to)} ago): every call with it fails at the TLS handshake.`);
   for (const issuer of issuers) {
     if (t < Date.parse(issuer.notBefore)) {
       evidence.issuerNotBefore = issuer.notBefore;

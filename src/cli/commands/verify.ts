@@ -1,0 +1,121 @@
+import { readCertificate } from '../../core/certificate';
+import { isCoreError } from '../../core/errors';
+import { DerKind, looksLikePem, sniffDer, toPem } from '../../core/pem';
+import { readPrivateKey } from '../../core/privateKey';
+import { verifyCertificate } from '../../core/verify/verifyCertificate';
+import { Command, EXIT } from '../command';
+import { formatTable } from '../formatTable';
+import { parseNow, stringOption, UsageError } from '../parseArgs';
+import { certificateFrom, csrFrom, readInputFile } from './compare';
+
+const DER_LABELS: Partial<Record<DerKind, string>> = {
+  certificate: 'CERTIFICATE',
+  pkcs8: 'PRIVATE KEY',
+  'encrypted-pkcs8': 'ENCRYPTED PRIVATE KEY',
+  pkcs1: 'RSA PRIVATE KEY',
+  sec1: 'EC PRIVATE KEY',
+};
+
+/** PEM text of a PEM or DER file, so that the core reads one form. */
+function pemText(bytes: Buffer): string {
+  if (looksLikePem(bytes)) return bytes.toString('latin1');
+  const kind = sniffDer(bytes);
+  const label = kind ? DER_LABELS[kind] : undefined;
+  return label ? toPem(label, bytes) : bytes.toString('latin1');
+}
+
+function required(value: string | undefined, option: string, what: string): string {
+  if (value === undefined) throw new UsageError(`--${option} ${what} is required`);
+  return value;
+}
+
+/** Reading errors name the file: the core's own messages do not know it. */
+function named<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new Error(`${file}: ${isCoreError(error) || error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'check a returned certificate: chain to the CA bundle (dates aside), dates, key match, and the CSR and old certificate when given',
+  synopsis: 'verify --cert C --key K --ca BUNDLE [--csr CSR] [--old OLD.crt] [--now T] [--json]',
+  options: {
+    cert: { type: 'string', value: 'C', description: 'the returned certificate (PEM or DER; the first certificate in the file); required' },
+    key: { type: 'string', value: 'K', description: 'its private key (PEM or DER); required' },
+    ca: { type: 'string', value: 'BUNDLE', description: 'the provider\'s CA chain (PEM); every certificate in it is trusted, as with openssl verify -CAfile; required' },
+    csr: { type: 'string', value: 'CSR', description: 'the CSR that was submitted: adds the csr-match check' },
+    old: { type: 'string', value: 'OLD.crt', description: 'the certificate being renewed: adds the old-match check' },
+    now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
+    'expected-days': { type: 'string', value: 'N', description: 'the validity the provider issues; shorter gets a note (default 90)' },
+    'passphrase-env': { type: 'string', value: 'NAME', description: 'environment variable holding the key\'s passphrase, for an encrypted key' },
+    json: { type: 'boolean', description: 'print {"certificate","ok","checks":[{"name","ok","severity","message","evidence","opensslCommand"}]} as one JSON document' },
+  },
+  async run(args, io) {
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+    const certPath = required(stringOption(args, 'cert'), 'cert', 'C');
+    const keyPath = required(stringOption(args, 'key'), 'key', 'K');
+    const caPath = required(stringOption(args, 'ca'), 'ca', 'BUNDLE');
+    const csrPath = stringOption(args, 'csr');
+    const oldPath = stringOption(args, 'old');
+    const now = parseNow(stringOption(args, 'now'));
+    const expectedText = stringOption(args, 'expected-days') ?? '90';
+    if (!/^[1-9]\d*$/.test(expectedText)) throw new UsageError(`--expected-days must be a positive whole number of days, got ${JSON.stringify(expectedText)}`);
+    const envName = stringOption(args, 'passphrase-env');
+    let passphrase: string | undefined;
+    if (envName !== undefined) {
+      passphrase = io.env[envName];
+      if (passphrase === undefined) throw new UsageError(`environment variable ${envName} is not set`);
+    }
+
+    const certificatePem = pemText(await readInputFile(certPath));
+    const keyPem = pemText(await readInputFile(keyPath));
+    const caBundlePem = pemText(await readInputFile(caPath));
+    const csr = csrPath === undefined ? undefined : csrFrom(csrPath, await readInputFile(csrPath));
+    const oldCertificate = oldPath === undefined ? undefined : certificateFrom(oldPath, await readInputFile(oldPath));
+    // Not a certificate or not a key at all is unreadable input (exit 2); a key that will not open is a failed check.
+    named(certPath, () => readCertificate(certificatePem));
+    named(keyPath, () => {
+      try {
+        readPrivateKey(keyPem, { passphrase });
+      } catch (error) {
+        if (!isCoreError(error) || error.code !== 'key-wrong-passphrase') throw error;
+      }
+    });
+
+    // The bundle's problems come back with its path: the core is given it.
+    const result = verifyCertificate({
+      certificatePem, keyPem, keyPassphrase: passphrase, caBundlePem, csr, oldCertificate, now,
+      expectedValidityDays: Number(expectedText),
+      paths: { certificate: certPath, key: keyPath, caBundle: caPath, csr: csrPath, oldCertificate: oldPath },
+    });
+
+    if (args.options.json) {
+      const { certificate } = result;
+      io.stdout(JSON.stringify({
+        certificate: {
+          path: certPath, subject: certificate.subject, issuer: certificate.issuer, subjectAltNames: certificate.subjectAltNames,
+          notBefore: certificate.notBefore, notAfter: certificate.notAfter, serialNumber: certificate.serialNumber,
+          fingerprintSha256: certificate.fingerprintSha256, publicKeySha256: certificate.publicKeySha256,
+        },
+        now: now.toISOString(),
+        ok: result.ok,
+        checks: result.checks,
+      }, null, 2) + '\n');
+      return result.ok ? EXIT.ok : EXIT.problems;
+    }
+
+    const label = (ok: boolean, severity: string) => (!ok ? 'FAILED' : severity === 'warning' ? 'ok (note)' : 'ok');
+    io.stdout(`Verifying ${certPath} at ${now.toISOString()}:\n`);
+    io.stdout(formatTable(['CHECK', 'RESULT', 'MESSAGE'], result.checks.map((c) => [c.name, label(c.ok, c.severity), c.message])));
+    const failed = result.checks.filter((c) => !c.ok);
+    io.stdout(failed.length === 0
+      ? '\nAll checks passed: the certificate can be deployed alongside the old one.\n'
+      : `\n${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}. Do not deploy this certificate as it is.\n`);
+    io.stdout('\nThe same checks with openssl:\n');
+    for (const check of result.checks) io.stdout(`  # ${check.name}\n${check.opensslCommand.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    return result.ok ? EXIT.ok : EXIT.problems;
+  },
+};
