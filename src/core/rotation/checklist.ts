@@ -178,7 +178,7 @@ function servicesUpdated(facts: RotationFacts, e: RotationEvidence): Outcome {
   if (!e.successfulTestCall) return blocked('confirm the new certificate with a test call first');
   if (refs === undefined) return todo('the workspace has not been searched for references to the old certificate and key yet');
   const shown = refs.slice(0, 3).map((r) => `${baseName(r.path)}:${r.line}`).join(', ');
-  return todo(`${plural(refs.length, 'reference')} to the old certificate or key remain: ${shown}${refs.length > 3 ? ', …' : ''}`);
+  return todo(`${plural(refs.length, 'reference')} to the old certificate or key ${refs.length === 1 ? 'remains' : 'remain'}: ${shown}${refs.length > 3 ? ', …' : ''}`);
 }
 
 function oldKeyRemoved(rotation: Rotation, facts: RotationFacts, e: RotationEvidence, now: Date): Outcome {
