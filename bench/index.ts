@@ -1,6 +1,7 @@
 // Runs every benchmark: `npm run bench` (or `node out/bench/index.js [--files N] [--rounds N]`).
 import { runConfigValidationBench } from './configValidationBench';
 import { csrParseBench } from './csrParseBench';
+import { runGenerateBench } from './generateBench';
 import { inventoryBench } from './inventoryBench';
 
 function flag(name: string): number | undefined {
@@ -16,6 +17,7 @@ async function run(): Promise<void> {
   }
   await csrParseBench();
   await inventoryBench({ files: flag('files'), rounds: flag('rounds') });
+  await runGenerateBench(flag('generate-rounds'));
 }
 
 run().catch((error: unknown) => {
