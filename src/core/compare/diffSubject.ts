@@ -35,12 +35,18 @@ function displayType(attribute: NameAttribute & { oid?: string }): string {
   return objectByOid(attribute.type)?.sn ?? attribute.type;
 }
 
+const EMAIL_ADDRESS = '1.2.840.113549.1.9.1';
+
 /**
  * Values are compared as the characters they are: the ASN.1 string type (PrintableString or UTF8String) and
  * Unicode normalisation do not count, letter case does, because the guide asks for the same subject exactly.
+ * An e-mail address is the exception: its domain part has no case.
  */
-function valueKey(value: string): string {
-  return value.normalize('NFC');
+function valueKey(type: string, value: string): string {
+  const text = value.normalize('NFC');
+  if (type !== EMAIL_ADDRESS) return text;
+  const at = text.lastIndexOf('@');
+  return at < 0 ? text : `${text.slice(0, at)}@${text.slice(at + 1).replace(/[A-Z]/g, (c) => c.toLowerCase())}`;
 }
 
 interface Slot {
@@ -75,7 +81,7 @@ export function diffSubject(old: readonly (NameAttribute & { oid?: string })[], 
     const olds = oldGroups.get(key) ?? [];
     const news = newGroups.get(key) ?? [];
     for (const o of olds) {
-      const same = news.find((n) => !n.used && valueKey(n.value) === valueKey(o.value));
+      const same = news.find((n) => !n.used && valueKey(key, n.value) === valueKey(key, o.value));
       if (same) {
         same.used = true;
         o.used = true;
@@ -90,7 +96,7 @@ export function diffSubject(old: readonly (NameAttribute & { oid?: string })[], 
       const n = newLeft[i];
       changed.push({
         type: o.type, oldValue: o.value, newValue: n.value, index: n.index,
-        caseOnly: valueKey(o.value).toLowerCase() === valueKey(n.value).toLowerCase(),
+        caseOnly: valueKey(key, o.value).toLowerCase() === valueKey(key, n.value).toLowerCase(),
       });
     }
     for (const o of oldLeft.slice(pairs)) missing.push({ type: o.type, value: o.value });
@@ -99,7 +105,7 @@ export function diffSubject(old: readonly (NameAttribute & { oid?: string })[], 
   changed.sort((a, b) => a.index - b.index);
   extra.sort((a, b) => a.index - b.index);
 
-  const sequence = (name: readonly (NameAttribute & { oid?: string })[]) => name.map((a) => `${typeKey(a)}=${valueKey(a.value)}`);
+  const sequence = (name: readonly (NameAttribute & { oid?: string })[]) => name.map((a) => `${typeKey(a)}=${valueKey(typeKey(a), a.value)}`);
   const oldSequence = sequence(old);
   const newSequence = sequence(next);
   const differences = changed.length + missing.length + extra.length;
