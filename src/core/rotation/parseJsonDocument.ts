@@ -31,9 +31,10 @@ export function pointerChild(pointer: string, key: string | number): string {
 export function parseJsonDocument(text: string, code: CoreErrorCode, what: string): JsonDocument {
   const values = new Map<string, JsonPosition>();
   const keys = new Map<string, JsonPosition>();
+  // Editors hide a byte order mark, so columns count from after it.
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let lineStart = 0;
+  let lineStart = i;
 
   const position = (at = i): JsonPosition => ({ line, column: at - lineStart + 1 });
   const fail = (message: string, at = i, pointer = ''): never => {

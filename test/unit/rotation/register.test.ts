@@ -130,8 +130,8 @@ describe('certificate register', () => {
       assert.deepStrictEqual(e.problems.find((p) => p.pointer === '/certificates/0/name'), { pointer: '/certificates/0/name', message: 'must be a string (what the team calls this certificate), not an integer', line: 1, column: 43 });
     });
     rejects('{"version": 1,\n "certificates": [}', (e) => {
-      assert.deepStrictEqual([e.line, e.column, e.pointer], [2, 19, '/certificates']);
-      assert.match(e.message, /^certificate register at line 2, column 19 \(\/certificates\): expected a value, found '}'$/);
+      assert.deepStrictEqual([e.line, e.column, e.pointer], [2, 19, '/certificates/0']);
+      assert.match(e.message, /^certificate register at line 2, column 19 \(\/certificates\/0\): expected a value, found '}'$/);
     });
     rejects('\ufeff{"version": 1, "certificates": [], "version": 1}', (e) => assert.deepStrictEqual([e.line, e.column], [1, 36]));
   });
