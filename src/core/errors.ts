@@ -31,7 +31,11 @@ export type CoreErrorCode =
   | 'unsupported-extension'
   | 'file-exists'
   | 'same-path'
-  | 'write-failed';
+  | 'write-failed'
+  | 'invalid-url'
+  | 'invalid-test-call-input'
+  | 'key-certificate-mismatch'
+  | 'passphrase-required';
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;
