@@ -5,13 +5,14 @@ import { configSubject } from './commands/configSubject';
 import { generateCommand } from './commands/generate';
 import { newConfigCommand } from './commands/newConfig';
 import { inventoryCommand } from './commands/inventory';
+import { testCallCommand } from './commands/testCall';
 import { verifyCommand } from './commands/verify';
 import { OptionSpecs, parseArgs, UsageError } from './parseArgs';
 
 const PROGRAM = 'mtls-rotation';
 
 /** Every command, in the order --help lists them. A new command is one file and one entry here. */
-export const commands: readonly Command[] = [inventoryCommand, checkCommand, configSubject, newConfigCommand, generateCommand, compareCommand, verifyCommand];
+export const commands: readonly Command[] = [inventoryCommand, checkCommand, configSubject, newConfigCommand, generateCommand, compareCommand, verifyCommand, testCallCommand];
 
 export function commandHelp(command: Command): string {
   const options = Object.entries({ ...command.options, help: { type: 'boolean', description: 'show this help' } } as OptionSpecs);

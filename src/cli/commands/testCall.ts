@@ -1,0 +1,113 @@
+import { readFileSync } from 'fs';
+import { curlCommand } from '../../core/testCall/curlCommand';
+import { runTestCall } from '../../core/testCall/runTestCall';
+import { TestCallResult } from '../../core/testCall/testCallResult';
+import { Command, EXIT } from '../command';
+import { parseNow, stringOption, UsageError } from '../parseArgs';
+
+const DEFAULT_API_KEY_ENV = 'MTLS_API_KEY';
+
+function readInput(path: string, option: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `--${option}: no such file: ${path}` : `--${option}: cannot read ${path} (${code ?? 'error'})`);
+  }
+}
+
+function envVariable(io: { env: NodeJS.ProcessEnv }, name: string, option: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--${option} must be an environment variable name, got ${JSON.stringify(name)}`);
+  const value = io.env[name];
+  if (value === undefined || value === '') throw new UsageError(`environment variable ${name} (--${option}) is not set`);
+  return value;
+}
+
+export const testCallCommand: Command = {
+  name: 'test-call',
+  summary: 'one GET with exactly this certificate and key and the API key in X-API-Key; exit 1 unless the answer is a 2xx',
+  synopsis: 'test-call --url U (--cert C --key K | --pkcs12 P) [--ca BUNDLE] [--api-key-env NAME] [--timeout-ms N] [--json]',
+  options: {
+    url: { type: 'string', value: 'U', description: 'the https URL to call, e.g. https://production.api.axyscards.com/v2/cardholders; required' },
+    cert: { type: 'string', value: 'C', description: 'the client certificate (PEM; intermediates may follow it)' },
+    key: { type: 'string', value: 'K', description: 'its private key (PEM)' },
+    pkcs12: { type: 'string', value: 'P', description: 'instead of --cert and --key: a PKCS#12 file' },
+    'passphrase-env': { type: 'string', value: 'NAME', description: 'environment variable holding the passphrase of an encrypted key or PKCS#12 file' },
+    ca: { type: 'string', value: 'BUNDLE', description: 'CA certificates (PEM) to verify the server with (default: Node\'s root certificates)' },
+    'api-key-env': { type: 'string', value: 'NAME', description: `environment variable holding the program's API key (default ${DEFAULT_API_KEY_ENV}); never on the command line` },
+    'timeout-ms': { type: 'string', value: 'N', description: 'give up after N milliseconds (default 15000)' },
+    now: { type: 'string', value: 'T', description: 'the current time for the certificate\'s expiry check, ISO 8601 (default: the clock)' },
+    json: { type: 'boolean', description: 'print the result as one JSON document: {"outcome","status","durationMs","hint","url","tls",...}' },
+  },
+  async run(args, io) {
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+    const url = stringOption(args, 'url');
+    if (url === undefined) throw new UsageError('--url is required');
+    const certPath = stringOption(args, 'cert');
+    const keyPath = stringOption(args, 'key');
+    const pkcs12Path = stringOption(args, 'pkcs12');
+    if (pkcs12Path !== undefined && (certPath !== undefined || keyPath !== undefined)) throw new UsageError('give --pkcs12 or --cert and --key, not both');
+    if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--cert and --key go together');
+    const timeoutText = stringOption(args, 'timeout-ms');
+    if (timeoutText !== undefined && !/^[1-9]\d*$/.test(timeoutText)) throw new UsageError(`--timeout-ms must be a positive whole number, got ${JSON.stringify(timeoutText)}`);
+    const now = parseNow(stringOption(args, 'now'));
+
+    const apiKeyEnvOption = stringOption(args, 'api-key-env');
+    let apiKey: string | undefined;
+    if (apiKeyEnvOption !== undefined) {
+      apiKey = envVariable(io, apiKeyEnvOption, 'api-key-env');
+    } else {
+      apiKey = io.env[DEFAULT_API_KEY_ENV] || undefined;
+      if (apiKey === undefined) io.stderr(`note: ${DEFAULT_API_KEY_ENV} is not set; the call goes without an X-API-Key header\n`);
+    }
+    const passphraseEnv = stringOption(args, 'passphrase-env');
+    const passphrase = passphraseEnv !== undefined ? envVariable(io, passphraseEnv, 'passphrase-env') : undefined;
+
+    const caPath = stringOption(args, 'ca');
+    const result = await runTestCall({
+      url,
+      certificatePem: certPath !== undefined ? readInput(certPath, 'cert').toString('latin1') : undefined,
+      keyPem: keyPath !== undefined ? readInput(keyPath, 'key').toString('latin1') : undefined,
+      pkcs12: pkcs12Path !== undefined ? readInput(pkcs12Path, 'pkcs12') : undefined,
+      passphrase,
+      caBundlePem: caPath !== undefined ? readInput(caPath, 'ca').toString('latin1') : undefined,
+      apiKey,
+      timeoutMs: timeoutText !== undefined ? Number(timeoutText) : undefined,
+      now: () => now.getTime(),
+    });
+
+    if (args.options.json) {
+      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      const curl = curlCommand({
+        url, certificatePath: certPath, keyPath, pkcs12Path, passphraseEnv, caBundlePath: caPath,
+        apiKeyEnv: apiKeyEnvOption ?? DEFAULT_API_KEY_ENV,
+        timeoutMs: timeoutText !== undefined ? Number(timeoutText) : undefined,
+      });
+      io.stdout(formatResult(result, curl));
+    }
+    return result.outcome === 'ok' ? EXIT.ok : EXIT.problems;
+  },
+};
+
+function formatResult(result: TestCallResult, curl: string): string {
+  const lines = [`${result.outcome}${result.status !== undefined ? ` (HTTP ${result.status})` : ''} in ${result.durationMs} ms: ${result.url}`];
+  const tls = result.tls;
+  if (tls?.protocol) lines.push(`TLS: ${tls.protocol}${tls.cipher ? `, ${tls.cipher}` : ''}`);
+  if (tls?.serverCertificate) {
+    const s = tls.serverCertificate;
+    lines.push(`Server certificate: ${s.subject}; issuer ${s.issuer}; expires ${s.notAfter}`);
+  }
+  if (tls?.clientCertificateRequested !== undefined) {
+    const sent = tls.clientCertificateSent ? `; sent ${tls.clientCertificateSent.subject} (SHA-256 ${tls.clientCertificateSent.fingerprintSha256})` : '';
+    lines.push(`Client certificate requested: ${tls.clientCertificateRequested ? 'yes' : 'no'}${sent}`);
+  }
+  if (tls?.alert) lines.push(`TLS alert from the server: ${tls.alert}${tls.reason ? ` (${tls.reason})` : ''}`);
+  else if (tls?.reason) lines.push(`Reason: ${tls.reason}`);
+  if (result.error) lines.push(`Error: ${result.error.code}: ${result.error.message}`);
+  if (result.json) lines.push(`Response: ${JSON.stringify(result.json)}`);
+  else if (result.bodyPreview !== undefined && result.outcome !== 'ok') lines.push(`Response body: ${result.bodyPreview.split('\n').slice(0, 5).join('\n  ')}`);
+  lines.push(`Hint: ${result.hint}`);
+  lines.push(`Same call with curl: ${curl}`);
+  return `${lines.join('\n')}\n`;
+}
