@@ -6,8 +6,8 @@
 // forge provides the request object and its final encoding, and forge.asn1 the structures. The
 // CertificationRequestInfo is assembled here rather than by forge's getCertificationRequestInfo, which writes
 // one RDN per attribute (no `+` RDNs), leaves SET OF members in insertion order where DER (and OpenSSL) sorts
-// them, cannot encode BMPString or UniversalString values, and refuses OID arcs above 2^32. The signature comes
-// from Node's native crypto: forge's RSA is JavaScript and would need the key converted into its own form.
+// them, and refuses OID arcs above 2^32. The signature comes from Node's native crypto: forge's RSA is
+// JavaScript and would need the key converted into its own form.
 import { KeyObject, sign } from 'crypto';
 import * as forge from 'node-forge';
 import { CoreError } from '../errors';
@@ -45,11 +45,12 @@ function stringContent(value: string, type: Asn1StringType): string {
     case 'UTF8STRING':
       return Buffer.from(value, 'utf8').toString('binary');
     case 'BMPSTRING':
+      // forge.asn1 writes a BMPString's value itself, two bytes per UTF-16 unit (all of them BMP characters here).
+      return value;
     case 'UNIVERSALSTRING': {
-      const width = type === 'BMPSTRING' ? 2 : 4;
       const points = Array.from(value, (ch) => ch.codePointAt(0) as number);
-      const out = Buffer.alloc(points.length * width);
-      points.forEach((cp, i) => (width === 2 ? out.writeUInt16BE(cp, i * 2) : out.writeUInt32BE(cp, i * 4)));
+      const out = Buffer.alloc(points.length * 4);
+      points.forEach((cp, i) => out.writeUInt32BE(cp, i * 4));
       return out.toString('binary');
     }
     default:

@@ -37,10 +37,10 @@ function abortError(): CoreError {
   return new CoreError('aborted', 'key generation was cancelled');
 }
 
-export function generateKeyPair(options: GenerateKeyPairOptions = {}): Promise<GeneratedKeyPair> {
+export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Promise<GeneratedKeyPair> {
   const bits = checkKeyBits(options.bits ?? DEFAULT_KEY_BITS);
   const { signal } = options;
-  if (signal?.aborted) return Promise.reject(abortError());
+  if (signal?.aborted) throw abortError();
   return new Promise<GeneratedKeyPair>((resolve, reject) => {
     let settled = false;
     // The native search cannot be interrupted; on abort the caller is released at once and the key, when it
