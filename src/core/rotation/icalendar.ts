@@ -91,8 +91,8 @@ function eventsFor(entry: RegisterEntry, days: number[], options: ICalendarOptio
     'BEGIN:VEVENT',
     `UID:${hex}-expiry@${domain}`,
     `DTSTAMP:${stamp}`,
+    // No DTEND: RFC 5545 wants it later than DTSTART, and an instant is what expiry is.
     `DTSTART:${utcDateTime(expiry)}`,
-    `DTEND:${utcDateTime(expiry)}`,
     `SUMMARY:${escapeICalendarText(`Certificate ${entry.name} expires`)}`,
     `DESCRIPTION:${description}`,
     'TRANSP:TRANSPARENT',

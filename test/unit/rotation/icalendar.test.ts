@@ -31,7 +31,7 @@ function events(ics: string) {
     calendar,
     events: calendar.getAllSubcomponents('vevent').map((e) => {
       const start = e.getFirstPropertyValue('dtstart') as ICAL.Time;
-      const end = e.getFirstPropertyValue('dtend') as ICAL.Time;
+      const end = e.getFirstPropertyValue('dtend') as ICAL.Time | null;
       const stamp = e.getFirstPropertyValue('dtstamp') as ICAL.Time;
       const alarm = e.getFirstSubcomponent('valarm');
       return {
@@ -41,7 +41,7 @@ function events(ics: string) {
         start: start.toString(),
         allDay: start.isDate,
         utc: start.zone?.tzid,
-        end: end.toString(),
+        end: end?.toString(),
         stamp: stamp.toJSDate().toISOString(),
         alarm: alarm ? [alarm.getFirstPropertyValue('action'), String(alarm.getFirstPropertyValue('trigger'))] : undefined,
       };
@@ -65,7 +65,7 @@ describe('registerToICalendar', () => {
       [`${id}-expiry@mtls-rotation`, '2025-06-03T10:20:30Z', false],
     ]);
     assert.strictEqual(parsed[3].utc, 'UTC');
-    assert.deepStrictEqual(parsed.map((e) => e.end), ['2025-05-05', '2025-05-20', '2025-05-30', '2025-06-03T10:20:30Z']);
+    assert.deepStrictEqual(parsed.map((e) => e.end), ['2025-05-05', '2025-05-20', '2025-05-30', undefined]);
     assert.ok(parsed.every((e) => e.stamp === '2025-03-06T12:34:56.000Z'));
     assert.deepStrictEqual(parsed.map((e) => e.alarm), [undefined, undefined, undefined, ['DISPLAY', '-P1D']]);
     // Same certificate and thresholds, another day: same UIDs, so calendars update instead of duplicating.
