@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
 import { InventoryView } from './vscode/inventory/inventoryView';
+import { CompareCodeActions } from './vscode/compare/compareCodeActions';
+import { CompareCodeLens, registerCompareCommands } from './vscode/compare/compareCommands';
+import { CompareDiagnostics } from './vscode/compare/compareDiagnostics';
+import { RenewalRequests } from './vscode/compare/renewalRequests';
 import { registerGenerateCommands } from './vscode/generate/generateCommands';
 import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
 import { ReportDocuments } from './vscode/reportDocuments';
 import { readSettings } from './vscode/settings';
+import { CertificateVerifier } from './vscode/verify/verifyCommand';
 
 /** What activate() returns: the live feature objects, which the integration tests inspect. */
 export interface MtlsRotationApi {
   inventory: InventoryView;
   configLanguage: ConfigLanguage;
+  renewals: RenewalRequests;
+  verifier: CertificateVerifier;
 }
 
 export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
@@ -23,7 +30,22 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     const reports = new ReportDocuments();
     context.subscriptions.push(configLanguage, reports);
     context.subscriptions.push(...registerGenerateCommands(log, inventory.store, reports, readSettings));
-    return { inventory, configLanguage };
+    const renewals = new RenewalRequests(context.workspaceState, inventory.store, configLanguage.documents);
+    const compareLens = new CompareCodeLens(renewals);
+    const requestFiles: vscode.DocumentSelector = [{ language: 'opensslconf' }, { scheme: 'file', pattern: '**/*.{csr,req,pem}' }];
+    context.subscriptions.push(
+      renewals,
+      compareLens,
+      new CompareDiagnostics(renewals),
+      vscode.languages.registerCodeActionsProvider({ language: 'opensslconf' }, new CompareCodeActions(renewals, configLanguage.documents), CompareCodeActions.metadata),
+      vscode.languages.registerCodeLensProvider(requestFiles, compareLens),
+      ...registerCompareCommands(log, renewals, reports),
+      renewals.onDidChange(() => inventory.tree.rebuild()),
+    );
+    inventory.tree.setRenewalLinks((csrPath) => renewals.renewedBy(csrPath));
+    const verifier = new CertificateVerifier(log, inventory.store, reports, context.workspaceState, readSettings);
+    context.subscriptions.push(verifier);
+    return { inventory, configLanguage, renewals, verifier };
   } catch (error) {
     // Activation failures are otherwise only visible in the developer console.
     const message = error instanceof Error ? error.message : String(error);

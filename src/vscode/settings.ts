@@ -10,6 +10,8 @@ export interface Settings {
   statusBarEnabled: boolean;
   /** RSA key size for new keys; the provider asks for 2048, and nothing smaller is ever generated. */
   keySize: number;
+  /** The provider's CA bundle (e.g. axys-ca-chain.pem), workspace-relative or absolute; empty when unset. */
+  caBundle: string;
 }
 
 export const SECTION = 'mtlsRotation';
@@ -22,6 +24,7 @@ export function readSettings(): Settings {
     reminderDays: reminderDays(config.get<unknown[]>('reminderDays')),
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
+    caBundle: config.get<string>('caBundle') ?? '',
     keySize: [2048, 3072, 4096].includes(config.get<number>('keySize') ?? 2048) ? config.get<number>('keySize') ?? 2048 : 2048,
   };
 }

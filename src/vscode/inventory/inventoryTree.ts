@@ -25,8 +25,21 @@ export interface InventoryModel {
 }
 
 /** Turns the store's items into the tree: certificates soonest-expiry first, their key, CSRs and relatives below. */
-export function buildInventoryModel(items: InventoryItem[], errors: InventoryError[], now: Date, thresholds: number[]): InventoryModel {
+export function buildInventoryModel(
+  items: InventoryItem[],
+  errors: InventoryError[],
+  now: Date,
+  thresholds: number[],
+  renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined,
+): InventoryModel {
   const paired = pairInventory(items);
+  // A CSR the user linked to a certificate belongs under it, whatever its CN says.
+  paired.orphanCsrs = paired.orphanCsrs.filter((csr) => {
+    const linked = renewalLink(csr.path);
+    const group = linked && paired.certificates.find((g) => g.certificate.fingerprintSha256 === linked.fingerprintSha256);
+    if (group) group.renewalCsrs.push(csr);
+    return !group;
+  });
   const roots: InventoryNode[] = [];
   const certificates: InventoryModel['certificates'] = [];
   for (const group of paired.certificates) {
@@ -77,6 +90,14 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     return this.current;
   }
 
+  private renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined;
+
+  /** Where the user linked a CSR to the certificate it renews (see RenewalRequests). */
+  setRenewalLinks(lookup: (csrPath: string) => CertificateInfo | undefined): void {
+    this.renewalLink = lookup;
+    this.rebuild();
+  }
+
   setThresholds(thresholds: number[]): void {
     this.thresholds = thresholds;
     this.rebuild();
@@ -85,7 +106,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   /** Recomputes badges and order; also called on a timer so "days left" stays true across midnight. */
   rebuild(): void {
     const snapshot = this.store.snapshot();
-    this.current = buildInventoryModel(snapshot.items, snapshot.errors, this.now(), this.thresholds);
+    this.current = buildInventoryModel(snapshot.items, snapshot.errors, this.now(), this.thresholds, this.renewalLink);
     this.changed.fire(undefined);
     this.modelChanged.fire(this.current);
   }

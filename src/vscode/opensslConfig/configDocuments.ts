@@ -22,15 +22,20 @@ export class ConfigDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.validation;
+    const validation = this.check(document, document.getText());
+    this.cache.set(key, { version: document.version, validation });
+    return validation;
+  }
+
+  /** Evaluates other text as if it were this document's (for edits computed in several steps). */
+  check(document: vscode.TextDocument, text: string): ConfigValidation {
     // openssl resolves relative .include paths against its working directory; users run it beside the config.
     const cwd = document.uri.scheme === 'file' ? path.dirname(document.uri.fsPath) : process.cwd();
-    const validation = checkOpensslConfig(document.getText(), {
+    return checkOpensslConfig(text, {
       path: document.uri.fsPath,
       env: process.env,
       ...(document.uri.scheme === 'file' ? configFileAccess(cwd) : {}),
     });
-    this.cache.set(key, { version: document.version, validation });
-    return validation;
   }
 
   dispose(): void {

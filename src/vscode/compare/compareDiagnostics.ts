@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { CompareFinding } from '../../core/compare/compareFinding';
+import { Disposable } from '../disposable';
+import { toRange } from '../opensslConfig/configDocuments';
+import { certificateName, RenewalComparison, RenewalRequests } from './renewalRequests';
+
+const DEBOUNCE_MS = 300;
+export const COMPARE_SOURCE = 'mTLS renewal';
+
+/** Diagnostics on CSR files and request configs: how each differs from the certificate it renews. */
+export class CompareDiagnostics extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('mtlsRotation.compare'));
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly requests: RenewalRequests) {
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((doc) => this.update(doc)));
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
+    this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.collection.delete(doc.uri)));
+    this.register(requests.onDidChange(() => vscode.workspace.textDocuments.forEach((doc) => this.schedule(doc))));
+    this.register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
+    vscode.workspace.textDocuments.forEach((doc) => this.update(doc));
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.update(document);
+    }, DEBOUNCE_MS));
+  }
+
+  update(document: vscode.TextDocument): void {
+    if (document.isClosed || document.uri.scheme !== 'file') return;
+    const comparison = this.requests.compare(document);
+    if (!comparison?.old) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    this.collection.set(document.uri, comparison.findings.map((finding) => toDiagnostic(document, comparison, finding)));
+  }
+}
+
+function toDiagnostic(document: vscode.TextDocument, comparison: RenewalComparison, finding: CompareFinding): vscode.Diagnostic {
+  const range = finding.range
+    ? toRange(finding.range)
+    : document.lineAt(Math.min(document.lineCount - 1, comparison.line - 1)).range;
+  const severity = finding.severity === 'error'
+    ? vscode.DiagnosticSeverity.Error
+    : finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+  const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+  diagnostic.source = COMPARE_SOURCE;
+  diagnostic.code = finding.code;
+  const old = comparison.old!;
+  diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
+    new vscode.Location(vscode.Uri.file(old.path), new vscode.Position(Math.max(0, old.line - 1), 0)),
+    `the certificate being renewed: ${certificateName(old)}${comparison.how === 'linked' ? ' (linked)' : ''}`,
+  )];
+  return diagnostic;
+}

@@ -1,0 +1,176 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CertificateInfo, CsrInfo, PrivateKeyInfo } from '../../core/model';
+import { pairInventory } from '../../core/pairing';
+import { readCsr } from '../../core/csr';
+import { splitPem } from '../../core/pem';
+import { verifyCertificate, VerifyResult } from '../../core/verify/verifyCertificate';
+import { registerCommand } from '../commands';
+import { Disposable } from '../disposable';
+import { CertificateStore } from '../inventory/certificateStore';
+import { InventoryNode } from '../inventory/inventoryTree';
+import { Log } from '../log';
+import { ReportDocuments } from '../reportDocuments';
+import { Settings } from '../settings';
+import { verificationReport } from './verificationReport';
+
+/** What a script or test may pass instead of a tree node: every file named explicitly. */
+export interface VerifyRequest {
+  certificate: string;
+  key?: string;
+  caBundle?: string;
+  csr?: string;
+  oldCertificate?: string;
+}
+
+export interface VerificationRecord {
+  at: string;
+  certificatePath: string;
+  fingerprintSha256: string;
+  allOk: boolean;
+  checks: Array<{ name: string; ok: boolean }>;
+}
+
+const RECORDS_KEY = 'mtlsRotation.verifications';
+
+function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8');
+}
+
+function firstCsr(file: string): CsrInfo | undefined {
+  const block = splitPem(readText(file)).blocks.find((b) => b.label.endsWith('CERTIFICATE REQUEST'));
+  return block ? readCsr(block, { path: file, line: block.line }) : undefined;
+}
+
+/**
+ * Verifies a returned certificate the way the rotation guide's Step 2 does by hand: chain to the CA bundle, dates,
+ * key match, CSR match, and the old certificate's subject and SANs. Failures also land as diagnostics on the file.
+ */
+export class CertificateVerifier extends Disposable {
+  private readonly collection = this.register(vscode.languages.createDiagnosticCollection('mtlsRotation.verify'));
+  private readonly recorded = this.register(new vscode.EventEmitter<VerificationRecord>());
+  readonly onDidRecord = this.recorded.event;
+
+  constructor(
+    log: Log,
+    private readonly store: CertificateStore,
+    private readonly reports: ReportDocuments,
+    private readonly state: vscode.Memento,
+    private readonly settings: () => Settings,
+  ) {
+    super();
+    this.register(registerCommand(log, 'mtlsRotation.verifyCertificate', (arg?: unknown) => this.run(arg)));
+  }
+
+  records(): VerificationRecord[] {
+    return this.state.get<VerificationRecord[]>(RECORDS_KEY) ?? [];
+  }
+
+  async run(arg?: unknown): Promise<VerifyResult | undefined> {
+    const request = await this.resolve(arg);
+    if (!request) return undefined;
+    const keyPem = request.key ? readText(request.key) : undefined;
+    let keyPassphrase: string | undefined;
+    if (keyPem && /ENCRYPTED/.test(keyPem)) {
+      // Asked for each time and never stored: a key's passphrase is not ours to keep.
+      keyPassphrase = await vscode.window.showInputBox({ title: `Passphrase of ${path.basename(request.key!)}`, password: true, ignoreFocusOut: true });
+      if (keyPassphrase === undefined) return undefined;
+    }
+    const oldCertificate = request.oldCertificate ? this.certificateAt(request.oldCertificate) : undefined;
+    const result = verifyCertificate({
+      certificatePem: readText(request.certificate),
+      keyPem,
+      keyPassphrase,
+      caBundlePem: request.caBundle ? readText(request.caBundle) : undefined,
+      csr: request.csr ? firstCsr(request.csr) : undefined,
+      oldCertificate,
+      now: new Date(),
+      expectedValidityDays: 90,
+      paths: { certificate: request.certificate, key: request.key, caBundle: request.caBundle, csr: request.csr, oldCertificate: request.oldCertificate },
+    });
+    this.showDiagnostics(request.certificate, result);
+    const record: VerificationRecord = {
+      at: new Date().toISOString(),
+      certificatePath: request.certificate,
+      fingerprintSha256: result.certificate.fingerprintSha256,
+      allOk: result.ok,
+      checks: result.checks.map(({ name, ok }) => ({ name, ok })),
+    };
+    await this.state.update(RECORDS_KEY, [...this.records().filter((r) => r.fingerprintSha256 !== record.fingerprintSha256), record]);
+    this.recorded.fire(record);
+    const uri = this.reports.set(`verify-${path.basename(request.certificate)}.md`, verificationReport(request, result));
+    await this.reports.open(uri);
+    const failed = result.checks.filter((c) => !c.ok).map((c) => c.name);
+    if (failed.length > 0) void vscode.window.showWarningMessage(`${path.basename(request.certificate)}: ${failed.join(', ')} failed. See the report.`);
+    return result;
+  }
+
+  private certificateAt(file: string): CertificateInfo | undefined {
+    return this.store.snapshot().items.find((i): i is CertificateInfo => i.kind === 'certificate' && i.path === file);
+  }
+
+  private showDiagnostics(certificatePath: string, result: VerifyResult): void {
+    const uri = vscode.Uri.file(certificatePath);
+    const line = Math.max(0, result.certificate.line - 1);
+    const diagnostics = result.checks.filter((c) => !c.ok || c.severity === 'warning').map((check) => {
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(line, 0, line, 80),
+        `${check.name}: ${check.message}`,
+        check.ok ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+      );
+      diagnostic.source = 'mTLS verify';
+      diagnostic.code = check.name;
+      return diagnostic;
+    });
+    this.collection.set(uri, diagnostics);
+  }
+
+  /** Fills in what was not given: the paired key, the CA bundle setting, the CSR and the certificate it renews. */
+  private async resolve(arg: unknown): Promise<VerifyRequest | undefined> {
+    const explicit = arg as Partial<VerifyRequest> | undefined;
+    if (explicit && typeof explicit.certificate === 'string') return explicit as VerifyRequest;
+    await this.store.whenIdle();
+    const paired = pairInventory(this.store.snapshot().items);
+    const node = arg as Partial<InventoryNode> | undefined;
+    let certificate: CertificateInfo | undefined = node?.type === 'certificate' ? node.certificate : undefined;
+    if (!certificate && arg instanceof vscode.Uri) certificate = this.certificateAt(arg.fsPath);
+    if (!certificate) {
+      const picked = await vscode.window.showQuickPick(
+        paired.certificates.filter((g) => !g.certificate.isCA).map((g) => ({
+          label: g.certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(g.certificate.path),
+          description: `expires ${g.certificate.notAfter.slice(0, 10)}`,
+          detail: vscode.workspace.asRelativePath(g.certificate.path),
+          certificate: g.certificate,
+        })),
+        { title: 'Verify which certificate?' },
+      );
+      certificate = picked?.certificate;
+    }
+    if (!certificate) return undefined;
+    const group = paired.certificates.find((g) => g.certificate === certificate || g.certificate.fingerprintSha256 === certificate!.fingerprintSha256);
+    const key: PrivateKeyInfo | undefined = group?.keys[0];
+    const older = group?.related
+      .filter((c) => Date.parse(c.notAfter) < Date.parse(certificate!.notAfter))
+      .sort((a, b) => Date.parse(b.notAfter) - Date.parse(a.notAfter))[0];
+    return {
+      certificate: certificate.path,
+      key: key?.path ?? (await this.pickFile('The private key of this certificate', ['key', 'pem'])),
+      caBundle: this.caBundle() ?? (await this.pickFile('The CA bundle (e.g. axys-ca-chain.pem); Escape skips the chain check', ['pem', 'crt'])),
+      csr: group?.csrs[0]?.path,
+      oldCertificate: older?.path,
+    };
+  }
+
+  private caBundle(): string | undefined {
+    const configured = this.settings().caBundle;
+    if (!configured) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return path.isAbsolute(configured) || !folder ? configured : path.join(folder.uri.fsPath, configured);
+  }
+
+  private async pickFile(title: string, extensions: string[]): Promise<string | undefined> {
+    const picked = await vscode.window.showOpenDialog({ title, canSelectMany: false, filters: { 'PEM files': extensions } });
+    return picked?.[0]?.fsPath;
+  }
+}
