@@ -9,6 +9,7 @@ import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
 import { ReportDocuments } from './vscode/reportDocuments';
 import { readSettings } from './vscode/settings';
+import { TestCallFeature } from './vscode/testCall/testCallFeature';
 import { CertificateVerifier } from './vscode/verify/verifyCommand';
 
 /** What activate() returns: the live feature objects, which the integration tests inspect. */
@@ -17,6 +18,7 @@ export interface MtlsRotationApi {
   configLanguage: ConfigLanguage;
   renewals: RenewalRequests;
   verifier: CertificateVerifier;
+  testCalls: TestCallFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
@@ -45,7 +47,13 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     inventory.tree.setRenewalLinks((csrPath) => renewals.renewedBy(csrPath));
     const verifier = new CertificateVerifier(log, inventory.store, reports, context.workspaceState, readSettings);
     context.subscriptions.push(verifier);
-    return { inventory, configLanguage, renewals, verifier };
+    const testCalls = new TestCallFeature(log, inventory.store, reports, context.secrets, context.workspaceState, readSettings);
+    context.subscriptions.push(testCalls, testCalls.onDidRecord(() => inventory.tree.rebuild()));
+    inventory.tree.setCertificateNotes((certificate) => {
+      const last = testCalls.last(certificate.fingerprintSha256);
+      return last ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})` : undefined;
+    });
+    return { inventory, configLanguage, renewals, verifier, testCalls };
   } catch (error) {
     // Activation failures are otherwise only visible in the developer console.
     const message = error instanceof Error ? error.message : String(error);

@@ -2,6 +2,19 @@ import * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, normalizeThresholds } from '../core/expiry';
 
 /** Every setting the extension reads, as plain data; the only place that calls getConfiguration. */
+/** A place to send test calls to; its API key is in SecretStorage under its name, never in settings. */
+export interface Environment {
+  name: string;
+  baseUrl: string;
+  testPath: string;
+  caBundle?: string;
+}
+
+export const DEFAULT_ENVIRONMENTS: Environment[] = [
+  { name: 'production', baseUrl: 'https://production.api.axyscards.com', testPath: '/v2/cardholders' },
+  { name: 'sandbox', baseUrl: 'https://sandbox.api.axyscards.com', testPath: '/v2/cardholders' },
+];
+
 export interface Settings {
   include: string;
   exclude: string;
@@ -12,6 +25,9 @@ export interface Settings {
   keySize: number;
   /** The provider's CA bundle (e.g. axys-ca-chain.pem), workspace-relative or absolute; empty when unset. */
   caBundle: string;
+  environments: Environment[];
+  defaultEnvironment: string;
+  testCallTimeoutMs: number;
 }
 
 export const SECTION = 'mtlsRotation';
@@ -25,6 +41,9 @@ export function readSettings(): Settings {
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
     caBundle: config.get<string>('caBundle') ?? '',
+    environments: environments(config.get<unknown>('environments')),
+    defaultEnvironment: config.get<string>('defaultEnvironment') ?? 'production',
+    testCallTimeoutMs: Math.max(1, config.get<number>('testCallTimeoutSeconds') ?? 15) * 1000,
     keySize: [2048, 3072, 4096].includes(config.get<number>('keySize') ?? 2048) ? config.get<number>('keySize') ?? 2048 : 2048,
   };
 }
@@ -45,4 +64,12 @@ function reminderDays(value: unknown[] | undefined): number[] {
     );
     return [...DEFAULT_THRESHOLDS];
   }
+}
+
+/** Entries without a name or URL are skipped, so one typo does not take the others down. */
+function environments(value: unknown): Environment[] {
+  if (!Array.isArray(value) || value.length === 0) return DEFAULT_ENVIRONMENTS;
+  const valid = value.filter((e): e is Environment =>
+    !!e && typeof e === 'object' && typeof (e as Environment).name === 'string' && typeof (e as Environment).baseUrl === 'string');
+  return valid.map((e) => ({ ...e, testPath: typeof e.testPath === 'string' ? e.testPath : '/v2/cardholders' }));
 }

@@ -124,7 +124,9 @@ export function sendTestRequest(options: TestRequestOptions): Promise<TestReques
         Connection: 'close',
       };
       if (options.apiKey !== undefined) headers['X-API-Key'] = options.apiKey;
-      const request = http.request({
+      // The ClientRequest constructor, not http.request: VS Code's extension host wraps http.request to route
+      // through its proxy agent, which ignores createConnection and would dial localhost:80 instead of this socket.
+      const request = new http.ClientRequest({
         method: 'GET',
         path: target.path,
         setHost: false,

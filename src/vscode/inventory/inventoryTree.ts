@@ -91,6 +91,13 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   }
 
   private renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined;
+  private annotate: (certificate: CertificateInfo) => string | undefined = () => undefined;
+
+  /** Adds a note to certificate items, such as the last test call's outcome. */
+  setCertificateNotes(annotate: (certificate: CertificateInfo) => string | undefined): void {
+    this.annotate = annotate;
+    this.rebuild();
+  }
 
   /** Where the user linked a CSR to the certificate it renews (see RenewalRequests). */
   setRenewalLinks(lookup: (csrPath: string) => CertificateInfo | undefined): void {
@@ -144,7 +151,13 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   }
 
   getTreeItem(node: InventoryNode): vscode.TreeItem {
-    return toTreeItem(node);
+    const item = toTreeItem(node);
+    const note = node.type === 'certificate' ? this.annotate(node.certificate) : undefined;
+    if (note) {
+      item.description = `${String(item.description)} · ${note}`;
+      if (item.tooltip instanceof vscode.MarkdownString) item.tooltip.appendMarkdown(`  \n${note}`);
+    }
+    return item;
   }
 }
 

@@ -163,19 +163,11 @@ describe('validateOpensslConfig', () => {
     assert.strictEqual(request.ok, false);
   });
 
-  it('validates a 2,000-line config quickly (the bench measures it properly)', () => {
+  it('validates a 2,000-line config without findings and with every SAN (npm run bench measures its speed)', () => {
     const lines = ['[ req ]', 'prompt = no', 'distinguished_name = dn', 'req_extensions = ext', '[ dn ]', 'O = o', 'OU = u', 'CN = c', '[ ext ]', 'subjectAltName = @alt', '[ alt ]'];
     for (let i = 0; lines.length < 2000; i++) lines.push(`DNS.${i} = host${i}.example.com # comment ${i}`, `IP.${i} = 10.${(i >> 8) & 255}.${i & 255}.1`);
-    const source = lines.join('\n');
-    for (let i = 0; i < 5; i++) validateOpensslConfig(source);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = process.hrtime.bigint();
-      validateOpensslConfig(source);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    const median = times.sort((a, b) => a - b)[3];
-    // A loose bound against regressions on a busy CI machine; the target (10 ms) is checked by the bench.
-    assert.ok(median < 40, `${median.toFixed(1)} ms per validation`);
+    const { findings, request } = checkOpensslConfig(lines.join('\n'));
+    assert.deepStrictEqual(findings.filter((f) => f.severity !== 'info'), []);
+    assert.strictEqual(request.subjectAltNames.length, lines.length - 11);
   });
 });

@@ -1,0 +1,214 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
+import { pairInventory } from '../../core/pairing';
+import { curlCommand } from '../../core/testCall/curlCommand';
+import { runTestCall } from '../../core/testCall/runTestCall';
+import { TestCallResult } from '../../core/testCall/testCallResult';
+import { registerCommand } from '../commands';
+import { Disposable } from '../disposable';
+import { CertificateStore } from '../inventory/certificateStore';
+import { InventoryNode } from '../inventory/inventoryTree';
+import { Log } from '../log';
+import { ReportDocuments } from '../reportDocuments';
+import { Environment, Settings } from '../settings';
+import { testCallReport } from './testCallReport';
+
+const HISTORY_KEY = 'mtlsRotation.testCallHistory';
+const HISTORY_LIMIT = 20;
+
+export interface TestCallRecord {
+  at: string;
+  environment: string;
+  url: string;
+  certificatePath: string;
+  certificateFingerprint: string;
+  outcome: TestCallResult['outcome'];
+  status?: number;
+  durationMs: number;
+}
+
+/** What a script or test may pass: a certificate (tree node or path), and optionally the key and environment. */
+export interface TestCallRequest {
+  certificate: string;
+  key?: string;
+  environment?: string;
+}
+
+function secretKey(environment: string): string {
+  return `mtlsRotation.apiKey.${environment}`;
+}
+
+/**
+ * Step 4 of the rotation guide: one call with only the new certificate and the program's API key. API keys live
+ * in SecretStorage, one per environment; results go to a report and a per-certificate history.
+ */
+export class TestCallFeature extends Disposable {
+  private readonly recorded = this.register(new vscode.EventEmitter<TestCallRecord>());
+  readonly onDidRecord = this.recorded.event;
+
+  constructor(
+    private readonly log: Log,
+    private readonly store: CertificateStore,
+    private readonly reports: ReportDocuments,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+    private readonly settings: () => Settings,
+  ) {
+    super();
+    this.register(registerCommand(log, 'mtlsRotation.setApiKey', (environment?: string, apiKey?: string) => this.setApiKey(environment, apiKey)));
+    this.register(registerCommand(log, 'mtlsRotation.clearApiKey', (environment?: string) => this.clearApiKey(environment)));
+    this.register(registerCommand(log, 'mtlsRotation.runTestCall', (arg?: unknown) => this.run(arg)));
+  }
+
+  history(fingerprint?: string): TestCallRecord[] {
+    const all = this.state.get<TestCallRecord[]>(HISTORY_KEY) ?? [];
+    return fingerprint ? all.filter((r) => r.certificateFingerprint === fingerprint) : all;
+  }
+
+  /** The newest record for a certificate, for the tree. */
+  last(fingerprint: string): TestCallRecord | undefined {
+    return this.history(fingerprint).at(-1);
+  }
+
+  private async pickEnvironment(title: string, name?: string): Promise<Environment | undefined> {
+    const environments = this.settings().environments;
+    if (name) {
+      const named = environments.find((e) => e.name === name);
+      if (!named) throw new Error(`No environment named "${name}" in mtlsRotation.environments`);
+      return named;
+    }
+    if (environments.length === 1) return environments[0];
+    const preferred = this.settings().defaultEnvironment;
+    const picks = environments
+      .map((environment) => ({ label: environment.name, description: environment.baseUrl + environment.testPath, environment }))
+      .sort((a, b) => Number(b.label === preferred) - Number(a.label === preferred));
+    return (await vscode.window.showQuickPick(picks, { title }))?.environment;
+  }
+
+  private async setApiKey(name?: string, value?: string): Promise<void> {
+    const environment = await this.pickEnvironment('Set the API key of which environment?', name);
+    if (!environment) return;
+    const apiKey = value ?? await vscode.window.showInputBox({
+      title: `API key for ${environment.name}`,
+      prompt: 'Stored in VS Code\'s secret storage, sent only as the X-API-Key header of test calls.',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (text) => (/^[\x21-\x7e]+$/.test(text) ? undefined : 'An API key is printable ASCII without spaces'),
+    });
+    if (!apiKey) return;
+    await this.secrets.store(secretKey(environment.name), apiKey);
+    this.log.info(`API key for ${environment.name} stored in secret storage`);
+    vscode.window.setStatusBarMessage(`$(key) API key for ${environment.name} stored`, 3000);
+  }
+
+  private async clearApiKey(name?: string): Promise<void> {
+    const environment = await this.pickEnvironment('Clear the API key of which environment?', name);
+    if (!environment) return;
+    await this.secrets.delete(secretKey(environment.name));
+    this.log.info(`API key for ${environment.name} removed from secret storage`);
+    vscode.window.setStatusBarMessage(`$(key) API key for ${environment.name} cleared`, 3000);
+  }
+
+  private async resolve(arg: unknown): Promise<{ certificate: CertificateInfo; keyPath: string; environment: Environment } | undefined> {
+    await this.store.whenIdle();
+    const paired = pairInventory(this.store.snapshot().items);
+    const node = arg as Partial<InventoryNode> | undefined;
+    const explicit = arg as Partial<TestCallRequest> | undefined;
+    let certificate: CertificateInfo | undefined = node?.type === 'certificate' ? node.certificate : undefined;
+    if (!certificate && typeof explicit?.certificate === 'string') {
+      certificate = paired.certificates.find((g) => g.certificate.path === explicit.certificate)?.certificate;
+      if (!certificate) throw new Error(`${explicit.certificate} is not a certificate in the inventory`);
+    }
+    if (!certificate) {
+      const picked = await vscode.window.showQuickPick(
+        paired.certificates.filter((g) => !g.certificate.isCA && g.keys.length > 0).map((g) => ({
+          label: g.certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(g.certificate.path),
+          description: `expires ${g.certificate.notAfter.slice(0, 10)}`,
+          detail: vscode.workspace.asRelativePath(g.certificate.path),
+          certificate: g.certificate,
+        })),
+        { title: 'Test call with which certificate? (its key must be in the workspace)' },
+      );
+      certificate = picked?.certificate;
+    }
+    if (!certificate) return undefined;
+    const keys: PrivateKeyInfo[] = paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate!.fingerprintSha256)?.keys ?? [];
+    let keyPath: string | undefined = typeof explicit?.key === 'string' ? explicit.key : keys[0]?.path;
+    if (!keyPath) {
+      const picked = await vscode.window.showOpenDialog({ title: 'The private key of this certificate', canSelectMany: false });
+      keyPath = picked?.[0]?.fsPath;
+    }
+    if (!keyPath) return undefined;
+    const environment = await this.pickEnvironment('Call which environment?', typeof explicit?.environment === 'string' ? explicit.environment : undefined);
+    return environment ? { certificate, keyPath, environment } : undefined;
+  }
+
+  async run(arg?: unknown): Promise<TestCallResult | undefined> {
+    const target = await this.resolve(arg);
+    if (!target) return undefined;
+    const { certificate, keyPath, environment } = target;
+    const apiKey = await this.secrets.get(secretKey(environment.name));
+    if (!apiKey) {
+      const choice = await vscode.window.showWarningMessage(
+        `No API key is stored for ${environment.name}. The call would be refused with 401.`, 'Set API Key', 'Call Anyway');
+      if (choice === 'Set API Key') {
+        await this.setApiKey(environment.name);
+        return this.run({ certificate: certificate.path, key: keyPath, environment: environment.name });
+      }
+      if (choice !== 'Call Anyway') return undefined;
+    }
+    const url = environment.baseUrl.replace(/\/+$/, '') + environment.testPath;
+    const caBundlePath = this.absolute(environment.caBundle);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Test call to ${environment.name}`, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        progress.report({ message: `${url} with ${path.basename(certificate.path)}` });
+        return runTestCall({
+          url,
+          certificatePem: fs.readFileSync(certificate.path, 'utf8'),
+          keyPem: fs.readFileSync(keyPath, 'utf8'),
+          caBundlePem: caBundlePath ? fs.readFileSync(caBundlePath, 'utf8') : undefined,
+          apiKey,
+          timeoutMs: this.settings().testCallTimeoutMs,
+          signal: abort.signal,
+          // Lines arrive already redacted by the core.
+          log: (line) => this.log.debug(`test call: ${line}`),
+        });
+      },
+    );
+    const record: TestCallRecord = {
+      at: new Date().toISOString(),
+      environment: environment.name,
+      url: result.url,
+      certificatePath: certificate.path,
+      certificateFingerprint: certificate.fingerprintSha256,
+      outcome: result.outcome,
+      status: result.status,
+      durationMs: Math.round(result.durationMs),
+    };
+    await this.state.update(HISTORY_KEY, [...this.history(), record].slice(-HISTORY_LIMIT * 10));
+    this.recorded.fire(record);
+    this.log.info(`Test call ${environment.name} with ${path.basename(certificate.path)}: ${result.outcome}${result.status ? ` ${result.status}` : ''} in ${record.durationMs} ms`);
+    const curl = curlCommand({ url, certificatePath: certificate.path, keyPath, caBundlePath, apiKeyEnv: 'API_KEY' });
+    const report = this.reports.set(`test-call-${path.basename(certificate.path)}.md`, testCallReport(result, environment.name, certificate, curl));
+    const actions = ['Show Details', 'Retry', 'Copy curl Command'];
+    const message = `Test call to ${environment.name}: ${result.outcome}${result.status ? ` (${result.status})` : ''}. ${result.hint}`;
+    const shown = result.outcome === 'ok' ? vscode.window.showInformationMessage(message, ...actions) : vscode.window.showErrorMessage(message, ...actions);
+    void shown.then(async (choice) => {
+      if (choice === 'Show Details') await this.reports.open(report);
+      if (choice === 'Retry') await vscode.commands.executeCommand('mtlsRotation.runTestCall', { certificate: certificate.path, key: keyPath, environment: environment.name });
+      if (choice === 'Copy curl Command') await vscode.env.clipboard.writeText(curl);
+    });
+    return result;
+  }
+
+  private absolute(file: string | undefined): string | undefined {
+    if (!file) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return path.isAbsolute(file) || !folder ? file : path.join(folder.uri.fsPath, file);
+  }
+}
