@@ -7,7 +7,12 @@ import { RenewalRequests } from './vscode/compare/renewalRequests';
 import { registerGenerateCommands } from './vscode/generate/generateCommands';
 import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
+import { PromptsHolder } from './vscode/prompts';
 import { ReportDocuments } from './vscode/reportDocuments';
+import { ReminderNotifier } from './vscode/rotation/reminderNotifier';
+import { registerRotationCommands } from './vscode/rotation/rotationCommands';
+import { RotationStore } from './vscode/rotation/rotationStore';
+import { RotationView } from './vscode/rotation/rotationView';
 import { readSettings } from './vscode/settings';
 import { TestCallFeature } from './vscode/testCall/testCallFeature';
 import { CertificateVerifier } from './vscode/verify/verifyCommand';
@@ -19,6 +24,9 @@ export interface MtlsRotationApi {
   renewals: RenewalRequests;
   verifier: CertificateVerifier;
   testCalls: TestCallFeature;
+  rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier };
+  /** Answers the confirmations that guard deleting and overwriting files (tests replace it). */
+  prompts: PromptsHolder;
 }
 
 export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
@@ -49,11 +57,21 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     context.subscriptions.push(verifier);
     const testCalls = new TestCallFeature(log, inventory.store, reports, context.secrets, context.workspaceState, readSettings);
     context.subscriptions.push(testCalls, testCalls.onDidRecord(() => inventory.tree.rebuild()));
+    const prompts = new PromptsHolder();
+    const rotationStore = new RotationStore(log, inventory.store, verifier, testCalls, context.workspaceState, readSettings);
+    const rotationView = new RotationView(rotationStore, log);
+    const reminders = new ReminderNotifier(inventory.tree, context.workspaceState, readSettings, log);
+    context.subscriptions.push(
+      rotationStore,
+      rotationView,
+      reminders,
+      ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings),
+    );
     inventory.tree.setCertificateNotes((certificate) => {
       const last = testCalls.last(certificate.fingerprintSha256);
       return last ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})` : undefined;
     });
-    return { inventory, configLanguage, renewals, verifier, testCalls };
+    return { inventory, configLanguage, renewals, verifier, testCalls, rotations: { store: rotationStore, view: rotationView, reminders }, prompts };
   } catch (error) {
     // Activation failures are otherwise only visible in the developer console.
     const message = error instanceof Error ? error.message : String(error);

@@ -171,7 +171,6 @@ export function newRequestConfig(certificate: CertificateInfo, options: NewReque
     `#   subject: ${commentText(subjectLine)}`,
     `#   serial:  ${certificate.serialNumber}`,
     `#   expires: ${certificate.notAfter}`,
-    ...(certificate.path ? [`#   file:    ${commentText(certificate.path)}${certificate.index > 0 ? ` (certificate ${certificate.index + 1} in the file)` : ''}`] : []),
     '# Make the key and CSR, then check the CSR before submitting it:',
     ...commands.trimEnd().split('\n').map((c) => `#   ${c}`),
     `# or: mtls-rotation generate --config ${configFileName} --key-out ${keyFileName} --csr-out ${csrFileName}`,

@@ -28,6 +28,8 @@ export interface Settings {
   environments: Environment[];
   defaultEnvironment: string;
   testCallTimeoutMs: number;
+  /** The certificate register, workspace-relative or absolute. */
+  registerPath: string;
 }
 
 export const SECTION = 'mtlsRotation';
@@ -43,6 +45,7 @@ export function readSettings(): Settings {
     caBundle: config.get<string>('caBundle') ?? '',
     environments: environments(config.get<unknown>('environments')),
     defaultEnvironment: config.get<string>('defaultEnvironment') ?? 'production',
+    registerPath: config.get<string>('registerPath') || 'certificate-register.json',
     testCallTimeoutMs: Math.max(1, config.get<number>('testCallTimeoutSeconds') ?? 15) * 1000,
     keySize: [2048, 3072, 4096].includes(config.get<number>('keySize') ?? 2048) ? config.get<number>('keySize') ?? 2048 : 2048,
   };

@@ -29,3 +29,14 @@ export async function until<T>(what: string, probe: () => T | undefined | false,
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** As `until`, for probes that must await something. */
+export async function untilAsync<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -161,6 +161,11 @@ export class CertificateStore extends Disposable {
       watcher.onDidChange((uri) => this.queue(uri, false));
       watcher.onDidDelete((uri) => this.queue(uri, true));
       this.watchers.push(watcher);
+      // A folder copied or moved in (or deleted) may arrive as one event for the folder alone.
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
+      folders.onDidCreate((uri) => void this.queueFolder(uri));
+      folders.onDidDelete((uri) => this.queue(uri, true));
+      this.watchers.push(folders);
     }
     // Operations done inside VS Code arrive here even where the file watcher is slow or unavailable.
     this.watchers.push(
@@ -183,6 +188,16 @@ export class CertificateStore extends Disposable {
     const relative = vscode.workspace.asRelativePath(uri, false);
     if (this.exclude?.test(relative)) return false;
     return this.include.test(relative) || this.files.has(uri.toString());
+  }
+
+  private async queueFolder(uri: vscode.Uri): Promise<void> {
+    try {
+      if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
+      const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, this.settings.include), this.settings.exclude || undefined);
+      inside.forEach((file) => this.queue(file, false));
+    } catch {
+      // Gone again before we looked: its delete event follows.
+    }
   }
 
   private queue(uri: vscode.Uri, deleted: boolean): void {

@@ -1,0 +1,284 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { formatName } from '../../core/formatName';
+import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
+import { manualChecklistPatch, ManualChecklistItemId } from '../../core/rotation/checklist';
+import { findReferences } from '../../core/rotation/findReferences';
+import { registerToICalendar } from '../../core/rotation/icalendar';
+import { recordRotation } from '../../core/rotation/register';
+import { registerToCsv, registerToMarkdown } from '../../core/rotation/registerExport';
+import { canRetireOldKey, RetireDecision } from '../../core/rotation/retireGuard';
+import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
+import { Rotation, startRotation } from '../../core/rotation/rotationRecord';
+import { registerCommand } from '../commands';
+import { CertificateStore } from '../inventory/certificateStore';
+import { InventoryNode } from '../inventory/inventoryTree';
+import { Log } from '../log';
+import { Prompts } from '../prompts';
+import { Settings } from '../settings';
+import { RotationStore } from './rotationStore';
+import { RotationView } from './rotationView';
+
+/** Files worth searching for references to a certificate or key: configs, manifests, scripts, docs. */
+const TEXT_FILES = '**/*.{yaml,yml,json,toml,ini,conf,cnf,env,properties,tf,tfvars,hcl,sh,ps1,py,js,ts,go,java,cs,rb,md,txt,xml,Dockerfile}';
+const MAX_SEARCH_FILES = 5000;
+const MAX_SEARCH_BYTES = 1024 * 1024;
+
+export interface RetireOptions {
+  rotationId?: string;
+  /** The user's explicit override of the guard (the palette asks for it); a confirmation is still required. */
+  override?: boolean;
+}
+
+export interface RetireOutcome {
+  retired: boolean;
+  decision: RetireDecision;
+  deleted: string[];
+}
+
+function rotationIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const value = arg as { rotationId?: unknown; rotation?: Rotation } | undefined;
+  if (typeof value?.rotationId === 'string') return value.rotationId;
+  return value?.rotation?.id;
+}
+
+export function registerRotationCommands(
+  log: Log,
+  store: CertificateStore,
+  rotations: RotationStore,
+  view: RotationView,
+  prompts: Prompts,
+  settings: () => Settings,
+): vscode.Disposable[] {
+  const chooseRotation = async (arg: unknown): Promise<Rotation | undefined> => {
+    const file = await rotations.rotations();
+    const open = file.rotations.filter((r) => !r.completedAt);
+    const id = rotationIdOf(arg);
+    if (id) {
+      const found = file.rotations.find((r) => r.id === id);
+      if (!found) throw new Error(`No rotation ${id} in ${rotations.rotationFileUri()?.fsPath ?? 'the rotation record'}`);
+      return found;
+    }
+    if (open.length === 1) return open[0];
+    if (open.length === 0) throw new Error('No rotation in progress: start one from a certificate in the Certificates view');
+    return (await vscode.window.showQuickPick(open.map((rotation) => ({ label: rotation.old.subject, description: rotation.old.certificatePath, rotation })),
+      { title: 'Which rotation?' }))?.rotation;
+  };
+
+  const chooseCertificate = async (arg: unknown, title: string): Promise<CertificateInfo | undefined> => {
+    const node = arg as Partial<InventoryNode> | undefined;
+    if (node?.type === 'certificate' && node.certificate) return node.certificate;
+    await store.whenIdle();
+    const certificates = store.snapshot().items.filter((i): i is CertificateInfo => i.kind === 'certificate' && !i.isCA);
+    if (arg instanceof vscode.Uri) return certificates.find((c) => c.path === arg.fsPath);
+    return (await vscode.window.showQuickPick(certificates.map((certificate) => ({
+      label: certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(certificate.path),
+      description: `expires ${certificate.notAfter.slice(0, 10)}`,
+      detail: vscode.workspace.asRelativePath(certificate.path),
+      certificate,
+    })), { title }))?.certificate;
+  };
+
+  const searchReferences = async (rotation: Rotation, token?: vscode.CancellationToken) => {
+    const facts = await rotations.facts(rotation);
+    const evidence = resolveRotationEvidence(rotation, facts);
+    const root = rotations.root()?.fsPath;
+    const targets = [rotation.old.certificatePath, ...(rotation.old.keyPath ? [rotation.old.keyPath] : []), ...evidence.oldKeys.map((k) => k.path)]
+      .map((p) => (path.isAbsolute(p) || !root ? p : path.join(root, p)));
+    const uris = await vscode.workspace.findFiles(TEXT_FILES, settings().exclude || undefined, MAX_SEARCH_FILES, token);
+    const files: Array<{ path: string; text: string }> = [];
+    for (const uri of uris) {
+      if (token?.isCancellationRequested) break;
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_SEARCH_BYTES) continue;
+      files.push({ path: uri.fsPath, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+    }
+    return findReferences(files, { paths: [...new Set(targets)], fingerprints: [rotation.old.fingerprintSha256], workspaceRoot: root });
+  };
+
+  return [
+    registerCommand(log, 'mtlsRotation.startRotation', async (arg?: unknown): Promise<Rotation | undefined> => {
+      const certificate = await chooseCertificate(arg, 'Start a rotation of which certificate?');
+      if (!certificate) return undefined;
+      await store.whenIdle();
+      const key = store.snapshot().items.find((i): i is PrivateKeyInfo => i.kind === 'key' && i.publicKeySha256 === certificate.publicKeySha256);
+      const { file, rotation } = startRotation(await rotations.rotations(), certificate, key?.path, new Date(), { workspaceRoot: rotations.root()?.fsPath });
+      await rotations.saveRotations(file);
+      log.info(`Rotation started for ${certificate.path}`);
+      await vscode.commands.executeCommand('mtlsRotation.rotations.focus');
+      await view.whenIdle();
+      return rotation;
+    }),
+
+    registerCommand(log, 'mtlsRotation.tickChecklistItem', async (rotationId?: string, itemId?: ManualChecklistItemId, ticked?: boolean) => {
+      const rotation = await chooseRotation(rotationId);
+      if (!rotation || !itemId) return;
+      const field = itemId === 'reminder-received' ? rotation.manual.reminderReceived : rotation.manual.csrSubmitted;
+      await rotations.patch(rotation.id, manualChecklistPatch(itemId, ticked ?? field === undefined, new Date()));
+      await view.whenIdle();
+    }),
+
+    registerCommand(log, 'mtlsRotation.findOldReferences', async (arg?: unknown) => {
+      const rotation = await chooseRotation(arg);
+      if (!rotation) return undefined;
+      const matches = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Searching the workspace for the old certificate and key', cancellable: true },
+        (_progress, token) => searchReferences(rotation, token),
+      );
+      await rotations.setReferences(rotation.id, matches.map(({ path: file, line, match }) => ({ path: file, line, match })));
+      await view.whenIdle();
+      if (matches.length === 0) {
+        void vscode.window.showInformationMessage('No workspace file refers to the old certificate or key any more.');
+        return matches;
+      }
+      // Not awaited: the command reports the matches at once; the picker stays for the user to open each.
+      void vscode.window.showQuickPick(matches.map((m) => ({
+        label: `${vscode.workspace.asRelativePath(m.path)}:${m.line}`,
+        description: m.match,
+        match: m,
+      })), { title: `${matches.length} reference(s) to the old certificate or key: open one to update it` }).then(async (picked) => {
+        if (!picked) return;
+        const position = new vscode.Position(picked.match.line - 1, Math.max(0, picked.match.column - 1));
+        await vscode.window.showTextDocument(vscode.Uri.file(picked.match.path), { selection: new vscode.Range(position, position) });
+      });
+      return matches;
+    }),
+
+    registerCommand(log, 'mtlsRotation.retireOldKey', async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
+      const rotation = await chooseRotation(options.rotationId ?? arg);
+      if (!rotation) return undefined;
+      const now = new Date();
+      let facts = await rotations.facts(rotation);
+      let decision = canRetireOldKey(rotation, facts, now, { override: options.override });
+      if (!decision.allowed && decision.reasons.length > 0 && !options.override) {
+        const override = await prompts.confirm(
+          'The old key cannot be retired yet.',
+          `${decision.reasons.join('\n')}\n\nRetire it anyway only if you are sure no service still needs it.`,
+          'Override and Continue',
+        );
+        if (!override) return { retired: false, decision, deleted: [] };
+        decision = canRetireOldKey(rotation, facts, now, { override: true });
+      }
+      if (!decision.allowed || !decision.keyPath) {
+        void vscode.window.showErrorMessage(`The old key cannot be retired: ${decision.reasons.join(' ')}`);
+        return { retired: false, decision, deleted: [] };
+      }
+      // References are searched again now: the last search may be stale.
+      const references = await searchReferences(rotation);
+      await rotations.setReferences(rotation.id, references.map(({ path: file, line, match }) => ({ path: file, line, match })));
+      facts = await rotations.facts(rotation);
+      const files = [decision.keyPath, ...decision.otherCopies];
+      const listing = references.length > 0
+        ? `\n\nStill referring to the old certificate or key:\n${references.slice(0, 10).map((r) => `${vscode.workspace.asRelativePath(r.path)}:${r.line}`).join('\n')}${references.length > 10 ? `\n…and ${references.length - 10} more` : ''}`
+        : '';
+      const confirmed = await prompts.confirm(
+        `Delete the old private key${files.length > 1 ? 's' : ''} permanently?`,
+        `${files.map((f) => vscode.workspace.asRelativePath(f)).join('\n')}${listing}\n\nThis cannot be undone.`,
+        'Delete Old Key',
+      );
+      if (!confirmed) return { retired: false, decision, deleted: [] };
+      const deleted: string[] = [];
+      for (const file of files) {
+        await vscode.workspace.fs.delete(vscode.Uri.file(file), { useTrash: false });
+        deleted.push(file);
+        log.info(`Retired old private key ${file}`);
+      }
+      const retiredAt = now.toISOString();
+      await rotations.patch(rotation.id, { retiredAt, retiredKeyPath: vscode.workspace.asRelativePath(decision.keyPath) });
+      await store.refresh();
+      const evidence = resolveRotationEvidence(rotation, facts);
+      if (evidence.newCertificate) {
+        const old = evidence.oldCertificate;
+        const register = recordRotation(await rotations.registerOrEmpty(), {
+          newCertificate: evidence.newCertificate,
+          oldCertificate: old ? { fingerprintSha256: old.fingerprintSha256, serialNumber: old.serialNumber } : { fingerprintSha256: rotation.old.fingerprintSha256, serialNumber: rotation.old.serialNumber },
+          retiredAt,
+          now,
+        });
+        await rotations.saveRegister(register);
+      }
+      await view.whenIdle();
+      void vscode.window.showInformationMessage(`Old key retired (${deleted.map((f) => path.basename(f)).join(', ')}); the certificate register is updated.`);
+      return { retired: true, decision, deleted };
+    }),
+
+    registerCommand(log, 'mtlsRotation.updateRegister', async (arg?: unknown) => {
+      const rotation = await chooseRotation(arg);
+      if (!rotation) return undefined;
+      const facts = await rotations.facts(rotation);
+      const evidence = resolveRotationEvidence(rotation, facts);
+      if (!evidence.newCertificate) throw new Error('The new certificate is not in the workspace yet: the register records it once it is');
+      const register = recordRotation(await rotations.registerOrEmpty(), {
+        newCertificate: evidence.newCertificate,
+        oldCertificate: { fingerprintSha256: rotation.old.fingerprintSha256, serialNumber: rotation.old.serialNumber },
+        retiredAt: rotation.retiredAt,
+        now: new Date(),
+      });
+      await rotations.saveRegister(register);
+      await view.whenIdle();
+      return register;
+    }),
+
+    registerCommand(log, 'mtlsRotation.exportRegister', async (format?: 'markdown' | 'csv' | 'ics', target?: vscode.Uri) => {
+      const register = await rotations.registerFile();
+      if (!register) throw new Error(`No certificate register yet (${settings().registerPath}): it is written when a rotation completes`);
+      const chosen = format ?? (await vscode.window.showQuickPick([
+        { label: 'Markdown table', format: 'markdown' as const, ext: 'md' },
+        { label: 'CSV', format: 'csv' as const, ext: 'csv' },
+        { label: 'iCalendar (.ics): expiries and reminder dates for the team calendar', format: 'ics' as const, ext: 'ics' },
+      ], { title: 'Export the certificate register as' }))?.format;
+      if (!chosen) return undefined;
+      const ext = chosen === 'markdown' ? 'md' : chosen;
+      const root = rotations.root();
+      // The save dialog asks before replacing an existing file: the explicit confirmation overwriting needs.
+      const uri = target ?? (await vscode.window.showSaveDialog({
+        defaultUri: root && vscode.Uri.joinPath(root, `certificate-register.${ext}`),
+        filters: { [chosen]: [ext] },
+      }));
+      if (!uri) return undefined;
+      if (target) {
+        const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+        if (exists && !(await prompts.confirm(`${path.basename(target.fsPath)} exists. Replace it?`, target.fsPath, 'Replace'))) return undefined;
+      }
+      const text = chosen === 'markdown'
+        ? registerToMarkdown(register, { now: new Date(), thresholds: settings().reminderDays })
+        : chosen === 'csv'
+          ? registerToCsv(register)
+          : registerToICalendar(register, settings().reminderDays, { prodId: '-//mtls-rotation//certificate register//EN', now: new Date() });
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      return uri;
+    }),
+
+    registerCommand(log, 'mtlsRotation.copySupportTicket', async (arg?: unknown) => {
+      const certificate = await chooseCertificate(arg, 'Support ticket for which certificate?');
+      if (!certificate) return undefined;
+      const text = supportTicket(certificate, new Date());
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage('Priority-1 support ticket text copied. Then generate a new key and CSR and submit it.', 'Generate Key and CSR')
+        .then((choice) => choice && vscode.commands.executeCommand('mtlsRotation.newConfigFromCertificate', { type: 'certificate', certificate }));
+      return text;
+    }),
+  ];
+}
+
+/** The brief's recovery path for a lapsed certificate starts with a priority-1 ticket; this is its text. */
+export function supportTicket(certificate: CertificateInfo, now: Date): string {
+  const expired = Date.parse(certificate.notAfter) <= now.getTime();
+  return [
+    'Priority: 1 (Critical)',
+    `Subject: mTLS client certificate ${expired ? 'expired' : 'about to expire'}: ${certificate.subject.find((a) => a.type === 'CN')?.value ?? formatName(certificate.subject)}`,
+    '',
+    `Our mTLS client certificate ${expired ? 'expired' : 'expires'} on ${certificate.notAfter}; API calls using it fail at the TLS handshake.`,
+    '',
+    `Certificate subject: ${formatName(certificate.subject)}`,
+    `Issuer: ${formatName(certificate.issuer)}`,
+    `Serial number: ${certificate.serialNumber}`,
+    `Not after: ${certificate.notAfter}`,
+    `SHA-256 fingerprint: ${certificate.fingerprintSha256}`,
+    '',
+    'We are generating a new key pair and CSR and will submit it via Account Management',
+    '(or directly to our account team if Account Management is inaccessible with the expired credential).',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,160 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { compareRequest } from '../../core/compare/compareRequest';
+import { hasErrors } from '../../core/compare/hasErrors';
+import { requestFactsFromCsr } from '../../core/compare/requestFactsFromCsr';
+import { CertificateInfo } from '../../core/model';
+import { emptyRegister, parseRegister, RegisterFile, serializeRegister } from '../../core/rotation/register';
+import { RotationFacts } from '../../core/rotation/rotationFacts';
+import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
+import {
+  emptyRotationFile, parseRotationFile, Rotation, ROTATION_FILE_PATH, RotationFile, RotationPatch, serializeRotationFile, updateRotation,
+} from '../../core/rotation/rotationRecord';
+import { Disposable } from '../disposable';
+import { CertificateStore } from '../inventory/certificateStore';
+import { Log } from '../log';
+import { Settings } from '../settings';
+import type { TestCallFeature } from '../testCall/testCallFeature';
+import type { CertificateVerifier } from '../verify/verifyCommand';
+
+const REFERENCES_KEY = 'mtlsRotation.oldReferences';
+
+/**
+ * The rotation record (`.vscode/mtls-rotation.json`, committed by teams, never holding a secret) and the certificate
+ * register, read and written through VS Code's file system, plus the facts the checklist is evaluated on.
+ */
+export class RotationStore extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly log: Log,
+    private readonly store: CertificateStore,
+    private readonly verifier: CertificateVerifier,
+    private readonly testCalls: TestCallFeature,
+    private readonly state: vscode.Memento,
+    private readonly settings: () => Settings,
+  ) {
+    super();
+    this.register(store.onDidChange(() => this.changed.fire()));
+    this.register(verifier.onDidRecord(() => this.changed.fire()));
+    this.register(testCalls.onDidRecord(() => this.changed.fire()));
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/{${ROTATION_FILE_PATH},${settings().registerPath}}`));
+    this.register(watcher.onDidChange(() => this.changed.fire()));
+    this.register(watcher.onDidCreate(() => this.changed.fire()));
+    this.register(watcher.onDidDelete(() => this.changed.fire()));
+  }
+
+  root(): vscode.Uri | undefined {
+    return vscode.workspace.workspaceFolders?.[0]?.uri;
+  }
+
+  rotationFileUri(): vscode.Uri | undefined {
+    const root = this.root();
+    return root && vscode.Uri.joinPath(root, ROTATION_FILE_PATH);
+  }
+
+  registerUri(): vscode.Uri | undefined {
+    const root = this.root();
+    if (!root) return undefined;
+    const configured = this.settings().registerPath;
+    return path.isAbsolute(configured) ? vscode.Uri.file(configured) : vscode.Uri.joinPath(root, configured);
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      throw error;
+    }
+  }
+
+  /** The rotation file; a missing one is empty, a broken one throws its located error (and is never overwritten). */
+  async rotations(): Promise<RotationFile> {
+    const uri = this.rotationFileUri();
+    const text = uri && (await this.readText(uri));
+    return text === undefined ? emptyRotationFile() : parseRotationFile(text);
+  }
+
+  async saveRotations(file: RotationFile): Promise<void> {
+    const uri = this.rotationFileUri();
+    if (!uri) throw new Error('Open a folder first: the rotation record lives in the workspace');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeRotationFile(file)));
+    this.changed.fire();
+  }
+
+  async patch(id: string, patch: RotationPatch): Promise<RotationFile> {
+    const next = updateRotation(await this.rotations(), id, patch);
+    await this.saveRotations(next);
+    return next;
+  }
+
+  async registerFile(): Promise<RegisterFile | undefined> {
+    const uri = this.registerUri();
+    const text = uri && (await this.readText(uri));
+    return text === undefined ? undefined : parseRegister(text);
+  }
+
+  async saveRegister(register: RegisterFile): Promise<void> {
+    const uri = this.registerUri();
+    if (!uri) throw new Error('Open a folder first: the certificate register lives in the workspace');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeRegister(register)));
+    this.changed.fire();
+  }
+
+  async registerOrEmpty(): Promise<RegisterFile> {
+    return (await this.registerFile()) ?? emptyRegister();
+  }
+
+  references(rotationId: string): RotationFacts['oldReferences'] {
+    return this.state.get<Record<string, RotationFacts['oldReferences']>>(REFERENCES_KEY)?.[rotationId];
+  }
+
+  async setReferences(rotationId: string, references: RotationFacts['oldReferences']): Promise<void> {
+    const all = { ...(this.state.get<Record<string, RotationFacts['oldReferences']>>(REFERENCES_KEY) ?? {}) };
+    all[rotationId] = references;
+    await this.state.update(REFERENCES_KEY, all);
+    this.changed.fire();
+  }
+
+  /** Everything the checklist rules look at, gathered now. */
+  async facts(rotation: Rotation): Promise<RotationFacts> {
+    await this.store.whenIdle();
+    const inventory = this.store.snapshot().items;
+    const workspaceRoot = this.root()?.fsPath;
+    let register: RegisterFile | undefined;
+    try {
+      register = await this.registerFile();
+    } catch (error) {
+      this.log.warn(`Certificate register unreadable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const base: RotationFacts = {
+      inventory,
+      csrComparisons: [],
+      verifications: this.verifier.records(),
+      testCalls: this.testCalls.history().map((r) => ({ certificateFingerprint: r.certificateFingerprint, outcome: r.outcome, status: r.status, at: r.at })),
+      oldReferences: this.references(rotation.id),
+      register,
+      workspaceRoot,
+    };
+    // The comparison of each renewal CSR with the old certificate is cheap: done here rather than remembered.
+    const old = resolveRotationEvidence(rotation, base).oldCertificate ?? this.recordedOld(rotation);
+    if (old) {
+      for (const csr of resolveRotationEvidence(rotation, base).renewalCsrs) {
+        const findings = compareRequest(old, requestFactsFromCsr(csr));
+        base.csrComparisons.push({
+          csrPath: csr.path,
+          errors: hasErrors(findings) ? findings.filter((f) => f.severity === 'error').length : 0,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+        });
+      }
+    }
+    return base;
+  }
+
+  /** The old certificate as the inventory has it, by the fingerprint the record kept. */
+  private recordedOld(rotation: Rotation): CertificateInfo | undefined {
+    return this.store.snapshot().items.find((i): i is CertificateInfo => i.kind === 'certificate' && i.fingerprintSha256 === rotation.old.fingerprintSha256);
+  }
+}

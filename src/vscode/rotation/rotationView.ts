@@ -1,0 +1,150 @@
+import * as vscode from 'vscode';
+import { ChecklistItem, evaluateChecklist } from '../../core/rotation/checklist';
+import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
+import { overlapPeriod, OverlapPeriod } from '../../core/rotation/overlapPeriod';
+import { Rotation } from '../../core/rotation/rotationRecord';
+import { Disposable } from '../disposable';
+import { Log } from '../log';
+import { RotationStore } from './rotationStore';
+
+const ROTATION_OWN_COMMANDS = new Set(['mtlsRotation.findOldReferences', 'mtlsRotation.retireOldKey', 'mtlsRotation.updateRegister']);
+
+export type RotationNode =
+  | { type: 'rotation'; rotation: Rotation; items: ChecklistItem[]; overlap: OverlapPeriod }
+  | { type: 'overlap'; rotation: Rotation; overlap: OverlapPeriod }
+  | { type: 'item'; rotation: Rotation; item: ChecklistItem }
+  | { type: 'problem'; message: string };
+
+/** The Rotations view: each open rotation with the brief's checklist, ticked from evidence where it can be seen. */
+export class RotationView extends Disposable implements vscode.TreeDataProvider<RotationNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<RotationNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: RotationNode[] = [];
+  private refreshing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  readonly treeView: vscode.TreeView<RotationNode>;
+
+  constructor(private readonly rotations: RotationStore, private readonly log: Log) {
+    super();
+    this.treeView = this.register(vscode.window.createTreeView('mtlsRotation.rotations', { treeDataProvider: this }));
+    this.register(rotations.onDidChange(() => this.schedule()));
+    this.register({ dispose: () => clearTimeout(this.timer) });
+    this.schedule();
+  }
+
+  /** Resolves once the view reflects everything that happened before the call. */
+  whenIdle(): Promise<void> {
+    clearTimeout(this.timer);
+    this.refreshing = this.refreshing.then(() => this.refresh());
+    return this.refreshing;
+  }
+
+  /** The checklist of a rotation as the view shows it now. */
+  checklist(rotationId: string): ChecklistItem[] | undefined {
+    const node = this.roots.find((n) => n.type === 'rotation' && n.rotation.id === rotationId);
+    return node?.type === 'rotation' ? node.items : undefined;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    // File events come in bursts (a key and a CSR written together); evaluate once after them.
+    this.timer = setTimeout(() => void this.whenIdle(), 200);
+  }
+
+  private async refresh(): Promise<void> {
+    const now = new Date();
+    try {
+      let file = await this.rotations.rotations();
+      const roots: RotationNode[] = [];
+      for (const rotation of file.rotations.filter((r) => !r.completedAt)) {
+        const facts = await this.rotations.facts(rotation);
+        // Remember what was seen (new key, CSR, certificate), so the checklist survives them moving into a secrets store.
+        const patch = evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot);
+        let current = rotation;
+        if (patch) {
+          file = await this.rotations.patch(rotation.id, patch);
+          current = file.rotations.find((r) => r.id === rotation.id) ?? rotation;
+        }
+        roots.push({ type: 'rotation', rotation: current, items: evaluateChecklist(current, facts, now), overlap: overlapPeriod(current, facts, now) });
+      }
+      this.roots = roots;
+      const open = roots.filter((n) => n.type === 'rotation').length;
+      this.treeView.badge = open > 0 ? { value: open, tooltip: `${open} rotation${open === 1 ? '' : 's'} in progress` } : undefined;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`Rotation record: ${message}`);
+      this.roots = [{ type: 'problem', message }];
+    }
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: RotationNode): RotationNode[] {
+    if (!node) return this.roots;
+    if (node.type !== 'rotation') return [];
+    return [
+      { type: 'overlap', rotation: node.rotation, overlap: node.overlap },
+      ...node.items.map((item): RotationNode => ({ type: 'item', rotation: node.rotation, item })),
+    ];
+  }
+
+  getTreeItem(node: RotationNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'problem': {
+        const item = new vscode.TreeItem('The rotation record cannot be read');
+        item.description = node.message;
+        item.tooltip = node.message;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        return item;
+      }
+      case 'rotation': {
+        const done = node.items.filter((i) => i.state === 'done').length;
+        const item = new vscode.TreeItem(`Rotation of ${node.rotation.old.subject}`, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `rotation:${node.rotation.id}`;
+        item.description = `${done}/${node.items.length} done`;
+        item.iconPath = new vscode.ThemeIcon(done === node.items.length ? 'pass-filled' : 'sync');
+        item.contextValue = 'rotation';
+        item.tooltip = `Started ${node.rotation.startedAt.slice(0, 10)} for ${node.rotation.old.certificatePath} (serial ${node.rotation.old.serialNumber})`;
+        return item;
+      }
+      case 'overlap': {
+        const { overlap } = node;
+        const item = new vscode.TreeItem(`Retire the old key by ${overlap.deadline.at.slice(0, 10)}`);
+        item.id = `rotation:${node.rotation.id}:overlap`;
+        item.description = overlap.deadline.passed
+          ? 'deadline passed'
+          : `${overlap.deadline.daysLeft} days left · old expires ${overlap.old.notAfter.slice(0, 10)}${overlap.new ? ` · new expires ${overlap.new.notAfter.slice(0, 10)}` : ''}`;
+        item.iconPath = new vscode.ThemeIcon('calendar', overlap.deadline.passed ? new vscode.ThemeColor('list.errorForeground') : undefined);
+        item.tooltip = overlap.active
+          ? 'Overlap period: both certificates are valid; services can move over without downtime.'
+          : 'The overlap period starts once the new certificate is in the workspace.';
+        return item;
+      }
+      case 'item': {
+        const { item: step } = node;
+        const item = new vscode.TreeItem(step.label);
+        item.id = `rotation:${node.rotation.id}:${step.id}`;
+        item.description = step.state === 'done' ? step.evidence : step.detail;
+        item.tooltip = new vscode.MarkdownString([
+          `**${step.label}**`,
+          '',
+          step.state === 'done' ? `Done: ${step.evidence ?? 'ticked'}` : step.detail ?? 'To do',
+          '',
+          step.source === 'manual' ? '_Ticked by you: click to tick or untick._' : '_Ticked from what the workspace shows._',
+        ].join('\n'));
+        item.iconPath = new vscode.ThemeIcon(
+          step.state === 'done' ? 'pass' : step.state === 'blocked' ? 'circle-slash' : 'circle-large-outline',
+          step.state === 'done' ? new vscode.ThemeColor('testing.iconPassed') : undefined,
+        );
+        item.contextValue = `checklist.${step.source}.${step.state}`;
+        if (step.source === 'manual') {
+          item.command = { command: 'mtlsRotation.tickChecklistItem', title: 'Tick', arguments: [node.rotation.id, step.id] };
+        } else if (step.command) {
+          // The rotation's own commands need to know which rotation; the others ask what they need.
+          const own = ROTATION_OWN_COMMANDS.has(step.command);
+          item.command = { command: step.command, title: step.label, arguments: own ? [{ rotationId: node.rotation.id }] : [] };
+        }
+        return item;
+      }
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { TestCallResult } from '../../src/core/testCall/testCallResult';
+import type { VerifyResult } from '../../src/core/verify/verifyCertificate';
+import type { MtlsRotationApi } from '../../src/extension';
+import type { GenerateResult } from '../../src/vscode/generate/generateCommands';
+import type { RetireOutcome } from '../../src/vscode/rotation/rotationCommands';
+import { API_PATHS, makeMtlsPki, MtlsPki, NodeMtlsServer, startNodeMtlsServer } from '../support/mtlsServers';
+import { daysFromNow, signCsr } from '../support/openssl';
+import { activateExtension, until, untilAsync, workspaceRoot } from './testHelpers';
+
+const API_KEY = 'rotation-itest-key-41d2';
+
+/** Answers confirmations from a script and records every question, so the test sees what was asked. */
+class ScriptedPrompts {
+  readonly asked: Array<{ message: string; confirmLabel: string; answer: boolean }> = [];
+  constructor(private readonly answers: boolean[]) {}
+  async confirm(message: string, _detail: string, confirmLabel: string): Promise<boolean> {
+    const answer = this.answers.shift() ?? false;
+    this.asked.push({ message, confirmLabel, answer });
+    return answer;
+  }
+}
+
+function exists(file: string): boolean {
+  return fs.existsSync(file);
+}
+
+describe('A full rotation', () => {
+  let api: MtlsRotationApi;
+  let pki: MtlsPki;
+  let server: NodeMtlsServer;
+  let dir: string;
+  let oldCert: string;
+  let oldKey: string;
+  let service: string;
+
+  before(async () => {
+    api = await activateExtension();
+    pki = makeMtlsPki();
+    server = await startNodeMtlsServer(pki, { apiKey: API_KEY });
+    dir = path.join(workspaceRoot(), 'rotation-demo');
+    fs.mkdirSync(dir, { recursive: true });
+    oldCert = path.join(dir, 'demo.crt');
+    oldKey = path.join(dir, 'demo.key');
+    fs.copyFileSync(pki.client.certPath, oldCert);
+    fs.copyFileSync(pki.client.keyPath, oldKey);
+    fs.chmodSync(oldKey, 0o600);
+    service = path.join(dir, 'service.yaml');
+    fs.writeFileSync(service, 'client:\n  certificate: rotation-demo/demo.crt\n  key: rotation-demo/demo.key\n');
+    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', [
+      { name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
+    ], vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'local', API_KEY);
+  });
+
+  after(async () => {
+    api.prompts.current = { confirm: async () => false };
+    await server?.close();
+    await vscode.commands.executeCommand('mtlsRotation.clearApiKey', 'local');
+    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const file of ['.vscode/mtls-rotation.json', 'certificate-register.json']) fs.rmSync(path.join(workspaceRoot(), file), { force: true });
+    await api.inventory.store.refresh();
+  });
+
+  it('starts, generates, compares, verifies, calls, retires and records, refusing to retire too early', async () => {
+    const node = await until('the old certificate in the tree', () =>
+      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === oldCert));
+
+    // Start rotation: the record is written to the workspace and the checklist appears.
+    const rotation = await vscode.commands.executeCommand<{ id: string }>('mtlsRotation.startRotation', node);
+    assert.ok(rotation?.id);
+    const record = JSON.parse(fs.readFileSync(path.join(workspaceRoot(), '.vscode', 'mtls-rotation.json'), 'utf8'));
+    assert.strictEqual(record.rotations[0].old.certificatePath, 'rotation-demo/demo.crt');
+    assert.ok(!JSON.stringify(record).includes('PRIVATE KEY'), 'the record holds no key');
+    const state = async (id: string) => {
+      await api.rotations.view.whenIdle();
+      return api.rotations.view.checklist(rotation.id)?.find((item) => item.id === id)?.state;
+    };
+    assert.strictEqual(await state('key-generated'), 'todo');
+
+    // Generate: a request config from the old certificate, then a new key and CSR.
+    const config = await vscode.commands.executeCommand<string>('mtlsRotation.newConfigFromCertificate', node);
+    const generated = await vscode.commands.executeCommand<GenerateResult>('mtlsRotation.generateKeyAndCsr', vscode.Uri.file(config));
+    assert.strictEqual(generated.keyPath, path.join(dir, 'demo-new.key'));
+    await until('the new key and CSR in the inventory', () =>
+      api.inventory.store.snapshot().items.some((i) => i.path === generated.csrPath) || undefined);
+    await untilAsync('the checklist to see the new key', async () => (await state('key-generated')) === 'done');
+
+    // Compare: the CSR carries the old subject and SANs, so the comparison step is ticked from evidence.
+    assert.strictEqual(await state('csr-verified'), 'done');
+
+    // Retire refuses before the certificate is verified and a test call succeeded; declining the override keeps the key.
+    const prompts = new ScriptedPrompts([false]);
+    api.prompts.current = prompts;
+    const early = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', { rotationId: rotation.id });
+    assert.strictEqual(early.retired, false);
+    assert.ok(early.decision.reasons.some((r) => /test call/i.test(r)), early.decision.reasons.join(' | '));
+    assert.ok(early.decision.reasons.some((r) => /verif/i.test(r)), early.decision.reasons.join(' | '));
+    assert.deepStrictEqual(prompts.asked.map((q) => q.confirmLabel), ['Override and Continue']);
+    assert.ok(exists(oldKey), 'nothing deleted');
+
+    // The fixture CA signs the CSR: the "returned" certificate.
+    const newCert = path.join(dir, 'demo-new.crt');
+    signCsr(pki.ca, generated.csrPath, newCert, { notBefore: daysFromNow(-0.01), notAfter: daysFromNow(90) });
+
+    // Verify with the CA bundle.
+    const verified = await vscode.commands.executeCommand<VerifyResult>('mtlsRotation.verifyCertificate', {
+      certificate: newCert, key: generated.keyPath, caBundle: pki.ca.certPath, csr: generated.csrPath, oldCertificate: oldCert,
+    });
+    assert.ok(verified.ok, JSON.stringify(verified.checks.map((c) => [c.name, c.ok, c.message])));
+    await until('the new certificate in the inventory', () => api.inventory.store.snapshot().items.some((i) => i.path === newCert) || undefined);
+    assert.strictEqual(await state('certificate-validated'), 'done');
+    assert.strictEqual(await state('deployed-alongside'), 'done');
+
+    // Test call with only the new certificate.
+    const call = await vscode.commands.executeCommand<TestCallResult>('mtlsRotation.runTestCall', {
+      certificate: newCert, key: generated.keyPath, environment: 'local',
+    });
+    assert.strictEqual(call.outcome, 'ok', call.hint);
+    assert.strictEqual(await state('test-call'), 'done');
+
+    // References: the service still names the old files until it is moved over.
+    const before = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', { rotationId: rotation.id })
+      .then((matches) => matches, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.ok(Array.isArray(before) && before.length >= 2, `references found: ${JSON.stringify(before)}`);
+    assert.strictEqual(await state('services-updated'), 'todo');
+    fs.writeFileSync(service, 'client:\n  certificate: rotation-demo/demo-new.crt\n  key: rotation-demo/demo-new.key\n');
+    const after = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', { rotationId: rotation.id });
+    assert.deepStrictEqual(after, []);
+    assert.strictEqual(await state('services-updated'), 'done');
+
+    // Retire: declining the confirmation deletes nothing; confirming deletes the old key and updates the register.
+    const declined = new ScriptedPrompts([false]);
+    api.prompts.current = declined;
+    const kept = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', { rotationId: rotation.id });
+    assert.strictEqual(kept.retired, false);
+    assert.deepStrictEqual(declined.asked.map((q) => q.confirmLabel), ['Delete Old Key']);
+    assert.ok(exists(oldKey), 'a declined confirmation deletes nothing');
+
+    const confirmed = new ScriptedPrompts([true]);
+    api.prompts.current = confirmed;
+    const retired = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', { rotationId: rotation.id });
+    assert.strictEqual(retired.retired, true, retired.decision.reasons.join(' | '));
+    assert.deepStrictEqual(retired.deleted, [oldKey]);
+    assert.deepStrictEqual(confirmed.asked.map((q) => q.confirmLabel), ['Delete Old Key']);
+    assert.ok(!exists(oldKey));
+    assert.ok(exists(oldCert) && exists(newCert) && exists(generated.keyPath), 'only the old key is gone');
+
+    const register = JSON.parse(fs.readFileSync(path.join(workspaceRoot(), 'certificate-register.json'), 'utf8'));
+    const entry = register.certificates.find((e: { fingerprintSha256: string }) => e.fingerprintSha256 === verified.certificate.fingerprintSha256);
+    assert.ok(entry, JSON.stringify(register));
+    assert.strictEqual(entry.expiresAt, verified.certificate.notAfter);
+    assert.strictEqual(entry.replaces.serialNumber, record.rotations[0].old.serialNumber);
+    assert.ok(entry.oldKeyRetiredAt);
+    assert.strictEqual(await state('old-key-removed'), 'done');
+    assert.strictEqual(await state('register-updated'), 'done');
+
+    // The two steps only the user can confirm.
+    await vscode.commands.executeCommand('mtlsRotation.tickChecklistItem', rotation.id, 'reminder-received');
+    await vscode.commands.executeCommand('mtlsRotation.tickChecklistItem', rotation.id, 'csr-submitted');
+    const items = api.rotations.view.checklist(rotation.id) ?? [];
+    assert.deepStrictEqual(items.filter((i) => i.state !== 'done').map((i) => i.id), []);
+    assert.strictEqual(items.length, 11);
+  });
+});
