@@ -28,54 +28,135 @@ export function looksLikePem(bytes: Buffer): boolean {
   return bytes.includes('-----BEGIN ');
 }
 
-/** Splits PEM text into its blocks; text outside blocks (comments, `openssl -text` output) is ignored. */
+interface OpenBlock {
+  label: string;
+  /** 1-based line of the BEGIN line, and where that line starts and ends in the text. */
+  line: number;
+  beginStart: number;
+  beginEnd: number;
+  /** Start and end (before `\n`) of each body line, in pairs. */
+  ranges: number[];
+  /**
+   * Whether every body line so far is plain base64 (A-Z a-z 0-9 + / =, then perhaps `\r`): then the body
+   * can be decoded in one call from the text itself, newlines included, which Node's base64 decoder skips.
+   * Anything else (headers, inner blanks, other whitespace, ignored lines) takes the line-by-line way.
+   */
+  plain: boolean;
+  /** Base64 characters (padding included), padding characters, and whether one came after padding. */
+  chars: number;
+  pads: number;
+  afterPad: boolean;
+  /** No `\r` and no surrounding blanks on any line: `text` is then a slice of the input. */
+  clean: boolean;
+}
+
+/** Base64 alphabet and `=`: 1 for A-Z a-z 0-9 + /, 2 for `=`, 0 otherwise. */
+const BASE64_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  BASE64_CLASS[c] = /[A-Za-z0-9+/]/.test(ch) ? 1 : ch === '=' ? 2 : 0;
+}
+
+/**
+ * Splits PEM text into its blocks; text outside blocks (comments, `openssl -text` output) is ignored.
+ * Lines are looked at in place: only lines that may be BEGIN or END lines, or unusual body lines, become
+ * strings of their own.
+ */
 export function splitPem(text: string): PemSplit {
-  const lines = text.split('\n');
   const blocks: PemBlock[] = [];
   const problems: CoreError[] = [];
-  let open: { label: string; line: number; body: string[]; start: number } | undefined;
-
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    const trimmed = line.trim();
-    if (trimmed.startsWith('-----BEGIN ')) {
-      const match = BEGIN.exec(trimmed);
-      if (!match) continue;
-      if (open) problems.push(truncated(open.label, open.line));
-      open = { label: match[1], line: i + 1, body: [], start: i };
-      continue;
-    }
-    if (!open) continue;
-    if (trimmed.startsWith('-----END ')) {
-      const match = END.exec(trimmed);
-      if (match && match[1] === open.label) {
-        const result = decodeBody(open.label, open.line, open.body);
-        if (result instanceof CoreError) {
-          problems.push(result);
-        } else {
-          blocks.push({
-            label: open.label,
-            headers: result.headers,
-            der: result.der,
-            line: open.line,
-            endLine: i + 1,
-            text: lines.slice(open.start, i + 1).map((l) => l.replace(/\r$/, '').trim()).join('\n') + '\n',
-          });
-        }
-      } else {
-        problems.push(
-          new CoreError('truncated-pem', `truncated PEM: BEGIN ${open.label} at line ${open.line} ends with a mismatched END line at line ${i + 1}`, { line: open.line }),
-        );
+  let open: OpenBlock | undefined;
+  const length = text.length;
+  let start = 0;
+  for (let i = 0; ; i++) {
+    let end = text.indexOf('\n', start);
+    const last = end < 0;
+    if (last) end = length;
+    const first = start < end ? text.charCodeAt(start) : -1;
+    if (open && (first === -1 || (first < 128 && BASE64_CLASS[first] !== 0))) {
+      // A body line that is empty or starts like base64: count it, or note that the block needs the careful way.
+      let stop = end;
+      if (text.charCodeAt(stop - 1) === 13) {
+        stop--;
+        open.clean = false;
       }
-      open = undefined;
-      continue;
+      if (open.plain) {
+        for (let k = start; k < stop; k++) {
+          const c = text.charCodeAt(k);
+          const kind = c < 128 ? BASE64_CLASS[c] : 0;
+          if (kind === 1) {
+            if (open.pads > 0) open.afterPad = true;
+          } else if (kind === 2) {
+            open.pads++;
+          } else {
+            open.plain = false;
+            break;
+          }
+        }
+        open.chars += stop - start;
+      }
+      open.ranges.push(start, end);
+    } else if (open || (first !== -1 && (first <= 0x20 || first === 0x2d || first >= 0x7f))) {
+      // Possibly a BEGIN or END line (or a body line with blanks): exactly as a line-by-line reader does it.
+      let line = text.slice(start, end);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      const trimmed = line.trim();
+      if (trimmed.startsWith('-----BEGIN ')) {
+        const match = BEGIN.exec(trimmed);
+        if (!match) {
+          if (open) open.plain = false; // skipped, yet inside the body's span of text
+        } else {
+          if (open) problems.push(truncated(open.label, open.line));
+          open = {
+            label: match[1], line: i + 1, beginStart: start, beginEnd: end, ranges: [], plain: true, chars: 0, pads: 0, afterPad: false,
+            clean: trimmed.length === end - start,
+          };
+        }
+      } else if (open && trimmed.startsWith('-----END ')) {
+        const match = END.exec(trimmed);
+        if (match && match[1] === open.label) {
+          const block = closeBlock(text, open, i + 1, start, end, trimmed.length === end - start);
+          if (block instanceof CoreError) problems.push(block);
+          else blocks.push(block);
+        } else {
+          problems.push(
+            new CoreError('truncated-pem', `truncated PEM: BEGIN ${open.label} at line ${open.line} ends with a mismatched END line at line ${i + 1}`, { line: open.line }),
+          );
+        }
+        open = undefined;
+      } else if (open) {
+        open.plain = false;
+        open.ranges.push(start, end);
+      }
     }
-    open.body.push(trimmed);
+    if (last) break;
+    start = end + 1;
   }
   if (open) problems.push(truncated(open.label, open.line));
   return { blocks, problems };
+}
+
+function closeBlock(text: string, open: OpenBlock, endLine: number, endStart: number, endEnd: number, endClean: boolean): PemBlock | CoreError {
+  const span = text.slice(open.beginStart, endEnd);
+  const blockText = open.clean && endClean
+    ? span + '\n'
+    : span.split('\n').map((l) => l.replace(/\r$/, '').trim()).join('\n') + '\n';
+  let result: { der: Buffer; headers: Record<string, string> } | CoreError;
+  if (open.plain && open.chars > 0 && open.chars % 4 === 0 && open.pads <= 2 && !open.afterPad) {
+    // Well-formed plain base64: one decode over the body's text, line breaks and all.
+    result = { der: Buffer.from(text.slice(open.beginEnd + 1, endStart), 'base64'), headers: {} };
+  } else {
+    const body: string[] = [];
+    for (let k = 0; k < open.ranges.length; k += 2) {
+      let line = text.slice(open.ranges[k], open.ranges[k + 1]);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      body.push(line.trim());
+    }
+    result = decodeBody(open.label, open.line, body);
+  }
+  if (result instanceof CoreError) return result;
+  return { label: open.label, headers: result.headers, der: result.der, line: open.line, endLine, text: blockText };
 }
 
 function truncated(label: string, line: number): CoreError {
