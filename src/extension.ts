@@ -27,6 +27,8 @@ export interface MtlsRotationApi {
   rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier };
   /** Answers the confirmations that guard deleting and overwriting files (tests replace it). */
   prompts: PromptsHolder;
+  /** Where the extension's log lives and what it keeps in the workspace state, for audits (and the secrets test). */
+  audit: { logUri: vscode.Uri; logLines(): string[]; workspaceState(): Record<string, unknown> };
 }
 
 export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
@@ -71,7 +73,13 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
       const last = testCalls.last(certificate.fingerprintSha256);
       return last ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})` : undefined;
     });
-    return { inventory, configLanguage, renewals, verifier, testCalls, rotations: { store: rotationStore, view: rotationView, reminders }, prompts };
+    return { inventory, configLanguage, renewals, verifier, testCalls, rotations: { store: rotationStore, view: rotationView, reminders }, prompts,
+      audit: {
+        logUri: context.logUri,
+        logLines: () => log.lines(),
+        workspaceState: () => Object.fromEntries(context.workspaceState.keys().map((key) => [key, context.workspaceState.get(key)])),
+      },
+    };
   } catch (error) {
     // Activation failures are otherwise only visible in the developer console.
     const message = error instanceof Error ? error.message : String(error);

@@ -1,8 +1,54 @@
 import * as vscode from 'vscode';
 
-/** The extension's single output channel. Never pass key material or secrets to it. */
-export type Log = vscode.LogOutputChannel;
+const KEPT_LINES = 2000;
+
+/**
+ * The extension's single output channel. Never pass key material or secrets to it. It also keeps its recent
+ * lines, so an audit (the secrets test) can read exactly what went to the channel.
+ */
+export class Log implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('mTLS Rotation', { log: true });
+  private readonly kept: string[] = [];
+
+  private keep(level: string, message: string): void {
+    this.kept.push(`${level} ${message}`);
+    if (this.kept.length > KEPT_LINES) this.kept.splice(0, this.kept.length - KEPT_LINES);
+  }
+
+  debug(message: string): void {
+    this.keep('debug', message);
+    this.channel.debug(message);
+  }
+
+  info(message: string): void {
+    this.keep('info', message);
+    this.channel.info(message);
+  }
+
+  warn(message: string): void {
+    this.keep('warn', message);
+    this.channel.warn(message);
+  }
+
+  error(message: string): void {
+    this.keep('error', message);
+    this.channel.error(message);
+  }
+
+  show(preserveFocus?: boolean): void {
+    this.channel.show(preserveFocus);
+  }
+
+  /** What was written to the channel recently, oldest first. */
+  lines(): string[] {
+    return [...this.kept];
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
 
 export function createLog(): Log {
-  return vscode.window.createOutputChannel('mTLS Rotation', { log: true });
+  return new Log();
 }
