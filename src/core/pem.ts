@@ -30,37 +30,24 @@ export function looksLikePem(bytes: Buffer): boolean {
 
 interface OpenBlock {
   label: string;
-  /** 1-based line of the BEGIN line, and where that line starts and ends in the text. */
+  /** 1-based line of the BEGIN line, and where that line starts and ends (before its `\n`) in the text. */
   line: number;
   beginStart: number;
   beginEnd: number;
-  /** Start and end (before `\n`) of each body line, in pairs. */
-  ranges: number[];
-  /**
-   * Whether every body line so far is plain base64 (A-Z a-z 0-9 + / =, then perhaps `\r`): then the body
-   * can be decoded in one call from the text itself, newlines included, which Node's base64 decoder skips.
-   * Anything else (headers, inner blanks, other whitespace, ignored lines) takes the line-by-line way.
-   */
-  plain: boolean;
-  /** Base64 characters (padding included), padding characters, and whether one came after padding. */
-  chars: number;
-  pads: number;
-  afterPad: boolean;
-  /** No `\r` and no surrounding blanks on any line: `text` is then a slice of the input. */
+  /** The BEGIN line has no `\r` and no surrounding blanks. */
   clean: boolean;
 }
 
-/** Base64 alphabet and `=`: 1 for A-Z a-z 0-9 + /, 2 for `=`, 0 otherwise. */
-const BASE64_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  BASE64_CLASS[c] = /[A-Za-z0-9+/]/.test(ch) ? 1 : ch === '=' ? 2 : 0;
-}
+/**
+ * A body of plain base64 lines: A-Z a-z 0-9 + /, at most two `=` at the very end, line breaks (LF, or CRLF
+ * in the second form). Sticky: matched from the body's start; it must reach the END line.
+ */
+const PLAIN_BODY_LF = /[A-Za-z0-9+/\n]*={0,2}\n*/y;
+const PLAIN_BODY_CRLF = /(?:[A-Za-z0-9+/]*\r?\n)*[A-Za-z0-9+/]*(?:==?)?(?:\r?\n)*/y;
 
 /**
  * Splits PEM text into its blocks; text outside blocks (comments, `openssl -text` output) is ignored.
- * Lines are looked at in place: only lines that may be BEGIN or END lines, or unusual body lines, become
- * strings of their own.
+ * Lines are looked at in place: only those that may be BEGIN or END lines become strings of their own.
  */
 export function splitPem(text: string): PemSplit {
   const blocks: PemBlock[] = [];
@@ -73,45 +60,18 @@ export function splitPem(text: string): PemSplit {
     const last = end < 0;
     if (last) end = length;
     const first = start < end ? text.charCodeAt(start) : -1;
-    if (open && (first === -1 || (first < 128 && BASE64_CLASS[first] !== 0))) {
-      // A body line that is empty or starts like base64: count it, or note that the block needs the careful way.
-      let stop = end;
-      if (text.charCodeAt(stop - 1) === 13) {
-        stop--;
-        open.clean = false;
-      }
-      if (open.plain) {
-        for (let k = start; k < stop; k++) {
-          const c = text.charCodeAt(k);
-          const kind = c < 128 ? BASE64_CLASS[c] : 0;
-          if (kind === 1) {
-            if (open.pads > 0) open.afterPad = true;
-          } else if (kind === 2) {
-            open.pads++;
-          } else {
-            open.plain = false;
-            break;
-          }
-        }
-        open.chars += stop - start;
-      }
-      open.ranges.push(start, end);
-    } else if (open || (first !== -1 && (first <= 0x20 || first === 0x2d || first >= 0x7f))) {
-      // Possibly a BEGIN or END line (or a body line with blanks): exactly as a line-by-line reader does it.
+    // Lines that start with something other than a blank, `-` or a non-ASCII character cannot be BEGIN or
+    // END lines; inside a block they are body lines, which closeBlock reads from the text.
+    if (first <= 0x20 || first === 0x2d || first >= 0x7f) {
       let line = text.slice(start, end);
       if (line.endsWith('\r')) line = line.slice(0, -1);
       if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       const trimmed = line.trim();
       if (trimmed.startsWith('-----BEGIN ')) {
         const match = BEGIN.exec(trimmed);
-        if (!match) {
-          if (open) open.plain = false; // skipped, yet inside the body's span of text
-        } else {
+        if (match) {
           if (open) problems.push(truncated(open.label, open.line));
-          open = {
-            label: match[1], line: i + 1, beginStart: start, beginEnd: end, ranges: [], plain: true, chars: 0, pads: 0, afterPad: false,
-            clean: trimmed.length === end - start,
-          };
+          open = { label: match[1], line: i + 1, beginStart: start, beginEnd: end, clean: trimmed.length === end - start };
         }
       } else if (open && trimmed.startsWith('-----END ')) {
         const match = END.exec(trimmed);
@@ -125,9 +85,6 @@ export function splitPem(text: string): PemSplit {
           );
         }
         open = undefined;
-      } else if (open) {
-        open.plain = false;
-        open.ranges.push(start, end);
       }
     }
     if (last) break;
@@ -137,26 +94,54 @@ export function splitPem(text: string): PemSplit {
   return { blocks, problems };
 }
 
+/**
+ * The block between a BEGIN line and its END line. A body of plain base64 lines (A-Z a-z 0-9 + / and at
+ * most two `=` at the very end, a multiple of 4 in all) is decoded in one call from the text itself: Node's
+ * base64 decoder skips the line breaks, and the bytes are those of the lines joined. Anything else (headers,
+ * blanks, characters outside base64) is read line by line, with its exact error.
+ */
 function closeBlock(text: string, open: OpenBlock, endLine: number, endStart: number, endEnd: number, endClean: boolean): PemBlock | CoreError {
+  const bodyStart = open.beginEnd + 1;
+  PLAIN_BODY_LF.lastIndex = bodyStart;
+  let plain = PLAIN_BODY_LF.test(text) && PLAIN_BODY_LF.lastIndex === endStart;
+  let cr = false;
+  if (!plain) {
+    PLAIN_BODY_CRLF.lastIndex = bodyStart;
+    plain = PLAIN_BODY_CRLF.test(text) && PLAIN_BODY_CRLF.lastIndex === endStart;
+    cr = plain;
+  }
+  let chars = 0;
+  if (plain) {
+    // Every body line ends with a line break, the only characters besides base64 ones.
+    let breaks = 0;
+    for (let k = text.indexOf('\n', bodyStart); k !== -1 && k < endStart; k = text.indexOf('\n', k + 1)) {
+      breaks += cr && text.charCodeAt(k - 1) === 13 ? 2 : 1;
+    }
+    chars = endStart - bodyStart - breaks;
+  }
   const span = text.slice(open.beginStart, endEnd);
-  const blockText = open.clean && endClean
+  let der: Buffer;
+  let headers: Record<string, string> = {};
+  if (plain && chars > 0 && chars % 4 === 0) {
+    der = Buffer.from(text.slice(bodyStart, endStart), 'base64');
+  } else {
+    // Every line between BEGIN and END is a body line, except BEGIN-like lines that did not parse as one.
+    const body: string[] = [];
+    const lines = span.split('\n');
+    for (let k = 1; k < lines.length - 1; k++) {
+      const line = lines[k].endsWith('\r') ? lines[k].slice(0, -1) : lines[k];
+      const trimmed = line.trim();
+      if (!trimmed.startsWith('-----BEGIN ')) body.push(trimmed);
+    }
+    const result = decodeBody(open.label, open.line, body);
+    if (result instanceof CoreError) return result;
+    der = result.der;
+    headers = result.headers;
+  }
+  const blockText = plain && !cr && open.clean && endClean
     ? span + '\n'
     : span.split('\n').map((l) => l.replace(/\r$/, '').trim()).join('\n') + '\n';
-  let result: { der: Buffer; headers: Record<string, string> } | CoreError;
-  if (open.plain && open.chars > 0 && open.chars % 4 === 0 && open.pads <= 2 && !open.afterPad) {
-    // Well-formed plain base64: one decode over the body's text, line breaks and all.
-    result = { der: Buffer.from(text.slice(open.beginEnd + 1, endStart), 'base64'), headers: {} };
-  } else {
-    const body: string[] = [];
-    for (let k = 0; k < open.ranges.length; k += 2) {
-      let line = text.slice(open.ranges[k], open.ranges[k + 1]);
-      if (line.endsWith('\r')) line = line.slice(0, -1);
-      body.push(line.trim());
-    }
-    result = decodeBody(open.label, open.line, body);
-  }
-  if (result instanceof CoreError) return result;
-  return { label: open.label, headers: result.headers, der: result.der, line: open.line, endLine, text: blockText };
+  return { label: open.label, headers, der, line: open.line, endLine, text: blockText };
 }
 
 function truncated(label: string, line: number): CoreError {
