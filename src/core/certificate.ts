@@ -1,15 +1,14 @@
 import { X509Certificate } from 'crypto';
 import {
-  children, contents, decodeBoolean, decodeOid, decodeTime, DerNode, encoded, expect, isContext, isUniversal, readNode, Tag,
+  children, decodeBoolean, decodeOid, decodeTimeIso, DerNode, encoded, expect, isContext, isUniversal, readNode, Tag,
 } from './der';
 import { decodeName } from './distinguishedName';
 import { CoreError } from './errors';
-import { decodeExtensions } from './extensions';
 import { CertificateInfo } from './model';
 import { signatureAlgorithm } from './oids';
 import { looksLikePem, PemBlock, splitPem, toPem } from './pem';
 import { publicKeyFacts } from './publicKeyFacts';
-import { decodeSubjectAltNames } from './subjectAltNames';
+import { decodeSubjectAltNamesAt } from './subjectAltNames';
 
 export interface Location {
   path?: string;
@@ -63,6 +62,19 @@ export function readCertificate(input: CryptoInput, location: Location = {}): Ce
   }
 }
 
+/** The extensions the certificate's fields need, as their extnValue OCTET STRING nodes (the last one wins). */
+interface NeededExtensions {
+  san?: DerNode;
+  basicConstraints?: DerNode;
+  subjectKeyId?: DerNode;
+  authorityKeyId?: DerNode;
+}
+
+/**
+ * The fields from the DER, by offsets into the one buffer: no copies, and no Map of all extensions. What
+ * throws here is exactly what threw when every extension went through decodeExtensions and every value
+ * through a Buffer of its own.
+ */
 function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Location, line: number): CertificateInfo {
   const [tbs, sigAlg] = children(top);
   const fields = children(expect(tbs, Tag.SEQUENCE, 'TBSCertificate'));
@@ -70,7 +82,8 @@ function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Loca
   let version = 1;
   if (isContext(fields[0], 0)) {
     const [v] = children(fields[0]);
-    version = contents(v)[0] + 1;
+    // contents(v)[0] + 1: NaN for an empty INTEGER, as before.
+    version = (v.contentStart < v.end ? v.buf[v.contentStart] : NaN) + 1;
     i++;
   }
   const serial = expect(fields[i++], Tag.INTEGER, 'serialNumber');
@@ -78,20 +91,22 @@ function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Loca
   const issuerNode = fields[i++];
   const validity = children(expect(fields[i++], Tag.SEQUENCE, 'Validity'));
   const subjectNode = fields[i++];
-  const spki = encoded(expect(fields[i++], Tag.SEQUENCE, 'SubjectPublicKeyInfo'));
-  const extensionsNode = fields.slice(i).find((f) => isContext(f, 3));
-  const extensions = extensionsNode ? decodeExtensions(children(extensionsNode)[0]) : new Map();
+  const spkiNode = expect(fields[i++], Tag.SEQUENCE, 'SubjectPublicKeyInfo');
+  let extensionsNode: DerNode | undefined;
+  for (let k = i; k < fields.length; k++) {
+    if (isContext(fields[k], 3)) {
+      extensionsNode = fields[k];
+      break;
+    }
+  }
+  const extensions = extensionsNode ? neededExtensions(children(extensionsNode)[0]) : {};
 
-  const san = extensions.get('2.5.29.17');
-  const basic = extensions.get('2.5.29.19');
   let cA = false;
-  if (basic) {
-    const [first] = children(readNode(basic.value));
+  if (extensions.basicConstraints) {
+    const [first] = children(valueNode(extensions.basicConstraints));
     cA = first !== undefined && isUniversal(first, Tag.BOOLEAN) && decodeBoolean(first);
   }
-  const subjectDer = encoded(subjectNode);
-  const issuerDer = encoded(issuerNode);
-  const selfSigned = subjectDer.equals(issuerDer) && keyIdentifiersAgree(extensions);
+  const selfSigned = sameBytes(subjectNode, issuerNode) && keyIdentifiersAgree(extensions);
   const sigOid = decodeOid(children(expect(sigAlg, Tag.SEQUENCE, 'signatureAlgorithm'))[0]);
 
   return {
@@ -100,12 +115,12 @@ function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Loca
     index: location.index ?? 0,
     subject: decodeName(subjectNode),
     issuer: decodeName(issuerNode),
-    subjectAltNames: san ? decodeSubjectAltNames(san.value) : [],
-    notBefore: decodeTime(validity[0]).toISOString(),
-    notAfter: decodeTime(validity[1]).toISOString(),
-    serialNumber: formatSerial(contents(serial)),
+    subjectAltNames: extensions.san ? decodeSubjectAltNamesAt(extensions.san.buf, extensions.san.contentStart, extensions.san.end) : [],
+    notBefore: decodeTimeIso(validity[0]),
+    notAfter: decodeTimeIso(validity[1]),
+    serialNumber: serialAt(serial.buf, serial.contentStart, serial.end),
     fingerprintSha256: x509.fingerprint256,
-    ...publicKeyFacts(spki),
+    ...publicKeyFacts(encoded(spkiNode)),
     selfSigned,
     // A v1 self-signed certificate has no basicConstraints; OpenSSL treats it as a CA too.
     isCA: cA || (version === 1 && selfSigned),
@@ -115,14 +130,54 @@ function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Loca
   };
 }
 
+/** Checks every extension as decodeExtensions does and keeps the four the fields need. */
+function neededExtensions(node: DerNode): NeededExtensions {
+  const found: NeededExtensions = {};
+  const list = expect(node, Tag.SEQUENCE, 'Extensions');
+  for (let pos = list.contentStart; pos < list.end;) {
+    const extension = readNode(list.buf, pos, list.end);
+    pos = extension.end;
+    const parts = children(expect(extension, Tag.SEQUENCE, 'Extension'));
+    const oid = decodeOid(expect(parts[0], Tag.OID, 'extension OID'));
+    const value = expect(parts[parts.length - 1], Tag.OCTET_STRING, 'extnValue');
+    if (oid === '2.5.29.17') found.san = value;
+    else if (oid === '2.5.29.19') found.basicConstraints = value;
+    else if (oid === '2.5.29.14') found.subjectKeyId = value;
+    else if (oid === '2.5.29.35') found.authorityKeyId = value;
+  }
+  return found;
+}
+
+/** The first TLV inside an OCTET STRING's contents: readNode(contents(octets)). */
+function valueNode(octets: DerNode): DerNode {
+  return readNode(octets.buf, octets.contentStart, octets.end);
+}
+
+/** encoded(a).equals(encoded(b)) for two nodes of the same buffer. */
+function sameBytes(a: DerNode, b: DerNode): boolean {
+  const length = a.end - a.start;
+  if (length !== b.end - b.start) return false;
+  return a.buf.compare(b.buf, b.start, b.end, a.start, a.end) === 0;
+}
+
 /** OpenSSL's self-issued test: when both key identifiers are present they must agree. */
-function keyIdentifiersAgree(extensions: Map<string, { value: Buffer }>): boolean {
-  const ski = extensions.get('2.5.29.14');
-  const aki = extensions.get('2.5.29.35');
+function keyIdentifiersAgree(extensions: NeededExtensions): boolean {
+  const ski = extensions.subjectKeyId;
+  const aki = extensions.authorityKeyId;
   if (!ski || !aki) return true;
-  const keyId = children(readNode(aki.value)).find((n) => isContext(n, 0));
+  const keyId = children(valueNode(aki)).find((n) => isContext(n, 0));
   if (!keyId) return true;
-  return contents(keyId).equals(contents(readNode(ski.value)));
+  const skiValue = valueNode(ski);
+  const length = keyId.end - keyId.contentStart;
+  return length === skiValue.end - skiValue.contentStart
+    && keyId.buf.compare(skiValue.buf, skiValue.contentStart, skiValue.end, keyId.contentStart, keyId.end) === 0;
+}
+
+/** formatSerial(buf[start..end)) without copying a positive serial. */
+function serialAt(buf: Buffer, start: number, end: number): string {
+  if (start === end || (buf[start] & 0x80) !== 0) return formatSerial(buf.subarray(start, end));
+  while (start < end - 1 && buf[start] === 0) start++;
+  return buf.toString('hex', start, end).toUpperCase();
 }
 
 /**

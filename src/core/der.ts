@@ -112,28 +112,61 @@ export function expect(node: DerNode | undefined, tag: number, what: string): De
 }
 
 export function decodeOid(node: DerNode): string {
-  const bytes = contents(node);
-  if (bytes.length === 0) fail('empty OID');
-  const parts: number[] = [];
+  return oidAt(node.buf, node.contentStart, node.end);
+}
+
+interface CachedOid {
+  bytes: Uint8Array;
+  oid: string;
+}
+
+/**
+ * OIDs already seen, by a hash of their bytes (checked on a hit). A scan meets the same few dozen OIDs in
+ * every certificate (name attributes, extensions, algorithms); their dotted strings are made once, and the
+ * same string comes back each time. Bounded: past the limit, new OIDs are decoded without being kept.
+ */
+const oidCache = new Map<number, CachedOid>();
+const OID_CACHE_LIMIT = 1024;
+
+/** The dotted OID of the bytes `buf[start..end)`: a node's contents. */
+export function oidAt(buf: Buffer, start: number, end: number): string {
+  if (start >= end) fail('empty OID');
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i], 16777619);
+  const hit = oidCache.get(hash);
+  if (hit !== undefined && hit.bytes.length === end - start) {
+    let same = true;
+    for (let i = 0; i < hit.bytes.length; i++) {
+      if (hit.bytes[i] !== buf[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit.oid;
+  }
+  let oid = '';
   let value = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    value = value * 128 + (bytes[i] & 0x7f);
-    if ((bytes[i] & 0x80) === 0) {
-      if (parts.length === 0) {
+  let first = true;
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    value = value * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0) {
+      if (first) {
         const top = value < 40 ? 0 : value < 80 ? 1 : 2;
-        parts.push(top, value - top * 40);
+        oid = `${top}.${value - top * 40}`;
+        first = false;
       } else {
-        parts.push(value);
+        oid += `.${value}`;
       }
       value = 0;
     }
   }
-  return parts.join('.');
+  if (hit === undefined && oidCache.size < OID_CACHE_LIMIT) oidCache.set(hash, { bytes: Uint8Array.prototype.slice.call(buf, start, end), oid });
+  return oid;
 }
 
 export function decodeBoolean(node: DerNode): boolean {
-  const bytes = contents(node);
-  return bytes.length > 0 && bytes[0] !== 0;
+  return node.contentStart < node.end && node.buf[node.contentStart] !== 0;
 }
 
 /** Non-negative INTEGER as a number (small values: versions, path lengths, salt lengths). */
@@ -145,12 +178,12 @@ export function decodeSmallInteger(node: DerNode): number {
 
 /** Bit length of a non-negative INTEGER's magnitude (RSA modulus size, DSA p size). */
 export function integerBitLength(node: DerNode): number {
-  const bytes = contents(node);
-  let i = 0;
-  while (i < bytes.length - 1 && bytes[i] === 0) i++;
-  if (bytes.length === 0) return 0;
-  const top = bytes[i];
-  return (bytes.length - i - 1) * 8 + (top === 0 ? 0 : 32 - Math.clz32(top));
+  const { buf, contentStart: start, end } = node;
+  if (start === end) return 0;
+  let i = start;
+  while (i < end - 1 && buf[i] === 0) i++;
+  const top = buf[i];
+  return (end - i - 1) * 8 + (top === 0 ? 0 : 32 - Math.clz32(top));
 }
 
 /** Contents of a BIT STRING without the unused-bits byte. */
@@ -180,11 +213,10 @@ function utf32be(bytes: Buffer): string {
  * (latin1), as OpenSSL does; values that are not strings come back as `#` + hex of their DER, like RFC 2253.
  */
 export function decodeString(node: DerNode): string {
-  const bytes = contents(node);
   if (node.tagClass === TagClass.UNIVERSAL) {
     switch (node.tag) {
       case Tag.UTF8_STRING:
-        return bytes.toString('utf8');
+        return node.buf.toString('utf8', node.contentStart, node.end);
       case Tag.PRINTABLE_STRING:
       case Tag.IA5_STRING:
       case Tag.NUMERIC_STRING:
@@ -193,11 +225,11 @@ export function decodeString(node: DerNode): string {
       case Tag.VIDEOTEX_STRING:
       case Tag.GRAPHIC_STRING:
       case Tag.GENERAL_STRING:
-        return bytes.toString('latin1');
+        return node.buf.toString('latin1', node.contentStart, node.end);
       case Tag.BMP_STRING:
-        return utf16be(bytes);
+        return utf16be(contents(node));
       case Tag.UNIVERSAL_STRING:
-        return utf32be(bytes);
+        return utf32be(contents(node));
     }
   }
   return '#' + encoded(node).toString('hex');
@@ -219,6 +251,50 @@ export function decodeTime(node: DerNode): Date {
     return utc(Number(match[1]), match, match[7] ?? '');
   }
   fail('expected a time');
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Two ASCII digits at `i` as a number, or -1. */
+function twoDigits(buf: Buffer, i: number): number {
+  const a = buf[i] - 0x30;
+  const b = buf[i + 1] - 0x30;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * `decodeTime(node).toISOString()`, read straight from the bytes when the time is an ordinary one (all six
+ * fields, no fraction, every field in range, years 100-9999); anything else goes through decodeTime, with
+ * its Date arithmetic and its errors.
+ */
+export function decodeTimeIso(node: DerNode): string {
+  const { buf, contentStart: start, end } = node;
+  let century = -1;
+  let at = start;
+  if (node.tagClass === TagClass.UNIVERSAL && node.tag === Tag.UTC_TIME && end - start === 13) {
+    const yy = twoDigits(buf, start);
+    if (yy >= 0) century = yy < 50 ? 20 : 19;
+  } else if (node.tagClass === TagClass.UNIVERSAL && node.tag === Tag.GENERALIZED_TIME && end - start === 15) {
+    century = twoDigits(buf, start);
+    at += 2;
+  }
+  if (century >= 1 && buf[end - 1] === 0x5a /* Z */) {
+    const yy = twoDigits(buf, at);
+    const month = twoDigits(buf, at + 2);
+    const day = twoDigits(buf, at + 4);
+    const hour = twoDigits(buf, at + 6);
+    const minute = twoDigits(buf, at + 8);
+    const second = twoDigits(buf, at + 10);
+    if (yy >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+      const year = century * 100 + yy;
+      const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+      if (day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) {
+        return `${TWO_DIGITS[century]}${TWO_DIGITS[yy]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.000Z`;
+      }
+    }
+  }
+  return decodeTime(node).toISOString();
 }
 
 function utc(year: number, m: RegExpExecArray, fraction: string): Date {

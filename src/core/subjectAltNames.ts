@@ -1,13 +1,17 @@
-import { children, contents, decodeOid, decodeString, encoded, readNode, Tag, TagClass } from './der';
+import { children, decodeOid, decodeString, oidAt, readNode, Tag, TagClass } from './der';
 import { decodeName } from './distinguishedName';
 import { DistinguishedName, SubjectAltName } from './model';
 
 /** Decodes a SubjectAltName extension value (the OCTET STRING's contents), in encoded order. */
 export function decodeSubjectAltNames(extensionValue: Buffer): SubjectAltName[] {
+  return decodeSubjectAltNamesAt(extensionValue, 0, extensionValue.length);
+}
+
+/** decodeSubjectAltNames(buf.subarray(start, end)), reading the bytes where they are. */
+export function decodeSubjectAltNamesAt(buf: Buffer, start: number, end: number): SubjectAltName[] {
   const names: SubjectAltName[] = [];
-  for (const general of children(readNode(extensionValue))) {
+  for (const general of children(readNode(buf, start, end))) {
     if (general.tagClass !== TagClass.CONTEXT) continue;
-    const body = contents(general);
     switch (general.tag) {
       case 0: {
         const [typeId, wrapped] = children(general);
@@ -17,24 +21,27 @@ export function decodeSubjectAltNames(extensionValue: Buffer): SubjectAltName[] 
         break;
       }
       case 1:
-        names.push({ type: 'email', value: body.toString('latin1') });
+        names.push({ type: 'email', value: buf.toString('latin1', general.contentStart, general.end) });
         break;
       case 2:
-        names.push({ type: 'DNS', value: body.toString('latin1') });
+        names.push({ type: 'DNS', value: buf.toString('latin1', general.contentStart, general.end) });
         break;
       case 4:
         names.push({ type: 'dirName', value: slashName(decodeName(children(general)[0])) });
         break;
       case 6:
-        names.push({ type: 'URI', value: body.toString('latin1') });
+        names.push({ type: 'URI', value: buf.toString('latin1', general.contentStart, general.end) });
         break;
       case 7:
-        names.push({ type: 'IP', value: formatIp(body) });
+        names.push({ type: 'IP', value: formatIpAt(buf, general.contentStart, general.end) });
         break;
       case 8: {
-        // registeredID is an implicitly tagged OID: retag the node to decode it.
-        const oidNode = readNode(Buffer.concat([Buffer.from([Tag.OID]), encoded(general).subarray(1)]));
-        names.push({ type: 'RID', value: decodeOid(oidNode) });
+        // registeredID is an implicitly tagged OID: its contents are the OID's. A tag written in the long
+        // form is retagged byte-wise, as it always was (the length is then read from the tag's next byte).
+        const value = (buf[general.start] & 0x1f) === 0x1f
+          ? decodeOid(readNode(Buffer.concat([Buffer.from([Tag.OID]), buf.subarray(general.start + 1, general.end)])))
+          : oidAt(buf, general.contentStart, general.end);
+        names.push({ type: 'RID', value });
         break;
       }
       default:
@@ -46,10 +53,14 @@ export function decodeSubjectAltNames(extensionValue: Buffer): SubjectAltName[] 
 
 /** IPv4 dotted, IPv6 in RFC 5952 form (lowercase, longest zero run as `::`), anything else as hex. */
 export function formatIp(bytes: Buffer): string {
-  if (bytes.length === 4) return Array.from(bytes).join('.');
-  if (bytes.length !== 16) return bytes.toString('hex');
+  return formatIpAt(bytes, 0, bytes.length);
+}
+
+function formatIpAt(buf: Buffer, start: number, end: number): string {
+  if (end - start === 4) return `${buf[start]}.${buf[start + 1]}.${buf[start + 2]}.${buf[start + 3]}`;
+  if (end - start !== 16) return buf.toString('hex', start, end);
   const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(bytes.readUInt16BE(i));
+  for (let i = start; i < end; i += 2) groups.push(buf[i] * 256 + buf[i + 1]);
   let bestStart = -1;
   let bestLength = 1;
   for (let i = 0; i < 8; ) {
