@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     const prompts = new PromptsHolder();
     const rotationStore = new RotationStore(log, inventory.store, verifier, testCalls, context.workspaceState, readSettings);
     const rotationView = new RotationView(rotationStore, log);
-    const reminders = new ReminderNotifier(inventory.tree, context.workspaceState, readSettings, log);
+    const reminders = new ReminderNotifier(inventory.tree, context.workspaceState, readSettings, log, () => inventory.store.scanning);
     context.subscriptions.push(
       rotationStore,
       rotationView,

@@ -22,6 +22,14 @@ export interface RunTargetOptions {
   signal: AbortSignal;
   /** Where the streamed output goes (stdout). */
   print(line: string): void;
+  /** The module VS Code runs in the extension host; the integration tests' entry by default. */
+  testsEntry?: string;
+  /** Builds the workspace to open in `dir` and returns it; the integration fixture by default. */
+  prepareWorkspace?: (dir: string) => string;
+  /** false for entries that run no mocha (benchmarks): no test summary is expected then. */
+  mocha?: boolean;
+  /** Every line the extension host logs, unfiltered. */
+  onOutput?(line: string): void;
 }
 
 export interface TargetResult {
@@ -115,7 +123,7 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
   const runStart = Date.now();
   let server: RunningServer | undefined;
   try {
-    const workspace = prepareWorkspace(path.join(options.cacheRoot, 'workspaces', v, 'mtls-fixture'));
+    const workspace = (options.prepareWorkspace ?? prepareWorkspace)(path.join(options.cacheRoot, 'workspaces', v, 'mtls-fixture'));
     const stateDir = path.join(options.cacheRoot, 'runs', v);
     fs.rmSync(stateDir, { recursive: true, force: true });
     fs.mkdirSync(stateDir, { recursive: true });
@@ -151,7 +159,7 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server?.port}${toPosix(p)}`;
     const payload = [
       ['extensionDevelopmentPath', remote(options.repoRoot)],
-      ['extensionTestsPath', remote(path.join(options.repoRoot, 'out', 'test', 'integration', 'index.js'))],
+      ['extensionTestsPath', remote(options.testsEntry ?? path.join(options.repoRoot, 'out', 'test', 'integration', 'index.js'))],
       ['skipWelcome', 'true'],
     ];
     const url =
@@ -176,6 +184,7 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
       onLog(text, level) {
         const lines = text.split(/\r?\n/);
         output.push(...lines);
+        if (options.onOutput) lines.forEach((line) => options.onOutput?.(line));
         fs.appendFileSync(outputLog, lines.map((l) => `${level.padEnd(5)} ${l}\n`).join(''));
         if (show(level, text)) for (const l of lines) options.print(`${tag} ${l}`);
       },
@@ -201,7 +210,9 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
     if (browser.error) result.problems.push(`browser: ${browser.error}`);
     if (browser.exitCode !== undefined && browser.exitCode !== 0) result.problems.push(`the tests' run() ended with exit code ${browser.exitCode}`);
     if (result.failing > 0) result.problems.push(`${result.failing} test(s) failed`);
-    if (browser.exitCode !== undefined && summary.passing === undefined) result.problems.push('no mocha summary in the output');
+    if (options.mocha === false) {
+      // A benchmark entry: its own exit code says whether it ran.
+    } else if (browser.exitCode !== undefined && summary.passing === undefined) result.problems.push('no mocha summary in the output');
     else if (browser.exitCode !== undefined && result.passing + result.failing === 0) result.problems.push('zero tests ran');
     if (browser.exitCode !== undefined && !summary.vscodeVersion) result.problems.push('the host did not report its VS Code version');
   } catch (err) {

@@ -42,8 +42,13 @@ export class ExpiryDecorations extends Disposable implements vscode.FileDecorati
       );
       next.set(key, decoration);
     }
-    const touched = new Set([...this.decorations.keys(), ...next.keys()]);
+    // Only files whose badge changed: a rebuild of 10,000 unchanged files must not repaint the Explorer.
+    const changed = [...new Set([...this.decorations.keys(), ...next.keys()])].filter((key) => {
+      const before = this.decorations.get(key);
+      const after = next.get(key);
+      return before?.badge !== after?.badge || before?.tooltip !== after?.tooltip || (before?.color as vscode.ThemeColor | undefined)?.id !== (after?.color as vscode.ThemeColor | undefined)?.id;
+    });
     this.decorations = next;
-    this.changed.fire([...touched].map((key) => vscode.Uri.parse(key)));
+    if (changed.length > 0) this.changed.fire(changed.map((key) => vscode.Uri.parse(key)));
   }
 }

@@ -10,6 +10,8 @@ import { Disposable } from '../disposable';
 import { CertificateStore } from './certificateStore';
 import { expiryColor, expiryIcon } from './expiryTheme';
 
+const REBUILD_INTERVAL_MS = 300;
+
 export type InventoryNode =
   | { type: 'certificate'; certificate: CertificateInfo; expiry: ExpiryInfo; group?: CertificateGroup; role?: 'related' }
   | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
@@ -83,10 +85,17 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     private readonly now: () => Date = () => new Date(),
   ) {
     super();
-    this.register(store.onDidChange(() => this.rebuild()));
+    this.register(store.onDidChange(() => this.scheduleRebuild()));
+    this.register({ dispose: () => clearTimeout(this.rebuildTimer) });
   }
 
+  /** Always current: a rebuild that is still waiting for its turn is done now. */
   get model(): InventoryModel {
+    if (this.rebuildTimer) {
+      clearTimeout(this.rebuildTimer);
+      this.rebuildTimer = undefined;
+      this.rebuild();
+    }
     return this.current;
   }
 
@@ -110,8 +119,25 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     this.rebuild();
   }
 
+  private rebuildTimer: NodeJS.Timeout | undefined;
+  private lastRebuild = 0;
+
+  /**
+   * While a scan streams batches in, rebuild at most every REBUILD_INTERVAL_MS: the first items show at once,
+   * and a scan of 10,000 files does not send the whole tree to the workbench for every batch.
+   */
+  private scheduleRebuild(): void {
+    if (this.rebuildTimer) return;
+    const wait = Math.max(0, this.lastRebuild + REBUILD_INTERVAL_MS - Date.now());
+    this.rebuildTimer = setTimeout(() => {
+      this.rebuildTimer = undefined;
+      this.rebuild();
+    }, wait);
+  }
+
   /** Recomputes badges and order; also called on a timer so "days left" stays true across midnight. */
   rebuild(): void {
+    this.lastRebuild = Date.now();
     const snapshot = this.store.snapshot();
     this.current = buildInventoryModel(snapshot.items, snapshot.errors, this.now(), this.thresholds, this.renewalLink);
     this.changed.fire(undefined);
@@ -119,6 +145,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   }
 
   getChildren(node?: InventoryNode): InventoryNode[] {
+    if (!node) void this.model;
     const children = this.childrenOf(node);
     if (node) for (const child of children) this.parents.set(child, node);
     return children;

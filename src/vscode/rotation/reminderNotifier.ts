@@ -9,6 +9,7 @@ import { Log } from '../log';
 import { Settings } from '../settings';
 
 const STATE_KEY = 'mtlsRotation.reminders';
+const MAX_SEPARATE_REMINDERS = 3;
 
 /**
  * The provider's reminders at 30, 15 and 5 days, inside VS Code: each certificate and threshold once, remembered
@@ -22,9 +23,13 @@ export class ReminderNotifier extends Disposable {
     private readonly state: vscode.Memento,
     private readonly settings: () => Settings,
     private readonly log: Log,
+    private readonly scanning: () => boolean,
   ) {
     super();
-    this.register(tree.onDidChangeModel(() => this.check()));
+    // Reminders wait for the scan to finish: half an inventory would remind of half the certificates twice.
+    this.register(tree.onDidChangeModel(() => {
+      if (!this.scanning()) void this.check();
+    }));
   }
 
   reminderState(): ReminderState {
@@ -41,10 +46,27 @@ export class ReminderNotifier extends Disposable {
     const certificates = this.tree.model.certificates.map((c) => c.certificate);
     let state = this.reminderState();
     const due = dueReminders(certificates, now, this.settings().reminderDays, state);
+    if (due.length === 0) return;
     for (const reminder of due) state = markNotified(state, reminder);
     // Marked before showing: a reminder is given once, even if VS Code closes while it is on screen.
     await this.state.update(STATE_KEY, state);
+    if (due.length > MAX_SEPARATE_REMINDERS) {
+      void this.showSummary(due, now);
+      return;
+    }
     for (const reminder of due) void this.show(reminder, now);
+  }
+
+  /** A repository of many programs would otherwise open a notification per certificate. */
+  private async showSummary(due: Reminder[], now: Date): Promise<void> {
+    const expired = due.filter((r) => r.threshold === 'expired').length;
+    const names = due.slice(0, 3).map((r) => {
+      const cn = r.certificate.subject.find((a) => a.type === 'CN')?.value ?? formatName(r.certificate.subject);
+      return `${cn} (${describeExpiry(expiryStatus(r.certificate.notAfter, now, this.settings().reminderDays))})`;
+    });
+    const message = `${due.length} certificates need rotating${expired > 0 ? `, ${expired} already expired` : ''}: ${names.join(', ')}, …`;
+    const show = due.some((r) => r.level === 'error') ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    if ((await show(message, 'Show Certificates')) === 'Show Certificates') await vscode.commands.executeCommand('mtlsRotation.showInventory');
   }
 
   private async show(reminder: Reminder, now: Date): Promise<void> {

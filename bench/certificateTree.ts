@@ -1,0 +1,33 @@
+// A large certificate tree for the benchmarks: a few distinct certificates made by openssl, copied into nested
+// team/service folders, with a bundle of three every 250 files (bundles are what real repositories hold too).
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export function makeDistinctCertificates(dir: string, count: number): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const pems: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = i % 2 === 0 ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'];
+    const out = path.join(dir, `distinct-${i}.pem`);
+    execFileSync('openssl', ['req', '-x509', ...key, '-nodes', '-keyout', '/dev/null', '-out', out, '-days', String(30 + i * 7),
+      '-subj', `/O=Bench/OU=Payments/CN=client-${i}`, '-addext', `subjectAltName=DNS:client-${i}.example,IP:10.0.${i}.1`], { stdio: 'pipe' });
+    pems.push(fs.readFileSync(out, 'utf8'));
+    fs.rmSync(out);
+  }
+  return pems;
+}
+
+/** 10 x 10 folders of files; every 250th file is a bundle of three certificates. Returns the files written. */
+export function makeCertificateTree(root: string, pems: string[], total: number): string[] {
+  const files: string[] = [];
+  for (let i = 0; i < total; i++) {
+    const dir = path.join(root, `team-${i % 10}`, `service-${Math.floor(i / 10) % 10}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const bundle = i % 250 === 0;
+    const file = path.join(dir, `${bundle ? 'chain' : 'client'}-${i}.${bundle ? 'pem' : 'crt'}`);
+    fs.writeFileSync(file, bundle ? pems[i % pems.length] + pems[(i + 1) % pems.length] + pems[(i + 2) % pems.length] : pems[i % pems.length]);
+    files.push(file);
+  }
+  return files;
+}
