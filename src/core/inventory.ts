@@ -1,4 +1,5 @@
-import { promises as fs } from 'fs';
+import { promises as fs, Stats } from 'fs';
+import * as fsCallback from 'fs';
 import * as nodePath from 'path';
 import { CoreError } from './errors';
 import { InventoryError, InventoryItem, InventoryResult } from './model';
@@ -10,12 +11,16 @@ export const CANDIDATE_EXTENSIONS: readonly string[] = ['.pem', '.crt', '.cer', 
 /** Directory names not descended into unless named explicitly: other people's test certificates live there. */
 export const DEFAULT_SKIP_DIRECTORIES: readonly string[] = ['.git', 'node_modules'];
 const SNIFF_BYTES = 1024;
+/** Files read at once when the caller does not say. */
+const DEFAULT_CONCURRENCY = 16;
+/** Each reader's buffer: a file that fits is read with one call and no stat. */
+const READ_BUFFER_BYTES = 64 * 1024;
 
 export interface InventoryOptions extends ReadOptions {
   /** Larger files get a `too-large` error and are not read (default 5 MiB). */
   maxFileBytes?: number;
   signal?: AbortSignal;
-  /** Files read at once (default 16). */
+  /** Files read at once, and files per progress/items batch (default 16). */
   concurrency?: number;
   /** Called after each batch; `total` is the number of files to read, known once the walk is done. */
   onProgress?: (done: number, total?: number) => void;
@@ -41,8 +46,12 @@ export async function readInventoryFile(path: string, options: InventoryOptions 
 
 /**
  * Reads every candidate file under `paths` (files are always read; directories recursively). Asynchronous
- * throughout, a bounded number of files at a time, yielding to the event loop between batches so that an
- * extension host stays responsive. Problems become error entries; only an abort rejects (code `aborted`).
+ * throughout: `concurrency` readers each take the next file, read it (open, one read into the reader's own
+ * buffer, close: no stat for files that fit) and parse it while the other readers' I/O runs in libuv's
+ * thread pool. The event loop turns at every read, and once more after each batch of `concurrency` files
+ * (progress, items, abort check), so that an extension host stays responsive. Memory stays bounded: one
+ * buffer per reader, whatever the number of files. Problems become error entries; only an abort rejects
+ * (code `aborted`).
  */
 export async function scanInventory(paths: readonly string[], options: InventoryOptions = {}): Promise<InventoryResult> {
   const errors: InventoryError[] = [];
@@ -55,24 +64,35 @@ export async function scanInventory(paths: readonly string[], options: Inventory
 
   const items: InventoryItem[] = [];
   if (errors.length > 0) options.onItems?.({ items: [], errors: [...errors] });
-  const concurrency = Math.max(1, options.concurrency ?? 16);
-  let done = 0;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   options.onProgress?.(0, tasks.length);
-  for (let start = 0; start < tasks.length; start += concurrency) {
-    checkAbort(options.signal);
-    const results = await Promise.all(tasks.slice(start, start + concurrency).map((task) => readTask(task, options, false)));
-    const batch: InventoryResult = { items: [], errors: [] };
-    for (const result of results) {
-      batch.items.push(...result.items);
-      batch.errors.push(...result.errors);
+  // As before: the signal is looked at before each batch of `concurrency` files, when there is one to read.
+  let aborted = tasks.length > 0 && options.signal?.aborted === true;
+  let next = 0;
+  let done = 0;
+  let batch: InventoryResult = { items: [], errors: [] };
+  const reader = async (): Promise<void> => {
+    const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    while (next < tasks.length && !aborted) {
+      const result = await readTask(tasks[next++], options, false, buffer);
+      if (aborted) return;
+      for (const item of result.items) batch.items.push(item);
+      for (const error of result.errors) batch.errors.push(error);
+      done++;
+      if (done % concurrency === 0 || done === tasks.length) {
+        const full = batch;
+        batch = { items: [], errors: [] };
+        for (const item of full.items) items.push(item);
+        for (const error of full.errors) errors.push(error);
+        if (full.items.length > 0 || full.errors.length > 0) options.onItems?.(full);
+        options.onProgress?.(done, tasks.length);
+        if (done < tasks.length && options.signal?.aborted) aborted = true;
+        else await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
-    items.push(...batch.items);
-    errors.push(...batch.errors);
-    done += results.length;
-    if (batch.items.length > 0 || batch.errors.length > 0) options.onItems?.(batch);
-    options.onProgress?.(done, tasks.length);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, reader));
+  if (aborted) checkAbort(options.signal);
   return sortResult({ items, errors });
 }
 
@@ -87,19 +107,33 @@ function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CoreError('aborted', 'inventory scan aborted');
 }
 
-async function readTask(task: FileTask, options: InventoryOptions, explicit: boolean): Promise<InventoryResult> {
+/**
+ * Reads and parses one file. A file that fits in `buffer` (the common case) costs an open, one read and a
+ * close; a larger one (or one that fills the buffer exactly) is stat'ed and read as before: not at all past
+ * `maxFileBytes`, and never more than `maxFileBytes` + 1 bytes of a file that grows. The bytes handed to
+ * readCryptoFile live in `buffer` only while it runs: it copies what it keeps.
+ */
+async function readTask(task: FileTask, options: InventoryOptions, explicit: boolean, buffer?: Buffer): Promise<InventoryResult> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let handle: fs.FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    // One open handle for stat, sniff and read: four file-system calls per file, the fewest that can be.
-    handle = await fs.open(task.path, 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) return fileError(task.path, new CoreError('unreadable', 'is a directory'));
-    if (stat.size > max) {
-      if (task.sniff && !looksLikePem(await readPrefix(handle, SNIFF_BYTES))) return { items: [], errors: [] };
-      return fileError(task.path, new CoreError('too-large', `file is ${stat.size} bytes, over the ${max}-byte limit; not read`));
+    fd = await openFile(task.path);
+    let bytes: Buffer | undefined;
+    if (buffer) {
+      const wanted = Math.min(buffer.length, max + 1);
+      const got = await readFd(fd, buffer, 0, wanted, 0);
+      // A short read is the end of the file, which is then at most `max` bytes: the stat is not needed.
+      if (got < wanted) bytes = buffer.subarray(0, got);
     }
-    const bytes = await readAll(handle, stat.size, max);
+    if (!bytes) {
+      const stat = await statFd(fd);
+      if (stat.isDirectory()) return fileError(task.path, new CoreError('unreadable', 'is a directory'));
+      if (stat.size > max) {
+        if (task.sniff && !looksLikePem(await readPrefix(fd, SNIFF_BYTES))) return { items: [], errors: [] };
+        return fileError(task.path, new CoreError('too-large', `file is ${stat.size} bytes, over the ${max}-byte limit; not read`));
+      }
+      bytes = await readAll(fd, stat.size, max);
+    }
     if (task.sniff && !looksLikePem(bytes.subarray(0, SNIFF_BYTES))) return { items: [], errors: [] };
     // The file may have grown since the stat.
     if (bytes.length > max) {
@@ -109,13 +143,33 @@ async function readTask(task: FileTask, options: InventoryOptions, explicit: boo
   } catch (error) {
     return fileError(task.path, fsError(error, explicit));
   } finally {
-    await handle?.close().catch(() => undefined);
+    // Not awaited: the result does not depend on it, and the next file's open can go ahead meanwhile.
+    if (fd !== undefined) fsCallback.close(fd, ignore);
   }
 }
 
-async function readPrefix(handle: fs.FileHandle, length: number): Promise<Buffer> {
+function ignore(): void {
+  // close errors change nothing for a file already read
+}
+
+/** Non-blocking, so that a named pipe among the files cannot stall a reader waiting for a writer. */
+const OPEN_FLAGS = fsCallback.constants.O_RDONLY | fsCallback.constants.O_NONBLOCK;
+
+function openFile(path: string): Promise<number> {
+  return new Promise((resolve, reject) => fsCallback.open(path, OPEN_FLAGS, (error, fd) => (error ? reject(error) : resolve(fd))));
+}
+
+function readFd(fd: number, buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) => fsCallback.read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+}
+
+function statFd(fd: number): Promise<Stats> {
+  return new Promise((resolve, reject) => fsCallback.fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats))));
+}
+
+async function readPrefix(fd: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, 0);
+  const bytesRead = await readFd(fd, buffer, 0, length, 0);
   return buffer.subarray(0, bytesRead);
 }
 
@@ -123,7 +177,7 @@ async function readPrefix(handle: fs.FileHandle, length: number): Promise<Buffer
  * Reads the whole file: one read call when it still has the size stat gave, more when it grew, never more
  * than `max` + 1 bytes (a device or an ever-growing log must not fill memory).
  */
-async function readAll(handle: fs.FileHandle, expected: number, max: number): Promise<Buffer> {
+async function readAll(fd: number, expected: number, max: number): Promise<Buffer> {
   let buffer = Buffer.allocUnsafe(expected + 1);
   let total = 0;
   for (;;) {
@@ -133,7 +187,7 @@ async function readAll(handle: fs.FileHandle, expected: number, max: number): Pr
       buffer.copy(bigger);
       buffer = bigger;
     }
-    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
+    const bytesRead = await readFd(fd, buffer, total, buffer.length - total, total);
     if (bytesRead === 0) return buffer.subarray(0, total);
     total += bytesRead;
   }
@@ -153,6 +207,8 @@ function fsError(error: unknown, explicit: boolean): CoreError {
       return new CoreError('permission-denied', 'permission denied');
     case 'ELOOP':
       return new CoreError('symlink-loop', 'symbolic link loop');
+    case 'EISDIR':
+      return new CoreError('unreadable', 'is a directory');
     default:
       if (error instanceof CoreError) return error;
       return new CoreError('unreadable', `unreadable: ${code ?? (error instanceof Error ? error.message : String(error))}`);
