@@ -21,7 +21,7 @@ export function readCsr(input: CryptoInput, location: Location = {}): CsrInfo {
   let parts: DerNode[];
   let info: DerNode[];
   try {
-    parts = children(readNode(source.der));
+    parts = children(expect(readNode(source.der), Tag.SEQUENCE, 'CertificationRequest'));
     info = children(expect(parts[0], Tag.SEQUENCE, 'CertificationRequestInfo'));
   } catch (error) {
     throw new CoreError('malformed-csr', 'not a readable certificate request', { line, cause: error });

@@ -303,5 +303,6 @@ function utc(year: number, m: RegExpExecArray, fraction: string): Date {
   const date = new Date(0);
   date.setUTCFullYear(year, Number(m[2]) - 1, Number(m[3]));
   date.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms);
+  if (date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3]) || date.getUTCHours() !== Number(m[4]) || date.getUTCMinutes() !== Number(m[5]) || date.getUTCSeconds() !== Number(m[6] ?? 0)) fail(`time out of range ${JSON.stringify(m[0])}`);
   return date;
 }
