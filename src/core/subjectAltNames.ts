@@ -1,3 +1,4 @@
+import { formatIpAddress } from './opensslConfig/ipAddress';
 import { children, decodeOid, decodeString, oidAt, readNode, Tag, TagClass } from './der';
 import { decodeName } from './distinguishedName';
 import { DistinguishedName, SubjectAltName } from './model';
@@ -57,28 +58,7 @@ export function formatIp(bytes: Buffer): string {
 }
 
 function formatIpAt(buf: Buffer, start: number, end: number): string {
-  if (end - start === 4) return `${buf[start]}.${buf[start + 1]}.${buf[start + 2]}.${buf[start + 3]}`;
-  if (end - start !== 16) return buf.toString('hex', start, end);
-  const groups: number[] = [];
-  for (let i = start; i < end; i += 2) groups.push(buf[i] * 256 + buf[i + 1]);
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  return formatIpAddress(buf.subarray(start, end));
 }
 
 /** `/C=DE/O=Test/CN=x`, as OpenSSL prints a directoryName SAN. */
