@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
       vscode.languages.registerCodeActionsProvider({ language: 'opensslconf' }, new CompareCodeActions(renewals, configLanguage.documents), CompareCodeActions.metadata),
       vscode.languages.registerCodeLensProvider(requestFiles, compareLens),
       ...registerCompareCommands(log, renewals, reports),
-      renewals.onDidChange(() => inventory.tree.rebuild()),
+      renewals.onDidChangeLinks(() => inventory.tree.rebuild()),
     );
     inventory.tree.setRenewalLinks((csrPath) => renewals.renewedBy(csrPath));
     const verifier = new CertificateVerifier(log, inventory.store, reports, context.workspaceState, readSettings);

@@ -54,7 +54,7 @@ describe('Inventory view', () => {
     const tree = api.inventory.tree;
     const node = rootByLabel(api, 'program-a.example.com');
     assert.ok(node);
-    const tooltip = tree.getTreeItem(node).tooltip as vscode.MarkdownString;
+    const tooltip = tree.resolveTreeItem(tree.getTreeItem(node), node).tooltip as vscode.MarkdownString;
     const file = path.join(root, FIXTURE.dueSoon);
     assert.ok(tooltip.value.includes('O = Axys Test, OU = Program A, CN = program-a.example.com'), tooltip.value);
     assert.ok(tooltip.value.includes('CN = Fixture Root CA'), 'issuer');

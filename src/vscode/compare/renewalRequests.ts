@@ -32,6 +32,9 @@ export class RenewalRequests extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires when a link or the inventory changes: comparisons may differ. */
   readonly onDidChange = this.changed.event;
+  private readonly linksChanged = this.register(new vscode.EventEmitter<void>());
+  /** Fires only when the user links or unlinks a request (the inventory tree places linked CSRs). */
+  readonly onDidChangeLinks = this.linksChanged.event;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -51,6 +54,7 @@ export class RenewalRequests extends Disposable {
     if (certificate) links[requestPath] = certificate.fingerprintSha256;
     else delete links[requestPath];
     await this.state.update(LINKS_KEY, links);
+    this.linksChanged.fire();
     this.changed.fire();
   }
 

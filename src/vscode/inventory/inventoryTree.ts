@@ -128,7 +128,9 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
    */
   private scheduleRebuild(): void {
     if (this.rebuildTimer) return;
-    const wait = Math.max(0, this.lastRebuild + REBUILD_INTERVAL_MS - Date.now());
+    // Larger inventories rebuild less often: each rebuild sends every root item to the workbench.
+    const interval = Math.max(REBUILD_INTERVAL_MS, this.current.roots.length / 10);
+    const wait = Math.max(0, this.lastRebuild + interval - Date.now());
     this.rebuildTimer = setTimeout(() => {
       this.rebuildTimer = undefined;
       this.rebuild();
@@ -180,10 +182,16 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   getTreeItem(node: InventoryNode): vscode.TreeItem {
     const item = toTreeItem(node);
     const note = node.type === 'certificate' ? this.annotate(node.certificate) : undefined;
-    if (note) {
-      item.description = `${String(item.description)} · ${note}`;
-      if (item.tooltip instanceof vscode.MarkdownString) item.tooltip.appendMarkdown(`  \n${note}`);
-    }
+    if (note) item.description = `${String(item.description)} · ${note}`;
+    return item;
+  }
+
+  /** Tooltips are built when hovered, not for each of thousands of items on every refresh. */
+  resolveTreeItem(item: vscode.TreeItem, node: InventoryNode): vscode.TreeItem {
+    const tooltip = tooltipOf(node);
+    const note = node.type === 'certificate' ? this.annotate(node.certificate) : undefined;
+    if (tooltip && note) tooltip.appendMarkdown(`  \n${note}`);
+    item.tooltip = tooltip;
     return item;
   }
 }
@@ -224,7 +232,6 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       item.id = id;
       item.description = `${describeExpiry(expiry)} · ${fileName(certificate.path)}${certificate.index > 0 ? ` [${certificate.index + 1}]` : ''}`;
       item.iconPath = new vscode.ThemeIcon(expiryIcon(expiry.status), new vscode.ThemeColor(expiryColor(expiry.status)));
-      item.tooltip = certificateTooltip(certificate, expiry);
       item.contextValue = `certificate.${expiry.status}${certificate.isCA ? '.ca' : ''}`;
       item.resourceUri = vscode.Uri.file(certificate.path);
       item.command = openCommand(certificate.path, certificate.line);
@@ -240,13 +247,6 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
         ? `${what} · encrypted`
         : `${what} · ${key.keyType ?? 'unknown'}${key.keyBits ? ` ${key.keyBits}` : ''}`;
       item.iconPath = new vscode.ThemeIcon('key');
-      item.tooltip = markdown([
-        `**Private key** \`${key.path}\``,
-        '',
-        `Format: ${key.format}${key.encrypted ? ' (encrypted: cannot be paired without its passphrase)' : ''}`,
-        key.keyType ? `Key: ${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ''}${key.curve ? ` (${key.curve})` : ''}` : '',
-        key.publicKeySha256 ? `Public key SHA-256: \`${key.publicKeySha256}\`` : '',
-      ]);
       item.contextValue = 'key';
       item.resourceUri = vscode.Uri.file(key.path);
       item.command = openCommand(key.path, key.line);
@@ -259,15 +259,6 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       const role = node.role === 'renewal' ? 'renewal CSR (new key)' : 'CSR';
       item.description = `${role} · ${commonName(csr.subject) ?? 'no subject'}${csr.signatureValid ? '' : ' · signature invalid'}`;
       item.iconPath = new vscode.ThemeIcon('git-pull-request-draft');
-      item.tooltip = markdown([
-        `**Certificate signing request** \`${csr.path}\``,
-        '',
-        `Subject: ${formatName(csr.subject) || '(empty)'}`,
-        `SANs: ${formatSubjectAltNames(csr.subjectAltNames) || '(none)'}`,
-        `Key: ${csr.keyType}${csr.keyBits ? ` ${csr.keyBits} bits` : ''}`,
-        `Signature: ${csr.signatureAlgorithm}, ${csr.signatureValid ? 'valid' : '**invalid**'}`,
-        `Public key SHA-256: \`${csr.publicKeySha256}\``,
-      ]);
       item.contextValue = 'csr';
       item.resourceUri = vscode.Uri.file(csr.path);
       item.command = openCommand(csr.path, csr.line);
@@ -281,7 +272,6 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
         ? 'PKCS#12 · password-protected'
         : `PKCS#12 · ${pkcs12.certificates.length} certificate(s), ${pkcs12.keyCount} key(s)`;
       item.iconPath = new vscode.ThemeIcon('package');
-      item.tooltip = `${pkcs12.path}`;
       item.contextValue = 'pkcs12';
       item.resourceUri = vscode.Uri.file(pkcs12.path);
       return item;
@@ -300,12 +290,46 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       item.id = id;
       item.description = error.message;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-      item.tooltip = markdown([`**Unreadable** \`${error.path}\``, '', `${error.message} (${error.code})`]);
       item.contextValue = 'error';
       item.resourceUri = vscode.Uri.file(error.path);
       item.command = openCommand(error.path, 1);
       return item;
     }
+  }
+}
+
+function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {
+  switch (node.type) {
+    case 'certificate':
+      return certificateTooltip(node.certificate, node.expiry);
+    case 'key': {
+      const { key } = node;
+      return markdown([
+        `**Private key** \`${key.path}\``,
+        '',
+        `Format: ${key.format}${key.encrypted ? ' (encrypted: cannot be paired without its passphrase)' : ''}`,
+        key.keyType ? `Key: ${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ''}${key.curve ? ` (${key.curve})` : ''}` : '',
+        key.publicKeySha256 ? `Public key SHA-256: \`${key.publicKeySha256}\`` : '',
+      ]);
+    }
+    case 'csr': {
+      const { csr } = node;
+      return markdown([
+        `**Certificate signing request** \`${csr.path}\``,
+        '',
+        `Subject: ${formatName(csr.subject) || '(empty)'}`,
+        `SANs: ${formatSubjectAltNames(csr.subjectAltNames) || '(none)'}`,
+        `Key: ${csr.keyType}${csr.keyBits ? ` ${csr.keyBits} bits` : ''}`,
+        `Signature: ${csr.signatureAlgorithm}, ${csr.signatureValid ? 'valid' : '**invalid**'}`,
+        `Public key SHA-256: \`${csr.publicKeySha256}\``,
+      ]);
+    }
+    case 'pkcs12':
+      return markdown([`**PKCS#12** \`${node.pkcs12.path}\``]);
+    case 'error':
+      return markdown([`**Unreadable** \`${node.error.path}\``, '', `${node.error.message} (${node.error.code})`]);
+    default:
+      return undefined;
   }
 }
 
