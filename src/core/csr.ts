@@ -64,6 +64,7 @@ function checkSignature(signed: Buffer, algorithmNode: DerNode, signatureNode: D
   const known = signatureAlgorithm(oid);
   if (!known) return [oid, false];
   const signature = bitStringBytes(expect(signatureNode, Tag.BIT_STRING, 'signature'));
+  if (signatureNode.buf[signatureNode.contentStart] !== 0) return [known.name, false]; // unused bits: OpenSSL's "invalid bit string bits left"
   let key: KeyObject;
   try {
     key = createPublicKey({ key: spki, format: 'der', type: 'spki' });

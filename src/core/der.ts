@@ -107,7 +107,8 @@ export function isContext(node: DerNode, tag: number): boolean {
 }
 
 export function expect(node: DerNode | undefined, tag: number, what: string): DerNode {
-  if (!node || !isUniversal(node, tag)) fail(`expected ${what}`);
+  // DER: SEQUENCE and SET are constructed, everything else expected here primitive (constructed strings are BER).
+  if (!node || !isUniversal(node, tag) || node.constructed !== (tag === Tag.SEQUENCE || tag === Tag.SET)) fail(`expected ${what}`);
   return node;
 }
 
