@@ -607,30 +607,34 @@ export function childSlices(buf: Buffer): Buffer[] | undefined {
 }
 
 /**
- * Iteration counts found in key-derivation parameters anywhere in `der` (nested OCTET STRINGs included): PBKDF2
- * and PKCS#12 PBE parameters (SEQUENCE { OCTET STRING salt, INTEGER count, ... }) and PKCS#12 MacData
- * (SEQUENCE { DigestInfo, OCTET STRING salt, INTEGER count }). Counts are read as unsigned, however many bytes.
+ * Iteration counts that key-derivation parameters anywhere in `der` may carry: every OCTET STRING (a salt) directly
+ * followed by an INTEGER (a count), the shape of PBKDF2 and PKCS#12 PBE parameters and of PKCS#12 MacData. Read
+ * from the raw bytes, not from a parse, because OpenSSL and forge still reach the parameters of inputs whose outer
+ * lengths no longer add up. Counts are unsigned, however many bytes.
  */
 export function kdfIterationCounts(der: Buffer): number[] {
   const counts: number[] = [];
-  const value = (node: Tlv) => [...(node.content ?? [])].reduce((v, b) => v * 256 + b, 0);
-  const isTag = (node: Tlv | undefined, tag: number) => node !== undefined && node.tag.length === 1 && node.tag[0] === tag;
-  const walk = (node: Tlv) => {
-    const kids = node.children;
-    if (kids && isTag(node, 0x30)) {
-      if (isTag(kids[0], 0x04) && isTag(kids[1], 0x02)) counts.push(value(kids[1]));
-      if (isTag(kids[0], 0x30) && isTag(kids[1], 0x04) && isTag(kids[2], 0x02)) counts.push(value(kids[2]));
-    }
-    kids?.forEach(walk);
+  const length = (at: number): { length: number; next: number } | undefined => {
+    const first = der[at];
+    if (first === undefined) return undefined;
+    if (first < 0x80) return { length: first, next: at + 1 };
+    const count = first & 0x7f;
+    if (count === 0 || count > 2 || at + count >= der.length) return undefined;
+    let value = 0;
+    for (let i = 1; i <= count; i++) value = value * 256 + der[at + i];
+    return { length: value, next: at + 1 + count };
   };
-  // Lenient about what follows the first TLV, as the readers are.
-  for (let end = der.length; end > 0; end--) {
-    const roots = readTlvs(der.subarray(0, end));
-    if (roots) {
-      roots.forEach(walk);
-      break;
-    }
-    if (der.length - end > 64) break;
+  for (let i = 0; i + 4 < der.length; i++) {
+    if (der[i] !== 0x04) continue;
+    const salt = length(i + 1);
+    if (!salt || salt.length === 0 || salt.length > 1024) continue;
+    const tag = salt.next + salt.length;
+    if (der[tag] !== 0x02) continue;
+    const count = length(tag + 1);
+    if (!count || count.length === 0 || count.length > 64) continue;
+    let value = 0;
+    for (let k = 0; k < count.length && count.next + k < der.length; k++) value = value * 256 + der[count.next + k];
+    counts.push(value);
   }
   return counts;
 }
