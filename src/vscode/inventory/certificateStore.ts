@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { globToRegExp } from '../../core/globToRegExp';
 import { InventoryError, InventoryItem, InventoryResult } from '../../core/model';
-import { readInventoryFile } from '../../core/inventory';
+import { readInventoryFile, scanInventory } from '../../core/inventory';
 import { readCryptoFile } from '../../core/readCryptoFile';
 import { Disposable } from '../disposable';
 import { Log } from '../log';
@@ -108,9 +108,11 @@ export class CertificateStore extends Disposable {
           for (const key of [...this.files.keys()]) {
             if (!seen.has(key)) this.files.delete(key);
           }
-          for (let i = 0; i < uris.length; i += BATCH_SIZE) {
+          await this.scanLocal(uris.filter((uri) => uri.scheme === 'file'), token);
+          const remote = uris.filter((uri) => uri.scheme !== 'file');
+          for (let i = 0; i < remote.length; i += BATCH_SIZE) {
             if (token.isCancellationRequested) return;
-            const batch = uris.slice(i, i + BATCH_SIZE);
+            const batch = remote.slice(i, i + BATCH_SIZE);
             const results = await Promise.all(batch.map((uri) => this.readFile(uri)));
             results.forEach((result, j) => this.files.set(batch[j].toString(), result));
             this.changed.fire();
@@ -122,6 +124,33 @@ export class CertificateStore extends Disposable {
       );
     } finally {
       if (!token.isCancellationRequested) this.setScanning(false);
+    }
+  }
+
+  /** Local files go through the core's scan: a pool of readers with their own buffers, results as they come. */
+  private async scanLocal(uris: vscode.Uri[], token: vscode.CancellationToken): Promise<void> {
+    if (uris.length === 0) return;
+    const keys = new Map(uris.map((uri) => [uri.fsPath, uri.toString()]));
+    const abort = new AbortController();
+    const cancelled = token.onCancellationRequested(() => abort.abort());
+    try {
+      await scanInventory([...keys.keys()], {
+        maxFileBytes: this.settings.maxFileBytes,
+        signal: abort.signal,
+        onItems: (batch) => {
+          // A file's items and errors always arrive in one batch, so each file's entry is replaced whole.
+          const byFile = new Map<string, InventoryResult>();
+          const entry = (path: string) => byFile.get(path) ?? byFile.set(path, { items: [], errors: [] }).get(path)!;
+          for (const item of batch.items) entry(item.path).items.push(item);
+          for (const error of batch.errors) entry(error.path).errors.push(error);
+          for (const [path, result] of byFile) this.files.set(keys.get(path) ?? vscode.Uri.file(path).toString(), result);
+          this.changed.fire();
+        },
+      });
+    } catch (error) {
+      if (!abort.signal.aborted) throw error;
+    } finally {
+      cancelled.dispose();
     }
   }
 
