@@ -631,7 +631,11 @@ export function kdfIterationCounts(der: Buffer): number[] {
     const tag = salt.next + salt.length;
     if (der[tag] !== 0x02) continue;
     const count = length(tag + 1);
-    if (!count || count.length === 0 || count.length > 64) continue;
+    if (!count || count.length === 0) continue;
+    if (count.length > 8) {
+      counts.push(Infinity); // forge's parseInt of its hex: Infinity iterations
+      continue;
+    }
     let value = 0;
     for (let k = 0; k < count.length && count.next + k < der.length; k++) value = value * 256 + der[count.next + k];
     counts.push(value);
