@@ -2,6 +2,7 @@
 import { runConfigValidationBench } from './configValidationBench';
 import { csrParseBench } from './csrParseBench';
 import { runGenerateBench } from './generateBench';
+import { hostInventoryBench } from './hostInventoryBench';
 import { inventoryBench } from './inventoryBench';
 
 function flag(name: string): number | undefined {
@@ -18,6 +19,10 @@ async function run(): Promise<void> {
   await csrParseBench();
   await inventoryBench({ files: flag('files'), rounds: flag('rounds') });
   await runGenerateBench(flag('generate-rounds'));
+  console.log('\n== The Certificates view in a real VS Code extension host (code-server 1.100.3), 10,000 files');
+  for (const row of await hostInventoryBench(flag('host-files') ?? 10_000)) {
+    console.log(`${row.name}: ${row.ms} ${typeof row.unit === 'string' ? row.unit : 'ms'}${row.ratio !== undefined ? ` (${row.ratio}x the plain loop)` : ''}`);
+  }
 }
 
 run().catch((error: unknown) => {

@@ -1,12 +1,13 @@
 // scanInventory against the least a scan must do (read each file, parse it with X509Certificate) and
 // against one openssl process per file, on 10,000 certificate files in nested folders.
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { scanInventory } from '../src/core/inventory';
 import { readCryptoFile } from '../src/core/readCryptoFile';
+import { makeCertificateTree, makeDistinctCertificates } from './certificateTree';
 import { median, ms, printTable } from './stats';
 
 export interface InventoryBenchOptions {
@@ -14,33 +15,6 @@ export interface InventoryBenchOptions {
   distinct?: number;
   rounds?: number;
   opensslSample?: number;
-}
-
-function makeCertificates(dir: string, count: number): string[] {
-  const pems: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const key = i % 2 === 0 ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'];
-    const out = path.join(dir, `distinct-${i}.pem`);
-    execFileSync('openssl', ['req', '-x509', ...key, '-nodes', '-keyout', '/dev/null', '-out', out, '-days', String(30 + i * 7),
-      '-subj', `/O=Bench/OU=Payments/CN=client-${i}`, '-addext', `subjectAltName=DNS:client-${i}.example,IP:10.0.${i}.1`], { stdio: 'pipe' });
-    pems.push(fs.readFileSync(out, 'utf8'));
-    fs.rmSync(out);
-  }
-  return pems;
-}
-
-/** 10 x 10 folders of files; every 250th file is a bundle of three certificates. */
-function makeTree(root: string, pems: string[], total: number): string[] {
-  const files: string[] = [];
-  for (let i = 0; i < total; i++) {
-    const dir = path.join(root, `team-${i % 10}`, `service-${Math.floor(i / 10) % 10}`);
-    fs.mkdirSync(dir, { recursive: true });
-    const bundle = i % 250 === 0;
-    const file = path.join(dir, `${bundle ? 'chain' : 'client'}-${i}.${bundle ? 'pem' : 'crt'}`);
-    fs.writeFileSync(file, bundle ? pems[i % pems.length] + pems[(i + 1) % pems.length] + pems[(i + 2) % pems.length] : pems[i % pems.length]);
-    files.push(file);
-  }
-  return files;
 }
 
 /** The same parse as the scan, without the walk and with synchronous reads: separates parsing from I/O. */
@@ -93,8 +67,8 @@ export async function inventoryBench(options: InventoryBenchOptions = {}): Promi
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-bench-'));
   try {
     const setupStart = performance.now();
-    const pems = makeCertificates(root, options.distinct ?? 50);
-    const files = makeTree(path.join(root, 'tree'), pems, total);
+    const pems = makeDistinctCertificates(root, options.distinct ?? 50);
+    const files = makeCertificateTree(path.join(root, 'tree'), pems, total);
     console.log(`setup: ${pems.length} distinct certificates, ${files.length} files in ${ms(performance.now() - setupStart)} ms`);
 
     const scanTimes: number[] = [];
