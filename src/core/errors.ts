@@ -17,6 +17,7 @@ export type CoreErrorCode =
   | 'register-invalid'
   | 'invalid-date'
   | 'key-wrong-passphrase'
+  | 'key-derivation-too-costly'
   | 'pkcs12-wrong-passphrase'
   | 'not-found'
   | 'permission-denied'

@@ -1,4 +1,5 @@
 import * as forge from 'node-forge';
+import { checkKeyDerivationCost } from './keyDerivationLimit';
 import { Location, readCertificate } from './certificate';
 import { CoreError } from './errors';
 import { CertificateInfo, Pkcs12Info } from './model';
@@ -14,6 +15,7 @@ export interface Pkcs12Options extends Location {
  */
 export function readPkcs12(der: Buffer, options: Pkcs12Options = {}): Pkcs12Info {
   const base = { kind: 'pkcs12' as const, path: options.path ?? '', index: options.index ?? 0, line: options.line ?? 1 };
+  checkKeyDerivationCost(der, 'this PKCS#12 file');
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), false);

@@ -1,3 +1,4 @@
+import { checkKeyDerivationCost } from './keyDerivationLimit';
 import { createPrivateKey, createPublicKey, KeyObject, PrivateKeyInput } from 'crypto';
 import { CryptoInput, inputDer, Location } from './certificate';
 import { CoreError } from './errors';
@@ -50,6 +51,7 @@ export function readPrivateKey(input: CryptoInput, options: PrivateKeyOptions = 
 
   if (encrypted && options.passphrase === undefined) return { ...base, format, encrypted };
 
+  if (encrypted) checkKeyDerivationCost(source.block ? source.block.der : source.der, 'this encrypted key');
   let key: KeyObject;
   try {
     key = createPrivateKey(encrypted ? { ...keyInput, passphrase: options.passphrase } : keyInput);
