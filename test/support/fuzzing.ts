@@ -29,6 +29,9 @@ export const FUZZ_RUNS = envInt('FUZZ_RUNS') ?? 100;
 export const CALL_LIMIT_MS = envInt('FUZZ_CALL_MS') ?? 1000;
 export const HANG_LIMIT_MS = envInt('FUZZ_HANG_MS') ?? 20_000;
 
+/** Mocha timeout for a fuzz suite: generous for the default budget, none for long runs (the watchdog catches hangs). */
+export const SUITE_TIMEOUT_MS = FUZZ_RUNS > 100 ? 0 : 120_000;
+
 /** Runs of one property: FUZZ_RUNS scaled by the property's cost (a PKCS#12 parse costs far more than a PEM split). */
 export function runsFor(weight: number): number {
   return Math.max(1, Math.round(FUZZ_RUNS * weight));

@@ -9,7 +9,7 @@ import { DocumentError } from '../../../src/core/rotation/documentError';
 import { parseJsonDocument } from '../../../src/core/rotation/parseJsonDocument';
 import { parseRegister, RegisterFile, serializeRegister } from '../../../src/core/rotation/register';
 import { parseRotationFile } from '../../../src/core/rotation/rotationRecord';
-import { expectTyped, fuzz, timed } from '../../support/fuzzing';
+import { expectTyped, fuzz, SUITE_TIMEOUT_MS, timed } from '../../support/fuzzing';
 import { JSON_ALPHABET, mutatedText } from '../../support/fuzzMutations';
 
 /** The reader's outcome; a refusal must be a DocumentError with `code`, located inside `text`. */
@@ -150,7 +150,7 @@ const registerArb: fc.Arbitrary<Shaped> = fc.tuple(
 });
 
 describe('fuzz: register and rotation record JSON', function () {
-  this.timeout(120_000);
+  this.timeout(SUITE_TIMEOUT_MS);
 
   it('parseJsonDocument agrees with JSON.parse on the syntax (duplicate keys aside)', () => {
     const jsonish = fc.oneof(

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { MAX_CONF_VALUE_LENGTH, parseOpensslConfig, ParseOpensslConfigOptions } from '../../../src/core/opensslConfig/parseOpensslConfig';
 import { checkOpensslConfig } from '../../../src/core/opensslConfig/validateOpensslConfig';
 import { cryptoFixtures } from '../../support/cryptoFixtures';
-import { FUZZ_RUNS, fuzz, runsFor, seedFor, timed } from '../../support/fuzzing';
+import { fuzz, FUZZ_RUNS, runsFor, seedFor, SUITE_TIMEOUT_MS, timed } from '../../support/fuzzing';
 import { CONFIG_ALPHABET, mutatedText } from '../../support/fuzzMutations';
 import { openssl, tempDir } from '../../support/openssl';
 import { DIFFERENTIAL_CASES } from '../opensslConfig/differentialCases';
@@ -123,7 +123,7 @@ function bomb(base: number, fanout: number, depth: number, syntax: 0 | 1 | 2, se
 }
 
 describe('fuzz: OpenSSL config reader and validator', function () {
-  this.timeout(300_000);
+  this.timeout(SUITE_TIMEOUT_MS);
 
   it('never throws on arbitrary text; findings stay inside the text', () => {
     fuzz('config arbitrary', [fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 200, unit: 'binary' }), fc.string({ maxLength: 200, unit: 'grapheme' }))], (text) => {

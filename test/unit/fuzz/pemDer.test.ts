@@ -11,7 +11,7 @@ import {
 import { isCoreError } from '../../../src/core/errors';
 import { looksLikePem, sniffDer, splitPem, toPem } from '../../../src/core/pem';
 import { cryptoFixtures } from '../../support/cryptoFixtures';
-import { expectTyped, fuzz, timed } from '../../support/fuzzing';
+import { expectTyped, fuzz, SUITE_TIMEOUT_MS, timed } from '../../support/fuzzing';
 import { mutatedBinary, mutatedPem } from '../../support/fuzzMutations';
 
 const PEM_CODES = ['truncated-pem', 'bad-base64'];
@@ -96,7 +96,7 @@ function checkSniff(der: Buffer): void {
 }
 
 describe('fuzz: PEM and DER', function () {
-  this.timeout(120_000);
+  this.timeout(SUITE_TIMEOUT_MS);
   let c: Corpus;
   before(() => {
     c = corpus();
