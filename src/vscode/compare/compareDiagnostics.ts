@@ -23,6 +23,7 @@ export class CompareDiagnostics extends Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
+    if (!isRequestDocument(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
@@ -32,7 +33,7 @@ export class CompareDiagnostics extends Disposable {
   }
 
   update(document: vscode.TextDocument): void {
-    if (document.isClosed || document.uri.scheme !== 'file') return;
+    if (document.isClosed || document.uri.scheme !== 'file' || !isRequestDocument(document)) return;
     const comparison = this.requests.compare(document);
     if (!comparison?.old) {
       this.collection.delete(document.uri);
@@ -58,4 +59,9 @@ function toDiagnostic(document: vscode.TextDocument, comparison: RenewalComparis
     `the certificate being renewed: ${certificateName(old)}${comparison.how === 'linked' ? ' (linked)' : ''}`,
   )];
   return diagnostic;
+}
+
+/** Only request configs and files that can hold a PEM CSR are compared; other documents cost nothing. */
+export function isRequestDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === 'opensslconf' || /\.(csr|req|pem)$/i.test(document.uri.fsPath);
 }

@@ -39,7 +39,9 @@ async function chooseCertificate(arg: unknown, store: CertificateStore): Promise
   const certificates = store.snapshot().items.filter((item): item is CertificateInfo => item.kind === 'certificate');
   if (arg instanceof vscode.Uri) {
     const inFile = certificates.filter((c) => c.path === arg.fsPath);
-    if (inFile.length === 1) return inFile[0];
+    // A bundle holds the leaf and its chain: the leaf is the one being renewed.
+    const leavesInFile = inFile.filter((c) => !c.isCA);
+    if (leavesInFile.length === 1 || inFile.length === 1) return leavesInFile[0] ?? inFile[0];
   }
   const leaves = certificates.filter((c) => !c.isCA);
   const picked = await vscode.window.showQuickPick(

@@ -224,6 +224,9 @@ export class CertificateStore extends Disposable {
   }
 
   private async queueFolder(uri: vscode.Uri): Promise<void> {
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    // Excluded trees (node_modules, .git) and paths that are files of ours are not folders to search.
+    if (this.exclude?.test(relative) || this.exclude?.test(`${relative}/x`) || this.files.has(uri.toString())) return;
     try {
       if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
       const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, this.settings.include), this.settings.exclude || undefined);
@@ -234,6 +237,7 @@ export class CertificateStore extends Disposable {
   }
 
   private queue(uri: vscode.Uri, deleted: boolean): void {
+    if (this.exclude?.test(vscode.workspace.asRelativePath(uri, false))) return;
     if (!this.matches(uri) && !deleted) return;
     this.pendingEvents.set(uri.toString(), { uri, deleted });
     clearTimeout(this.pendingTimer);
@@ -245,18 +249,22 @@ export class CertificateStore extends Disposable {
     const events = [...this.pendingEvents.values()];
     this.pendingEvents.clear();
     let changed = false;
+    const deletedFolders: string[] = [];
     for (const { uri, deleted } of events) {
       const key = uri.toString();
       if (deleted) {
-        changed = this.files.delete(key) || changed;
-        // A deleted folder takes every file below it.
-        for (const other of [...this.files.keys()]) {
-          if (other.startsWith(key + '/')) changed = this.files.delete(other) || changed;
-        }
+        if (this.files.delete(key)) changed = true;
+        else deletedFolders.push(key + '/');
         continue;
       }
       this.files.set(key, await this.readFile(uri));
       changed = true;
+    }
+    if (deletedFolders.length > 0) {
+      // A deleted folder takes every file below it: one pass over the inventory for the whole burst.
+      for (const key of [...this.files.keys()]) {
+        if (deletedFolders.some((folder) => key.startsWith(folder))) changed = this.files.delete(key) || changed;
+      }
     }
     if (changed) this.changed.fire();
   }

@@ -48,10 +48,13 @@ export class ConfigHover implements vscode.HoverProvider {
             ? extensionInfo(entry.name)?.meaning
             : reqKeyInfo(entry.name)?.meaning;
       const lines = [meaning ? `**${entry.name}**: ${meaning}` : `**${entry.name}** in [${entry.section}]`];
-      if (entry.value !== entry.rawValue) lines.push('', `Value as openssl reads it: \`${entry.value}\``);
+      if (entry.value !== entry.rawValue && !entry.rawValue.includes('$ENV::') && !entry.rawValue.includes('${ENV::')) {
+        lines.push('', `Value as openssl reads it: \`${entry.value}\``);
+      }
       return new vscode.Hover(new vscode.MarkdownString(lines.join('\n')), toRange(entry.nameRange));
     }
-    if (node.kind === 'entry-value' && node.entry.value !== node.entry.rawValue) {
+    // Values from the environment may be passphrases (output_password = $ENV::PASS): never shown.
+    if (node.kind === 'entry-value' && node.entry.value !== node.entry.rawValue && !/\$\{?ENV::/.test(node.entry.rawValue)) {
       return new vscode.Hover(new vscode.MarkdownString(`Value as openssl reads it: \`${node.entry.value}\``), toRange(node.entry.valueRange));
     }
     return undefined;

@@ -178,6 +178,9 @@ export function registerRotationCommands(
         'Delete Old Key',
       );
       if (!confirmed) return { retired: false, decision, deleted: [] };
+      // Both files are read before anything is deleted: a hand-edited file that does not parse stops us here.
+      const registerBefore = await rotations.registerOrEmpty();
+      await rotations.rotations();
       const deleted: string[] = [];
       for (const file of files) {
         await vscode.workspace.fs.delete(vscode.Uri.file(file), { useTrash: false });
@@ -190,7 +193,7 @@ export function registerRotationCommands(
       const evidence = resolveRotationEvidence(rotation, facts);
       if (evidence.newCertificate) {
         const old = evidence.oldCertificate;
-        const register = recordRotation(await rotations.registerOrEmpty(), {
+        const register = recordRotation(registerBefore, {
           newCertificate: evidence.newCertificate,
           oldCertificate: old ? { fingerprintSha256: old.fingerprintSha256, serialNumber: old.serialNumber } : { fingerprintSha256: rotation.old.fingerprintSha256, serialNumber: rotation.old.serialNumber },
           retiredAt,
@@ -220,7 +223,10 @@ export function registerRotationCommands(
       return register;
     }),
 
-    registerCommand(log, 'mtlsRotation.exportRegister', async (format?: 'markdown' | 'csv' | 'ics', target?: vscode.Uri) => {
+    registerCommand(log, 'mtlsRotation.exportRegister', async (formatArg?: unknown, targetArg?: unknown) => {
+      // A view-title button passes the focused tree item; only these values mean a format and a target.
+      const format = (['markdown', 'csv', 'ics'] as const).find((f) => f === formatArg);
+      const target = targetArg instanceof vscode.Uri ? targetArg : undefined;
       const register = await rotations.registerFile();
       if (!register) throw new Error(`No certificate register yet (${settings().registerPath}): it is written when a rotation completes`);
       const chosen = format ?? (await vscode.window.showQuickPick([

@@ -77,17 +77,32 @@ export class RotationStore extends Disposable {
     return text === undefined ? emptyRotationFile() : parseRotationFile(text);
   }
 
-  async saveRotations(file: RotationFile): Promise<void> {
+  private writes: Promise<unknown> = Promise.resolve();
+
+  /** Writes to the record one at a time: a background evidence update must not lose a tick made meanwhile. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(task, task);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(file: RotationFile): Promise<void> {
     const uri = this.rotationFileUri();
     if (!uri) throw new Error('Open a folder first: the rotation record lives in the workspace');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeRotationFile(file)));
     this.changed.fire();
   }
 
-  async patch(id: string, patch: RotationPatch): Promise<RotationFile> {
-    const next = updateRotation(await this.rotations(), id, patch);
-    await this.saveRotations(next);
-    return next;
+  saveRotations(file: RotationFile): Promise<void> {
+    return this.serial(() => this.write(file));
+  }
+
+  patch(id: string, patch: RotationPatch): Promise<RotationFile> {
+    return this.serial(async () => {
+      const next = updateRotation(await this.rotations(), id, patch);
+      await this.write(next);
+      return next;
+    });
   }
 
   async registerFile(): Promise<RegisterFile | undefined> {

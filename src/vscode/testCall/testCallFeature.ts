@@ -57,8 +57,10 @@ export class TestCallFeature extends Disposable {
     private readonly settings: () => Settings,
   ) {
     super();
-    this.register(registerCommand(log, 'mtlsRotation.setApiKey', (environment?: string, apiKey?: string) => this.setApiKey(environment, apiKey)));
-    this.register(registerCommand(log, 'mtlsRotation.clearApiKey', (environment?: string) => this.clearApiKey(environment)));
+    // View-title buttons pass the focused tree item: only strings are environment names or keys.
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    this.register(registerCommand(log, 'mtlsRotation.setApiKey', (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
+    this.register(registerCommand(log, 'mtlsRotation.clearApiKey', (environment?: unknown) => this.clearApiKey(text(environment))));
     this.register(registerCommand(log, 'mtlsRotation.runTestCall', (arg?: unknown) => this.run(arg)));
   }
 
