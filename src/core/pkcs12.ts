@@ -1,5 +1,5 @@
 import * as forge from 'node-forge';
-import { checkKeyDerivationCost } from './keyDerivationLimit';
+import { checkKeyDerivationCost, MAX_KEY_DERIVATION_ITERATIONS } from './keyDerivationLimit';
 import { Location, readCertificate } from './certificate';
 import { CoreError } from './errors';
 import { CertificateInfo, Pkcs12Info } from './model';
@@ -21,6 +21,13 @@ export function readPkcs12(der: Buffer, options: Pkcs12Options = {}): Pkcs12Info
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')), false);
   } catch (error) {
     throw new CoreError('malformed-pkcs12', 'not a readable PKCS#12 file', { cause: error });
+  }
+  // Windows writes PFX files in BER (indefinite lengths), which the DER check above cannot read: check the
+  // structure forge itself parsed, before forge derives any key from it.
+  const count = largestIterationCountIn(asn1, 0);
+  if (count > MAX_KEY_DERIVATION_ITERATIONS) {
+    throw new CoreError('key-derivation-too-costly',
+      `this PKCS#12 file asks for ${count >= Number.MAX_SAFE_INTEGER ? 'an enormous number of' : count.toLocaleString('en')} key-derivation iterations (at most ${MAX_KEY_DERIVATION_ITERATIONS.toLocaleString('en')} are accepted); not opened`);
   }
   const candidates: (string | null)[] = options.passphrase !== undefined ? [options.passphrase] : [null, ''];
   let lastError: unknown;
@@ -59,4 +66,41 @@ function contentsOf(p12: forge.pkcs12.Pkcs12Pfx, base: { path: string; line: num
     }
   }
   return { certificates, keyCount };
+}
+
+/** As largestIterationCount in keyDerivationLimit.ts, over forge's parse (which reads BER too). */
+function largestIterationCountIn(node: forge.asn1.Asn1, depth: number): number {
+  if (depth > 40) return 0;
+  const { Class, Type } = forge.asn1;
+  if (Array.isArray(node.value)) {
+    const kids = node.value as forge.asn1.Asn1[];
+    let largest = 0;
+    for (let i = 0; i + 1 < kids.length && i < 2; i++) {
+      const [salt, count] = [kids[i], kids[i + 1]];
+      if (node.tagClass === Class.UNIVERSAL && node.type === Type.SEQUENCE && salt.tagClass === Class.UNIVERSAL && salt.type === Type.OCTETSTRING
+        && !Array.isArray(salt.value) && count.tagClass === Class.UNIVERSAL && count.type === Type.INTEGER && typeof count.value === 'string') {
+        largest = Math.max(largest, integerValue(count.value));
+      }
+    }
+    for (const kid of kids) largest = Math.max(largest, largestIterationCountIn(kid, depth + 1));
+    return largest;
+  }
+  if (node.tagClass === Class.UNIVERSAL && node.type === Type.OCTETSTRING && typeof node.value === 'string' && node.value.length > 2) {
+    try {
+      return largestIterationCountIn(forge.asn1.fromDer(forge.util.createBuffer(node.value), false), depth + 1);
+    } catch {
+      return 0; // opaque bytes, not ASN.1
+    }
+  }
+  return 0;
+}
+
+function integerValue(bytes: string): number {
+  let start = 0;
+  while (start < bytes.length && bytes.charCodeAt(start) === 0) start++;
+  const digits = bytes.slice(start);
+  if (digits.length > 6) return Number.MAX_SAFE_INTEGER;
+  let value = 0;
+  for (let i = 0; i < digits.length; i++) value = value * 256 + digits.charCodeAt(i);
+  return value;
 }
