@@ -2,25 +2,13 @@
 // 2^32 (OpenSSL takes any size, UUID OIDs under 2.25 need 128 bits) and its integerToDer is limited to 32 bits.
 import * as forge from 'node-forge';
 import { bitStringBytes, children, contents, encoded, expect, readNode, Tag } from '../der';
+import { oidBytes } from '../oidBytes';
 
 const asn1 = forge.asn1;
 
 /** OID contents (no tag or length) as a forge binary string. */
 export function oidContent(oid: string): string {
-  const arcs = oid.split('.').map((a) => BigInt(a));
-  const bytes: number[] = [];
-  const push = (v: bigint) => {
-    const chunk: number[] = [Number(v & 0x7fn)];
-    v >>= 7n;
-    while (v > 0n) {
-      chunk.unshift(Number(v & 0x7fn) | 0x80);
-      v >>= 7n;
-    }
-    bytes.push(...chunk);
-  };
-  push(arcs[0] * 40n + (arcs[1] ?? 0n));
-  for (const arc of arcs.slice(2)) push(arc);
-  return String.fromCharCode(...bytes);
+  return String.fromCharCode(...oidBytes(oid));
 }
 
 export function oidNode(oid: string): forge.asn1.Asn1 {

@@ -1,6 +1,7 @@
 // The subject `openssl req -new -batch` builds from the distinguished_name section (apps/req.c: auto_info for
 // `prompt = no`, prompt_info otherwise, where -batch answers every prompt with its _default value), and the
 // names of dirName SANs (X509V3_NAME_from_section). Errors are the ones that make openssl req fail.
+import { oidBytes } from '../oidBytes';
 import { Asn1StringType, ASN1_STRING_TAGS, encodeNameString } from './encodeNameString';
 import { closestName } from './closestName';
 import { dnFieldCatalog } from './dnFieldCatalog';
@@ -95,20 +96,7 @@ function derLength(n: number): number[] {
 }
 
 function encodeOid(oid: string): number[] {
-  const arcs = oid.split('.').map((a) => BigInt(a));
-  const out: number[] = [];
-  const push = (v: bigint) => {
-    const chunk: number[] = [Number(v & 0x7fn)];
-    v >>= 7n;
-    while (v > 0n) {
-      chunk.unshift(Number(v & 0x7fn) | 0x80);
-      v >>= 7n;
-    }
-    out.push(...chunk);
-  };
-  push(arcs[0] * 40n + (arcs[1] ?? 0n));
-  for (const arc of arcs.slice(2)) push(arc);
-  return out;
+  return oidBytes(oid);
 }
 
 function attributeDer(oid: string, tag: number, content: Uint8Array): Uint8Array {
