@@ -12,6 +12,7 @@ import { registerCommand } from '../commands';
 import { Log } from '../log';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
+import { pickCertificate } from '../inventory/pickCertificate';
 import { CONFIG_LANGUAGE } from '../opensslConfig/configDocuments';
 import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
@@ -44,16 +45,7 @@ async function chooseCertificate(arg: unknown, store: CertificateStore): Promise
     if (leavesInFile.length === 1 || inFile.length === 1) return leavesInFile[0] ?? inFile[0];
   }
   const leaves = certificates.filter((c) => !c.isCA);
-  const picked = await vscode.window.showQuickPick(
-    (leaves.length > 0 ? leaves : certificates).map((certificate) => ({
-      label: certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(certificate.path),
-      description: `expires ${certificate.notAfter.slice(0, 10)}`,
-      detail: vscode.workspace.asRelativePath(certificate.path),
-      certificate,
-    })),
-    { title: 'New request config from certificate', placeHolder: 'The certificate to renew' },
-  );
-  return picked?.certificate;
+  return pickCertificate(leaves.length > 0 ? leaves : certificates, { title: 'New request config from certificate', placeHolder: 'The certificate to renew' });
 }
 
 async function chooseConfig(arg: unknown): Promise<vscode.Uri | undefined> {

@@ -13,6 +13,7 @@ import { Rotation, startRotation } from '../../core/rotation/rotationRecord';
 import { registerCommand } from '../commands';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
+import { pickCertificate } from '../inventory/pickCertificate';
 import { Log } from '../log';
 import { Prompts } from '../prompts';
 import { Settings } from '../settings';
@@ -72,12 +73,7 @@ export function registerRotationCommands(
     await store.whenIdle();
     const certificates = store.snapshot().items.filter((i): i is CertificateInfo => i.kind === 'certificate' && !i.isCA);
     if (arg instanceof vscode.Uri) return certificates.find((c) => c.path === arg.fsPath);
-    return (await vscode.window.showQuickPick(certificates.map((certificate) => ({
-      label: certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(certificate.path),
-      description: `expires ${certificate.notAfter.slice(0, 10)}`,
-      detail: vscode.workspace.asRelativePath(certificate.path),
-      certificate,
-    })), { title }))?.certificate;
+    return pickCertificate(certificates, { title });
   };
 
   const searchReferences = async (rotation: Rotation, token?: vscode.CancellationToken) => {

@@ -10,6 +10,7 @@ import { registerCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
+import { pickCertificate } from '../inventory/pickCertificate';
 import { Log } from '../log';
 import { ReportDocuments } from '../reportDocuments';
 import { Environment, Settings } from '../settings';
@@ -124,16 +125,10 @@ export class TestCallFeature extends Disposable {
       if (!certificate) throw new Error(`${explicit.certificate} is not a certificate in the inventory`);
     }
     if (!certificate) {
-      const picked = await vscode.window.showQuickPick(
-        paired.certificates.filter((g) => !g.certificate.isCA && g.keys.length > 0).map((g) => ({
-          label: g.certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(g.certificate.path),
-          description: `expires ${g.certificate.notAfter.slice(0, 10)}`,
-          detail: vscode.workspace.asRelativePath(g.certificate.path),
-          certificate: g.certificate,
-        })),
+      certificate = await pickCertificate(
+        paired.certificates.filter((g) => !g.certificate.isCA && g.keys.length > 0).map((g) => g.certificate),
         { title: 'Test call with which certificate? (its key must be in the workspace)' },
       );
-      certificate = picked?.certificate;
     }
     if (!certificate) return undefined;
     const keys: PrivateKeyInfo[] = paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate!.fingerprintSha256)?.keys ?? [];

@@ -10,6 +10,7 @@ import { registerCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
+import { pickCertificate } from '../inventory/pickCertificate';
 import { Log } from '../log';
 import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
@@ -136,16 +137,7 @@ export class CertificateVerifier extends Disposable {
     let certificate: CertificateInfo | undefined = node?.type === 'certificate' ? node.certificate : undefined;
     if (!certificate && arg instanceof vscode.Uri) certificate = this.certificateAt(arg.fsPath);
     if (!certificate) {
-      const picked = await vscode.window.showQuickPick(
-        paired.certificates.filter((g) => !g.certificate.isCA).map((g) => ({
-          label: g.certificate.subject.find((a) => a.type === 'CN')?.value ?? path.basename(g.certificate.path),
-          description: `expires ${g.certificate.notAfter.slice(0, 10)}`,
-          detail: vscode.workspace.asRelativePath(g.certificate.path),
-          certificate: g.certificate,
-        })),
-        { title: 'Verify which certificate?' },
-      );
-      certificate = picked?.certificate;
+      certificate = await pickCertificate(paired.certificates.filter((g) => !g.certificate.isCA).map((g) => g.certificate), { title: 'Verify which certificate?' });
     }
     if (!certificate) return undefined;
     const group = paired.certificates.find((g) => g.certificate === certificate || g.certificate.fingerprintSha256 === certificate!.fingerprintSha256);

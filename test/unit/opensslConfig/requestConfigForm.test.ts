@@ -16,29 +16,9 @@ import {
 import { checkOpensslConfig, ValidateOpensslConfigOptions } from '../../../src/core/opensslConfig/validateOpensslConfig';
 import { makeKey, tempDir } from '../../support/openssl';
 import { readCsrDer } from './support/readCsrDer';
+import { GOOD_CONFIG } from '../../integration/prepareWorkspace';
 
-const PROMPT_NO = [
-  '# Request config for program-a, as the provider\'s rotation guide uses it',
-  '[ req ]',
-  'prompt = no',
-  'default_bits = 2048',
-  'default_md = sha256',
-  'distinguished_name = dn',
-  'req_extensions = req_ext',
-  '',
-  '[ dn ]',
-  'O = Axys Test',
-  'OU = Program A',
-  'CN = program-a.example.com',
-  '',
-  '[ req_ext ]',
-  'subjectAltName = @alt_names',
-  '',
-  '[ alt_names ]',
-  'DNS.1 = program-a.example.com',
-  'IP.1 = 203.0.113.10',
-  '',
-].join('\n');
+const PROMPT_NO = GOOD_CONFIG;
 
 /** The classic openssl.cnf style: prompts, answered with their _default values by -batch. */
 const PROMPTED = [
