@@ -16,7 +16,7 @@ import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
 import { encodeTlv, readTlvs, Tlv } from '../../support/fuzzMutations';
 
 const CORE = path.resolve(__dirname, '../../../src/core');
-const LIMIT_MS = 4000;
+const LIMIT_MS = 15_000; // a refusal takes milliseconds; the derivation it prevents, hours
 const HUGE = [0x7f, 0xff, 0xff, 0xff]; // 2,147,483,647 iterations
 
 /** Sets the count of the `which`-th SEQUENCE { OCTET STRING salt, INTEGER count, ... } (PBKDF2 and PKCS#12 PBE parameters). */
