@@ -23,9 +23,10 @@ describe('readCertificate', () => {
       readings = opensslReadings(files);
     });
 
-    it('finds the 142 certificates', () => {
-      assert.strictEqual(files.length, 142);
-      assert.strictEqual(readings.size, 142);
+    // Debian's ca-certificates changes with its updates (142 roots in 2026-11, 148 in 2026-12): openssl's count rules.
+    it('finds every certificate of the store, one a file, as openssl does', () => {
+      assert.ok(files.length > 100, `${files.length} files`);
+      assert.strictEqual(readings.size, files.length);
     });
 
     it('reads serial, fingerprint, dates, subject, issuer and key hash exactly as openssl prints them', () => {
