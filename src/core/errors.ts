@@ -36,7 +36,10 @@ export type CoreErrorCode =
   | 'invalid-url'
   | 'invalid-test-call-input'
   | 'key-certificate-mismatch'
-  | 'passphrase-required';
+  | 'passphrase-required'
+  | 'symlink-target'
+  | 'outside-workspace'
+  | 'not-a-regular-file';
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;
