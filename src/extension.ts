@@ -57,9 +57,9 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
     inventory.tree.setRenewalLinks((csrPath) => renewals.renewedBy(csrPath));
     const verifier = new CertificateVerifier(log, inventory.store, reports, context.workspaceState, readSettings);
     context.subscriptions.push(verifier);
-    const testCalls = new TestCallFeature(log, inventory.store, reports, context.secrets, context.workspaceState, readSettings);
-    context.subscriptions.push(testCalls, testCalls.onDidRecord(() => inventory.tree.rebuild()));
     const prompts = new PromptsHolder();
+    const testCalls = new TestCallFeature(log, inventory.store, reports, context.secrets, context.workspaceState, readSettings, prompts, context.globalState);
+    context.subscriptions.push(testCalls, testCalls.onDidRecord(() => inventory.tree.rebuild()));
     const rotationStore = new RotationStore(log, inventory.store, verifier, testCalls, context.workspaceState, readSettings);
     const rotationView = new RotationView(rotationStore, log);
     const reminders = new ReminderNotifier(inventory.tree, context.workspaceState, readSettings, log, () => inventory.store.scanning);

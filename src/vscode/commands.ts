@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Log } from './log';
+import { allowedInThisWorkspace } from './trust';
 
 /**
  * The one registration point for commands: a failure is logged and shown to the user instead of
@@ -20,4 +21,17 @@ export function registerCommand(
       return undefined;
     }
   });
+}
+
+/**
+ * A command that writes, deletes or sends a secret: in Restricted Mode it refuses with `doesWhat` ("Test calls
+ * send your API key and client certificate") and returns undefined.
+ */
+export function registerTrustedCommand(
+  log: Log,
+  id: string,
+  doesWhat: string,
+  handler: (...args: never[]) => unknown,
+): vscode.Disposable {
+  return registerCommand(log, id, (...args: never[]) => (allowedInThisWorkspace(log, doesWhat) ? (handler as (...a: never[]) => unknown)(...args) : undefined));
 }

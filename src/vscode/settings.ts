@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, normalizeThresholds } from '../core/expiry';
 
-/** Every setting the extension reads, as plain data; the only place that calls getConfiguration. */
-/** A place to send test calls to; its API key is in SecretStorage under its name, never in settings. */
+// Every setting the extension reads, as plain data; the only place that calls getConfiguration.
+
+/**
+ * A place to send test calls to. Its API key is in SecretStorage under its name and the origin of its URL, never
+ * in settings; environments come from the user's own settings only (see `userLevel`).
+ */
 export interface Environment {
   name: string;
   baseUrl: string;
@@ -43,7 +47,7 @@ export function readSettings(): Settings {
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
     caBundle: config.get<string>('caBundle') ?? '',
-    environments: environments(config.get<unknown>('environments')),
+    environments: environments(userLevel(config, 'environments')),
     defaultEnvironment: config.get<string>('defaultEnvironment') ?? 'production',
     registerPath: config.get<string>('registerPath') || 'certificate-register.json',
     testCallTimeoutMs: Math.max(1, config.get<number>('testCallTimeoutSeconds') ?? 15) * 1000,
@@ -67,6 +71,17 @@ function reminderDays(value: unknown[] | undefined): number[] {
     );
     return [...DEFAULT_THRESHOLDS];
   }
+}
+
+/**
+ * Where an API key and a client certificate go, and which CA vouches for the server, is the user's decision: a
+ * cloned repository's `.vscode/settings.json` must not redirect them. The setting is `application`-scoped, so VS
+ * Code already ignores workspace values; reading only the user and default layers keeps that true whatever a host
+ * does with scopes.
+ */
+function userLevel(config: vscode.WorkspaceConfiguration, key: string): unknown {
+  const inspected = config.inspect<unknown>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
 /** Entries without a name or URL are skipped, so one typo does not take the others down. */

@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { GenerateResult } from '../../src/vscode/generate/generateCommands';
-import { openssl, tempDir } from '../support/openssl';
+import { openssl } from '../support/openssl';
 import { FIXTURE, GOOD_CONFIG } from './prepareWorkspace';
-import { activateExtension, workspaceRoot } from './testHelpers';
+import { activateExtension, workspaceScratch, workspaceRoot } from './testHelpers';
 
 describe('Key and CSR generation', () => {
   before(async () => {
@@ -38,7 +38,7 @@ describe('Key and CSR generation', () => {
   });
 
   it('generates a fresh 0600 RSA-2048 key and a CSR that openssl verifies', async () => {
-    const dir = tempDir();
+    const dir = workspaceScratch();
     const config = path.join(dir, 'program-a-openssl.cnf');
     fs.writeFileSync(config, GOOD_CONFIG);
     const result = await vscode.commands.executeCommand<GenerateResult>('mtlsRotation.generateKeyAndCsr', vscode.Uri.file(config));

@@ -9,20 +9,9 @@ import type { GenerateResult } from '../../src/vscode/generate/generateCommands'
 import type { RetireOutcome } from '../../src/vscode/rotation/rotationCommands';
 import { API_PATHS, makeMtlsPki, MtlsPki, NodeMtlsServer, startNodeMtlsServer } from '../support/mtlsServers';
 import { daysFromNow, signCsr } from '../support/openssl';
-import { activateExtension, until, untilAsync, workspaceRoot } from './testHelpers';
+import { activateExtension, ScriptedPrompts, setEnvironments, until, untilAsync, workspaceRoot } from './testHelpers';
 
 const API_KEY = 'rotation-itest-key-41d2';
-
-/** Answers confirmations from a script and records every question, so the test sees what was asked. */
-class ScriptedPrompts {
-  readonly asked: Array<{ message: string; confirmLabel: string; answer: boolean }> = [];
-  constructor(private readonly answers: boolean[]) {}
-  async confirm(message: string, _detail: string, confirmLabel: string): Promise<boolean> {
-    const answer = this.answers.shift() ?? false;
-    this.asked.push({ message, confirmLabel, answer });
-    return answer;
-  }
-}
 
 function exists(file: string): boolean {
   return fs.existsSync(file);
@@ -50,17 +39,15 @@ describe('A full rotation', () => {
     fs.chmodSync(oldKey, 0o600);
     service = path.join(dir, 'service.yaml');
     fs.writeFileSync(service, 'client:\n  certificate: rotation-demo/demo.crt\n  key: rotation-demo/demo.key\n');
-    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', [
-      { name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
-    ], vscode.ConfigurationTarget.Workspace);
+    await setEnvironments([{ name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
     await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'local', API_KEY);
   });
 
   after(async () => {
-    api.prompts.current = { confirm: async () => false };
+    api.prompts.current = new ScriptedPrompts([]);
     await server?.close();
     await vscode.commands.executeCommand('mtlsRotation.clearApiKey', 'local');
-    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', undefined, vscode.ConfigurationTarget.Workspace);
+    await setEnvironments(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
     for (const file of ['.vscode/mtls-rotation.json', 'certificate-register.json']) fs.rmSync(path.join(workspaceRoot(), file), { force: true });

@@ -6,9 +6,8 @@ import type { TestCallResult } from '../../src/core/testCall/testCallResult';
 import type { VerifyResult } from '../../src/core/verify/verifyCertificate';
 import type { GenerateResult } from '../../src/vscode/generate/generateCommands';
 import { API_PATHS, makeMtlsPki, NodeMtlsServer, startNodeMtlsServer } from '../support/mtlsServers';
-import { tempDir } from '../support/openssl';
 import { GOOD_CONFIG } from './prepareWorkspace';
-import { activateExtension, workspaceRoot } from './testHelpers';
+import { activateExtension, workspaceScratch, ScriptedPrompts, setEnvironments, workspaceRoot } from './testHelpers';
 
 const API_KEY = 'secret-audit-key-Zq81vX4m';
 
@@ -30,16 +29,15 @@ describe('Secrets stay secret', () => {
 
   after(async () => {
     await server?.close();
-    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', undefined, vscode.ConfigurationTarget.Workspace);
+    await setEnvironments(undefined);
   });
 
   it('runs every command that touches a key or the API key, then finds neither in settings, logs, state or workspace files', async () => {
     const api = await activateExtension();
     const pki = makeMtlsPki();
     server = await startNodeMtlsServer(pki, { apiKey: API_KEY });
-    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', [
-      { name: 'audit', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
-    ], vscode.ConfigurationTarget.Workspace);
+    await setEnvironments([{ name: 'audit', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
+    api.prompts.current = new ScriptedPrompts([]);
 
     // The API key: stored, used for a good call and for one the server echoes headers back to.
     await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'audit', API_KEY);
@@ -53,9 +51,7 @@ describe('Secrets stay secret', () => {
         certificate: inWorkspace, key: keyInWorkspace, environment: 'audit',
       });
       assert.strictEqual(call.outcome, 'ok', `${call.outcome}: ${call.hint}`);
-      await vscode.workspace.getConfiguration('mtlsRotation').update('environments', [
-        { name: 'audit', baseUrl: server.url(''), testPath: API_PATHS.echoHeaders, caBundle: pki.ca.certPath },
-      ], vscode.ConfigurationTarget.Workspace);
+      await setEnvironments([{ name: 'audit', baseUrl: server.url(''), testPath: API_PATHS.echoHeaders, caBundle: pki.ca.certPath }]);
       const echo = await vscode.commands.executeCommand<TestCallResult>('mtlsRotation.runTestCall', {
         certificate: inWorkspace, key: keyInWorkspace, environment: 'audit',
       });
@@ -63,7 +59,7 @@ describe('Secrets stay secret', () => {
       assert.ok(!JSON.stringify(echo).includes(API_KEY), 'the echoed key is redacted from the result');
 
       // Keys: generated, verified (read), and the client key used above.
-      const dir = tempDir();
+      const dir = workspaceScratch();
       const config = path.join(dir, 'audit-openssl.cnf');
       fs.writeFileSync(config, GOOD_CONFIG);
       const generated = await vscode.commands.executeCommand<GenerateResult>('mtlsRotation.generateKeyAndCsr', vscode.Uri.file(config));

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TestCallResult } from '../../src/core/testCall/testCallResult';
 import { API_PATHS, makeMtlsPki, NodeMtlsServer, startNodeMtlsServer } from '../support/mtlsServers';
-import { activateExtension, until, workspaceRoot } from './testHelpers';
+import { activateExtension, ScriptedPrompts, setEnvironments, until, workspaceRoot } from './testHelpers';
 
 const API_KEY = 'itest-api-key-7f3c9a';
 
@@ -20,9 +20,8 @@ describe('Test call', () => {
     keyPath = path.join(workspaceRoot(), 'certs', 'itest-client.key');
     fs.copyFileSync(pki.client.certPath, certificatePath);
     fs.copyFileSync(pki.client.keyPath, keyPath);
-    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', [
-      { name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
-    ], vscode.ConfigurationTarget.Workspace);
+    await setEnvironments([{ name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
+    (await activateExtension()).prompts.current = new ScriptedPrompts([]);
   });
 
   after(async () => {
@@ -30,7 +29,7 @@ describe('Test call', () => {
     fs.rmSync(certificatePath, { force: true });
     fs.rmSync(keyPath, { force: true });
     await vscode.commands.executeCommand('mtlsRotation.clearApiKey', 'local');
-    await vscode.workspace.getConfiguration('mtlsRotation').update('environments', undefined, vscode.ConfigurationTarget.Workspace);
+    await setEnvironments(undefined);
   });
 
   it('calls a local mTLS server with only the chosen certificate, gets ok, and records it in the history', async () => {

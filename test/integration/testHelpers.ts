@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MtlsRotationApi } from '../../src/extension';
 
@@ -39,4 +41,34 @@ export async function untilAsync<T>(what: string, probe: () => Promise<T | undef
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * Answers confirmations from a script and records every question, so a test sees what was asked. The one-time
+ * question before a test call goes to a new URL is answered yes (and recorded in `approvedUrls`), as a user who
+ * configured that environment would.
+ */
+export class ScriptedPrompts {
+  readonly asked: Array<{ message: string; confirmLabel: string; answer: boolean }> = [];
+  readonly approvedUrls: string[] = [];
+  constructor(private readonly answers: boolean[]) {}
+  async confirm(message: string, _detail: string, confirmLabel: string): Promise<boolean> {
+    if (confirmLabel === 'Call This URL') {
+      this.approvedUrls.push(message);
+      return true;
+    }
+    const answer = this.answers.shift() ?? false;
+    this.asked.push({ message, confirmLabel, answer });
+    return answer;
+  }
+}
+
+/** Test-call environments live in the user's settings (a workspace cannot route API keys); undefined resets them. */
+export async function setEnvironments(environments: unknown[] | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('mtlsRotation').update('environments', environments, vscode.ConfigurationTarget.Global);
+}
+
+/** A fresh folder inside the fixture workspace: the extension writes keys and CSRs only inside a workspace folder. */
+export function workspaceScratch(prefix = 'scratch-'): string {
+  return fs.mkdtempSync(path.join(workspaceRoot(), prefix));
 }

@@ -8,7 +8,8 @@ import { opensslEquivalent } from '../../core/generate/opensslEquivalent';
 import { freshName, writeKeyAndCsr } from '../../core/generate/writeNewFiles';
 import { CertificateInfo } from '../../core/model';
 import { newRequestConfig, requestConfigFileName } from '../../core/newRequestConfig';
-import { registerCommand } from '../commands';
+import { confineToFolders } from '../../core/files/confinePath';
+import { registerTrustedCommand } from '../commands';
 import { Log } from '../log';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
@@ -16,6 +17,7 @@ import { pickCertificate } from '../inventory/pickCertificate';
 import { CONFIG_LANGUAGE } from '../opensslConfig/configDocuments';
 import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
+import { workspaceFolderPaths } from '../workspaceFolders';
 
 export interface GenerateResult {
   keyPath: string;
@@ -67,7 +69,7 @@ export function registerGenerateCommands(
   settings: () => Settings,
 ): vscode.Disposable[] {
   return [
-    registerCommand(log, 'mtlsRotation.newConfigFromCertificate', async (arg?: unknown): Promise<string | undefined> => {
+    registerTrustedCommand(log, 'mtlsRotation.newConfigFromCertificate', 'Writing a request config creates a file in the workspace', async (arg?: unknown): Promise<string | undefined> => {
       const certificate = await chooseCertificate(arg, store);
       if (!certificate) return undefined;
       let target = requestConfigFileName(certificate.path);
@@ -85,6 +87,8 @@ export function registerGenerateCommands(
         if (!choice) return undefined;
         target = alternative;
       }
+      // Written where it really lands, which must be in the workspace (a certificate under a linked folder is not).
+      target = await confineToFolders(target, workspaceFolderPaths(), { action: 'write' });
       const text = newRequestConfig(certificate, { bits: settings().keySize });
       // 'wx': even if the file appeared since the check above, it is not replaced.
       fs.writeFileSync(target, text, { flag: 'wx' });
@@ -93,7 +97,7 @@ export function registerGenerateCommands(
       return target;
     }),
 
-    registerCommand(log, 'mtlsRotation.generateKeyAndCsr', async (arg?: unknown): Promise<GenerateResult | undefined> => {
+    registerTrustedCommand(log, 'mtlsRotation.generateKeyAndCsr', 'Generating a key and CSR writes a private key into the workspace', async (arg?: unknown): Promise<GenerateResult | undefined> => {
       const uri = await chooseConfig(arg);
       if (!uri) return undefined;
       const document = await vscode.workspace.openTextDocument(uri);
@@ -118,6 +122,9 @@ export function registerGenerateCommands(
         keyPath = freshKey;
         csrPath = freshCsr;
       }
+      // Checked before the slow key search, on the paths the key and CSR really get.
+      keyPath = await confineToFolders(keyPath, workspaceFolderPaths(), { action: 'write the new private key to' });
+      csrPath = await confineToFolders(csrPath, workspaceFolderPaths(), { action: 'write the new CSR to' });
       const bits = settings().keySize;
       const generated = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Generating a new RSA-${bits} key and CSR`, cancellable: true },

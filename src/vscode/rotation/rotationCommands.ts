@@ -10,13 +10,16 @@ import { registerToCsv, registerToMarkdown } from '../../core/rotation/registerE
 import { canRetireOldKey, RetireDecision } from '../../core/rotation/retireGuard';
 import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import { Rotation, startRotation } from '../../core/rotation/rotationRecord';
-import { registerCommand } from '../commands';
+import * as fs from 'fs/promises';
+import { confineToFolders } from '../../core/files/confinePath';
+import { registerCommand, registerTrustedCommand } from '../commands';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
 import { pickCertificate } from '../inventory/pickCertificate';
 import { Log } from '../log';
 import { Prompts } from '../prompts';
 import { Settings } from '../settings';
+import { workspaceFolderPaths } from '../workspaceFolders';
 import { RotationStore } from './rotationStore';
 import { RotationView } from './rotationView';
 
@@ -94,7 +97,7 @@ export function registerRotationCommands(
   };
 
   return [
-    registerCommand(log, 'mtlsRotation.startRotation', async (arg?: unknown): Promise<Rotation | undefined> => {
+    registerTrustedCommand(log, 'mtlsRotation.startRotation', 'Starting a rotation writes the rotation record', async (arg?: unknown): Promise<Rotation | undefined> => {
       const certificate = await chooseCertificate(arg, 'Start a rotation of which certificate?');
       if (!certificate) return undefined;
       await store.whenIdle();
@@ -107,7 +110,7 @@ export function registerRotationCommands(
       return rotation;
     }),
 
-    registerCommand(log, 'mtlsRotation.tickChecklistItem', async (rotationId?: string, itemId?: ManualChecklistItemId, ticked?: boolean) => {
+    registerTrustedCommand(log, 'mtlsRotation.tickChecklistItem', 'Ticking a checklist item writes the rotation record', async (rotationId?: string, itemId?: ManualChecklistItemId, ticked?: boolean) => {
       const rotation = await chooseRotation(rotationId);
       if (!rotation || !itemId) return;
       const field = itemId === 'reminder-received' ? rotation.manual.reminderReceived : rotation.manual.csrSubmitted;
@@ -141,7 +144,7 @@ export function registerRotationCommands(
       return matches;
     }),
 
-    registerCommand(log, 'mtlsRotation.retireOldKey', async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
+    registerTrustedCommand(log, 'mtlsRotation.retireOldKey', 'Retiring deletes the old private key and writes the record and the register', async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
       const rotation = await chooseRotation(options.rotationId ?? arg);
       if (!rotation) return undefined;
       const now = new Date();
@@ -164,13 +167,17 @@ export function registerRotationCommands(
       const references = await searchReferences(rotation);
       await rotations.setReferences(rotation.id, references.map(({ path: file, line, match }) => ({ path: file, line, match })));
       facts = await rotations.facts(rotation);
-      const files = [decision.keyPath, ...decision.otherCopies];
+      // What is deleted, and shown, is each file's real path: a committed `vendor -> /elsewhere` link must neither
+      // carry the delete out of the workspace nor hide where the file really is.
+      const folders = workspaceFolderPaths();
+      const files: string[] = [];
+      for (const file of [decision.keyPath, ...decision.otherCopies]) files.push(await confineToFolders(file, folders, { action: 'delete', mustExist: true }));
       const listing = references.length > 0
         ? `\n\nStill referring to the old certificate or key:\n${references.slice(0, 10).map((r) => `${vscode.workspace.asRelativePath(r.path)}:${r.line}`).join('\n')}${references.length > 10 ? `\n…and ${references.length - 10} more` : ''}`
         : '';
       const confirmed = await prompts.confirm(
         `Delete the old private key${files.length > 1 ? 's' : ''} permanently?`,
-        `${files.map((f) => vscode.workspace.asRelativePath(f)).join('\n')}${listing}\n\nThis cannot be undone.`,
+        `${files.join('\n')}${listing}\n\nThis cannot be undone.`,
         'Delete Old Key',
       );
       if (!confirmed) return { retired: false, decision, deleted: [] };
@@ -179,7 +186,9 @@ export function registerRotationCommands(
       await rotations.rotations();
       const deleted: string[] = [];
       for (const file of files) {
-        await vscode.workspace.fs.delete(vscode.Uri.file(file), { useTrash: false });
+        // Checked again: the tree may have changed while the question was open.
+        if ((await confineToFolders(file, folders, { action: 'delete', mustExist: true })) !== file) throw new Error(`${file} changed while you were asked; nothing more is deleted`);
+        await fs.unlink(file);
         deleted.push(file);
         log.info(`Retired old private key ${file}`);
       }
@@ -202,7 +211,7 @@ export function registerRotationCommands(
       return { retired: true, decision, deleted };
     }),
 
-    registerCommand(log, 'mtlsRotation.updateRegister', async (arg?: unknown) => {
+    registerTrustedCommand(log, 'mtlsRotation.updateRegister', 'Updating the register writes the certificate register', async (arg?: unknown) => {
       const rotation = await chooseRotation(arg);
       if (!rotation) return undefined;
       const facts = await rotations.facts(rotation);

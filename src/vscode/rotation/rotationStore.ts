@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { compareRequest } from '../../core/compare/compareRequest';
 import { hasErrors } from '../../core/compare/hasErrors';
 import { requestFactsFromCsr } from '../../core/compare/requestFactsFromCsr';
+import { confineToFolders } from '../../core/files/confinePath';
+import { replaceFileContents } from '../../core/files/replaceFileContents';
 import { CertificateInfo } from '../../core/model';
 import { emptyRegister, parseRegister, RegisterFile, serializeRegister } from '../../core/rotation/register';
 import { RotationFacts } from '../../core/rotation/rotationFacts';
@@ -14,6 +16,7 @@ import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
 import { Log } from '../log';
 import { Settings } from '../settings';
+import { workspaceFolderPaths } from '../workspaceFolders';
 import type { TestCallFeature } from '../testCall/testCallFeature';
 import type { CertificateVerifier } from '../verify/verifyCommand';
 
@@ -61,6 +64,22 @@ export class RotationStore extends Disposable {
     return path.isAbsolute(configured) ? vscode.Uri.file(configured) : vscode.Uri.joinPath(root, configured);
   }
 
+  /**
+   * The register's real path, which must lie in a workspace folder: `registerPath` may come from the workspace's
+   * own settings, and neither an absolute path nor a committed link may make it read or write a file elsewhere.
+   */
+  private async confinedRegister(action: string): Promise<string> {
+    const uri = this.registerUri();
+    if (!uri) throw new Error('Open a folder first: the certificate register lives in the workspace');
+    return confineToFolders(uri.fsPath, workspaceFolderPaths(), { action: `${action} the certificate register` });
+  }
+
+  private async confinedRecord(action: string): Promise<string> {
+    const uri = this.rotationFileUri();
+    if (!uri) throw new Error('Open a folder first: the rotation record lives in the workspace');
+    return confineToFolders(uri.fsPath, workspaceFolderPaths(), { action: `${action} the rotation record` });
+  }
+
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -72,8 +91,7 @@ export class RotationStore extends Disposable {
 
   /** The rotation file; a missing one is empty, a broken one throws its located error (and is never overwritten). */
   async rotations(): Promise<RotationFile> {
-    const uri = this.rotationFileUri();
-    const text = uri && (await this.readText(uri));
+    const text = this.rotationFileUri() && (await this.readText(vscode.Uri.file(await this.confinedRecord('read'))));
     return text === undefined ? emptyRotationFile() : parseRotationFile(text);
   }
 
@@ -87,9 +105,8 @@ export class RotationStore extends Disposable {
   }
 
   private async write(file: RotationFile): Promise<void> {
-    const uri = this.rotationFileUri();
-    if (!uri) throw new Error('Open a folder first: the rotation record lives in the workspace');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeRotationFile(file)));
+    if (!vscode.workspace.isTrusted) throw new Error('The rotation record is not written in Restricted Mode: trust the workspace first');
+    await replaceFileContents(await this.confinedRecord('write'), serializeRotationFile(file));
     this.changed.fire();
   }
 
@@ -106,15 +123,14 @@ export class RotationStore extends Disposable {
   }
 
   async registerFile(): Promise<RegisterFile | undefined> {
-    const uri = this.registerUri();
-    const text = uri && (await this.readText(uri));
+    if (!this.registerUri()) return undefined;
+    const text = await this.readText(vscode.Uri.file(await this.confinedRegister('read')));
     return text === undefined ? undefined : parseRegister(text);
   }
 
   async saveRegister(register: RegisterFile): Promise<void> {
-    const uri = this.registerUri();
-    if (!uri) throw new Error('Open a folder first: the certificate register lives in the workspace');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(serializeRegister(register)));
+    if (!vscode.workspace.isTrusted) throw new Error('The certificate register is not written in Restricted Mode: trust the workspace first');
+    await replaceFileContents(await this.confinedRegister('write'), serializeRegister(register));
     this.changed.fire();
   }
 

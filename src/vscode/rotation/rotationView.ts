@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChecklistItem, evaluateChecklist } from '../../core/rotation/checklist';
 import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import { overlapPeriod, OverlapPeriod } from '../../core/rotation/overlapPeriod';
-import { Rotation } from '../../core/rotation/rotationRecord';
+import { Rotation, updateRotation } from '../../core/rotation/rotationRecord';
 import { Disposable } from '../disposable';
 import { Log } from '../log';
 import { RotationStore } from './rotationStore';
@@ -62,7 +62,8 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
         const patch = evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot);
         let current = rotation;
         if (patch) {
-          file = await this.rotations.patch(rotation.id, patch);
+          // Restricted Mode writes nothing: the evidence is shown, and remembered once the workspace is trusted.
+          file = vscode.workspace.isTrusted ? await this.rotations.patch(rotation.id, patch) : updateRotation(file, rotation.id, patch);
           current = file.rotations.find((r) => r.id === rotation.id) ?? rotation;
         }
         roots.push({ type: 'rotation', rotation: current, items: evaluateChecklist(current, facts, now), overlap: overlapPeriod(current, facts, now) });

@@ -6,12 +6,13 @@ import { pairInventory } from '../../core/pairing';
 import { curlCommand } from '../../core/testCall/curlCommand';
 import { runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
-import { registerCommand } from '../commands';
+import { registerCommand, registerTrustedCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
 import { pickCertificate } from '../inventory/pickCertificate';
 import { Log } from '../log';
+import { Prompts } from '../prompts';
 import { ReportDocuments } from '../reportDocuments';
 import { Environment, Settings } from '../settings';
 import { testCallReport } from './testCallReport';
@@ -37,8 +38,23 @@ export interface TestCallRequest {
   environment?: string;
 }
 
-function secretKey(environment: string): string {
-  return `mtlsRotation.apiKey.${environment}`;
+const APPROVED_KEY = 'mtlsRotation.approvedTestCallUrls';
+
+/** `https://host:port`, as a URL's origin: what a key is bound to. */
+function originOf(environment: Environment): string {
+  try {
+    return new URL(environment.baseUrl).origin;
+  } catch {
+    throw new Error(`The base URL of environment "${environment.name}" is not a URL: ${environment.baseUrl}`);
+  }
+}
+
+/**
+ * An API key is stored under the environment's name AND the origin it was entered for: if the environment ever
+ * points somewhere else, that origin has no key and the user is asked for one, instead of the old key going there.
+ */
+function secretKey(environment: Environment): string {
+  return `mtlsRotation.apiKey.${JSON.stringify([environment.name, originOf(environment)])}`;
 }
 
 /**
@@ -56,13 +72,15 @@ export class TestCallFeature extends Disposable {
     private readonly secrets: vscode.SecretStorage,
     private readonly state: vscode.Memento,
     private readonly settings: () => Settings,
+    private readonly prompts: Prompts,
+    private readonly globalState: vscode.Memento,
   ) {
     super();
     // View-title buttons pass the focused tree item: only strings are environment names or keys.
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     this.register(registerCommand(log, 'mtlsRotation.setApiKey', (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
     this.register(registerCommand(log, 'mtlsRotation.clearApiKey', (environment?: unknown) => this.clearApiKey(text(environment))));
-    this.register(registerCommand(log, 'mtlsRotation.runTestCall', (arg?: unknown) => this.run(arg)));
+    this.register(registerTrustedCommand(log, 'mtlsRotation.runTestCall', 'Test calls send your API key and a client certificate', (arg?: unknown) => this.run(arg)));
   }
 
   history(fingerprint?: string): TestCallRecord[] {
@@ -101,15 +119,15 @@ export class TestCallFeature extends Disposable {
       validateInput: (text) => (/^[\x21-\x7e]+$/.test(text) ? undefined : 'An API key is printable ASCII without spaces'),
     });
     if (!apiKey) return;
-    await this.secrets.store(secretKey(environment.name), apiKey);
-    this.log.info(`API key for ${environment.name} stored in secret storage`);
+    await this.secrets.store(secretKey(environment), apiKey);
+    this.log.info(`API key for ${environment.name} (${originOf(environment)}) stored in secret storage`);
     vscode.window.setStatusBarMessage(`$(key) API key for ${environment.name} stored`, 3000);
   }
 
   private async clearApiKey(name?: string): Promise<void> {
     const environment = await this.pickEnvironment('Clear the API key of which environment?', name);
     if (!environment) return;
-    await this.secrets.delete(secretKey(environment.name));
+    await this.secrets.delete(secretKey(environment));
     this.log.info(`API key for ${environment.name} removed from secret storage`);
     vscode.window.setStatusBarMessage(`$(key) API key for ${environment.name} cleared`, 3000);
   }
@@ -146,18 +164,19 @@ export class TestCallFeature extends Disposable {
     const target = await this.resolve(arg);
     if (!target) return undefined;
     const { certificate, keyPath, environment } = target;
-    const apiKey = await this.secrets.get(secretKey(environment.name));
+    const url = environment.baseUrl.replace(/\/+$/, '') + environment.testPath;
+    if (!(await this.approved(environment, url))) return undefined;
+    const apiKey = await this.secrets.get(secretKey(environment));
     if (!apiKey) {
       const choice = await vscode.window.showWarningMessage(
-        `No API key is stored for ${environment.name}. The call would be refused with 401.`, 'Set API Key', 'Call Anyway');
+        `No API key is stored for ${environment.name} at ${originOf(environment)}. The call would be refused with 401.`, 'Set API Key', 'Call Anyway');
       if (choice === 'Set API Key') {
         await this.setApiKey(environment.name);
         return this.run({ certificate: certificate.path, key: keyPath, environment: environment.name });
       }
       if (choice !== 'Call Anyway') return undefined;
     }
-    const url = environment.baseUrl.replace(/\/+$/, '') + environment.testPath;
-    const caBundlePath = this.absolute(environment.caBundle);
+    const caBundlePath = trustedCaBundle(environment);
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Test call to ${environment.name}`, cancellable: true },
       async (progress, token) => {
@@ -203,9 +222,35 @@ export class TestCallFeature extends Disposable {
     return result;
   }
 
-  private absolute(file: string | undefined): string | undefined {
-    if (!file) return undefined;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return path.isAbsolute(file) || !folder ? file : path.join(folder.uri.fsPath, file);
+  /**
+   * The first call to a URL shows it in full and asks, once: the key and the client certificate go there. An
+   * answer is remembered for this user (not this workspace), for this environment and this exact URL.
+   */
+  private async approved(environment: Environment, url: string): Promise<boolean> {
+    const approvedUrls = this.globalState.get<string[]>(APPROVED_KEY) ?? [];
+    const entry = JSON.stringify([environment.name, url]);
+    if (approvedUrls.includes(entry)) return true;
+    const ok = await this.prompts.confirm(
+      `Send a test call to ${url}?`,
+      `Environment "${environment.name}" from your user settings. The call carries the client certificate you chose and the API key stored for ${originOf(environment)}.` +
+        (environment.caBundle ? ` The server must be signed by a CA in ${environment.caBundle}.` : ' The server must be trusted by the system\'s CAs.') +
+        '\n\nYou are asked once for each URL.',
+      'Call This URL',
+    );
+    if (ok) await this.globalState.update(APPROVED_KEY, [...approvedUrls, entry]);
+    else this.log.info(`Test call to ${url} not approved`);
+    return ok;
   }
+}
+
+/**
+ * The CA that replaces the system roots for a test call comes from the user's settings only, and as an absolute
+ * path: a relative one would let the open workspace's own files decide which server is trusted.
+ */
+function trustedCaBundle(environment: Environment): string | undefined {
+  if (!environment.caBundle) return undefined;
+  if (!path.isAbsolute(environment.caBundle)) {
+    throw new Error(`The caBundle of environment "${environment.name}" must be an absolute path (${environment.caBundle}): a workspace's files never decide which CA is trusted`);
+  }
+  return environment.caBundle;
 }
