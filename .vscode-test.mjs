@@ -19,7 +19,8 @@ const { prepareWorkspace } = createRequire(import.meta.url)(compiled);
 const workspace = prepareWorkspace(path.join(root, '.vscode-test', 'workspaces', 'electron', 'mtls-fixture'));
 
 const common = {
-  files: 'out/test/integration/**/*.test.js',
+  // The Restricted Mode suite needs an untrusted window, which test-cli does not open; test:integration runs it.
+  files: 'out/test/integration/*.test.js',
   workspaceFolder: workspace,
   env: { MTLS_ROTATION_FIXTURE: workspace },
   // Only the extension under development: no other extension from the download's defaults interferes.

@@ -7,11 +7,16 @@ import * as vscode from 'vscode';
 export interface Prompts {
   /** A modal question; resolves true only when the user chose `confirmLabel`. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
+  /** A question with several answers; resolves to the chosen label, or undefined when dismissed. */
+  choose(message: string, detail: string, labels: string[]): Promise<string | undefined>;
 }
 
 export const modalPrompts: Prompts = {
   async confirm(message, detail, confirmLabel) {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel)) === confirmLabel;
+  },
+  async choose(message, detail, labels) {
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...labels);
   },
 };
 
@@ -21,5 +26,9 @@ export class PromptsHolder implements Prompts {
 
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
     return this.current.confirm(message, detail, confirmLabel);
+  }
+
+  choose(message: string, detail: string, labels: string[]): Promise<string | undefined> {
+    return this.current.choose(message, detail, labels);
   }
 }

@@ -17,3 +17,10 @@ export const HOST_SETTINGS: Readonly<Record<string, unknown>> = {
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
 };
+
+/** For the Restricted Mode run: trust is on, and the folder opens untrusted without a question nobody can answer. */
+export const RESTRICTED_SETTINGS: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+};

@@ -72,9 +72,11 @@ async function main(): Promise<number> {
 
   const memory = sampleMemory();
   const results: TargetResult[] = [];
-  for (const target of targets) {
+  // Each VS Code runs the suite in a trusted workspace, then the Restricted Mode suite in an untrusted one.
+  const runs = targets.flatMap((target) => (['trusted', 'restricted'] as const).map((trust) => ({ target, trust })));
+  for (const { target, trust } of runs) {
     if (interrupt.signal.aborted) break;
-    console.log(`\n=== VS Code ${target.vscode} (code-server ${target.codeServer}) ===`);
+    console.log(`\n=== VS Code ${target.vscode} (code-server ${target.codeServer})${trust === 'restricted' ? ', Restricted Mode' : ''} ===`);
     results.push(
       await runTarget(target, {
         repoRoot,
@@ -83,6 +85,8 @@ async function main(): Promise<number> {
         timeoutMs: options.timeoutMs,
         signal: interrupt.signal,
         print: (line) => console.log(line),
+        trust,
+        testsEntry: trust === 'restricted' ? path.join(repoRoot, 'out', 'test', 'integration', 'restricted', 'index.js') : undefined,
       }),
     );
   }
@@ -97,7 +101,7 @@ async function main(): Promise<number> {
     failed += r.ok ? r.failing : Math.max(r.failing, 1);
     const counts = `${r.passing} passing, ${r.failing} failing` + (r.pending ? `, ${r.pending} pending` : '');
     console.log(
-      `VS Code ${r.target.vscode}: ${r.ok ? 'ok' : 'FAILED'} — host reported ${r.reportedVersion ?? '(nothing)'}, ` +
+      `VS Code ${r.target.vscode}${r.trust === 'restricted' ? ' (Restricted Mode)' : ''}: ${r.ok ? 'ok' : 'FAILED'} — host reported ${r.reportedVersion ?? '(nothing)'}, ` +
         `Node ${r.nodeVersion ?? '?'}, ${counts}; install ${seconds(r.installMs)}${r.installCached ? ' (cached)' : ''}, ` +
         `run ${seconds(r.runMs)}` +
         (r.screenshot ? `, screenshot ${path.relative(repoRoot, r.screenshot)}` : ''),
@@ -113,14 +117,14 @@ async function main(): Promise<number> {
       }
     }
   }
-  const skipped = targets.length - results.length;
+  const skipped = runs.length - results.length;
   if (skipped > 0) console.log(`${skipped} target(s) not run (interrupted)`);
 
   if (options.updateScreenshot) updateScreenshot(repoRoot, results);
 
   console.log(`total ${seconds(Date.now() - started)}` + (peak > 0 ? `, peak memory ${(peak / 2 ** 30).toFixed(2)} GiB (PSS of this process tree)` : ''));
   console.log(`integration: ${passed} passed, ${failed} failed`);
-  const allOk = results.length === targets.length && results.every((r) => r.ok);
+  const allOk = results.length === runs.length && results.every((r) => r.ok);
   return interrupt.signal.aborted ? 130 : allOk ? 0 : 1;
 }
 
@@ -150,7 +154,7 @@ function newestMtime(dir: string): number {
 }
 
 function updateScreenshot(repoRoot: string, results: TargetResult[]): void {
-  const r = results.find((x) => x.target.vscode === '1.100.3');
+  const r = results.find((x) => x.target.vscode === '1.100.3' && x.trust !== 'restricted');
   if (!r?.ok || !r.screenshot) {
     const why = r ? 'did not pass with a screenshot' : 'was not run';
     console.log(`--update-screenshot: VS Code 1.100.3 ${why}; media/screenshots/inventory.png left as is`);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { prepareWorkspace } from '../integration/prepareWorkspace';
 import { createHostLogFilter } from './hostLogFilter';
-import { HOST_SETTINGS } from './hostSettings';
+import { HOST_SETTINGS, RESTRICTED_SETTINGS } from './hostSettings';
 import { installCodeServer } from './installCodeServer';
 import { installNode } from './installNode';
 import { parseMochaSummary } from './parseMochaSummary';
@@ -28,12 +28,15 @@ export interface RunTargetOptions {
   prepareWorkspace?: (dir: string) => string;
   /** false for entries that run no mocha (benchmarks): no test summary is expected then. */
   mocha?: boolean;
+  /** 'restricted': the workspace opens untrusted (Restricted Mode); logs, folders and the lock get their own names. */
+  trust?: 'trusted' | 'restricted';
   /** Every line the extension host logs, unfiltered. */
   onOutput?(line: string): void;
 }
 
 export interface TargetResult {
   target: Target;
+  trust: 'trusted' | 'restricted';
   ok: boolean;
   /** Why the target failed, when it did. */
   problems: string[];
@@ -56,12 +59,14 @@ export interface TargetResult {
 /** Installs (once) and runs the integration tests in one VS Code build; never throws. */
 export async function runTarget(target: Target, options: RunTargetOptions): Promise<TargetResult> {
   const v = target.vscode;
-  const tag = `[${v}]`;
+  const run = runName(target, options);
+  const tag = `[${run}]`;
   const logs = path.join(options.cacheRoot, 'logs');
   fs.mkdirSync(logs, { recursive: true });
-  const serverLog = path.join(logs, `server-${v}.log`);
+  const serverLog = path.join(logs, `server-${run}.log`);
   const result: TargetResult = {
     target,
+    trust: options.trust ?? 'trusted',
     ok: false,
     problems: [],
     passing: 0,
@@ -106,7 +111,7 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
   );
 
   // Another harness run in this tree (someone else's `npm test`) may be using this target's folders: wait.
-  return withLock(path.join(options.cacheRoot, 'runs', `${v}.lock`), () => runTests(target, options, result, node, serverMain), {
+  return withLock(path.join(options.cacheRoot, 'runs', `${run}.lock`), () => runTests(target, options, result, node, serverMain), {
     signal: options.signal,
   }).catch((err: Error) => {
     result.problems.push(err.message);
@@ -115,8 +120,13 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
   });
 }
 
+/** `1.100.3`, or `1.100.3-restricted` for the Restricted Mode run: names its logs, folders and output lines. */
+export function runName(target: Target, options: Pick<RunTargetOptions, 'trust'>): string {
+  return options.trust === 'restricted' ? `${target.vscode}-restricted` : target.vscode;
+}
+
 async function runTests(target: Target, options: RunTargetOptions, result: TargetResult, node: string, serverMain: string): Promise<TargetResult> {
-  const v = target.vscode;
+  const v = runName(target, options);
   const tag = `[${v}]`;
   const logs = path.join(options.cacheRoot, 'logs');
   const serverLog = result.serverLog;
@@ -145,7 +155,8 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
         stateDir,
         logFile: serverLog,
         env: { MTLS_ROTATION_FIXTURE: workspace, [SCREENSHOT_ACK_ENV]: screenshotAck },
-        userSettings: HOST_SETTINGS,
+        userSettings: options.trust === 'restricted' ? { ...HOST_SETTINGS, ...RESTRICTED_SETTINGS } : HOST_SETTINGS,
+        trusted: options.trust !== 'restricted',
         signal,
       });
     } catch (err) {

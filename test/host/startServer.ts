@@ -16,6 +16,11 @@ export interface StartServerOptions {
   logFile: string;
   /** Written to `<user-data>/User/settings.json` before the start. */
   userSettings?: Readonly<Record<string, unknown>>;
+  /**
+   * false: the workspace opens in Restricted Mode (workspace trust on, never granted, no start-up question), as a
+   * repository the user has not trusted yet. Default true: the trust feature is off and every folder is trusted.
+   */
+  trusted?: boolean;
   /** Extra environment for the server; the extension host inherits it. */
   env: Record<string, string>;
   signal: AbortSignal;
@@ -49,7 +54,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
     '--enable-smoke-test-driver',
     '--server-data-dir', dir('server-data'),
     '--user-data-dir', dir('user-data'),

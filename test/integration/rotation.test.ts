@@ -130,12 +130,14 @@ describe('A full rotation', () => {
     assert.deepStrictEqual(declined.asked.map((q) => q.confirmLabel), ['Delete Old Key']);
     assert.ok(exists(oldKey), 'a declined confirmation deletes nothing');
 
+    const realOldKey = fs.realpathSync(oldKey);
     const confirmed = new ScriptedPrompts([true]);
     api.prompts.current = confirmed;
     const retired = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', { rotationId: rotation.id });
     assert.strictEqual(retired.retired, true, retired.decision.reasons.join(' | '));
     assert.deepStrictEqual(retired.deleted, [oldKey]);
     assert.deepStrictEqual(confirmed.asked.map((q) => q.confirmLabel), ['Delete Old Key']);
+    assert.ok(confirmed.asked[0].detail.startsWith(`${realOldKey}\n`), `the confirmation names the real path: ${confirmed.asked[0].detail}`);
     assert.ok(!exists(oldKey));
     assert.ok(exists(oldCert) && exists(newCert) && exists(generated.keyPath), 'only the old key is gone');
 

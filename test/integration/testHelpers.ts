@@ -49,17 +49,23 @@ export async function untilAsync<T>(what: string, probe: () => Promise<T | undef
  * configured that environment would.
  */
 export class ScriptedPrompts {
-  readonly asked: Array<{ message: string; confirmLabel: string; answer: boolean }> = [];
+  readonly asked: Array<{ message: string; detail: string; confirmLabel: string; answer: boolean }> = [];
   readonly approvedUrls: string[] = [];
+  /** Questions with several answers; each is dismissed. */
+  readonly choices: Array<{ message: string; labels: string[] }> = [];
   constructor(private readonly answers: boolean[]) {}
-  async confirm(message: string, _detail: string, confirmLabel: string): Promise<boolean> {
+  async confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
     if (confirmLabel === 'Call This URL') {
       this.approvedUrls.push(message);
       return true;
     }
     const answer = this.answers.shift() ?? false;
-    this.asked.push({ message, confirmLabel, answer });
+    this.asked.push({ message, detail, confirmLabel, answer });
     return answer;
+  }
+  async choose(message: string, _detail: string, labels: string[]): Promise<string | undefined> {
+    this.choices.push({ message, labels });
+    return undefined;
   }
 }
 

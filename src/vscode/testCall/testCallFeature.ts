@@ -168,8 +168,11 @@ export class TestCallFeature extends Disposable {
     if (!(await this.approved(environment, url))) return undefined;
     const apiKey = await this.secrets.get(secretKey(environment));
     if (!apiKey) {
-      const choice = await vscode.window.showWarningMessage(
-        `No API key is stored for ${environment.name} at ${originOf(environment)}. The call would be refused with 401.`, 'Set API Key', 'Call Anyway');
+      const choice = await this.prompts.choose(
+        `No API key is stored for ${environment.name} at ${originOf(environment)}.`,
+        'A key is kept for the origin it was entered for: an environment that now points elsewhere needs its own. Without one the call would be refused with 401.',
+        ['Set API Key', 'Call Anyway'],
+      );
       if (choice === 'Set API Key') {
         await this.setApiKey(environment.name);
         return this.run({ certificate: certificate.path, key: keyPath, environment: environment.name });
