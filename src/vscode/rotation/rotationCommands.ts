@@ -248,6 +248,10 @@ export function registerRotationCommands(
         filters: { [chosen]: [ext] },
       }));
       if (!uri) return undefined;
+      // The user chose this file; still, a link there would carry the export to wherever it points.
+      if (uri.scheme === 'file' && (await fs.lstat(uri.fsPath).then((stat) => stat.isSymbolicLink(), () => false))) {
+        throw new Error(`${uri.fsPath} is a symbolic link: choose a plain file for the export`);
+      }
       if (target) {
         const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
         if (exists && !(await prompts.confirm(`${path.basename(target.fsPath)} exists. Replace it?`, target.fsPath, 'Replace'))) return undefined;
