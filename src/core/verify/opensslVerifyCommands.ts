@@ -1,5 +1,5 @@
 import { VerifyCheckName } from './verifyCheck';
-import { shellQuote } from './shellQuote';
+import { shellQuote } from '../text/shellQuote';
 
 export interface VerifyPaths {
   certificate?: string;
