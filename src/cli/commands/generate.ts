@@ -26,7 +26,7 @@ function withSuggestion(error: unknown, keyOut: string, csrOut: string): unknown
     key = freshName(takenKey, (p) => p === takenKey);
     csr = freshName(takenCsr, (p) => p === takenCsr);
   }
-  return new Error(`${error.message}; nothing was written (try --key-out ${key} --csr-out ${csr})`, { cause: error });
+  return new Error(`${error.message}; nothing was written (try --key-out ${shellQuote(key, { path: true })} --csr-out ${shellQuote(csr, { path: true })})`, { cause: error });
 }
 
 export const generateCommand: Command = {

@@ -222,6 +222,24 @@ describe('shellQuote', () => {
           assert.strictEqual(pasted.stderr, '', what);
           assert.deepStrictEqual(pasted.entries, before, `${what}: created or removed files`);
           assert.deepStrictEqual(pasted.calls.map((c) => normalise(c, [csrOut], cwd)), [['openssl', 'req', '-in', '<path 0>', '-noout', '-text', '-verify']], what);
+
+          // Again: the names are taken now, and the error suggests free ones to paste after `mtls-rotation generate`
+          // (an error is one line, so a name with a line break cannot show whole there).
+          if (name.includes('\n')) continue;
+          const again = spawnSync(process.execPath, [CLI, 'generate', '--config=request.cnf', `--key-out=${name}.key`, `--csr-out=${csrOut}`], {
+            cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' },
+          });
+          const suggestion = /\(try (--key-out [\s\S]*)\)\n$/.exec(again.stderr);
+          assert.ok(again.status !== 0 && suggestion, again.stderr);
+          const retry = pasteIntoShell('bash', `mtls-rotation generate ${suggestion[1]}`, cwd, ENV);
+          assert.strictEqual(retry.stderr, '', suggestion[1]);
+          assert.deepStrictEqual(retry.entries, fs.readdirSync(cwd).sort(), suggestion[1]);
+          assert.strictEqual(retry.calls.length, 1, suggestion[1]);
+          const [command, verb, keyOption, key, csrOption, csr, ...rest] = retry.calls[0];
+          assert.deepStrictEqual([command, verb, keyOption, csrOption, rest], ['mtls-rotation', 'generate', '--key-out', '--csr-out', []], suggestion[1]);
+          for (const file of [key, csr]) {
+            assert.ok(!file.startsWith('-') && !fs.existsSync(path.join(cwd, file)) && path.dirname(path.resolve(cwd, file)) === cwd, `${JSON.stringify(file)} is a free name here`);
+          }
         }
       } finally {
         for (const entry of fs.readdirSync(cwd)) fs.rmSync(path.join(cwd, entry), { recursive: true, force: true });
