@@ -12,6 +12,7 @@ import { opensslEquivalent } from './generate/opensslEquivalent';
 import { B_UTF8, encodeNameString } from './opensslConfig/encodeNameString';
 import { objectByOid } from './opensslConfig/opensslObjects';
 import { splitPem } from './pem';
+import { shellQuote } from './text/shellQuote';
 
 export interface NewRequestConfigOptions {
   /** default_bits; 2048 by default (the provider's size). */
@@ -166,14 +167,16 @@ export function newRequestConfig(certificate: CertificateInfo, options: NewReque
 
   const subjectLine = certificate.subject.length > 0 ? formatName(certificate.subject) : '(empty)';
   const commands = opensslEquivalent({ keyPath: keyFileName, csrPath: csrFileName, configPath: configFileName, bits });
+  const q = (file: string): string => shellQuote(file, { path: true });
   const lines = [
     '# OpenSSL request config for renewing this certificate with a NEW key (the same subject and SANs):',
     `#   subject: ${commentText(subjectLine)}`,
     `#   serial:  ${certificate.serialNumber}`,
     `#   expires: ${certificate.notAfter}`,
     '# Make the key and CSR, then check the CSR before submitting it:',
+    // Every line of a command stays a comment, even a quoted file name's line break.
     ...commands.trimEnd().split('\n').map((c) => `#   ${c}`),
-    `# or: mtls-rotation generate --config ${configFileName} --key-out ${keyFileName} --csr-out ${csrFileName}`,
+    ...`# or: mtls-rotation generate --config ${q(configFileName)} --key-out ${q(keyFileName)} --csr-out ${q(csrFileName)}`.split('\n').map((c, i) => (i === 0 ? c : `#   ${c}`)),
     ...warnings.map((w) => `# WARNING: ${w}`),
     '',
     '[ req ]',

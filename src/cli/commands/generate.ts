@@ -7,6 +7,7 @@ import { generateKeyAndCsr } from '../../core/generate/generateKeyAndCsr';
 import { checkKeyBits } from '../../core/generate/generateKeyPair';
 import { checkNewPaths, freshName, writeKeyAndCsr } from '../../core/generate/writeNewFiles';
 import { readOpensslConfigFile } from '../../core/opensslConfig/loadOpensslConfigFile';
+import { shellQuote } from '../../core/text/shellQuote';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
 
@@ -25,7 +26,7 @@ function withSuggestion(error: unknown, keyOut: string, csrOut: string): unknown
     key = freshName(takenKey, (p) => p === takenKey);
     csr = freshName(takenCsr, (p) => p === takenCsr);
   }
-  return new Error(`${error.message}; nothing was written (try --key-out ${key} --csr-out ${csr})`, { cause: error });
+  return new Error(`${error.message}; nothing was written (try --key-out ${shellQuote(key, { path: true })} --csr-out ${shellQuote(csr, { path: true })})`, { cause: error });
 }
 
 export const generateCommand: Command = {
@@ -73,7 +74,7 @@ export const generateCommand: Command = {
           `Subject: ${csr.subject.length > 0 ? formatName(csr.subject) : '(empty)'}`,
           `Subject alternative names: ${csr.subjectAltNames.length > 0 ? formatSubjectAltNames(csr.subjectAltNames) : '(none)'}`,
           `Public key SHA-256: ${generated.publicKeySha256}`,
-          `Check it before submitting: openssl req -in ${csrOut} -noout -text -verify`,
+          `Check it before submitting: openssl req -in ${shellQuote(csrOut, { path: true })} -noout -text -verify`,
           '',
         ].join('\n'));
       }

@@ -1,5 +1,6 @@
 // The rotation guide's own commands for what generateKeyAndCsr does, for people who want to reproduce or audit
 // it with nothing but openssl (the last line is the guide's "verify the output before submitting").
+import { shellQuote } from '../text/shellQuote';
 
 export interface OpensslEquivalentOptions {
   keyPath: string;
@@ -10,19 +11,13 @@ export interface OpensslEquivalentOptions {
   section?: string;
 }
 
-/** POSIX shell quoting: bare when the word is plainly safe, else single quotes. */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 export function opensslEquivalent(options: OpensslEquivalentOptions): string {
-  const key = shellQuote(options.keyPath);
-  const csr = shellQuote(options.csrPath);
+  const key = shellQuote(options.keyPath, { path: true });
+  const csr = shellQuote(options.csrPath, { path: true });
   const section = options.section !== undefined && options.section !== 'req' ? ` -section ${shellQuote(options.section)}` : '';
   return [
     `openssl genrsa -out ${key} ${options.bits ?? 2048}`,
-    `openssl req -new -key ${key} -out ${csr} -config ${shellQuote(options.configPath)}${section}`,
+    `openssl req -new -key ${key} -out ${csr} -config ${shellQuote(options.configPath, { path: true })}${section}`,
     `openssl req -in ${csr} -noout -text -verify`,
     '',
   ].join('\n');

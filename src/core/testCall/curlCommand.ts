@@ -1,4 +1,5 @@
 import { CoreError } from '../errors';
+import { shellQuote } from '../text/shellQuote';
 import { parseTestCallUrl } from './parseTestCallUrl';
 
 export interface CurlCommandInput {
@@ -17,11 +18,6 @@ export interface CurlCommandInput {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** POSIX shell single quotes, only where needed, so that the common case reads like the guide. */
-function quote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 function envName(name: string, what: string): string {
   if (!ENV_NAME.test(name)) throw new CoreError('invalid-test-call-input', `${what} must be an environment variable name, got ${JSON.stringify(name)}`);
   return name;
@@ -38,14 +34,14 @@ export function curlCommand(input: CurlCommandInput): string {
   const certArgument = (path: string): string => path.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
   if (input.pkcs12Path !== undefined) {
     const pass = input.passphraseEnv !== undefined ? `:"$${envName(input.passphraseEnv, 'the passphrase variable')}"` : '';
-    words.push('--cert-type', 'P12', '--cert', `${quote(certArgument(input.pkcs12Path))}${pass}`);
+    words.push('--cert-type', 'P12', '--cert', `${shellQuote(certArgument(input.pkcs12Path), { path: true })}${pass}`);
   } else {
-    if (input.certificatePath !== undefined) words.push('--cert', quote(certArgument(input.certificatePath)));
-    if (input.keyPath !== undefined) words.push('--key', quote(input.keyPath));
+    if (input.certificatePath !== undefined) words.push('--cert', shellQuote(certArgument(input.certificatePath), { path: true }));
+    if (input.keyPath !== undefined) words.push('--key', shellQuote(input.keyPath, { path: true }));
   }
-  if (input.caBundlePath !== undefined) words.push('--cacert', quote(input.caBundlePath));
+  if (input.caBundlePath !== undefined) words.push('--cacert', shellQuote(input.caBundlePath, { path: true }));
   words.push('-H', `"X-API-Key: $${envName(input.apiKeyEnv ?? 'API_KEY', 'the API key variable')}"`);
   if (input.timeoutMs !== undefined) words.push('--max-time', String(input.timeoutMs / 1000));
-  words.push(quote(url));
+  words.push(shellQuote(url));
   return words.join(' ');
 }

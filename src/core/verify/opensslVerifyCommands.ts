@@ -1,5 +1,5 @@
 import { VerifyCheckName } from './verifyCheck';
-import { shellQuote } from './shellQuote';
+import { shellQuote } from '../text/shellQuote';
 
 export interface VerifyPaths {
   certificate?: string;
@@ -21,11 +21,11 @@ export interface OpensslCommandOptions {
  * they print exactly the SHA-256 values the evidence holds.
  */
 export function opensslVerifyCommands(paths: VerifyPaths = {}, options: OpensslCommandOptions = {}): Record<VerifyCheckName, string> {
-  const cert = shellQuote(paths.certificate ?? 'CERT');
-  const key = shellQuote(paths.key ?? 'KEY');
-  const bundle = shellQuote(paths.caBundle ?? 'BUNDLE');
-  const csr = shellQuote(paths.csr ?? 'CSR');
-  const old = shellQuote(paths.oldCertificate ?? 'OLD.crt');
+  const cert = shellQuote(paths.certificate ?? 'CERT', { path: true });
+  const key = shellQuote(paths.key ?? 'KEY', { path: true });
+  const bundle = shellQuote(paths.caBundle ?? 'BUNDLE', { path: true });
+  const csr = shellQuote(paths.csr ?? 'CSR', { path: true });
+  const old = shellQuote(paths.oldCertificate ?? 'OLD.crt', { path: true });
   const passin = options.encryptedKey ? ' -passin env:KEY_PASSPHRASE' : '';
   const keyMatch = [
     `openssl x509 -in ${cert} -noout -pubkey | openssl pkey -pubin -outform DER | openssl sha256`,

@@ -4,7 +4,7 @@
 // own code (or, for what is not a regular file inside a directory, is passed over), the scan completes, every other
 // file is still read, exactly once, and no file is changed.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawnSync, SpawnSyncReturns } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -15,6 +15,7 @@ import { InventoryOptions } from '../../../src/core/inventory';
 import { InventoryResult } from '../../../src/core/model';
 import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
 import { timedAsync } from '../../support/fuzzing';
+import { bundleForAnotherUser } from '../../support/bundleForAnotherUser';
 
 /** Fails instead of hanging: a scan blocked on a pipe would otherwise stop the whole run. */
 function scan(paths: string[], options: InventoryOptions = {}, limitMs = 10_000): Promise<InventoryResult> {
@@ -297,19 +298,24 @@ describe('faults: inventory scan', function () {
       fs.writeFileSync(path.join(root, 'later.crt'), certificate, { mode: 0o644 });
       const before = snapshot(root);
       // Root reads everything: run the scan as nobody (65534), which needs root to start. Otherwise this process
-      // is unprivileged already.
-      const inventory = path.resolve(__dirname, '../../../src/core/inventory.js');
+      // is unprivileged already. The scan is bundled outside the checkout, which nobody may not be able to enter.
+      const inventory = bundleForAnotherUser(path.resolve(__dirname, '../../../src/core/inventory.js'));
       const script = `
         const fs = require('fs');
-        const { scanInventory } = require(${JSON.stringify(inventory)});
+        const { scanInventory } = require(${JSON.stringify(inventory.file)});
         const root = ${JSON.stringify(root)};
         scanInventory([root], { onProgress: (done) => { if (done === 0) fs.chmodSync(root + '/later.crt', 0); } })
           .then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e); process.exit(3); });`;
       // The child makes this one unreadable after the walk: it must own it.
       if (isRoot) fs.chownSync(path.join(root, 'later.crt'), 65534, 65534);
-      const child = spawnSync(process.execPath, ['-e', script], {
-        encoding: 'utf8', timeout: 20_000, ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
-      });
+      let child: SpawnSyncReturns<string>;
+      try {
+        child = spawnSync(process.execPath, ['-e', script], {
+          cwd: inventory.dir, encoding: 'utf8', timeout: 20_000, ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
+        });
+      } finally {
+        inventory.remove();
+      }
       if (child.error && isRoot) this.skip(); // no user to switch to
       assert.strictEqual(child.status, 0, `${child.error ?? ''} ${child.stderr}`);
       const result = JSON.parse(child.stdout) as InventoryResult;

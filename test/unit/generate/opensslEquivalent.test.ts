@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { opensslEquivalent, shellQuote } from '../../../src/core/generate/opensslEquivalent';
+import { opensslEquivalent } from '../../../src/core/generate/opensslEquivalent';
+import { shellQuote } from '../../../src/core/text/shellQuote';
 
 describe('opensslEquivalent', () => {
   it('gives the rotation guide\'s three commands', () => {
