@@ -23,6 +23,7 @@ export type CoreErrorCode =
   | 'permission-denied'
   | 'symlink-loop'
   | 'unreadable'
+  | 'not-a-regular-file'
   | 'invalid-thresholds'
   | 'aborted'
   | 'weak-key-size'
