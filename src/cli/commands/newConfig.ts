@@ -4,6 +4,7 @@ import { checkKeyBits } from '../../core/generate/generateKeyPair';
 import { CertificateInfo } from '../../core/model';
 import { newRequestConfig } from '../../core/newRequestConfig';
 import { readCryptoFile } from '../../core/readCryptoFile';
+import { readUserFile } from '../../core/readUserFile';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
 
@@ -37,14 +38,7 @@ export const newConfigCommand: Command = {
     if (from === undefined) throw new UsageError('--from-cert OLD.crt is required');
     const bits = parseBitsOption(stringOption(args, 'bits'));
     const out = stringOption(args, 'out');
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(from);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(code === 'ENOENT' ? `no such file: ${from}` : `cannot read ${from} (${code ?? 'error'})`, { cause: error });
-    }
-    const certificate = pickCertificate(from, bytes);
+    const certificate = pickCertificate(from, await readUserFile(from));
     const text = newRequestConfig(certificate, { bits, ...(out !== undefined ? { configFileName: path.basename(out) } : {}) });
     if (out === undefined) {
       io.stdout(text);

@@ -1,5 +1,6 @@
-import { readFileSync } from 'fs';
 import { curlCommand } from '../../core/testCall/curlCommand';
+import { isCoreError } from '../../core/errors';
+import { readUserFile } from '../../core/readUserFile';
 import { runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
 import { Command, EXIT } from '../command';
@@ -7,12 +8,12 @@ import { parseNow, stringOption, UsageError } from '../parseArgs';
 
 const DEFAULT_API_KEY_ENV = 'MTLS_API_KEY';
 
-function readInput(path: string, option: string): Buffer {
+/** The option goes in front of the reader's message (which names the file), so the user knows which one to fix. */
+async function readInput(path: string, option: string): Promise<Buffer> {
   try {
-    return readFileSync(path);
+    return await readUserFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `--${option}: no such file: ${path}` : `--${option}: cannot read ${path} (${code ?? 'error'})`);
+    throw new Error(`--${option}: ${isCoreError(error) ? error.message : String(error)}`, { cause: error });
   }
 }
 
@@ -50,7 +51,15 @@ export const testCallCommand: Command = {
     if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--cert and --key go together');
     const timeoutText = stringOption(args, 'timeout-ms');
     if (timeoutText !== undefined && !/^[1-9]\d*$/.test(timeoutText)) throw new UsageError(`--timeout-ms must be a positive whole number, got ${JSON.stringify(timeoutText)}`);
+    const timeoutMs = timeoutText !== undefined ? Number(timeoutText) : undefined;
     const now = parseNow(stringOption(args, 'now'));
+
+    // Read before the API-key note goes to stderr: an unreadable file must be the only line there.
+    const caPath = stringOption(args, 'ca');
+    const certificatePem = certPath !== undefined ? (await readInput(certPath, 'cert')).toString('latin1') : undefined;
+    const keyPem = keyPath !== undefined ? (await readInput(keyPath, 'key')).toString('latin1') : undefined;
+    const pkcs12 = pkcs12Path !== undefined ? await readInput(pkcs12Path, 'pkcs12') : undefined;
+    const caBundlePem = caPath !== undefined ? (await readInput(caPath, 'ca')).toString('latin1') : undefined;
 
     const apiKeyEnvOption = stringOption(args, 'api-key-env');
     let apiKey: string | undefined;
@@ -63,16 +72,15 @@ export const testCallCommand: Command = {
     const passphraseEnv = stringOption(args, 'passphrase-env');
     const passphrase = passphraseEnv !== undefined ? envVariable(io, passphraseEnv, 'passphrase-env') : undefined;
 
-    const caPath = stringOption(args, 'ca');
     const result = await runTestCall({
       url,
-      certificatePem: certPath !== undefined ? readInput(certPath, 'cert').toString('latin1') : undefined,
-      keyPem: keyPath !== undefined ? readInput(keyPath, 'key').toString('latin1') : undefined,
-      pkcs12: pkcs12Path !== undefined ? readInput(pkcs12Path, 'pkcs12') : undefined,
+      certificatePem,
+      keyPem,
+      pkcs12,
       passphrase,
-      caBundlePem: caPath !== undefined ? readInput(caPath, 'ca').toString('latin1') : undefined,
+      caBundlePem,
       apiKey,
-      timeoutMs: timeoutText !== undefined ? Number(timeoutText) : undefined,
+      timeoutMs,
       now: () => now.getTime(),
     });
 
@@ -82,7 +90,7 @@ export const testCallCommand: Command = {
       const curl = curlCommand({
         url, certificatePath: certPath, keyPath, pkcs12Path, passphraseEnv, caBundlePath: caPath,
         apiKeyEnv: apiKeyEnvOption ?? DEFAULT_API_KEY_ENV,
-        timeoutMs: timeoutText !== undefined ? Number(timeoutText) : undefined,
+        timeoutMs,
       });
       io.stdout(formatResult(result, curl));
     }

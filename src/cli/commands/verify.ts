@@ -2,11 +2,12 @@ import { readCertificate } from '../../core/certificate';
 import { isCoreError } from '../../core/errors';
 import { DerKind, looksLikePem, sniffDer, toPem } from '../../core/pem';
 import { readPrivateKey } from '../../core/privateKey';
+import { readUserFile } from '../../core/readUserFile';
 import { verifyCertificate } from '../../core/verify/verifyCertificate';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { parseNow, stringOption, UsageError } from '../parseArgs';
-import { certificateFrom, csrFrom, readInputFile } from './compare';
+import { certificateFrom, csrFrom } from './compare';
 
 const DER_LABELS: Partial<Record<DerKind, string>> = {
   certificate: 'CERTIFICATE',
@@ -70,11 +71,11 @@ export const verifyCommand: Command = {
       if (passphrase === undefined) throw new UsageError(`environment variable ${envName} is not set`);
     }
 
-    const certificatePem = pemText(await readInputFile(certPath));
-    const keyPem = pemText(await readInputFile(keyPath));
-    const caBundlePem = pemText(await readInputFile(caPath));
-    const csr = csrPath === undefined ? undefined : csrFrom(csrPath, await readInputFile(csrPath));
-    const oldCertificate = oldPath === undefined ? undefined : certificateFrom(oldPath, await readInputFile(oldPath));
+    const certificatePem = pemText(await readUserFile(certPath));
+    const keyPem = pemText(await readUserFile(keyPath));
+    const caBundlePem = pemText(await readUserFile(caPath));
+    const csr = csrPath === undefined ? undefined : csrFrom(csrPath, await readUserFile(csrPath));
+    const oldCertificate = oldPath === undefined ? undefined : certificateFrom(oldPath, await readUserFile(oldPath));
     // Not a certificate or not a key at all is unreadable input (exit 2); a key that will not open is a failed check.
     named(certPath, () => readCertificate(certificatePem));
     named(keyPath, () => {
