@@ -3,7 +3,10 @@ import { scanInventory } from '../core/inventory';
 import { InventoryResult } from '../core/model';
 import { describeFileType } from '../core/readUserFile';
 import { CommandIo } from './command';
-import { OptionSpecs, ParsedArgs, stringOption, UsageError } from './parseArgs';
+import { OptionSpecs, parseWholeNumber, ParsedArgs, stringOption, UsageError } from './parseArgs';
+
+/** A larger limit would let one file (or a device) take more memory than a scan should ever need. */
+const MAX_FILE_BYTES_LIMIT = 1024 * 1024 * 1024;
 
 /** Options shared by the commands that scan paths. */
 export const scanOptions: OptionSpecs = {
@@ -38,6 +41,6 @@ export async function scanPaths(args: ParsedArgs, io: CommandIo): Promise<Invent
     if (passphrase === undefined) throw new UsageError(`environment variable ${envName} is not set`);
   }
   const maxText = stringOption(args, 'max-file-bytes');
-  if (maxText !== undefined && !/^[1-9]\d*$/.test(maxText)) throw new UsageError(`--max-file-bytes must be a positive whole number, got ${JSON.stringify(maxText)}`);
-  return scanInventory(args.positionals, { passphrase, maxFileBytes: maxText === undefined ? undefined : Number(maxText) });
+  const maxFileBytes = maxText === undefined ? undefined : parseWholeNumber('--max-file-bytes', maxText, { min: 1, max: MAX_FILE_BYTES_LIMIT });
+  return scanInventory(args.positionals, { passphrase, maxFileBytes });
 }

@@ -48,7 +48,7 @@ export const generateCommand: Command = {
     const bitsText = stringOption(args, 'bits');
     let bits: number | undefined;
     if (bitsText !== undefined) {
-      if (!/^\d+$/.test(bitsText)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(bitsText)}`);
+      if (!/^\d{1,9}$/.test(bitsText)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(bitsText)}`);
       bits = checkKeyBits(Number(bitsText), '--bits');
     }
     const cwd = process.cwd();

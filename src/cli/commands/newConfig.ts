@@ -19,7 +19,7 @@ function pickCertificate(file: string, bytes: Buffer): CertificateInfo {
 
 function parseBitsOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(value)}`);
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(value)}`);
   return checkKeyBits(Number(value), '--bits');
 }
 

@@ -1,10 +1,10 @@
 import { curlCommand } from '../../core/testCall/curlCommand';
 import { isCoreError } from '../../core/errors';
 import { readUserFile } from '../../core/readUserFile';
-import { runTestCall } from '../../core/testCall/runTestCall';
+import { MAX_TIMEOUT_MS, runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
 import { Command, EXIT } from '../command';
-import { parseNow, stringOption, UsageError } from '../parseArgs';
+import { parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
 
 const DEFAULT_API_KEY_ENV = 'MTLS_API_KEY';
 
@@ -50,8 +50,7 @@ export const testCallCommand: Command = {
     if (pkcs12Path !== undefined && (certPath !== undefined || keyPath !== undefined)) throw new UsageError('give --pkcs12 or --cert and --key, not both');
     if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--cert and --key go together');
     const timeoutText = stringOption(args, 'timeout-ms');
-    if (timeoutText !== undefined && !/^[1-9]\d*$/.test(timeoutText)) throw new UsageError(`--timeout-ms must be a positive whole number, got ${JSON.stringify(timeoutText)}`);
-    const timeoutMs = timeoutText !== undefined ? Number(timeoutText) : undefined;
+    const timeoutMs = timeoutText === undefined ? undefined : parseWholeNumber('--timeout-ms', timeoutText, { min: 1, max: MAX_TIMEOUT_MS });
     const now = parseNow(stringOption(args, 'now'));
 
     // Read before the API-key note goes to stderr: an unreadable file must be the only line there.

@@ -6,7 +6,7 @@ import { readUserFile } from '../../core/readUserFile';
 import { verifyCertificate } from '../../core/verify/verifyCertificate';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
-import { parseNow, stringOption, UsageError } from '../parseArgs';
+import { MAX_DAYS, parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
 import { certificateFrom, csrFrom } from './compare';
 
 const DER_LABELS: Partial<Record<DerKind, string>> = {
@@ -62,8 +62,7 @@ export const verifyCommand: Command = {
     const csrPath = stringOption(args, 'csr');
     const oldPath = stringOption(args, 'old');
     const now = parseNow(stringOption(args, 'now'));
-    const expectedText = stringOption(args, 'expected-days') ?? '90';
-    if (!/^[1-9]\d*$/.test(expectedText)) throw new UsageError(`--expected-days must be a positive whole number of days, got ${JSON.stringify(expectedText)}`);
+    const expectedDays = parseWholeNumber('--expected-days', stringOption(args, 'expected-days') ?? '90', { min: 1, max: MAX_DAYS });
     const envName = stringOption(args, 'passphrase-env');
     let passphrase: string | undefined;
     if (envName !== undefined) {
@@ -89,7 +88,7 @@ export const verifyCommand: Command = {
     // The bundle's problems come back with its path: the core is given it.
     const result = verifyCertificate({
       certificatePem, keyPem, keyPassphrase: passphrase, caBundlePem, csr, oldCertificate, now,
-      expectedValidityDays: Number(expectedText),
+      expectedValidityDays: expectedDays,
       paths: { certificate: certPath, key: keyPath, caBundle: caPath, csr: csrPath, oldCertificate: oldPath },
     });
 
