@@ -11,6 +11,7 @@ import { checkOpensslConfig } from '../../core/opensslConfig/validateOpensslConf
 import { looksLikePem, sniffDer } from '../../core/pem';
 import { readCryptoFile } from '../../core/readCryptoFile';
 import { readUserFile } from '../../core/readUserFile';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { stringOption, UsageError } from '../parseArgs';
@@ -125,7 +126,7 @@ export const compareCommand: Command = {
       `  SANs     ${formatSubjectAltNames(request.facts.subjectAltNames) || '(none)'}`,
       '',
     ];
-    io.stdout(lines.join('\n'));
+    io.stdout(lines.map(escapeControlCharacters).join('\n'));
     if (findings.length === 0) {
       io.stdout(`Same subject and SANs${request.facts.key ? ', a new key' : ''}: nothing to report.\n`);
       return EXIT.ok;

@@ -7,6 +7,7 @@ import { generateKeyAndCsr } from '../../core/generate/generateKeyAndCsr';
 import { checkKeyBits } from '../../core/generate/generateKeyPair';
 import { checkNewPaths, freshName, writeKeyAndCsr } from '../../core/generate/writeNewFiles';
 import { readOpensslConfigFile } from '../../core/opensslConfig/loadOpensslConfigFile';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
 
@@ -75,7 +76,7 @@ export const generateCommand: Command = {
           `Public key SHA-256: ${generated.publicKeySha256}`,
           `Check it before submitting: openssl req -in ${csrOut} -noout -text -verify`,
           '',
-        ].join('\n'));
+        ].map(escapeControlCharacters).join('\n'));
       }
       return EXIT.ok;
     } catch (error) {

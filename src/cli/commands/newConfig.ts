@@ -5,6 +5,7 @@ import { CertificateInfo } from '../../core/model';
 import { newRequestConfig } from '../../core/newRequestConfig';
 import { readCryptoFile } from '../../core/readCryptoFile';
 import { readUserFile } from '../../core/readUserFile';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
 
@@ -51,7 +52,8 @@ export const newConfigCommand: Command = {
       const code = (error as NodeJS.ErrnoException).code;
       throw new Error(code === 'EEXIST' ? `${out} already exists; it is never replaced, choose another --out` : `cannot write ${out} (${code ?? 'error'})`, { cause: error });
     }
-    io.stdout(`Wrote ${out}: subject ${certificate.subject.map((a) => `${a.type}=${a.value}`).join(', ') || '(empty)'}; ${certificate.subjectAltNames.length} SAN(s).\n`);
+    const subject = certificate.subject.map((a) => `${a.type}=${a.value}`).join(', ') || '(empty)';
+    io.stdout(`${escapeControlCharacters(`Wrote ${out}: subject ${subject}`)}; ${certificate.subjectAltNames.length} SAN(s).\n`);
     return EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@ import { isCoreError } from '../../core/errors';
 import { readUserFile } from '../../core/readUserFile';
 import { MAX_TIMEOUT_MS, runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
 
@@ -113,8 +114,12 @@ function formatResult(result: TestCallResult, curl: string): string {
   else if (tls?.reason) lines.push(`Reason: ${tls.reason}`);
   if (result.error) lines.push(`Error: ${result.error.code}: ${result.error.message}`);
   if (result.json) lines.push(`Response: ${JSON.stringify(result.json)}`);
-  else if (result.bodyPreview !== undefined && result.outcome !== 'ok') lines.push(`Response body: ${result.bodyPreview.split('\n').slice(0, 5).join('\n  ')}`);
+  else if (result.bodyPreview !== undefined && result.outcome !== 'ok') {
+    const [first, ...more] = result.bodyPreview.split('\n').slice(0, 5);
+    lines.push(`Response body: ${first}`, ...more.map((line) => `  ${line}`));
+  }
   lines.push(`Hint: ${result.hint}`);
-  lines.push(`Same call with curl: ${curl}`);
-  return `${lines.join('\n')}\n`;
+  // The server's certificate names, its alerts and its body are the server's words, not ours: escaped, line
+  // by line. The curl line is left to its own quoting, which is what makes it paste into a shell.
+  return `${[...lines.map(escapeControlCharacters), `Same call with curl: ${curl}`].join('\n')}\n`;
 }

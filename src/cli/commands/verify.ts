@@ -4,6 +4,7 @@ import { DerKind, looksLikePem, sniffDer, toPem } from '../../core/pem';
 import { readPrivateKey } from '../../core/privateKey';
 import { readUserFile } from '../../core/readUserFile';
 import { verifyCertificate } from '../../core/verify/verifyCertificate';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { MAX_DAYS, parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
@@ -108,7 +109,7 @@ export const verifyCommand: Command = {
     }
 
     const label = (ok: boolean, severity: string) => (!ok ? 'FAILED' : severity === 'warning' ? 'ok (note)' : 'ok');
-    io.stdout(`Verifying ${certPath} at ${now.toISOString()}:\n`);
+    io.stdout(`Verifying ${escapeControlCharacters(certPath)} at ${now.toISOString()}:\n`);
     io.stdout(formatTable(['CHECK', 'RESULT', 'MESSAGE'], result.checks.map((c) => [c.name, label(c.ok, c.severity), c.message])));
     const failed = result.checks.filter((c) => !c.ok);
     io.stdout(failed.length === 0
