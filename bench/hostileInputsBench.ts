@@ -7,6 +7,9 @@ import { HOSTILE_MESSAGES, hostileCases, hostileFiles, runMeasured } from '../te
 async function run(): Promise<void> {
   const cases = hostileCases(hostileFiles());
   console.log(`${'command'.padEnd(24)}${'case'.padEnd(11)}exit  one line  ${'ms'.padStart(6)}  ${'peak RSS'.padStart(9)}  stderr`);
+  // What starting Node and loading the bundle cost on this machine, for scale: a refusal should cost no more.
+  const help = await runMeasured(['--help']);
+  console.log(`${'(baseline: --help)'.padEnd(35)}${String(help.code).padEnd(16)}${help.elapsedMs.toFixed(0).padStart(6)}  ${`${((help.peakRssKb ?? NaN) / 1024).toFixed(1)} MB`.padStart(9)}`);
   let worstMs = 0;
   let worstKb = 0;
   for (const c of cases) {
