@@ -56,7 +56,7 @@ async function readRequest(file: string, section: string | undefined, env: NodeJ
     return { facts: requestFactsFromCsr(csr), configErrors: [], publicKeySha256: csr.publicKeySha256 };
   }
   // Decoded from the bytes already read: a second read could find another file (or a FIFO) in its place.
-  if (bytes.length > MAX_CONFIG_BYTES) throw new UsageError(`${file}: ${bytes.length} bytes, ${bytes.length - MAX_CONFIG_BYTES} over the limit of ${MAX_CONFIG_BYTES} bytes for a config`);
+  if (bytes.length > MAX_CONFIG_BYTES) throw new Error(`${file}: ${bytes.length} bytes, ${bytes.length - MAX_CONFIG_BYTES} over the limit of ${MAX_CONFIG_BYTES} bytes for a config`);
   const text = bytes.toString('utf8');
   const cwd = process.cwd();
   const validation = checkOpensslConfig(text, { ...opensslConfigFileOptions(file, cwd, env), section });
