@@ -5,6 +5,7 @@ import * as path from 'path';
 import { isCoreError } from '../core/errors';
 import { opensslConfigFileOptions, readOpensslConfigFile } from '../core/opensslConfig/loadOpensslConfigFile';
 import { checkOpensslConfig } from '../core/opensslConfig/validateOpensslConfig';
+import { escapeControlCharacters } from '../core/text/escapeControlCharacters';
 
 export interface ConfigSubjectIo {
   stdout: (s: string) => void;
@@ -46,7 +47,7 @@ export async function configSubjectCommand(args: string[], io: ConfigSubjectIo):
     text = readOpensslConfigFile(path.resolve(cwd, file));
   } catch (error) {
     const message = isCoreError(error) ? error.message : `${file}: ${(error as Error).message}`;
-    io.stderr(`config-subject: ${message}\n`);
+    io.stderr(`config-subject: ${escapeControlCharacters(message)}\n`);
     return 2;
   }
   const options = opensslConfigFileOptions(file, cwd, io.env ?? process.env);
@@ -81,6 +82,7 @@ export async function configSubjectCommand(args: string[], io: ConfigSubjectIo):
     lines.push('Diagnostics:');
     for (const f of findings) lines.push(`  ${file}:${f.line ?? 1}:${f.column ?? 1}: ${f.severity}: ${f.message} [${f.code}]`);
   }
-  io.stdout(`${lines.join('\n')}\n`);
+  // Values come from a config that may have come with a cloned repository.
+  io.stdout(`${lines.map(escapeControlCharacters).join('\n')}\n`);
   return hasErrors ? 1 : 0;
 }

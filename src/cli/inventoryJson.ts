@@ -1,5 +1,6 @@
 import { expiryStatus } from '../core/expiry';
 import { CertificateInfo, InventoryError, InventoryItem } from '../core/model';
+import { escapeControlCharacters } from '../core/text/escapeControlCharacters';
 
 /** The JSON shape of DESIGN.md's inventory contract: plain fields, no PEM, expiry computed at `now`. */
 export function itemToJson(item: InventoryItem, now: Date, thresholds?: number[]): Record<string, unknown> {
@@ -54,5 +55,5 @@ export function errorToJson(error: InventoryError): Record<string, unknown> {
 
 /** `path:line: message (code)`, one per line, for the human-readable outputs. */
 export function formatErrors(errors: InventoryError[]): string {
-  return errors.map((e) => `${e.path}${e.line ? `:${e.line}` : ''}: ${e.message} (${e.code})\n`).join('');
+  return errors.map((e) => `${escapeControlCharacters(e.path)}${e.line ? `:${e.line}` : ''}: ${escapeControlCharacters(e.message)} (${e.code})\n`).join('');
 }

@@ -8,6 +8,7 @@ import { inventoryCommand } from './commands/inventory';
 import { testCallCommand } from './commands/testCall';
 import { verifyCommand } from './commands/verify';
 import { OptionSpecs, parseArgs, UsageError } from './parseArgs';
+import { escapeControlCharacters } from '../core/text/escapeControlCharacters';
 
 const PROGRAM = 'mtls-rotation';
 
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`${PROGRAM}: unknown command ${JSON.stringify(name)} (see ${PROGRAM} --help)\n`);
+    io.stderr(`${PROGRAM}: unknown command ${escapeControlCharacters(JSON.stringify(name))} (see ${PROGRAM} --help)\n`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -64,8 +65,8 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const hint = error instanceof UsageError ? ` (see ${PROGRAM} ${command.name} --help)` : '';
-    // One line, always: scripts read the first line of stderr.
-    io.stderr(`${PROGRAM} ${command.name}: ${message.split('\n')[0]}${hint}\n`);
+    // One line, always (scripts read the first line of stderr), and whole: a file name may hold a newline.
+    io.stderr(`${PROGRAM} ${command.name}: ${escapeControlCharacters(message)}${hint}\n`);
     return EXIT.usage;
   }
 }
@@ -86,7 +87,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${PROGRAM}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+      process.stderr.write(`${PROGRAM}: ${escapeControlCharacters(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = EXIT.usage;
     },
   );

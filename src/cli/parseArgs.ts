@@ -60,13 +60,48 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   return typeof value === 'string' ? value : undefined;
 }
 
-/** ISO 8601 date or date-time; a time without a zone is taken as UTC, so that runs do not depend on TZ. */
-export function parseNow(value: string | undefined): Date {
+/** Longer than any certificate anyone issues or any CI gate asks about; larger values are typing mistakes. */
+export const MAX_DAYS = 36_500;
+
+/**
+ * A whole number from `min` to `max`, written with digits only: Number() would also take `0x10`, `1e3`,
+ * ` 12 ` and `` (as 0), and a number past 2^53 or a timer past 2^31 - 1 would silently become another one.
+ */
+export function parseWholeNumber(option: string, text: string, range: { min: number; max: number }): number {
+  const value = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= range.min && value <= range.max)) {
+    throw new UsageError(`${option} must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** A number of days, fractions allowed (`--within 0.5`), from 0 to MAX_DAYS. */
+export function parseDays(option: string, text: string): number {
+  const value = /^\d{1,16}(\.\d{1,16})?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= 0 && value <= MAX_DAYS)) throw new UsageError(`${option} must be a number of days from 0 to ${MAX_DAYS}, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/i;
+
+/**
+ * ISO 8601 date or date-time; a time without a zone is taken as UTC, so that runs do not depend on TZ. Every
+ * field is checked against its range: Date would turn 2026-02-31 into 3 March without a word.
+ */
+export function parseNow(value: string | undefined, option = '--now'): Date {
   if (value === undefined) return new Date();
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value);
-  const text = match ? `${match[1]}T${match[2] ?? '00:00:00'}${match[3] ?? 'Z'}` : '';
-  const date = new Date(text);
-  if (!match || Number.isNaN(date.getTime())) throw new UsageError(`--now must be an ISO 8601 date or date-time, got ${JSON.stringify(value)}`);
+  const refuse = (why: string) => new UsageError(`${option} must be an ISO 8601 date or date-time (${why}), got ${JSON.stringify(value)}`);
+  const match = ISO_DATE.exec(value);
+  if (!match) throw refuse('e.g. 2026-12-01 or 2026-12-01T09:30:00Z');
+  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z', sign, zoneHours = '00', zoneMinutes = '00'] = match;
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  if (Number(month) < 1 || Number(month) > 12) throw refuse(`no month ${month}`);
+  if (Number(day) < 1 || Number(day) > daysInMonth) throw refuse(`${year}-${month} has no day ${day}`);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw refuse(`no time ${hour}:${minute}:${second}`);
+  if (Number(zoneHours) > 23 || Number(zoneMinutes) > 59) throw refuse(`no UTC offset ${zone}`);
+  const offset = sign === undefined ? 'Z' : `${sign}${zoneHours}:${zoneMinutes}`;
+  const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offset}`);
+  if (Number.isNaN(date.getTime())) throw refuse('out of range');
   return date;
 }
 
@@ -74,6 +109,8 @@ export function parseNow(value: string | undefined): Date {
 export function parseThresholds(value: string | undefined): number[] | undefined {
   if (value === undefined) return undefined;
   const days = value.split(',').map((part) => part.trim());
-  if (days.some((d) => !/^[1-9]\d*$/.test(d))) throw new UsageError(`--thresholds must be positive whole days separated by commas, got ${JSON.stringify(value)}`);
+  if (days.some((d) => !/^[1-9]\d{0,15}$/.test(d) || Number(d) > MAX_DAYS)) {
+    throw new UsageError(`--thresholds must be whole days from 1 to ${MAX_DAYS} separated by commas, got ${JSON.stringify(value)}`);
+  }
   return days.map(Number);
 }

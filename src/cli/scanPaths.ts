@@ -1,8 +1,12 @@
 import { promises as fs } from 'fs';
 import { scanInventory } from '../core/inventory';
 import { InventoryResult } from '../core/model';
+import { describeFileType } from '../core/readUserFile';
 import { CommandIo } from './command';
-import { OptionSpecs, ParsedArgs, stringOption, UsageError } from './parseArgs';
+import { OptionSpecs, parseWholeNumber, ParsedArgs, stringOption, UsageError } from './parseArgs';
+
+/** A larger limit would let one file (or a device) take more memory than a scan should ever need. */
+const MAX_FILE_BYTES_LIMIT = 1024 * 1024 * 1024;
 
 /** Options shared by the commands that scan paths. */
 export const scanOptions: OptionSpecs = {
@@ -11,18 +15,24 @@ export const scanOptions: OptionSpecs = {
 };
 
 /**
- * Scans the paths named on the command line. A path that does not exist or cannot be opened is bad input
- * (exit 2); what is wrong inside the files found is reported as error entries.
+ * Scans the paths named on the command line. A path that does not exist, cannot be opened, or is neither a
+ * file nor a directory (a FIFO, /dev/zero) is bad input (exit 2); what is wrong inside the files found,
+ * including a file over the size limit, is reported as error entries.
  */
 export async function scanPaths(args: ParsedArgs, io: CommandIo): Promise<InventoryResult> {
   if (args.positionals.length === 0) throw new UsageError('no PATH given');
   for (const path of args.positionals) {
+    let stats;
     try {
       await fs.access(path, fs.constants.R_OK);
+      stats = await fs.stat(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path} (${code ?? 'error'})`);
     }
+    // The scan itself never blocks on these (it opens without waiting and skips them inside directories),
+    // but one named on purpose deserves an answer rather than an `empty-file` entry.
+    if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${path}: ${describeFileType(stats)}, not a regular file or directory`);
   }
   const envName = stringOption(args, 'passphrase-env');
   let passphrase: string | undefined;
@@ -31,6 +41,6 @@ export async function scanPaths(args: ParsedArgs, io: CommandIo): Promise<Invent
     if (passphrase === undefined) throw new UsageError(`environment variable ${envName} is not set`);
   }
   const maxText = stringOption(args, 'max-file-bytes');
-  if (maxText !== undefined && !/^[1-9]\d*$/.test(maxText)) throw new UsageError(`--max-file-bytes must be a positive whole number, got ${JSON.stringify(maxText)}`);
-  return scanInventory(args.positionals, { passphrase, maxFileBytes: maxText === undefined ? undefined : Number(maxText) });
+  const maxFileBytes = maxText === undefined ? undefined : parseWholeNumber('--max-file-bytes', maxText, { min: 1, max: MAX_FILE_BYTES_LIMIT });
+  return scanInventory(args.positionals, { passphrase, maxFileBytes });
 }

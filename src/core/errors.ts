@@ -23,6 +23,7 @@ export type CoreErrorCode =
   | 'permission-denied'
   | 'symlink-loop'
   | 'unreadable'
+  | 'not-a-regular-file'
   | 'invalid-thresholds'
   | 'aborted'
   | 'weak-key-size'
@@ -38,8 +39,7 @@ export type CoreErrorCode =
   | 'key-certificate-mismatch'
   | 'passphrase-required'
   | 'symlink-target'
-  | 'outside-workspace'
-  | 'not-a-regular-file';
+  | 'outside-workspace';
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;

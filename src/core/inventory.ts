@@ -1,12 +1,13 @@
-import { promises as fs, Stats } from 'fs';
+import { promises as fs } from 'fs';
 import * as fsCallback from 'fs';
 import * as nodePath from 'path';
 import { CoreError } from './errors';
 import { InventoryError, InventoryItem, InventoryResult } from './model';
 import { looksLikePem } from './pem';
 import { readCryptoFile, ReadOptions } from './readCryptoFile';
+import { DEFAULT_MAX_FILE_BYTES, openNonBlocking, readFd, readUpTo, statFd } from './readUserFile';
 
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES };
 export const CANDIDATE_EXTENSIONS: readonly string[] = ['.pem', '.crt', '.cer', '.cert', '.der', '.key', '.csr', '.req', '.p12', '.pfx'];
 /** Directory names not descended into unless named explicitly: other people's test certificates live there. */
 export const DEFAULT_SKIP_DIRECTORIES: readonly string[] = ['.git', 'node_modules'];
@@ -117,7 +118,7 @@ async function readTask(task: FileTask, options: InventoryOptions, explicit: boo
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let fd: number | undefined;
   try {
-    fd = await openFile(task.path);
+    fd = await openNonBlocking(task.path);
     let bytes: Buffer | undefined;
     if (buffer) {
       const wanted = Math.min(buffer.length, max + 1);
@@ -132,7 +133,7 @@ async function readTask(task: FileTask, options: InventoryOptions, explicit: boo
         if (task.sniff && !looksLikePem(await readPrefix(fd, SNIFF_BYTES))) return { items: [], errors: [] };
         return fileError(task.path, new CoreError('too-large', `file is ${stat.size} bytes, over the ${max}-byte limit; not read`));
       }
-      bytes = await readAll(fd, stat.size, max);
+      bytes = await readUpTo(fd, stat.size, max);
     }
     if (task.sniff && !looksLikePem(bytes.subarray(0, SNIFF_BYTES))) return { items: [], errors: [] };
     // The file may have grown since the stat.
@@ -152,45 +153,10 @@ function ignore(): void {
   // close errors change nothing for a file already read
 }
 
-/** Non-blocking, so that a named pipe among the files cannot stall a reader waiting for a writer. */
-const OPEN_FLAGS = fsCallback.constants.O_RDONLY | fsCallback.constants.O_NONBLOCK;
-
-function openFile(path: string): Promise<number> {
-  return new Promise((resolve, reject) => fsCallback.open(path, OPEN_FLAGS, (error, fd) => (error ? reject(error) : resolve(fd))));
-}
-
-function readFd(fd: number, buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
-  return new Promise((resolve, reject) => fsCallback.read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
-}
-
-function statFd(fd: number): Promise<Stats> {
-  return new Promise((resolve, reject) => fsCallback.fstat(fd, (error, stats) => (error ? reject(error) : resolve(stats))));
-}
-
 async function readPrefix(fd: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const bytesRead = await readFd(fd, buffer, 0, length, 0);
   return buffer.subarray(0, bytesRead);
-}
-
-/**
- * Reads the whole file: one read call when it still has the size stat gave, more when it grew, never more
- * than `max` + 1 bytes (a device or an ever-growing log must not fill memory).
- */
-async function readAll(fd: number, expected: number, max: number): Promise<Buffer> {
-  let buffer = Buffer.allocUnsafe(expected + 1);
-  let total = 0;
-  for (;;) {
-    if (total === buffer.length) {
-      if (total > max) return buffer;
-      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1) + 1);
-      buffer.copy(bigger);
-      buffer = bigger;
-    }
-    const bytesRead = await readFd(fd, buffer, total, buffer.length - total, total);
-    if (bytesRead === 0) return buffer.subarray(0, total);
-    total += bytesRead;
-  }
 }
 
 function fileError(path: string, error: CoreError): InventoryResult {

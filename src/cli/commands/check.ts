@@ -3,7 +3,7 @@ import { CertificateInfo } from '../../core/model';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { errorToJson, formatErrors, itemToJson } from '../inventoryJson';
-import { parseNow, parseThresholds, stringOption, UsageError } from '../parseArgs';
+import { parseDays, parseNow, parseThresholds, stringOption, UsageError } from '../parseArgs';
 import { scanOptions, scanPaths } from '../scanPaths';
 import { rowsFor } from './inventory';
 
@@ -21,7 +21,7 @@ export const checkCommand: Command = {
   async run(args, io) {
     const within = stringOption(args, 'within');
     if (within === undefined) throw new UsageError('--within DAYS is required');
-    if (!/^\d+(\.\d+)?$/.test(within)) throw new UsageError(`--within must be a non-negative number of days, got ${JSON.stringify(within)}`);
+    const withinDays = parseDays('--within', within);
     const now = parseNow(stringOption(args, 'now'));
     const thresholds = parseThresholds(stringOption(args, 'thresholds'));
     const result = await scanPaths(args, io);
@@ -29,14 +29,14 @@ export const checkCommand: Command = {
     // Certificates inside readable PKCS#12 files count too: they are deployed as much as PEM files are.
     const certificates: CertificateInfo[] = result.items.flatMap((item) =>
       item.kind === 'certificate' ? [item] : item.kind === 'pkcs12' ? item.certificates : []);
-    const limit = now.getTime() + Number(within) * DAY_MS;
+    const limit = now.getTime() + withinDays * DAY_MS;
     const expiring = certificates.filter((c) => Date.parse(c.notAfter) <= limit);
     expiring.sort((a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.index - b.index));
 
     if (args.options.json) {
       io.stdout(JSON.stringify({
         now: now.toISOString(),
-        withinDays: Number(within),
+        withinDays,
         checked: certificates.length,
         expiring: expiring.map((c) => itemToJson(c, now, thresholds)),
         errors: result.errors.map(errorToJson),

@@ -1,32 +1,20 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import { CompareFinding } from '../../core/compare/compareFinding';
 import { compareRequest } from '../../core/compare/compareRequest';
 import { hasErrors } from '../../core/compare/hasErrors';
 import { RequestFacts } from '../../core/compare/requestFacts';
 import { requestFactsFromConfig } from '../../core/compare/requestFactsFromConfig';
 import { requestFactsFromCsr } from '../../core/compare/requestFactsFromCsr';
-import { isCoreError } from '../../core/errors';
 import { formatName, formatSubjectAltNames } from '../../core/formatName';
 import { CertificateInfo, CsrInfo } from '../../core/model';
-import { opensslConfigFileOptions, readOpensslConfigFile } from '../../core/opensslConfig/loadOpensslConfigFile';
+import { MAX_CONFIG_BYTES, opensslConfigFileOptions } from '../../core/opensslConfig/loadOpensslConfigFile';
 import { checkOpensslConfig } from '../../core/opensslConfig/validateOpensslConfig';
 import { looksLikePem, sniffDer } from '../../core/pem';
 import { readCryptoFile } from '../../core/readCryptoFile';
+import { readUserFile } from '../../core/readUserFile';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { stringOption, UsageError } from '../parseArgs';
-
-/** A file named on the command line; one that cannot be read is bad input (exit 2), named in the message. */
-export async function readInputFile(file: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`;
-    throw new Error(`${file}: ${why}`, { cause: error });
-  }
-}
 
 /** The certificate of a file that may hold a chain: the first one that is not a CA, else the first. */
 export function certificateFrom(file: string, bytes: Buffer): CertificateInfo {
@@ -62,18 +50,15 @@ interface ConfigErrorFinding {
 type CliFinding = CompareFinding | ConfigErrorFinding;
 
 async function readRequest(file: string, section: string | undefined, env: NodeJS.ProcessEnv): Promise<{ facts: RequestFacts; configErrors: ConfigErrorFinding[]; publicKeySha256?: string }> {
-  const bytes = await readInputFile(file);
+  const bytes = await readUserFile(file);
   if (!isRequestConfig(file, bytes)) {
     const csr = csrFrom(file, bytes);
     return { facts: requestFactsFromCsr(csr), configErrors: [], publicKeySha256: csr.publicKeySha256 };
   }
+  // Decoded from the bytes already read: a second read could find another file (or a FIFO) in its place.
+  if (bytes.length > MAX_CONFIG_BYTES) throw new Error(`${file}: ${bytes.length} bytes, ${bytes.length - MAX_CONFIG_BYTES} over the limit of ${MAX_CONFIG_BYTES} bytes for a config`);
+  const text = bytes.toString('utf8');
   const cwd = process.cwd();
-  let text: string;
-  try {
-    text = readOpensslConfigFile(path.resolve(cwd, file));
-  } catch (error) {
-    throw new Error(isCoreError(error) ? error.message : `${file}: ${(error as Error).message}`, { cause: error });
-  }
   const validation = checkOpensslConfig(text, { ...opensslConfigFileOptions(file, cwd, env), section });
   // The comparison still runs: what the config would request is worth knowing while it is being fixed.
   const configErrors: ConfigErrorFinding[] = validation.findings.filter((f) => f.severity === 'error').map((f) => ({
@@ -111,7 +96,7 @@ export const compareCommand: Command = {
     if (args.positionals.length !== 2) throw new UsageError(`expected OLD.crt and NEW.csr (or NEW.cnf), got ${args.positionals.length} argument(s)`);
     const [oldPath, newPath] = args.positionals;
     const oldKeys = parseOldKeys(stringOption(args, 'old-keys'));
-    const old = certificateFrom(oldPath, await readInputFile(oldPath));
+    const old = certificateFrom(oldPath, await readUserFile(oldPath));
     const request = await readRequest(newPath, stringOption(args, 'section'), io.env);
     const findings: CliFinding[] = [...request.configErrors, ...compareRequest(old, request.facts, oldKeys ? { oldKeys } : {})];
     const failed = hasErrors(findings);
@@ -141,7 +126,7 @@ export const compareCommand: Command = {
       `  SANs     ${formatSubjectAltNames(request.facts.subjectAltNames) || '(none)'}`,
       '',
     ];
-    io.stdout(lines.join('\n'));
+    io.stdout(lines.map(escapeControlCharacters).join('\n'));
     if (findings.length === 0) {
       io.stdout(`Same subject and SANs${request.facts.key ? ', a new key' : ''}: nothing to report.\n`);
       return EXIT.ok;

@@ -7,6 +7,7 @@ import { generateKeyAndCsr } from '../../core/generate/generateKeyAndCsr';
 import { checkKeyBits } from '../../core/generate/generateKeyPair';
 import { checkNewPaths, freshName, writeKeyAndCsr } from '../../core/generate/writeNewFiles';
 import { readOpensslConfigFile } from '../../core/opensslConfig/loadOpensslConfigFile';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { shellQuote } from '../../core/text/shellQuote';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
@@ -49,7 +50,7 @@ export const generateCommand: Command = {
     const bitsText = stringOption(args, 'bits');
     let bits: number | undefined;
     if (bitsText !== undefined) {
-      if (!/^\d+$/.test(bitsText)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(bitsText)}`);
+      if (!/^\d{1,9}$/.test(bitsText)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(bitsText)}`);
       bits = checkKeyBits(Number(bitsText), '--bits');
     }
     const cwd = process.cwd();
@@ -74,9 +75,7 @@ export const generateCommand: Command = {
           `Subject: ${csr.subject.length > 0 ? formatName(csr.subject) : '(empty)'}`,
           `Subject alternative names: ${csr.subjectAltNames.length > 0 ? formatSubjectAltNames(csr.subjectAltNames) : '(none)'}`,
           `Public key SHA-256: ${generated.publicKeySha256}`,
-          `Check it before submitting: openssl req -in ${shellQuote(csrOut, { path: true })} -noout -text -verify`,
-          '',
-        ].join('\n'));
+        ].map(escapeControlCharacters).concat(checkLine(csrOut), '').join('\n'));
       }
       return EXIT.ok;
     } catch (error) {
@@ -84,3 +83,14 @@ export const generateCommand: Command = {
     }
   },
 };
+
+/**
+ * The line to paste. A name with control characters cannot be both shown safely (escaped) and pasted as is (raw):
+ * then no command is offered, rather than one that names another file or writes raw escapes to the terminal.
+ */
+function checkLine(csrOut: string): string {
+  if (escapeControlCharacters(csrOut) !== csrOut) {
+    return 'Check it before submitting with openssl req -noout -text -verify -in <the CSR>: its name holds control characters, so no command is printed to paste.';
+  }
+  return `Check it before submitting: openssl req -in ${shellQuote(csrOut, { path: true })} -noout -text -verify`;
+}

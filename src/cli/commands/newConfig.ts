@@ -4,6 +4,8 @@ import { checkKeyBits } from '../../core/generate/generateKeyPair';
 import { CertificateInfo } from '../../core/model';
 import { newRequestConfig } from '../../core/newRequestConfig';
 import { readCryptoFile } from '../../core/readCryptoFile';
+import { readUserFile } from '../../core/readUserFile';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
 
@@ -18,7 +20,7 @@ function pickCertificate(file: string, bytes: Buffer): CertificateInfo {
 
 function parseBitsOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(value)}`);
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--bits must be a whole number of bits, got ${JSON.stringify(value)}`);
   return checkKeyBits(Number(value), '--bits');
 }
 
@@ -37,14 +39,7 @@ export const newConfigCommand: Command = {
     if (from === undefined) throw new UsageError('--from-cert OLD.crt is required');
     const bits = parseBitsOption(stringOption(args, 'bits'));
     const out = stringOption(args, 'out');
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(from);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(code === 'ENOENT' ? `no such file: ${from}` : `cannot read ${from} (${code ?? 'error'})`, { cause: error });
-    }
-    const certificate = pickCertificate(from, bytes);
+    const certificate = pickCertificate(from, await readUserFile(from));
     const text = newRequestConfig(certificate, { bits, ...(out !== undefined ? { configFileName: path.basename(out) } : {}) });
     if (out === undefined) {
       io.stdout(text);
@@ -57,7 +52,8 @@ export const newConfigCommand: Command = {
       const code = (error as NodeJS.ErrnoException).code;
       throw new Error(code === 'EEXIST' ? `${out} already exists; it is never replaced, choose another --out` : `cannot write ${out} (${code ?? 'error'})`, { cause: error });
     }
-    io.stdout(`Wrote ${out}: subject ${certificate.subject.map((a) => `${a.type}=${a.value}`).join(', ') || '(empty)'}; ${certificate.subjectAltNames.length} SAN(s).\n`);
+    const subject = certificate.subject.map((a) => `${a.type}=${a.value}`).join(', ') || '(empty)';
+    io.stdout(`${escapeControlCharacters(`Wrote ${out}: subject ${subject}`)}; ${certificate.subjectAltNames.length} SAN(s).\n`);
     return EXIT.ok;
   },
 };

@@ -1,18 +1,20 @@
-import { readFileSync } from 'fs';
 import { curlCommand } from '../../core/testCall/curlCommand';
-import { runTestCall } from '../../core/testCall/runTestCall';
+import { isCoreError } from '../../core/errors';
+import { readUserFile } from '../../core/readUserFile';
+import { MAX_TIMEOUT_MS, runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
-import { parseNow, stringOption, UsageError } from '../parseArgs';
+import { parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
 
 const DEFAULT_API_KEY_ENV = 'MTLS_API_KEY';
 
-function readInput(path: string, option: string): Buffer {
+/** The option goes in front of the reader's message (which names the file), so the user knows which one to fix. */
+async function readInput(path: string, option: string): Promise<Buffer> {
   try {
-    return readFileSync(path);
+    return await readUserFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `--${option}: no such file: ${path}` : `--${option}: cannot read ${path} (${code ?? 'error'})`);
+    throw new Error(`--${option}: ${isCoreError(error) ? error.message : String(error)}`, { cause: error });
   }
 }
 
@@ -49,8 +51,15 @@ export const testCallCommand: Command = {
     if (pkcs12Path !== undefined && (certPath !== undefined || keyPath !== undefined)) throw new UsageError('give --pkcs12 or --cert and --key, not both');
     if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--cert and --key go together');
     const timeoutText = stringOption(args, 'timeout-ms');
-    if (timeoutText !== undefined && !/^[1-9]\d*$/.test(timeoutText)) throw new UsageError(`--timeout-ms must be a positive whole number, got ${JSON.stringify(timeoutText)}`);
+    const timeoutMs = timeoutText === undefined ? undefined : parseWholeNumber('--timeout-ms', timeoutText, { min: 1, max: MAX_TIMEOUT_MS });
     const now = parseNow(stringOption(args, 'now'));
+
+    // Read before the API-key note goes to stderr: an unreadable file must be the only line there.
+    const caPath = stringOption(args, 'ca');
+    const certificatePem = certPath !== undefined ? (await readInput(certPath, 'cert')).toString('latin1') : undefined;
+    const keyPem = keyPath !== undefined ? (await readInput(keyPath, 'key')).toString('latin1') : undefined;
+    const pkcs12 = pkcs12Path !== undefined ? await readInput(pkcs12Path, 'pkcs12') : undefined;
+    const caBundlePem = caPath !== undefined ? (await readInput(caPath, 'ca')).toString('latin1') : undefined;
 
     const apiKeyEnvOption = stringOption(args, 'api-key-env');
     let apiKey: string | undefined;
@@ -63,16 +72,15 @@ export const testCallCommand: Command = {
     const passphraseEnv = stringOption(args, 'passphrase-env');
     const passphrase = passphraseEnv !== undefined ? envVariable(io, passphraseEnv, 'passphrase-env') : undefined;
 
-    const caPath = stringOption(args, 'ca');
     const result = await runTestCall({
       url,
-      certificatePem: certPath !== undefined ? readInput(certPath, 'cert').toString('latin1') : undefined,
-      keyPem: keyPath !== undefined ? readInput(keyPath, 'key').toString('latin1') : undefined,
-      pkcs12: pkcs12Path !== undefined ? readInput(pkcs12Path, 'pkcs12') : undefined,
+      certificatePem,
+      keyPem,
+      pkcs12,
       passphrase,
-      caBundlePem: caPath !== undefined ? readInput(caPath, 'ca').toString('latin1') : undefined,
+      caBundlePem,
       apiKey,
-      timeoutMs: timeoutText !== undefined ? Number(timeoutText) : undefined,
+      timeoutMs,
       now: () => now.getTime(),
     });
 
@@ -82,7 +90,7 @@ export const testCallCommand: Command = {
       const curl = curlCommand({
         url, certificatePath: certPath, keyPath, pkcs12Path, passphraseEnv, caBundlePath: caPath,
         apiKeyEnv: apiKeyEnvOption ?? DEFAULT_API_KEY_ENV,
-        timeoutMs: timeoutText !== undefined ? Number(timeoutText) : undefined,
+        timeoutMs,
       });
       io.stdout(formatResult(result, curl));
     }
@@ -106,8 +114,12 @@ function formatResult(result: TestCallResult, curl: string): string {
   else if (tls?.reason) lines.push(`Reason: ${tls.reason}`);
   if (result.error) lines.push(`Error: ${result.error.code}: ${result.error.message}`);
   if (result.json) lines.push(`Response: ${JSON.stringify(result.json)}`);
-  else if (result.bodyPreview !== undefined && result.outcome !== 'ok') lines.push(`Response body: ${result.bodyPreview.split('\n').slice(0, 5).join('\n  ')}`);
+  else if (result.bodyPreview !== undefined && result.outcome !== 'ok') {
+    const [first, ...more] = result.bodyPreview.split('\n').slice(0, 5);
+    lines.push(`Response body: ${first}`, ...more.map((line) => `  ${line}`));
+  }
   lines.push(`Hint: ${result.hint}`);
-  lines.push(`Same call with curl: ${curl}`);
-  return `${lines.join('\n')}\n`;
+  // The server's certificate names, its alerts and its body are the server's words, not ours: escaped, line
+  // by line. The curl line is left to its own quoting, which is what makes it paste into a shell.
+  return `${[...lines.map(escapeControlCharacters), `Same call with curl: ${curl}`].join('\n')}\n`;
 }

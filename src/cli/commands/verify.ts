@@ -2,11 +2,13 @@ import { readCertificate } from '../../core/certificate';
 import { isCoreError } from '../../core/errors';
 import { DerKind, looksLikePem, sniffDer, toPem } from '../../core/pem';
 import { readPrivateKey } from '../../core/privateKey';
+import { readUserFile } from '../../core/readUserFile';
 import { verifyCertificate } from '../../core/verify/verifyCertificate';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
-import { parseNow, stringOption, UsageError } from '../parseArgs';
-import { certificateFrom, csrFrom, readInputFile } from './compare';
+import { MAX_DAYS, parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
+import { certificateFrom, csrFrom } from './compare';
 
 const DER_LABELS: Partial<Record<DerKind, string>> = {
   certificate: 'CERTIFICATE',
@@ -61,8 +63,7 @@ export const verifyCommand: Command = {
     const csrPath = stringOption(args, 'csr');
     const oldPath = stringOption(args, 'old');
     const now = parseNow(stringOption(args, 'now'));
-    const expectedText = stringOption(args, 'expected-days') ?? '90';
-    if (!/^[1-9]\d*$/.test(expectedText)) throw new UsageError(`--expected-days must be a positive whole number of days, got ${JSON.stringify(expectedText)}`);
+    const expectedDays = parseWholeNumber('--expected-days', stringOption(args, 'expected-days') ?? '90', { min: 1, max: MAX_DAYS });
     const envName = stringOption(args, 'passphrase-env');
     let passphrase: string | undefined;
     if (envName !== undefined) {
@@ -70,11 +71,11 @@ export const verifyCommand: Command = {
       if (passphrase === undefined) throw new UsageError(`environment variable ${envName} is not set`);
     }
 
-    const certificatePem = pemText(await readInputFile(certPath));
-    const keyPem = pemText(await readInputFile(keyPath));
-    const caBundlePem = pemText(await readInputFile(caPath));
-    const csr = csrPath === undefined ? undefined : csrFrom(csrPath, await readInputFile(csrPath));
-    const oldCertificate = oldPath === undefined ? undefined : certificateFrom(oldPath, await readInputFile(oldPath));
+    const certificatePem = pemText(await readUserFile(certPath));
+    const keyPem = pemText(await readUserFile(keyPath));
+    const caBundlePem = pemText(await readUserFile(caPath));
+    const csr = csrPath === undefined ? undefined : csrFrom(csrPath, await readUserFile(csrPath));
+    const oldCertificate = oldPath === undefined ? undefined : certificateFrom(oldPath, await readUserFile(oldPath));
     // Not a certificate or not a key at all is unreadable input (exit 2); a key that will not open is a failed check.
     named(certPath, () => readCertificate(certificatePem));
     named(keyPath, () => {
@@ -88,7 +89,7 @@ export const verifyCommand: Command = {
     // The bundle's problems come back with its path: the core is given it.
     const result = verifyCertificate({
       certificatePem, keyPem, keyPassphrase: passphrase, caBundlePem, csr, oldCertificate, now,
-      expectedValidityDays: Number(expectedText),
+      expectedValidityDays: expectedDays,
       paths: { certificate: certPath, key: keyPath, caBundle: caPath, csr: csrPath, oldCertificate: oldPath },
     });
 
@@ -108,7 +109,7 @@ export const verifyCommand: Command = {
     }
 
     const label = (ok: boolean, severity: string) => (!ok ? 'FAILED' : severity === 'warning' ? 'ok (note)' : 'ok');
-    io.stdout(`Verifying ${certPath} at ${now.toISOString()}:\n`);
+    io.stdout(`Verifying ${escapeControlCharacters(certPath)} at ${now.toISOString()}:\n`);
     io.stdout(formatTable(['CHECK', 'RESULT', 'MESSAGE'], result.checks.map((c) => [c.name, label(c.ok, c.severity), c.message])));
     const failed = result.checks.filter((c) => !c.ok);
     io.stdout(failed.length === 0

@@ -3,7 +3,7 @@
 // (fs.readdirSync sorts, so it would not match openssl).
 import * as fs from 'fs';
 import * as path from 'path';
-import { CoreError } from '../errors';
+import { readUserFileSync } from '../readUserFile';
 import { ParseOpensslConfigOptions } from './parseOpensslConfig';
 
 /** Config files larger than this are refused; real ones are a few kilobytes. */
@@ -19,11 +19,9 @@ export function configFileAccess(cwd: string): ConfigFileAccess {
   const resolve = (p: string) => path.resolve(cwd, p);
   return {
     readInclude(includePath) {
+      // The same rules as the config itself: an include naming a FIFO or /dev/zero must not hang or fill memory.
       try {
-        const full = resolve(includePath);
-        const stat = fs.statSync(full);
-        if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) return undefined;
-        return fs.readFileSync(full, 'utf8');
+        return readUserFileSync(resolve(includePath), { maxBytes: MAX_CONFIG_BYTES }).toString('utf8');
       } catch {
         return undefined;
       }
@@ -47,26 +45,9 @@ export function configFileAccess(cwd: string): ConfigFileAccess {
   };
 }
 
-/** Reads the config file itself; a file that cannot be read is a CoreError with a stable code. */
+/** Reads the config file itself; a file that cannot be read is a CoreError with a stable code (see readUserFile). */
 export function readOpensslConfigFile(file: string): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CoreError('not-found', `${file}: no such file`, { cause: error });
-    if (code === 'EACCES' || code === 'EPERM') throw new CoreError('permission-denied', `${file}: permission denied`, { cause: error });
-    throw new CoreError('unreadable', `${file}: ${(error as Error).message}`, { cause: error });
-  }
-  if (!stat.isFile()) throw new CoreError('unreadable', `${file}: not a regular file`);
-  if (stat.size > MAX_CONFIG_BYTES) throw new CoreError('too-large', `${file}: larger than ${MAX_CONFIG_BYTES} bytes`);
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new CoreError('permission-denied', `${file}: permission denied`, { cause: error });
-    throw new CoreError('unreadable', `${file}: ${(error as Error).message}`, { cause: error });
-  }
+  return readUserFileSync(file, { maxBytes: MAX_CONFIG_BYTES }).toString('utf8');
 }
 
 /** Parse options for a config on disk, as `openssl req -config FILE` run in `cwd` with `env` would read it. */

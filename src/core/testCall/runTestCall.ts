@@ -11,6 +11,8 @@ import { parseTestCallUrl } from './parseTestCallUrl';
 import { TestCallClientCertificate, TestCallJson, TestCallOutcome, TestCallResult } from './testCallResult';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Node's timers hold a signed 32-bit count of milliseconds: a longer delay silently becomes 1 ms. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface TestCallInput {
   /** `https://host[:port]/path`; user information is refused (secrets do not belong in URLs). */
@@ -49,8 +51,8 @@ export async function runTestCall(input: TestCallInput): Promise<TestCallResult>
     throw new CoreError('invalid-test-call-input', 'the test call is a GET');
   }
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new CoreError('invalid-test-call-input', `the timeout must be a positive number of milliseconds, got ${timeoutMs}`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new CoreError('invalid-test-call-input', `the timeout must be a positive number of milliseconds up to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`);
   }
   // Node would refuse these too, but its error for a bad header value can quote the value.
   if (input.apiKey !== undefined && !/^[\x21-\x7e]+$/.test(input.apiKey)) {

@@ -137,7 +137,7 @@ describe('CLI test-call', function () {
       oneLine(run.stderr);
       assert.ok(!run.stderr.includes(API_KEY));
     });
-    assert.match(runs[3].stderr, /--cert: no such file: \/definitely\/not\/here\.crt/);
+    assert.match(runs[3].stderr, /--cert: \/definitely\/not\/here\.crt: no such file/);
     assert.match(runs[7].stderr, /does not belong to the certificate/);
   });
 
