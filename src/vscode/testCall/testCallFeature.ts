@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { readUserFile } from '../../core/readUserFile';
 import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
 import { pairInventory } from '../../core/pairing';
 import { curlCommand } from '../../core/testCall/curlCommand';
@@ -188,9 +188,10 @@ export class TestCallFeature extends Disposable {
         progress.report({ message: `${url} with ${path.basename(certificate.path)}` });
         return runTestCall({
           url,
-          certificatePem: fs.readFileSync(certificate.path, 'utf8'),
-          keyPem: fs.readFileSync(keyPath, 'utf8'),
-          caBundlePem: caBundlePath ? fs.readFileSync(caBundlePath, 'utf8') : undefined,
+          // Named by the user or a setting: regular files within the size limit only (a FIFO would hang the call).
+          certificatePem: (await readUserFile(certificate.path)).toString('utf8'),
+          keyPem: (await readUserFile(keyPath)).toString('utf8'),
+          caBundlePem: caBundlePath ? (await readUserFile(caBundlePath)).toString('utf8') : undefined,
           apiKey,
           timeoutMs: this.settings().testCallTimeoutMs,
           signal: abort.signal,

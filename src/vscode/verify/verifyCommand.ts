@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { readUserFileSync } from '../../core/readUserFile';
 import { CertificateInfo, CsrInfo, PrivateKeyInfo } from '../../core/model';
 import { pairInventory } from '../../core/pairing';
 import { readCsr } from '../../core/csr';
@@ -35,8 +35,9 @@ export interface VerificationRecord {
 
 const RECORDS_KEY = 'mtlsRotation.verifications';
 
+/** Every file verify reads is named by the user or a setting: regular files within the size limit only. */
 function readText(file: string): string {
-  return fs.readFileSync(file, 'utf8');
+  return readUserFileSync(file).toString('utf8');
 }
 
 function firstCsr(file: string): CsrInfo | undefined {
