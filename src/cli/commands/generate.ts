@@ -5,6 +5,7 @@ import { isCoreError } from '../../core/errors';
 import { formatName, formatSubjectAltNames } from '../../core/formatName';
 import { generateKeyAndCsr } from '../../core/generate/generateKeyAndCsr';
 import { checkKeyBits } from '../../core/generate/generateKeyPair';
+import { checkUnlinkedPath } from '../../core/files/checkUnlinkedPath';
 import { checkNewPaths, freshName, writeKeyAndCsr } from '../../core/generate/writeNewFiles';
 import { readOpensslConfigFile } from '../../core/opensslConfig/loadOpensslConfigFile';
 import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
@@ -33,7 +34,7 @@ function withSuggestion(error: unknown, keyOut: string, csrOut: string): unknown
 export const generateCommand: Command = {
   name: 'generate',
   summary: 'a new RSA key (mode 0600) and the CSR `openssl req -new -config FILE` would make with it; never overwrites',
-  synopsis: 'generate --config FILE.cnf --key-out K --csr-out C [--bits 2048] [--json] [--section NAME]',
+  synopsis: 'generate --config FILE.cnf --key-out K --csr-out C [--bits 2048] [--json] [--section NAME] [--force]',
   options: {
     config: { type: 'string', value: 'FILE.cnf', description: 'the OpenSSL request config (see new-config); required' },
     'key-out': { type: 'string', value: 'K', description: 'the new private key (PKCS#8 PEM, mode 0600); must not exist; required' },
@@ -41,6 +42,7 @@ export const generateCommand: Command = {
     bits: { type: 'string', value: 'N', description: 'RSA key size: 2048 (default, unless the config\'s default_bits says otherwise), 3072 or 4096' },
     section: { type: 'string', value: 'NAME', description: 'the request section of the config (default: req)' },
     json: { type: 'boolean', description: 'print {"key","csr","subject","subjectAltNames","publicKeySha256"} as one JSON document' },
+    force: { type: 'boolean', description: 'write even where a folder on the way is a symbolic link (a link as K or C itself is always refused)' },
   },
   async run(args, io) {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
@@ -57,6 +59,7 @@ export const generateCommand: Command = {
     try {
       // Before the key is generated, so that a taken path costs nothing; writeKeyAndCsr checks again.
       await checkNewPaths(keyOut, csrOut);
+      for (const [option, target] of [['--key-out', keyOut], ['--csr-out', csrOut]]) await checkUnlinkedPath(target, option, args.options.force === true);
       const text = readOpensslConfigFile(path.resolve(cwd, configPath));
       const generated = await generateKeyAndCsr(text, { configPath, cwd, env: io.env, bits, section: stringOption(args, 'section') });
       await writeKeyAndCsr(keyOut, csrOut, generated.keyPem, generated.csrPem);

@@ -5,6 +5,7 @@ import { CertificateInfo } from '../../core/model';
 import { newRequestConfig } from '../../core/newRequestConfig';
 import { readCryptoFile } from '../../core/readCryptoFile';
 import { readUserFile } from '../../core/readUserFile';
+import { checkUnlinkedPath } from '../../core/files/checkUnlinkedPath';
 import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
@@ -27,11 +28,12 @@ function parseBitsOption(value: string | undefined): number | undefined {
 export const newConfigCommand: Command = {
   name: 'new-config',
   summary: 'an OpenSSL request config with an old certificate\'s subject and SANs, for the CSR that renews it',
-  synopsis: 'new-config --from-cert OLD.crt [--out FILE] [--bits N]',
+  synopsis: 'new-config --from-cert OLD.crt [--out FILE] [--bits N] [--force]',
   options: {
     'from-cert': { type: 'string', value: 'OLD.crt', description: 'the certificate being renewed (PEM or DER; in a bundle, the first non-CA certificate); required' },
     out: { type: 'string', value: 'FILE', description: 'write the config to FILE instead of stdout; an existing FILE is never replaced (exit 2)' },
     bits: { type: 'string', value: 'N', description: 'default_bits of the config (2048, 3072 or 4096; default 2048)' },
+    force: { type: 'boolean', description: 'write --out even where a folder on the way is a symbolic link (a link as FILE itself is always refused)' },
   },
   async run(args, io) {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
@@ -45,6 +47,7 @@ export const newConfigCommand: Command = {
       io.stdout(text);
       return EXIT.ok;
     }
+    await checkUnlinkedPath(out, '--out', args.options.force === true);
     try {
       // Exclusive create: a config someone edited by hand is never overwritten.
       await fs.writeFile(out, text, { flag: 'wx', mode: 0o644 });
