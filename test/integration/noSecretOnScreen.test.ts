@@ -64,6 +64,7 @@ describe('Nothing secret on screen', function () {
       'prompt = no',
       'distinguished_name = dn',
       'req_extensions = ext',
+      'attributes = $y',
       `.include ${credentials}`,
       `.include ${fields}`,
       '[ dn ]',
@@ -99,13 +100,22 @@ describe('Nothing secret on screen', function () {
     assertHidden('diagnostics', diagnosticsText(uri));
     const parse = found.find((d) => d.code === 'missing-equal-sign');
     assert.strictEqual(parse?.message, `line 1 of ${credentials}: no '=' on the line (OpenSSL expects name = value)`);
-    assert.strictEqual(parse?.range.start.line, 7, 'on the .include line');
+    assert.strictEqual(parse?.range.start.line, 8, 'on the .include line');
     assert.ok(found.some((d) => d.code === 'extension-value-invalid' && d.message.includes(ENV_PLACEHOLDER)));
     // The comparison with program-a.crt: the OU from the included file, the L and a SAN from the environment.
     const renewal = found.filter((d) => d.source === 'mTLS renewal');
     assert.ok(renewal.some((d) => d.code === 'subject-mismatch' && d.message.includes(`‹from ${fields}›`)), diagnosticsText(uri));
     assert.ok(renewal.some((d) => d.code === 'subject-mismatch' && d.message.includes(`pre-${ENV_PLACEHOLDER}-post`)));
     assert.ok(renewal.some((d) => d.code === 'san-added' && d.message.includes(`DNS:${ENV_PLACEHOLDER}.example.com`)));
+    // Quick fixes neither show nor write a hidden value (no "Create section [ <secret> ]" for attributes = $y).
+    assert.ok(found.some((d) => d.code === 'attributes-section-missing' && d.message.includes(ENV_PLACEHOLDER)));
+    for (const diagnostic of found) {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      assertHidden(`quick fixes for ${String(diagnostic.code)}`, actions.map((a) => ({
+        title: a.title,
+        edits: a.edit?.entries().flatMap(([, edits]) => edits.map((e) => e.newText)),
+      })));
+    }
   });
 
   it('hover shows where a value comes from, at every position of the file', async () => {
@@ -119,7 +129,7 @@ describe('Nothing secret on screen', function () {
       }
     }
     assertHidden('hover', seen);
-    const onZ = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(12, 5));
+    const onZ = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(13, 5));
     assert.match(hoverText(onZ), new RegExp(`\`z\` = \`pre-${ENV_PLACEHOLDER}-post\``));
     const onEnv = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 8));
     assert.match(hoverText(onEnv), /set in the environment \(its value is not shown\)/);
@@ -132,7 +142,7 @@ describe('Nothing secret on screen', function () {
     // A fresh line in [ alt ], an `@` after subjectAltName, a section pointer's value, and a line in [ dn ].
     await editor.edit((e) => e.insert(new vscode.Position(document.lineCount, 0), 'DNS.3 = \nsubjectAltName = @\ndistinguished_name = \n'));
     const last = document.lineCount - 1;
-    probes.push(['SAN value', new vscode.Position(last - 3, 8)], ['@section', new vscode.Position(last - 2, 18)], ['section pointer', new vscode.Position(last - 1, 21)], ['new line in [ dn ]', new vscode.Position(12, 0)]);
+    probes.push(['SAN value', new vscode.Position(last - 3, 8)], ['@section', new vscode.Position(last - 2, 18)], ['section pointer', new vscode.Position(last - 1, 21)], ['new line in [ dn ]', new vscode.Position(13, 0)]);
     for (const [what, position] of probes) {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
       assertHidden(`completion (${what})`, list.items.map((item) => ({
@@ -172,14 +182,14 @@ describe('Nothing secret on screen', function () {
     assert.ok(report.includes(`| OU | Program A | ‹from ${fields}› | ✗ |`), report);
   });
 
-  it('generate refuses the config without quoting the included file, and puts the real values into a CSR of a good one', async () => {
+  it('generate refuses the config naming hidden values by origin, and puts the real values into the CSR of a good one', async () => {
     const refused = await vscode.commands.executeCommand<GenerateResult | undefined>('mtlsRotation.generateKeyAndCsr', uri);
     assert.strictEqual(refused, undefined, 'the credentials line makes openssl refuse the config');
 
     const dir = tempDir('mtls-itest-generate-');
     try {
       const good = path.join(dir, 'secret-gen-openssl.cnf');
-      fs.writeFileSync(good, fs.readFileSync(file, 'utf8').replace(`.include ${credentials}\n`, '').replace('basicConstraints = CA:$y', 'basicConstraints = CA:FALSE'));
+      fs.writeFileSync(good, fs.readFileSync(file, 'utf8').replace(`.include ${credentials}\n`, '').replace('attributes = $y\n', '').replace('basicConstraints = CA:$y', 'basicConstraints = CA:FALSE'));
       const result = await vscode.commands.executeCommand<GenerateResult>('mtlsRotation.generateKeyAndCsr', vscode.Uri.file(good));
       assert.ok(result, 'generated');
       const subject = openssl(['req', '-in', result.csrPath, '-noout', '-subject', '-nameopt', 'RFC2253']);
@@ -191,6 +201,9 @@ describe('Nothing secret on screen', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    assertHidden('the extension\'s log', api.audit.logLines().join('\n'));
+    const log = api.audit.logLines().join('\n');
+    assertHidden('the extension\'s log', log);
+    // The refusal as the user was shown it: its first error is attributes = $y, named by origin.
+    assert.ok(log.includes('openssl req would refuse the config') && log.includes(`attributes names [${ENV_PLACEHOLDER}]`), log);
   });
 });
