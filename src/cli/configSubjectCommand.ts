@@ -18,6 +18,15 @@ export interface ConfigSubjectIo {
 
 const USAGE = 'usage: mtls-rotation config-subject FILE.cnf [--json] [--section NAME]';
 
+/**
+ * A value as printed: one from the environment or an included file is named, not printed, and marked
+ * `"redacted": true` in JSON. A cloned repository's config chooses which variables and files it reads, and this
+ * output ends up on screens and in CI logs; `generate` puts the real values into the CSR.
+ */
+function printed<T extends { type: string; value: string; shown?: string }>(item: T): Pick<T, 'type' | 'value'> & { redacted?: true } {
+  return item.shown !== undefined ? { type: item.type, value: item.shown, redacted: true } : { type: item.type, value: item.value };
+}
+
 export async function configSubjectCommand(args: string[], io: ConfigSubjectIo): Promise<number> {
   let json = false;
   let section: string | undefined;
@@ -56,8 +65,8 @@ export async function configSubjectCommand(args: string[], io: ConfigSubjectIo):
 
   if (json) {
     const document = {
-      subject: request.subject.map((a) => ({ type: a.type, value: a.value })),
-      subjectAltNames: request.subjectAltNames.map((s) => ({ type: s.type, value: s.value })),
+      subject: request.subject.map(printed),
+      subjectAltNames: request.subjectAltNames.map(printed),
       diagnostics: findings.map((f) => ({ severity: f.severity, line: f.line ?? 1, column: f.column ?? 1, code: f.code, message: f.message })),
     };
     io.stdout(`${JSON.stringify(document, null, 2)}\n`);
@@ -69,14 +78,14 @@ export async function configSubjectCommand(args: string[], io: ConfigSubjectIo):
   lines.push('Subject:');
   if (request.subject.length === 0) lines.push('  (none)');
   const width = Math.max(0, ...request.subject.map((a) => a.type.length));
-  for (const a of request.subject) lines.push(`  ${a.type.padEnd(width)}  ${a.value}`);
+  for (const a of request.subject) lines.push(`  ${a.type.padEnd(width)}  ${printed(a).value}`);
   lines.push(`Subject alternative names${request.subjectAltNamesCritical ? ' (critical)' : ''}:`);
   if (request.subjectAltNames.length === 0) lines.push('  (none)');
-  for (const s of request.subjectAltNames) lines.push(`  ${s.type}:${s.value}`);
+  for (const s of request.subjectAltNames) lines.push(`  ${s.type}:${printed(s).value}`);
   const others = request.extensions.filter((e) => e.name !== 'subjectAltName');
   if (others.length > 0) {
     lines.push('Other requested extensions:');
-    for (const e of others) lines.push(`  ${e.name}${e.critical ? ' (critical)' : ''}: ${e.value}`);
+    for (const e of others) lines.push(`  ${e.name}${e.critical ? ' (critical)' : ''}: ${e.shown ?? e.value}`);
   }
   if (findings.length > 0) {
     lines.push('Diagnostics:');

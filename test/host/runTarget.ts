@@ -154,7 +154,8 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
         serverMain,
         stateDir,
         logFile: serverLog,
-        env: { MTLS_ROTATION_FIXTURE: workspace, [SCREENSHOT_ACK_ENV]: screenshotAck },
+        // MTLS_ITEST_SECRET: a value the host inherits, which no screen may show (noSecretOnScreen.test.ts).
+        env: { MTLS_ROTATION_FIXTURE: workspace, [SCREENSHOT_ACK_ENV]: screenshotAck, MTLS_ITEST_SECRET: 's3cr3t-itest-7qxzp2' },
         userSettings: options.trust === 'restricted' ? { ...HOST_SETTINGS, ...RESTRICTED_SETTINGS } : HOST_SETTINGS,
         trusted: options.trust !== 'restricted',
         signal,

@@ -70,6 +70,14 @@ async function readRequest(file: string, section: string | undefined, env: NodeJ
   return { facts: requestFactsFromConfig(validation), configErrors };
 }
 
+/**
+ * A config's value as printed: one from the environment or an included file is named, not printed (as
+ * config-subject does; the findings are redacted the same way by the core).
+ */
+function printed<T extends { type: string; value: string; shown?: string }>(item: T): Pick<T, 'type' | 'value'> & { redacted?: true } {
+  return item.shown !== undefined ? { type: item.type, value: item.shown, redacted: true } : { type: item.type, value: item.value };
+}
+
 function parseOldKeys(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const hashes = value.split(',').map((h) => h.trim()).filter((h) => h !== '');
@@ -108,8 +116,8 @@ export const compareCommand: Command = {
         },
         request: {
           path: newPath, kind: request.facts.kind,
-          subject: request.facts.subject.map(({ type, value }) => ({ type, value })),
-          subjectAltNames: request.facts.subjectAltNames.map(({ type, value }) => ({ type, value })),
+          subject: request.facts.subject.map(printed),
+          subjectAltNames: request.facts.subjectAltNames.map(printed),
           ...(request.publicKeySha256 ? { publicKeySha256: request.publicKeySha256 } : {}),
         },
         findings,
@@ -122,8 +130,8 @@ export const compareCommand: Command = {
       `  subject  ${formatName(old.subject) || '(empty)'}`,
       `  SANs     ${formatSubjectAltNames(old.subjectAltNames) || '(none)'}`,
       `New ${request.facts.kind === 'config' ? 'request config' : 'CSR'}: ${newPath}`,
-      `  subject  ${formatName(request.facts.subject) || '(empty)'}`,
-      `  SANs     ${formatSubjectAltNames(request.facts.subjectAltNames) || '(none)'}`,
+      `  subject  ${formatName(request.facts.subject.map(printed)) || '(empty)'}`,
+      `  SANs     ${formatSubjectAltNames(request.facts.subjectAltNames.map(printed)) || '(none)'}`,
       '',
     ];
     io.stdout(lines.map(escapeControlCharacters).join('\n'));

@@ -16,8 +16,9 @@ function normaliseHash(hash: string): string {
   return hash.replace(/[:\s]/g, '').toLowerCase();
 }
 
-function sanText(san: SubjectAltName): string {
-  return `${san.type}:${san.value}`;
+/** A SAN as findings show it: a config's value from the environment or an included file is named, not shown. */
+function sanText(san: SubjectAltName & { shown?: string }): string {
+  return `${san.type}:${san.shown ?? san.value}`;
 }
 
 /** Whether a SAN is something the provider's allowlist is about (calling IPs and domains). */
@@ -83,10 +84,12 @@ export function compareRequest(old: CertificateInfo, request: RequestFacts, opti
   const names = diffSubject(old.subject, request.subject);
   for (const change of names.changed) {
     const at = request.subject[change.index];
+    // A config's value from the environment or an included file is compared, never shown.
+    const newValue = at?.shown ?? change.newValue;
     findings.push({
       severity: 'error', code: 'subject-mismatch',
-      message: `Subject ${change.type} differs: the old certificate has "${change.oldValue}", ${subject} has "${change.newValue}"${change.caseOnly ? ' (only in letter case, but the guide asks for the same subject exactly)' : ''}.`,
-      attribute: change.type, oldValue: change.oldValue, newValue: change.newValue,
+      message: `Subject ${change.type} differs: the old certificate has "${change.oldValue}", ${subject} has "${newValue}"${change.caseOnly ? ' (only in letter case, but the guide asks for the same subject exactly)' : ''}.`,
+      attribute: change.type, oldValue: change.oldValue, newValue,
       ...(at?.range ? { range: at.range } : {}),
       data: { difference: 'changed', caseOnly: change.caseOnly },
     });
@@ -102,10 +105,11 @@ export function compareRequest(old: CertificateInfo, request: RequestFacts, opti
   }
   for (const added of names.extra) {
     const at = request.subject[added.index];
+    const newValue = at?.shown ?? added.value;
     findings.push({
       severity: 'error', code: 'subject-mismatch',
-      message: `${Subject} adds subject ${added.type} = "${added.value}", which the old certificate does not have.`,
-      attribute: added.type, newValue: added.value,
+      message: `${Subject} adds subject ${added.type} = "${newValue}", which the old certificate does not have.`,
+      attribute: added.type, newValue,
       ...(at?.range ? { range: at.range } : {}),
       data: { difference: 'extra' },
     });
@@ -136,7 +140,7 @@ export function compareRequest(old: CertificateInfo, request: RequestFacts, opti
       message: isCallingName(san)
         ? `${Subject} adds ${sanText(san)}, which the old certificate does not have: a new ${san.type === 'IP' ? 'IP address' : 'domain'} must be allowlisted with the provider, or the test call fails with 403 "No Authorised IPs configured".`
         : `${Subject} adds ${sanText(san)}, which the old certificate does not have.`,
-      san: { type: san.type, value: san.value }, newValue: sanText(san),
+      san: { type: san.type, value: san.shown ?? san.value }, newValue: sanText(san),
       ...(san.range ? { range: san.range } : {}),
     });
   }

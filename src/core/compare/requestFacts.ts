@@ -6,10 +6,17 @@ export interface RequestedNameFact extends NameAttribute {
   oid?: string;
   /** Where a config sets the value (1-based, main text). */
   range?: SourceRange;
+  /**
+   * Set when a config's value came from the environment or an included file: what findings and reports show
+   * instead of `value`, which is compared but never shown.
+   */
+  shown?: string;
 }
 
 export interface RequestedSubjectAltNameFact extends SubjectAltName {
   range?: SourceRange;
+  /** As RequestedNameFact.shown. */
+  shown?: string;
 }
 
 /**

@@ -30,8 +30,8 @@ export function requestFactsFromConfig(validation: ConfigValidation): RequestFac
     : undefined;
   const facts: RequestFacts = {
     kind: 'config',
-    subject: request.subject.map((a) => ({ type: a.type, value: a.value, oid: a.oid, range: a.source })),
-    subjectAltNames: request.subjectAltNames.map((s) => ({ type: s.type, value: s.value, range: s.source })),
+    subject: request.subject.map((a) => ({ type: a.type, value: a.value, oid: a.oid, range: a.source, ...(a.shown !== undefined ? { shown: a.shown } : {}) })),
+    subjectAltNames: request.subjectAltNames.map((s) => ({ type: s.type, value: s.value, range: s.source, ...(s.shown !== undefined ? { shown: s.shown } : {}) })),
   };
   const subjectRange = sectionHeader(config, request.distinguishedNameSection) ?? mainTextRange(dnPointer) ?? sectionHeader(config, request.section);
   if (subjectRange) facts.subjectRange = subjectRange;

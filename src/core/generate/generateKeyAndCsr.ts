@@ -38,11 +38,9 @@ export interface GeneratedKeyAndCsr {
   bits: number;
 }
 
+/** A finding inside an included file names that file and line in its message (and quotes nothing of it). */
 function describe(finding: ConfigFinding, configPath: string | undefined): string {
-  const where = finding.data?.file !== undefined
-    ? `${finding.data.file}:${finding.data.fileLine ?? 1}`
-    : `${configPath ?? 'config'}:${finding.line ?? 1}`;
-  return `${where}: ${finding.message} [${finding.code}]`;
+  return `${configPath ?? 'config'}:${finding.line ?? 1}: ${finding.message} [${finding.code}]`;
 }
 
 export async function generateKeyAndCsr(configText: string, options: GenerateKeyAndCsrOptions = {}): Promise<GeneratedKeyAndCsr> {

@@ -6,9 +6,10 @@ import { Asn1StringType, ASN1_STRING_TAGS, encodeNameString } from './encodeName
 import { closestName } from './closestName';
 import { dnFieldCatalog } from './dnFieldCatalog';
 import { FindingSink } from './findingSink';
-import { findConfigEntry } from './lookupConfigValue';
+import { findConfigEntry, shownSectionName } from './lookupConfigValue';
 import { displayName, ObjectRegistry, resolveObject, ResolvedObject } from './opensslObjects';
 import { ConfigEntry, ParsedConfig, SourceRange } from './parseOpensslConfig';
+import { placeholder, shownDerived, shownValue, ValueOrigin } from './valueOrigin';
 
 export interface RequestedNameAttribute {
   /** OpenSSL's short name (`CN`, `O`, ...) or the dotted OID of a type it does not know by name. */
@@ -23,6 +24,10 @@ export interface RequestedNameAttribute {
   field: string;
   /** Where the value comes from in the main text (the field, its _value or its _default line). */
   source: SourceRange;
+  /** Set when the value came from the environment or an included file: it goes into the CSR, never on screen. */
+  origin?: ValueOrigin;
+  /** What to show instead of `value` when `origin` is set. */
+  shown?: string;
 }
 
 export interface BuildNameOptions {
@@ -146,14 +151,14 @@ function addField(
         if (type === 'CN' && value === '') {
           sink.add('error', 'empty-cn', `CN is empty; OpenSSL needs at least one character in a common name.`, valueEntry, range);
         } else {
-          sink.add('error', 'dn-value-too-short', `${type} must have at least ${encoded.limit} characters; OpenSSL refuses "${value}".`, valueEntry, range);
+          sink.add('error', 'dn-value-too-short', `${type} must have at least ${encoded.limit} characters; OpenSSL refuses "${shownValue(valueEntry)}".`, valueEntry, range);
         }
         break;
       case 'too-long':
         sink.add('error', 'dn-value-too-long', `${type} may have at most ${encoded.limit} characters; this value has ${options.utf8 ? Array.from(value).length : utf8Length(value)}${options.utf8 ? '' : ' (bytes count as characters without utf8 = yes)'}.`, valueEntry, range);
         break;
       case 'illegal-characters':
-        sink.add('error', 'dn-illegal-characters', `"${value}" has characters ${type} cannot hold${options.stringMask !== 0x2000 ? ' with this string_mask' : ''} (see the string types OpenSSL allows for it).`, valueEntry, range);
+        sink.add('error', 'dn-illegal-characters', `"${shownValue(valueEntry)}" has characters ${type} cannot hold${options.stringMask !== 0x2000 ? ' with this string_mask' : ''} (see the string types OpenSSL allows for it).`, valueEntry, range);
         break;
       case 'invalid-utf8':
         sink.add('error', 'dn-invalid-utf8', `The value of ${type} is not valid UTF-8.`, valueEntry, range);
@@ -163,19 +168,27 @@ function addField(
   }
   if (!options.utf8 && /[^\p{ASCII}]/u.test(value)) {
     sink.add('warning', 'non-ascii-without-utf8',
-      `Without utf8 = yes in the req section OpenSSL reads every byte as a character: the CSR gets "${encoded.value}" instead of "${value}".`,
+      valueEntry.origin
+        ? `Without utf8 = yes in the req section OpenSSL reads every byte of ${placeholder(valueEntry.origin)} as a character, which garbles its non-ASCII characters in the CSR.`
+        : `Without utf8 = yes in the req section OpenSSL reads every byte as a character: the CSR gets "${encoded.value}" instead of "${value}".`,
       valueEntry, valueEntry.valueRange);
   }
+  const attribute: RequestedNameAttribute = {
+    type,
+    oid: resolved.oid,
+    value: encoded.value,
+    stringType: encoded.type,
+    rdn: 0,
+    field: field.name,
+    source: valueEntry.includedFrom ?? valueEntry.valueRange,
+  };
+  if (valueEntry.origin) {
+    attribute.origin = valueEntry.origin;
+    // A re-encoded value (bytes read as characters) has no parts that can be shown.
+    attribute.shown = encoded.value === valueEntry.value ? shownValue(valueEntry) : placeholder(valueEntry.origin);
+  }
   pending.push({
-    attribute: {
-      type,
-      oid: resolved.oid,
-      value: encoded.value,
-      stringType: encoded.type,
-      rdn: 0,
-      field: field.name,
-      source: valueEntry.includedFrom ?? valueEntry.valueRange,
-    },
+    attribute,
     der: attributeDer(resolved.oid, ASN1_STRING_TAGS[encoded.type], encoded.content),
     multiValued,
   });
@@ -232,7 +245,7 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
       const base = entry.name.slice(0, -suffix.length);
       if (!fieldNames.has(base)) {
         sink.add('warning', 'default-without-field',
-          `${entry.name} has no ${base} line in [${section}], so openssl req never uses it: the prompt line "${base} = ..." is what makes a field.`,
+          `${entry.name} has no ${base} line in ${shownSectionName(config, section)}, so openssl req never uses it: the prompt line "${base} = ..." is what makes a field.`,
           entry, entry.nameRange);
       }
       continue;
@@ -282,12 +295,12 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
     }
     const length = utf8Length(answer);
     if (min > 0 && length < min) {
-      sink.add('error', 'dn-length-limit', `${entry.name}_min is ${min}: "${answer}" has only ${length} bytes, and openssl req -batch fails.`, from, from.valueRange);
+      sink.add('error', 'dn-length-limit', `${entry.name}_min is ${shownDerived(String(min), minEntry?.origin)}: "${shownValue(from)}" has only ${length} bytes, and openssl req -batch fails.`, from, from.valueRange);
       failed = true;
       continue;
     }
     if (max >= 0 && length > max) {
-      sink.add('error', 'dn-length-limit', `${entry.name}_max is ${max}${maxEntry && !/^\d/.test(maxEntry.value) ? ` (OpenSSL reads "${maxEntry.value}" as ${max})` : ''}: "${answer}" has ${length} bytes, and openssl req -batch fails.`, from, from.valueRange);
+      sink.add('error', 'dn-length-limit', `${entry.name}_max is ${shownDerived(String(max), maxEntry?.origin)}${maxEntry && !maxEntry.origin && !/^\d/.test(maxEntry.value) ? ` (OpenSSL reads "${maxEntry.value}" as ${max})` : ''}: "${shownValue(from)}" has ${length} bytes, and openssl req -batch fails.`, from, from.valueRange);
       failed = true;
       continue;
     }

@@ -12,6 +12,7 @@ import { ObjectRegistry, objectByShortName, resolveObject } from './opensslObjec
 import { ConfigEntry, entryValueRange, ParsedConfig } from './parseOpensslConfig';
 import { parseX509v3List, X509v3ListItem } from './parseX509v3List';
 import { SUBJECT_ALT_NAME_TYPES, subjectAltNameTypeOf } from './subjectAltNameTypes';
+import { mergeOrigins, originOf, shownDerived, shownValue, ValueOrigin } from './valueOrigin';
 import { SubjectAltNameType } from '../model';
 
 export interface RequestedSubjectAltName {
@@ -20,6 +21,10 @@ export interface RequestedSubjectAltName {
   value: string;
   /** Where it comes from in the main text. */
   source: SourceRange;
+  /** Set when the value came from the environment or an included file: it goes into the CSR, never on screen. */
+  origin?: ValueOrigin;
+  /** What to show instead of `value` when `origin` is set. */
+  shown?: string;
 }
 
 export interface RequestedExtension {
@@ -30,6 +35,10 @@ export interface RequestedExtension {
   /** The value after `critical,`. */
   value: string;
   source: SourceRange;
+  /** Set when the value came from the environment or an included file. */
+  origin?: ValueOrigin;
+  /** What to show instead of `value` when `origin` is set. */
+  shown?: string;
 }
 
 export interface ExtensionSectionResult {
@@ -58,6 +67,18 @@ function isCSpace(c: number): boolean {
 
 const BOOL_TRUE = ['TRUE', 'true', 'Y', 'y', 'YES', 'yes'];
 const BOOL_FALSE = ['FALSE', 'false', 'N', 'n', 'NO', 'no'];
+
+/** A list item, with its parts as they may be shown and where its text came from. */
+type ListItem = X509v3ListItem & { from?: ConfigEntry; shownName: string; shownValue?: string; origin?: ValueOrigin };
+
+/** Marks something built from a value with the value's origin and how to show it. */
+function marked<T extends { origin?: ValueOrigin; shown?: string }>(target: T, origin: ValueOrigin | undefined, shown: string): T {
+  if (origin) {
+    target.origin = origin;
+    target.shown = shown;
+  }
+  return target;
+}
 
 const LAX_DNS = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
@@ -106,7 +127,7 @@ class ExtensionChecker {
           return;
         }
       }
-      this.result.extensions.push({ name: entry.name, oid: resolved.oid, critical, value, source });
+      this.result.extensions.push(marked<RequestedExtension>({ name: entry.name, oid: resolved.oid, critical, value, source }, originOf(entry.taint, offset), shownValue(entry, offset)));
       return;
     }
     const object = objectByShortName(entry.name, this.options.registry);
@@ -126,23 +147,24 @@ class ExtensionChecker {
     const before = this.options.sink.findings.length;
     this.checkValue(entry, info.name, info.form, value, offset, critical);
     const failedHere = this.options.sink.findings.slice(before).some((f) => f.severity === 'error');
-    if (!failedHere) this.result.extensions.push({ name: entry.name, oid: object.oid, critical, value, source });
+    if (!failedHere) this.result.extensions.push(marked<RequestedExtension>({ name: entry.name, oid: object.oid, critical, value, source }, originOf(entry.taint, offset), shownValue(entry, offset)));
   }
 
   /** The name:value items of a list-valued extension: inline, or the entries of @section. */
-  private listItems(entry: ConfigEntry, value: string, offset: number): { items: Array<X509v3ListItem & { from?: ConfigEntry }>; fromSection: boolean } | undefined {
+  private listItems(entry: ConfigEntry, value: string, offset: number): { items: ListItem[]; fromSection: boolean } | undefined {
     if (value.startsWith('@')) {
       const name = value.slice(1);
       const section = findConfigSection(this.options.config, name);
       if (!section || section.entries.length === 0) {
+        const shown = shownValue(entry, offset + 1);
         this.error(section ? 'extension-value-invalid' : 'extension-section-missing',
-          section ? `Section [${name}] is empty; OpenSSL rejects an extension with no values.` : `There is no section [${name}] for ${entry.name}.`,
+          section ? `Section [${shown}] is empty; OpenSSL rejects an extension with no values.` : `There is no section [${shown}] for ${entry.name}.`,
           entry, this.valueRange(entry, offset, entry.value.length));
         return undefined;
       }
       return {
         fromSection: true,
-        items: section.entries.map((e) => ({ name: e.name, value: e.value, nameStart: 0, nameEnd: 0, from: e })),
+        items: section.entries.map((e) => ({ name: e.name, value: e.value, nameStart: 0, nameEnd: 0, from: e, shownName: e.name, shownValue: shownValue(e), origin: e.origin })),
       };
     }
     const parsed = parseX509v3List(value);
@@ -153,10 +175,24 @@ class ExtensionChecker {
       this.error('extension-value-invalid', message, entry, this.valueRange(entry, offset + parsed.start, offset + Math.max(parsed.end, parsed.start + 1)));
       return undefined;
     }
-    return { fromSection: false, items: parsed.items.map((item) => ({ ...item, nameStart: item.nameStart + offset, nameEnd: item.nameEnd + offset, valueStart: item.valueStart !== undefined ? item.valueStart + offset : undefined, valueEnd: item.valueEnd !== undefined ? item.valueEnd + offset : undefined })) };
+    return {
+      fromSection: false,
+      items: parsed.items.map((item) => {
+        const nameStart = item.nameStart + offset;
+        const nameEnd = item.nameEnd + offset;
+        const valueStart = item.valueStart !== undefined ? item.valueStart + offset : undefined;
+        const valueEnd = item.valueEnd !== undefined ? item.valueEnd + offset : undefined;
+        return {
+          ...item, nameStart, nameEnd, valueStart, valueEnd,
+          shownName: shownValue(entry, nameStart, nameEnd),
+          shownValue: valueStart !== undefined ? shownValue(entry, valueStart, valueEnd) : undefined,
+          origin: originOf(entry.taint, nameStart, valueEnd ?? nameEnd),
+        };
+      }),
+    };
   }
 
-  private itemRange(entry: ConfigEntry, item: X509v3ListItem & { from?: ConfigEntry }, part: 'name' | 'value' | 'all'): { entry: ConfigEntry; range: SourceRange } {
+  private itemRange(entry: ConfigEntry, item: ListItem, part: 'name' | 'value' | 'all'): { entry: ConfigEntry; range: SourceRange } {
     if (item.from) {
       return { entry: item.from, range: part === 'name' ? item.from.nameRange : part === 'value' ? item.from.valueRange : item.from.range };
     }
@@ -204,7 +240,7 @@ class ExtensionChecker {
       if (names.includes(item.name)) continue;
       const suggestion = closestName(item.name, table.map(([s]) => s));
       const at = this.itemRange(entry, item, 'name');
-      this.error('extension-value-invalid', `"${item.name}" is not a ${what} bit OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : ` (${table.map(([s]) => s).join(', ')}).`}`, at.entry, at.range, suggestion);
+      this.error('extension-value-invalid', `"${item.shownName}" is not a ${what} bit OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : ` (${table.map(([s]) => s).join(', ')}).`}`, at.entry, at.range, suggestion);
     }
   }
 
@@ -213,10 +249,11 @@ class ExtensionChecker {
     if (!list) return;
     for (const item of list.items) {
       const text = item.value ?? item.name;
+      const shown = item.value !== undefined ? item.shownValue : item.shownName;
       if (resolveObject(text, this.options.registry)) continue;
       const suggestion = closestName(text, ['serverAuth', 'clientAuth', 'codeSigning', 'emailProtection', 'timeStamping', 'OCSPSigning', 'ipsecIKE', 'msCodeInd', 'msCodeCom', 'msCTLSign', 'msEFS']);
       const at = this.itemRange(entry, item, item.value !== undefined ? 'value' : 'name');
-      this.error('extension-value-invalid', `"${text}" is not an object name or OID OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : '.'}`, at.entry, at.range, suggestion);
+      this.error('extension-value-invalid', `"${shown}" is not an object name or OID OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : '.'}`, at.entry, at.range, suggestion);
     }
   }
 
@@ -227,17 +264,17 @@ class ExtensionChecker {
       if (item.name === 'CA') {
         if (item.value === undefined || (!BOOL_TRUE.includes(item.value) && !BOOL_FALSE.includes(item.value))) {
           const at = this.itemRange(entry, item, 'all');
-          this.error('extension-value-invalid', `CA takes TRUE/FALSE (also true, yes, y, no, ...), not "${item.value ?? ''}"; OpenSSL is case-sensitive here ("True" fails).`, at.entry, at.range);
+          this.error('extension-value-invalid', `CA takes TRUE/FALSE (also true, yes, y, no, ...), not "${item.shownValue ?? ''}"; OpenSSL is case-sensitive here ("True" fails).`, at.entry, at.range);
         }
       } else if (item.name === 'pathlen') {
         if (item.value === undefined || !/^-?(0[xX][0-9A-Fa-f]+|\d+)$/.test(item.value)) {
           const at = this.itemRange(entry, item, 'all');
-          this.error('extension-value-invalid', `pathlen takes a number, not "${item.value ?? ''}".`, at.entry, at.range);
+          this.error('extension-value-invalid', `pathlen takes a number, not "${item.shownValue ?? ''}".`, at.entry, at.range);
         }
       } else {
         const at = this.itemRange(entry, item, 'name');
         const suggestion = closestName(item.name, ['CA', 'pathlen']);
-        this.error('extension-value-invalid', `basicConstraints knows only CA and pathlen, not "${item.name}".`, at.entry, at.range, suggestion);
+        this.error('extension-value-invalid', `basicConstraints knows only CA and pathlen, not "${item.shownName}".`, at.entry, at.range, suggestion);
       }
     }
   }
@@ -250,13 +287,13 @@ class ExtensionChecker {
       if (item.name === 'keyid' || item.name === 'issuer') {
         if (item.value !== undefined && item.value !== 'always') {
           const at = this.itemRange(entry, item, 'value');
-          this.error('extension-value-invalid', `${item.name} takes only "always" as a value.`, at.entry, at.range);
+          this.error('extension-value-invalid', `${item.shownName} takes only "always" as a value.`, at.entry, at.range);
           continue;
         }
         wantsIssuer = true;
       } else if (item.name !== 'none') {
         const at = this.itemRange(entry, item, 'name');
-        this.error('extension-value-invalid', `authorityKeyIdentifier takes keyid, issuer or none, not "${item.name}".`, at.entry, at.range, closestName(item.name, ['keyid', 'issuer', 'none']));
+        this.error('extension-value-invalid', `authorityKeyIdentifier takes keyid, issuer or none, not "${item.shownName}".`, at.entry, at.range, closestName(item.name, ['keyid', 'issuer', 'none']));
       }
     }
     if (wantsIssuer && this.options.mode === 'request') {
@@ -269,12 +306,12 @@ class ExtensionChecker {
     if (section !== undefined) {
       const target = findConfigSection(this.options.config, section);
       if (!target) {
-        this.options.sink.add('error', 'san-section-missing', `There is no section [${section}] for ${extension}.`, entry, this.valueRange(entry, offset, entry.value.length), { suggestion: closestName(section, this.options.config.sections.map((s) => s.name)) });
+        this.options.sink.add('error', 'san-section-missing', `There is no section [${shownValue(entry, offset + 1)}] for ${extension}.`, entry, this.valueRange(entry, offset, entry.value.length), { suggestion: closestName(section, this.options.config.sections.map((s) => s.name)) });
         this.result.failed = true;
         return;
       }
       if (target.entries.length === 0) {
-        this.options.sink.add('error', 'san-section-empty', `Section [${section}] is empty; OpenSSL rejects a ${extension} with no names.`, entry, this.valueRange(entry, offset, entry.value.length));
+        this.options.sink.add('error', 'san-section-empty', `Section [${shownValue(entry, offset + 1)}] is empty; OpenSSL rejects a ${extension} with no names.`, entry, this.valueRange(entry, offset, entry.value.length));
         this.result.failed = true;
         return;
       }
@@ -293,10 +330,10 @@ class ExtensionChecker {
         const where = at('name');
         if (item.name.startsWith('@')) {
           this.options.sink.add('error', 'san-mixed-inline-and-section',
-            `OpenSSL reads a section only when the whole value is @section; inside a list "${item.name}" is a name without a value. Move the inline names into the section (DNS.1 = ..., IP.1 = ...).`,
+            `OpenSSL reads a section only when the whole value is @section; inside a list "${item.shownName}" is a name without a value. Move the inline names into the section (DNS.1 = ..., IP.1 = ...).`,
             where.entry, where.range);
         } else {
-          this.options.sink.add('error', 'san-missing-value', `"${item.name}" has no value: write TYPE:value (DNS:host.example, IP:10.0.0.1, ...).`, where.entry, where.range);
+          this.options.sink.add('error', 'san-missing-value', `"${item.shownName}" has no value: write TYPE:value (DNS:host.example, IP:10.0.0.1, ...).`, where.entry, where.range);
         }
         ok = false;
         continue;
@@ -316,20 +353,22 @@ class ExtensionChecker {
         const suggestion = SUBJECT_ALT_NAME_TYPES.find((t) => t.name.toLowerCase() === base.toLowerCase())?.name
           ?? closestName(base, SUBJECT_ALT_NAME_TYPES.map((t) => t.name));
         this.options.sink.add('error', 'san-unknown-type',
-          `"${item.name}" is not a name type OpenSSL knows (${SUBJECT_ALT_NAME_TYPES.map((t) => t.name).join(', ')}; case matters)${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
+          `"${item.shownName}" is not a name type OpenSSL knows (${SUBJECT_ALT_NAME_TYPES.map((t) => t.name).join(', ')}; case matters)${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
           where.entry, where.range, suggestion ? { suggestion } : {});
         ok = false;
         continue;
       }
       const text = item.value;
+      const shown = item.shownValue ?? '';
+      const origin = item.origin;
       if (typeInfo.name === 'email' && (text === 'copy' || text === 'move') && extension === 'subjectAltName') {
         if (this.options.mode === 'request' && this.options.subject) {
           const emails = this.options.subject.filter((a) => a.type === 'emailAddress');
           if (emails.length === 0) {
             const where = at('all');
-            this.options.sink.add('warning', 'san-copy-without-email', `email:${text} copies the subject's emailAddress, but the subject has none, so it adds nothing.`, where.entry, where.range);
+            this.options.sink.add('warning', 'san-copy-without-email', `email:${shown} copies the subject's emailAddress, but the subject has none, so it adds nothing.`, where.entry, where.range);
           }
-          for (const e of emails) names.push({ type: 'email', value: e.value, source });
+          for (const e of emails) names.push(marked<RequestedSubjectAltName>({ type: 'email', value: e.value, source }, e.origin, e.shown ?? e.value));
           if (text === 'move') {
             for (let i = this.options.subject.length - 1; i >= 0; i--) {
               if (this.options.subject[i].type === 'emailAddress') this.options.subject.splice(i, 1);
@@ -343,51 +382,52 @@ class ExtensionChecker {
         case 'IP': {
           const ip = parseIpAddress(text);
           if (!ip) {
-            this.options.sink.add('error', 'san-bad-ip', `"${text}" is not an IPv4 or IPv6 address OpenSSL can read (no zone ids, no prefix lengths).`, where.entry, where.range);
+            this.options.sink.add('error', 'san-bad-ip', `"${shown}" is not an IPv4 or IPv6 address OpenSSL can read (no zone ids, no prefix lengths).`, where.entry, where.range);
             ok = false;
             continue;
           }
           const formatted = formatIpAddress(ip.bytes);
           if (ip.lenient) {
-            this.options.sink.add('warning', 'san-bad-ip', `OpenSSL 3.0 reads "${text}" as ${formatted}, but newer OpenSSL releases reject it; write ${formatted}.`, where.entry, where.range, { suggestion: formatted });
+            const shownFormatted = shownDerived(formatted, origin);
+            this.options.sink.add('warning', 'san-bad-ip', `OpenSSL 3.0 reads "${shown}" as ${shownFormatted}, but newer OpenSSL releases reject it; write ${shownFormatted}.`, where.entry, where.range, origin ? {} : { suggestion: formatted });
           }
-          names.push({ type: 'IP', value: formatted, source });
+          names.push(marked<RequestedSubjectAltName>({ type: 'IP', value: formatted, source }, origin, formatted === text ? shown : shownDerived(formatted, origin)));
           break;
         }
         case 'DNS':
           if (text === '') {
             this.options.sink.add('warning', 'san-empty-value', 'An empty DNS name: OpenSSL puts it into the CSR as it is.', where.entry, where.range);
           } else if (!LAX_DNS.test(text) || text.length > 253) {
-            this.options.sink.add('warning', 'san-bad-dns', `"${text}" is not a valid DNS name (letters, digits, hyphens and dots; a leading *. at most; punycode for non-ASCII). OpenSSL does not check and copies it as given.`, where.entry, where.range);
+            this.options.sink.add('warning', 'san-bad-dns', `"${shown}" is not a valid DNS name (letters, digits, hyphens and dots; a leading *. at most; punycode for non-ASCII). OpenSSL does not check and copies it as given.`, where.entry, where.range);
           }
-          names.push({ type: 'DNS', value: text, source });
+          names.push(marked<RequestedSubjectAltName>({ type: 'DNS', value: text, source }, origin, shown));
           break;
         case 'email':
           if (!/^[^@\s]+@[^@\s]+$/.test(text) || /[^\x20-\x7e]/.test(text)) {
-            this.options.sink.add('warning', text === '' ? 'san-empty-value' : 'san-bad-email', `"${text}" is not a plain ASCII e-mail address; OpenSSL copies it as given.`, where.entry, where.range);
+            this.options.sink.add('warning', text === '' ? 'san-empty-value' : 'san-bad-email', `"${shown}" is not a plain ASCII e-mail address; OpenSSL copies it as given.`, where.entry, where.range);
           }
-          names.push({ type: 'email', value: text, source });
+          names.push(marked<RequestedSubjectAltName>({ type: 'email', value: text, source }, origin, shown));
           break;
         case 'URI':
           if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(text) || /[^\x20-\x7e]/.test(text)) {
-            this.options.sink.add('warning', text === '' ? 'san-empty-value' : 'san-bad-uri', `"${text}" is not an absolute ASCII URI (scheme:...); OpenSSL copies it as given.`, where.entry, where.range);
+            this.options.sink.add('warning', text === '' ? 'san-empty-value' : 'san-bad-uri', `"${shown}" is not an absolute ASCII URI (scheme:...); OpenSSL copies it as given.`, where.entry, where.range);
           }
-          names.push({ type: 'URI', value: text, source });
+          names.push(marked<RequestedSubjectAltName>({ type: 'URI', value: text, source }, origin, shown));
           break;
         case 'RID': {
           const resolved = resolveObject(text, this.options.registry);
           if (!resolved) {
-            this.options.sink.add('error', 'san-bad-other', `RID takes an object name or dotted OID, not "${text}".`, where.entry, where.range);
+            this.options.sink.add('error', 'san-bad-other', `RID takes an object name or dotted OID, not "${shown}".`, where.entry, where.range);
             ok = false;
             continue;
           }
-          names.push({ type: 'RID', value: resolved.oid, source });
+          names.push(marked<RequestedSubjectAltName>({ type: 'RID', value: resolved.oid, source }, origin, shownDerived(resolved.oid, origin)));
           break;
         }
         case 'dirName': {
           const dirSection = findConfigSection(this.options.config, text);
           if (!dirSection) {
-            this.options.sink.add('error', 'san-section-missing', `dirName names the section [${text}], which does not exist.`, where.entry, where.range);
+            this.options.sink.add('error', 'san-section-missing', `dirName names the section [${shown}], which does not exist.`, where.entry, where.range);
             ok = false;
             continue;
           }
@@ -405,7 +445,11 @@ class ExtensionChecker {
             ok = false;
             continue;
           }
-          names.push({ type: 'dirName', value: built.attributes.map((a) => `/${a.type}=${a.value}`).join(''), source });
+          // The name's own values may come from elsewhere too, whatever named its section.
+          let dirOrigin = origin;
+          for (const a of built.attributes) dirOrigin = mergeOrigins(dirOrigin, a.origin);
+          names.push(marked<RequestedSubjectAltName>({ type: 'dirName', value: built.attributes.map((a) => `/${a.type}=${a.value}`).join(''), source }, dirOrigin,
+            built.attributes.map((a) => `/${a.type}=${a.shown ?? a.value}`).join('')));
           break;
         }
         case 'otherName': {
@@ -418,7 +462,8 @@ class ExtensionChecker {
             continue;
           }
           const rest = text.slice(semicolon + 1);
-          names.push({ type: 'otherName', value: `${resolved.oid};${rest.slice(rest.indexOf(':') + 1)}`, source });
+          const otherValue = `${resolved.oid};${rest.slice(rest.indexOf(':') + 1)}`;
+          names.push(marked<RequestedSubjectAltName>({ type: 'otherName', value: otherValue, source }, origin, shownDerived(otherValue, origin)));
           break;
         }
       }

@@ -82,8 +82,13 @@ export interface ConfigFindingData {
   suggestion?: string;
   /** The line OpenSSL names in its own error message: it counts the lines of included files too. */
   opensslLine?: number;
-  /** Set when the finding is inside an included file; line/column then point at the `.include` line. */
+  /**
+   * Set when the finding is inside an included file; line/column then point at the `.include` line. The file as
+   * it is shown (ConfigEntry.fileLabel): its path, unless the path came from the environment or another included
+   * file, which `filePathHidden` then says.
+   */
   file?: string;
+  filePathHidden?: boolean;
   fileLine?: number;
   fileColumn?: number;
   /** Config section and name of the entry the finding is about. */
@@ -120,4 +125,12 @@ export function makeFinding(
   }
   if (data && Object.keys(data).length > 0) finding.data = data;
   return finding;
+}
+
+/** Marks a finding as one about an included file, named by `label` (which stands for `file` on screen). */
+export function setFileData(data: ConfigFindingData, file: string, label: string, range: SourceRange): void {
+  data.file = label;
+  if (label !== file) data.filePathHidden = true;
+  data.fileLine = range.line;
+  data.fileColumn = range.column;
 }

@@ -1,6 +1,8 @@
 // Collects findings about config entries, placing those about included files on the `.include` line of the main
-// text (the only document an editor shows them in) while keeping the real place in `data`.
-import { ConfigFinding, ConfigFindingCode, ConfigFindingData, makeFinding, SourceRange } from './configFinding';
+// text (the only document an editor shows them in) while keeping the real place in `data`. Messages quote values
+// through shownValue, so that text from the environment or an included file is named, never shown.
+import { ConfigFinding, ConfigFindingCode, ConfigFindingData, makeFinding, setFileData, SourceRange } from './configFinding';
+import { configFindingSummary } from './configFindingSummary';
 import { ConfigEntry, ParsedConfig } from './parseOpensslConfig';
 import { Severity } from '../model';
 
@@ -50,10 +52,9 @@ export class FindingSink {
       data.section ??= entry.section;
       data.name ??= entry.name;
       if (entry.file !== undefined) {
-        data.file = entry.file;
-        data.fileLine = where.line;
-        data.fileColumn = where.column;
-        message = `${entry.file}:${where.line}: ${message}`;
+        // Nothing of an included file is quoted (it may be ~/.aws/credentials): where, and what kind of problem.
+        setFileData(data, entry.file, entry.fileLabel ?? entry.file, where);
+        message = `line ${where.line} of ${entry.fileLabel ?? entry.file}: ${configFindingSummary(code)}`;
         where = entry.includedFrom ?? where;
       }
     }

@@ -2,6 +2,7 @@
 // section first, then the default section. That fallback is why `prompt = no` written before any header still
 // applies to [req].
 import { ConfigEntry, ConfigSection, ParsedConfig } from './parseOpensslConfig';
+import { placeholder } from './valueOrigin';
 
 interface ConfigIndex {
   sections: Map<string, ConfigSection>;
@@ -29,6 +30,21 @@ export function findConfigSection(config: ParsedConfig, name: string): ConfigSec
   return configIndex(config).sections.get(name);
 }
 
+/**
+ * A section as messages name it: `[name]`, or where its name came from when no header writes it plainly in the
+ * main text (`[ $ENV::X ]`, a header in an included file).
+ */
+export function shownSectionName(config: ParsedConfig, name: string): string {
+  const origin = findConfigSection(config, name)?.nameOrigin;
+  return origin ? `the section ${placeholder(origin)}` : `[${name}]`;
+}
+
+/** A section's bare name as it may be shown: the name, or where it came from (see shownSectionName). */
+export function shownSection(config: ParsedConfig, name: string): string {
+  const origin = findConfigSection(config, name)?.nameOrigin;
+  return origin ? placeholder(origin) : name;
+}
+
 /** The entry a lookup of `name` in `section` finds: that section's, else the default section's. */
 export function findConfigEntry(config: ParsedConfig, section: string | null, name: string): ConfigEntry | undefined {
   const index = configIndex(config);
@@ -52,4 +68,20 @@ export function lookupConfigValue(
     if (section === 'ENV' && env?.[name] !== undefined) return env[name];
   }
   return configIndex(config).entries.get('default')?.get(name)?.value;
+}
+
+/**
+ * Names of the sections the main text names itself (a plain `[ name ]` header or a `name::key` line), for
+ * completion: a section only an included file names, or one named through `$ENV::`, is that file's or the
+ * environment's text, which is not offered on screen.
+ */
+export function mainTextSectionNames(config: ParsedConfig): string[] {
+  const named = new Set<string>();
+  for (const section of config.sections) {
+    if (section.headers.some((h) => h.file === undefined && !h.origin)) named.add(section.name);
+  }
+  for (const entry of config.entries) {
+    if (entry.file === undefined && entry.explicitSection) named.add(entry.section);
+  }
+  return config.sections.map((s) => s.name).filter((name) => named.has(name));
 }

@@ -2,10 +2,13 @@
 // it means to openssl, with positions kept. Behaviour was read from the source and probed on the openssl binary;
 // the differential tests in test/unit/opensslConfig hold it to that. Variables are expanded while reading, from
 // the values defined so far, exactly like OpenSSL does: a later definition never reaches an earlier reference.
-import { ConfigFinding, ConfigFindingCode, ConfigFindingData, makeFinding, SourceRange } from './configFinding';
+import { ConfigFinding, ConfigFindingCode, ConfigFindingData, makeFinding, setFileData, SourceRange } from './configFinding';
+import { configFindingSummary } from './configFindingSummary';
+import { appendSpans, mergeOrigins, placeholder, TaintSpan, ValueOrigin } from './valueOrigin';
 import { Severity } from '../model';
 
 export type { SourceRange } from './configFinding';
+export type { TaintSpan, ValueOrigin } from './valueOrigin';
 
 export interface ParseOpensslConfigOptions {
   /** Path of the file, for messages only. */
@@ -39,6 +42,18 @@ export interface ConfigEntry {
   value: string;
   /** Set when the entry comes from an included file (the path as given to readInclude). */
   file?: string;
+  /**
+   * How that file is named to the user: its path, unless the path came from the environment or from another
+   * included file's text (that text is not shown either).
+   */
+  fileLabel?: string;
+  /**
+   * Set when any of the value's text did not come from the main text: a `$ENV::` value, or an included file
+   * (every entry of an included file has it). Such a value is used, never shown: see shownText.
+   */
+  origin?: ValueOrigin;
+  /** Which parts of `value` came from where `origin` says. */
+  taint?: TaintSpan[];
   /** For an entry of an included file: the `.include` line of the main text that led to it. */
   includedFrom?: SourceRange;
   nameRange: SourceRange;
@@ -71,7 +86,10 @@ export interface ConfigSectionHeader {
   range: SourceRange;
   nameRange: SourceRange;
   file?: string;
+  fileLabel?: string;
   includedFrom?: SourceRange;
+  /** Set when the name came through a variable from the environment or an included file (`[ $ENV::X ]`). */
+  origin?: ValueOrigin;
 }
 
 export interface ConfigSection {
@@ -80,12 +98,21 @@ export interface ConfigSection {
   headers: ConfigSectionHeader[];
   /** Effective entries in OpenSSL's order: a redefined name moves to where it was last defined. */
   entries: ConfigEntry[];
+  /**
+   * Set when the name is not plainly written in the main text: every header of the section is in an included
+   * file or got its name through a variable from one or from the environment.
+   */
+  nameOrigin?: ValueOrigin;
 }
 
 export interface ConfigIncludeDirective {
   kind: 'include';
   /** The path after quotes, escapes, variables and the include directory were applied. */
   path: string;
+  /** The path as it is shown: parts from the environment or from included text are named, not shown. */
+  pathLabel: string;
+  /** Set when the path came partly from the environment or an included file. */
+  pathOrigin?: ValueOrigin;
   outcome: 'file' | 'directory' | 'missing' | 'not-followed' | 'refused' | 'recursive-directory';
   /** Files actually read (for a directory: those with .cnf/.conf names, in reading order). */
   files: string[];
@@ -149,6 +176,8 @@ export const MAX_CONF_VALUE_LENGTH = 65536;
 
 interface Reader {
   file?: string;
+  /** How `file` is named to the user (ConfigEntry.fileLabel). */
+  label?: string;
   lines: string[];
   next: number;
   /** Range of the top-level `.include` line that led here, to anchor findings in the main text. */
@@ -165,12 +194,15 @@ interface CopyResult {
   value: string;
   segments: number[];
   failed: boolean;
+  /** Parts that came through variables from the environment or an included file. */
+  taint: TaintSpan[];
 }
 
 interface LogicalLine {
   text: string;
   pieces: number[];
   file?: string;
+  label?: string;
   anchor?: SourceRange;
   opensslLine: number;
 }
@@ -188,6 +220,29 @@ function splitLines(text: string): string[] {
     lines[i] = end === line.length ? line : line.slice(0, end);
   }
   return lines;
+}
+
+/** Where a section's name came from, when no header writes it plainly in the main text. */
+function sectionNameOrigin(section: ConfigSection): ValueOrigin | undefined {
+  const headers = section.headers;
+  if (headers.length === 0 || !headers.every((h) => h.file !== undefined || h.origin)) return undefined;
+  let origin: ValueOrigin | undefined;
+  for (const h of headers) origin = mergeOrigins(origin, h.file !== undefined ? { files: [h.fileLabel as string] } : h.origin);
+  return origin;
+}
+
+/** An include path as it is shown: parts from the environment or from included text are named, not shown. */
+function pathLabel(path: string, spans: readonly TaintSpan[]): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += path.slice(at, span.start);
+    const env = span.origin.env?.map((name) => `ENV::${name}`) ?? [];
+    const files = span.origin.files?.map((file) => `text of ${file}`) ?? [];
+    out += `‹${[...env, ...files].join(', ')}›`;
+    at = span.end;
+  }
+  return out + path.slice(at);
 }
 
 function isAbsolutePath(path: string): boolean {
@@ -216,9 +271,11 @@ class ConfigReader {
   private dollarId = false;
   private absPath = false;
   private includeDir?: string;
+  /** Set when the includedir pragma was read from an included file. */
+  private includeDirOrigin?: ValueOrigin;
   private opensslLine = 0;
   private readonly stack: Reader[] = [];
-  private dir?: { path: string; remaining: string[]; anchor?: SourceRange; directive: ConfigIncludeDirective };
+  private dir?: { path: string; label: string; nested: boolean; remaining: string[]; anchor?: SourceRange; directive: ConfigIncludeDirective };
   private readonly mainLines: string[];
 
   private readonly bomShift: boolean;
@@ -245,7 +302,7 @@ class ConfigReader {
         if (pending) {
           // At the end of a file a pending continuation is processed on its own, and OpenSSL counts one more line.
           this.opensslLine++;
-          const logical: LogicalLine = { text: buffer, pieces, file: reader.file, anchor: reader.anchor, opensslLine: this.opensslLine };
+          const logical: LogicalLine = { text: buffer, pieces, file: reader.file, label: reader.label, anchor: reader.anchor, opensslLine: this.opensslLine };
           buffer = '';
           pieces = [];
           pending = false;
@@ -268,7 +325,7 @@ class ConfigReader {
         continue;
       }
       pending = false;
-      const logical: LogicalLine = { text: buffer, pieces, file: reader.file, anchor: reader.anchor, opensslLine: this.opensslLine };
+      const logical: LogicalLine = { text: buffer, pieces, file: reader.file, label: reader.label, anchor: reader.anchor, opensslLine: this.opensslLine };
       buffer = '';
       pieces = [];
       const switched = this.processLine(logical, reader);
@@ -279,13 +336,15 @@ class ConfigReader {
       const later = (ref.section !== null ? this.sections.get(ref.section)?.byName.get(ref.name) : undefined)
         ?? this.sections.get('default')?.byName.get(ref.name);
       if (later) {
-        const where = later.file !== undefined ? `${later.file}:${later.nameRange.line}` : `line ${later.nameRange.line}`;
+        const where = later.file !== undefined ? `line ${later.nameRange.line} of ${later.fileLabel}` : `line ${later.nameRange.line}`;
         ref.finding.message += ` It is defined later (${where}), but OpenSSL expands variables as it reads, so the definition must come first.`;
       }
     }
     const sections: ConfigSection[] = [];
     for (const state of this.sections.values()) {
       state.section.entries = state.all.filter((entry) => !entry.superseded);
+      const origin = sectionNameOrigin(state.section);
+      if (origin) state.section.nameOrigin = origin;
       sections.push(state.section);
     }
     return {
@@ -312,10 +371,18 @@ class ConfigReader {
       const content = this.options.readInclude?.(path);
       if (content === undefined) continue;
       dir.directive.files.push(path);
-      return { file: path, lines: splitLines(content), next: 0, anchor: dir.anchor };
+      // The names come from the directory listing, not from any file's text, so they may be shown.
+      const label = dir.nested ? dir.label : `${dir.label}/${name}`;
+      return { file: path, label, lines: splitLines(content), next: 0, anchor: dir.anchor };
     }
     this.dir = undefined;
     return undefined;
+  }
+
+  /** A section as messages name it: `[name]`, unless the name is not plainly written in the main text. */
+  private shownSection(section: ConfigSection): string {
+    const origin = sectionNameOrigin(section);
+    return origin ? `the section ${placeholder(origin)}` : `[${section.name}]`;
   }
 
   private section(name: string): SectionState {
@@ -327,21 +394,25 @@ class ConfigReader {
     return state;
   }
 
-  /** _CONF_get_string: the section, then the environment for ENV, then the default section. */
-  private lookup(section: string | null, name: string): { value?: string; envUnknown?: boolean } {
+  /**
+   * _CONF_get_string: the section, then the environment for ENV, then the default section. `taint` says which
+   * parts of the value came from the environment or an included file, so that the value can be used but not shown.
+   */
+  private lookup(section: string | null, name: string): { value?: string; taint?: TaintSpan[]; envUnknown?: boolean } {
     if (section !== null) {
       const entry = this.sections.get(section)?.byName.get(name);
-      if (entry) return { value: entry.value };
+      if (entry) return { value: entry.value, taint: entry.taint };
       if (section === 'ENV') {
         if (!this.options.env) {
           const fallback = this.sections.get('default')?.byName.get(name);
-          return { value: fallback?.value, envUnknown: true };
+          return { value: fallback?.value, taint: fallback?.taint, envUnknown: true };
         }
         const env = this.options.env[name];
-        if (env !== undefined) return { value: env };
+        if (env !== undefined) return { value: env, taint: [{ start: 0, end: env.length, origin: { env: [name] } }] };
       }
     }
-    return { value: this.sections.get('default')?.byName.get(name)?.value };
+    const entry = this.sections.get('default')?.byName.get(name);
+    return { value: entry?.value, taint: entry?.taint };
   }
 
   private range(line: LogicalLine, start: number, end: number): SourceRange {
@@ -371,10 +442,10 @@ class ConfigReader {
   ): ConfigFinding {
     let where = range;
     if (line.file !== undefined) {
-      data.file = line.file;
-      data.fileLine = range.line;
-      data.fileColumn = range.column;
-      message = `${line.file}:${range.line}: ${message}`;
+      // The included file may be anything readable (~/.aws/credentials): its text is never quoted, so the
+      // message says where and what kind of problem, not the words the detailed message would quote.
+      setFileData(data, line.file, line.label as string, range);
+      message = `line ${range.line} of ${line.label}: ${configFindingSummary(code)}`;
       where = line.anchor ?? range;
     }
     if (severity === 'error') data.opensslLine = line.opensslLine;
@@ -445,6 +516,7 @@ class ConfigReader {
     const text = line.text;
     let out = '';
     const segments: number[] = [];
+    const taint: TaintSpan[] = [];
     // OpenSSL's running buffer size for the expansion limit: the source length plus one, then each expansion.
     // Computed at the first expansion only; most values have none.
     let bufferLength = -1;
@@ -522,7 +594,7 @@ class ConfigReader {
           if (e >= end || text[e] !== close) {
             this.report('error', 'missing-close-brace', `No closing ${close} for the variable opened here.`,
               line, this.range(line, i, Math.max(e, i + 2)));
-            return { value: out, segments, failed: true };
+            return { value: out, segments, failed: true, taint };
           }
           e++;
         }
@@ -540,7 +612,7 @@ class ConfigReader {
             `Variable ${text.slice(i, e)} has no value: nothing named "${name}"${where} in the default section${sectionName === 'ENV' ? ' or the environment' : ''} is defined before this line.`,
             line, this.range(line, i, e), { name, section: sectionName ?? 'default' });
           this.undefinedReferences.push({ section: sectionName, name, finding });
-          return { value: out, segments, failed: true };
+          return { value: out, segments, failed: true, taint };
         }
         const value = found.value ?? '';
         if (bufferLength < 0) bufferLength = Buffer.byteLength(text.slice(from, end), 'utf8') + 1;
@@ -549,9 +621,10 @@ class ConfigReader {
           this.report('error', 'variable-expansion-too-long',
             `Expanding ${text.slice(i, e)} makes the value longer than OpenSSL's limit of ${MAX_CONF_VALUE_LENGTH} bytes.`,
             line, this.range(line, i, e));
-          return { value: out, segments, failed: true };
+          return { value: out, segments, failed: true, taint };
         }
         bufferLength = newSize;
+        appendSpans(taint, found.taint, out.length);
         emit(value, i, e, false);
         i = e;
         continue;
@@ -567,7 +640,7 @@ class ConfigReader {
       emit(text.slice(i, j), i, j, true);
       i = j;
     }
-    return { value: out, segments, failed: false };
+    return { value: out, segments, failed: false, taint };
   }
 
   /** Processes one logical line; returns the reader to continue with when it was an `.include` that opened one. */
@@ -635,10 +708,20 @@ class ConfigReader {
       opensslLine: line.opensslLine,
       valueMap: { pieces: line.pieces, segments: copy.segments },
     };
+    let origin: ValueOrigin | undefined;
+    for (const span of copy.taint) origin = mergeOrigins(origin, span.origin);
     if (line.file !== undefined) {
       entry.file = line.file;
+      entry.fileLabel = line.label;
       if (line.anchor) entry.includedFrom = line.anchor;
+      // All of it is the included file's text, whatever its variables added.
+      const whole: ValueOrigin = mergeOrigins(origin, { files: [line.label as string] }) ?? {};
+      origin = whole;
+      if (copy.value.length > 0) entry.taint = [{ start: 0, end: copy.value.length, origin: whole }];
+    } else if (copy.taint.length > 0) {
+      entry.taint = copy.taint;
     }
+    if (origin) entry.origin = origin;
     if (copy.failed) entry.expansionFailed = true;
     this.store(entry, line);
     return undefined;
@@ -649,9 +732,9 @@ class ConfigReader {
     const previous = state.byName.get(entry.name);
     if (previous) {
       previous.superseded = true;
-      const where = previous.file !== undefined ? `${previous.file}:${previous.nameRange.line}` : `line ${previous.nameRange.line}`;
+      const where = previous.file !== undefined ? `line ${previous.nameRange.line} of ${previous.fileLabel}` : `line ${previous.nameRange.line}`;
       this.report('warning', 'duplicate-key',
-        `${entry.name} is already set in [${entry.section}] (${where}); OpenSSL keeps this later value and moves the entry here, which also changes the order of a DN.`,
+        `${entry.name} is already set in ${this.shownSection(state.section)} (${where}); OpenSSL keeps this later value and moves the entry here, which also changes the order of a DN.`,
         line, entry.nameRange, { section: entry.section, name: entry.name });
     }
     state.all.push(entry);
@@ -688,8 +771,10 @@ class ConfigReader {
     };
     if (line.file !== undefined) {
       header.file = line.file;
+      header.fileLabel = line.label;
       if (line.anchor) header.includedFrom = line.anchor;
     }
+    for (const span of copy.taint) header.origin = mergeOrigins(header.origin, span.origin);
     state.section.headers.push(header);
     this.current = state;
   }
@@ -721,6 +806,7 @@ class ConfigReader {
       else this.absPath = flag;
     } else if (key === 'includedir') {
       this.includeDir = value;
+      this.includeDirOrigin = line.file !== undefined ? { files: [line.label as string] } : undefined;
     } else {
       this.report('warning', 'unknown-pragma', `OpenSSL ignores the unknown pragma "${key}".`, line, range);
     }
@@ -736,21 +822,33 @@ class ConfigReader {
     const copy = this.strCopy(line, section, q, valueEnd);
     if (copy.failed) return undefined;
     let path = copy.value;
-    const includeDir = this.options.env?.OPENSSL_CONF_INCLUDE ?? this.includeDir;
+    let spans = copy.taint;
+    const fromEnv = this.options.env?.OPENSSL_CONF_INCLUDE;
+    const includeDir = fromEnv ?? this.includeDir;
     if (includeDir !== undefined && !isAbsolutePath(path)) {
-      path = includeDir.endsWith('/') ? includeDir + path : `${includeDir}/${path}`;
+      const prefix = includeDir.endsWith('/') ? includeDir : `${includeDir}/`;
+      const prefixOrigin = fromEnv !== undefined ? { env: ['OPENSSL_CONF_INCLUDE'] } : this.includeDirOrigin;
+      const shifted: TaintSpan[] = prefixOrigin ? [{ start: 0, end: includeDir.length, origin: prefixOrigin }] : [];
+      appendSpans(shifted, spans, prefix.length);
+      spans = shifted;
+      path = prefix + path;
     }
-    const directive: ConfigIncludeDirective = { kind: 'include', path, outcome: 'not-followed', files: [], range, pathRange };
+    let pathOrigin: ValueOrigin | undefined;
+    for (const span of spans) pathOrigin = mergeOrigins(pathOrigin, span.origin);
+    // A path written in an included file is that file's text, not to be shown.
+    const label = line.file !== undefined ? `a file included by ${line.label}` : pathLabel(path, spans);
+    const directive: ConfigIncludeDirective = { kind: 'include', path, pathLabel: label, outcome: 'not-followed', files: [], range, pathRange };
+    if (pathOrigin) directive.pathOrigin = pathOrigin;
     if (line.file !== undefined) directive.file = line.file;
     this.directives.push(directive);
     if (this.absPath && !isAbsolutePath(path)) {
       directive.outcome = 'refused';
-      this.report('error', 'relative-include-path', `.pragma abspath is on, so OpenSSL refuses the relative include path "${path}".`, line, pathRange);
+      this.report('error', 'relative-include-path', `.pragma abspath is on, so OpenSSL refuses the relative include path "${label}".`, line, pathRange);
       return undefined;
     }
     const anchor = line.anchor ?? (line.file === undefined ? range : undefined);
     if (!this.options.readInclude) {
-      this.report('info', 'include-not-followed', `Included file "${path}" was not read here.`, line, pathRange);
+      this.report('info', 'include-not-followed', `Included file "${label}" was not read here.`, line, pathRange);
       return undefined;
     }
     const listing = this.options.listIncludeDirectory?.(path);
@@ -758,14 +856,14 @@ class ConfigReader {
       if (this.dir) {
         directive.outcome = 'recursive-directory';
         this.report('warning', 'recursive-directory-include',
-          `OpenSSL does not include a directory from a file of an included directory; "${path}" is skipped.`, line, pathRange);
+          `OpenSSL does not include a directory from a file of an included directory; "${label}" is skipped.`, line, pathRange);
         return undefined;
       }
       directive.outcome = 'directory';
-      this.dir = { path, remaining: [...listing], anchor, directive };
+      this.dir = { path, label, nested: line.file !== undefined, remaining: [...listing], anchor, directive };
       const next = this.openNextDirectoryFile();
       if (!next) {
-        this.report('warning', 'include-not-found', `Directory "${path}" holds no readable .cnf or .conf file; OpenSSL includes nothing.`, line, pathRange);
+        this.report('warning', 'include-not-found', `Directory "${label}" holds no readable .cnf or .conf file; OpenSSL includes nothing.`, line, pathRange);
         return undefined;
       }
       if (reader) this.stack.push(reader);
@@ -776,21 +874,21 @@ class ConfigReader {
     const open = [reader, ...this.stack].map((r) => r?.file ?? this.options.path);
     if (open.includes(path) || this.stack.length >= MAX_INCLUDE_DEPTH) {
       directive.outcome = 'missing';
-      this.report('warning', 'include-cycle', `"${path}" is already being read (an include cycle); it is not read again here.`, line, pathRange);
+      this.report('warning', 'include-cycle', `"${label}" is already being read (an include cycle); it is not read again here.`, line, pathRange);
       return undefined;
     }
     const content = this.options.readInclude(path);
     if (content === undefined) {
       directive.outcome = 'missing';
       this.report('warning', 'include-not-found',
-        `"${path}" does not exist; OpenSSL skips a missing include silently (relative paths are relative to the directory openssl runs in, not to this file).`,
+        `"${label}" does not exist; OpenSSL skips a missing include silently (relative paths are relative to the directory openssl runs in, not to this file).`,
         line, pathRange);
       return undefined;
     }
     directive.outcome = 'file';
     directive.files.push(path);
     if (reader) this.stack.push(reader);
-    return { file: path, lines: splitLines(content), next: 0, anchor };
+    return { file: path, label, lines: splitLines(content), next: 0, anchor };
   }
 }
 

@@ -6,12 +6,13 @@ import { applyTextEdits, TextEdit } from './applyTextEdits';
 import { fieldType } from './buildDistinguishedName';
 import { ConfigFinding, SourceRange } from './configFinding';
 import { ConfigValueError, encodeConfigValue } from './encodeConfigValue';
-import { findConfigEntry, findConfigSection } from './lookupConfigValue';
+import { findConfigEntry, findConfigSection, shownSection } from './lookupConfigValue';
 import { displayName, resolveObject } from './opensslObjects';
 import { ConfigEntry, entryValueRange, ParsedConfig } from './parseOpensslConfig';
 import { parseX509v3List } from './parseX509v3List';
 import { subjectAltNameTypeOf } from './subjectAltNameTypes';
 import { ConfigValidation } from './validateOpensslConfig';
+import { originOf, placeholder, shownValue, ValueOrigin } from './valueOrigin';
 
 export type { TextEdit } from './applyTextEdits';
 export { applyTextEdits } from './applyTextEdits';
@@ -39,13 +40,20 @@ export interface FormFinding extends ConfigFinding {
 }
 
 export interface FormField {
-  /** The field's entry name in the distinguished_name section (`CN`, `1.OU`): unique in the section. */
+  /**
+   * The field's entry name in the distinguished_name section (`CN`, `1.OU`): unique in the section. A field of an
+   * included file gets `included:N` instead: nothing of that file is shown.
+   */
   id: string;
   /** OpenSSL's short name of the attribute (`OU`), or the name as written when OpenSSL does not know it. */
   type: string;
   /** Whether OpenSSL knows the attribute type. */
   known: boolean;
-  /** The value openssl req -batch takes: the field's own (`prompt = no`), else its `_value` or `_default`. */
+  /**
+   * The value openssl req -batch takes: the field's own (`prompt = no`), else its `_value` or `_default`. Parts
+   * from the environment or an included file are shown as where they come from (`‹from the environment:
+   * ENV::X›`), never as they are; such a field is read-only.
+   */
   value: string;
   /** Which entry holds the value; `none` for a prompted field with no `_default` line yet. */
   valueFrom: 'field' | 'value' | 'default' | 'none';
@@ -59,13 +67,17 @@ export interface FormField {
 }
 
 export interface FormSanRow {
-  /** The entry name in the SAN section (`DNS.1`), or `inline:N` for the N-th item of an inline list. */
+  /**
+   * The entry name in the SAN section (`DNS.1`), `inline:N` for the N-th item of an inline list, or `included:N`
+   * for an entry of an included file.
+   */
   id: string;
   /** The type OpenSSL reads (`DNS`, `IP`, `email`, `URI`, `RID`, `dirName`, `otherName`), or the name as written. */
   type: string;
   known: boolean;
   /** The name as written (`DNS.1`, `DNS`). */
   name: string;
+  /** As FormField.value: parts from the environment or an included file are named, not shown. */
   value: string;
   valueRange?: SourceRange;
   range: SourceRange;
@@ -89,9 +101,9 @@ export interface FormSanList {
 }
 
 export interface FormKeySizeSetting {
-  /** default_bits as OpenSSL reads it; undefined when absent or unreadable. */
+  /** default_bits as OpenSSL reads it; undefined when absent, unreadable, or from the environment or an included file. */
   value?: number;
-  /** The value as written, when there is a default_bits line. */
+  /** The value as written, when there is a default_bits line (as FormField.value when not from the main text). */
   written?: string;
   range?: SourceRange;
   findings: FormFinding[];
@@ -169,7 +181,17 @@ function isInMainText(entry: ConfigEntry | undefined): boolean {
 }
 
 function includedReason(entry: ConfigEntry): string {
-  return `It comes from the included file ${entry.file}; edit that file instead.`;
+  return `It comes from the included file ${entry.fileLabel ?? entry.file}; edit that file instead.`;
+}
+
+/** Why a value from the main text that takes text from elsewhere is not edited in the form. */
+function originReason(origin: ValueOrigin): string {
+  return `Its value comes ${placeholder(origin).slice(1, -1)} and is not shown; edit it in the text editor.`;
+}
+
+/** The name an entry is shown by: an included file's names are its text too. */
+function shownEntryName(entry: ConfigEntry, known: string | undefined): string {
+  return isInMainText(entry) ? entry.name : known ?? placeholder(entry.origin ?? { files: [entry.fileLabel ?? ''] });
 }
 
 // --- Reading ---------------------------------------------------------------------------------------------------
@@ -195,6 +217,8 @@ interface FormModel {
   fields: Map<string, FieldModel>;
   sans: Map<string, SanModel>;
   sanEntry?: ConfigEntry;
+  /** Section mode: the SAN section's real name (the form shows it as shownSection does). */
+  sanSection?: string;
   /** Inline mode: the text before the list (`critical, `). */
   sanPrefix: string;
   bitsEntry?: ConfigEntry;
@@ -214,6 +238,7 @@ function readFields(model: FormModel): void {
   const fieldEntries = request.promptNo
     ? section.entries
     : section.entries.filter((e) => !PROMPT_SUFFIXES.some((s) => e.name.endsWith(s)));
+  let included = 0;
   for (const entry of fieldEntries) {
     const resolved = resolveObject(fieldType(entry.name).type);
     let valueEntry: ConfigEntry | undefined = entry;
@@ -233,10 +258,10 @@ function readFields(model: FormModel): void {
       }
     }
     const field: FormField = {
-      id: entry.name,
-      type: resolved ? displayName(resolved) : fieldType(entry.name).type,
+      id: isInMainText(entry) ? entry.name : `included:${++included}`,
+      type: isInMainText(entry) ? (resolved ? displayName(resolved) : fieldType(entry.name).type) : shownEntryName(entry, resolved ? displayName(resolved) : undefined),
       known: resolved?.object !== undefined,
-      value: valueEntry?.value ?? '',
+      value: valueEntry ? shownValue(valueEntry) : '',
       valueFrom,
       range: entry.includedFrom ?? entry.range,
       findings: [],
@@ -244,12 +269,21 @@ function readFields(model: FormModel): void {
     if (valueEntry && isInMainText(valueEntry)) field.valueRange = valueEntry.valueRange;
     const foreign = [entry, valueEntry].find((e) => e !== undefined && !isInMainText(e));
     if (foreign) field.readOnly = includedReason(foreign);
+    else if (valueEntry?.origin) field.readOnly = originReason(valueEntry.origin);
     model.fields.set(field.id, { field, entry, valueEntry });
     model.form.fields.push(field);
   }
   if (section.headers.length > 0 && section.headers.every((h) => h.file !== undefined) && !section.entries.some(isInMainText)) {
-    model.form.fieldsReadOnly = `[${name}] comes from an included file; edit that file instead.`;
+    model.form.fieldsReadOnly = `[${shownDnSection(model)}] comes from an included file; edit that file instead.`;
   }
+}
+
+/** The distinguished_name section's name as the form shows it. */
+function shownDnSection(model: FormModel): string {
+  const { config, request } = model.validation;
+  const pointer = findConfigEntry(config, request.section, 'distinguished_name');
+  if (pointer?.origin) return shownValue(pointer);
+  return shownSection(config, request.distinguishedNameSection ?? '');
 }
 
 function readSans(model: FormModel): void {
@@ -257,12 +291,15 @@ function readSans(model: FormModel): void {
   const san = model.form.san;
   const extensions = request.requestExtensionsSection;
   if (extensions === undefined) return;
-  san.extensionsSection = extensions;
+  const pointer = findConfigEntry(config, request.section, 'req_extensions');
+  san.extensionsSection = pointer?.origin ? shownValue(pointer) : shownSection(config, extensions);
   const entry = findConfigSection(config, extensions)?.entries.find((e) => e.name === 'subjectAltName');
   if (!entry) return;
   model.sanEntry = entry;
   san.range = entry.includedFrom ?? entry.range;
   if (!isInMainText(entry)) san.readOnly = includedReason(entry);
+  // The list is written back from the rows, which show such parts only by name: it is edited as text.
+  else if (entry.origin) san.readOnly = originReason(entry.origin);
   let offset = 0;
   const value = entry.value;
   if (value.startsWith('critical,')) {
@@ -274,21 +311,25 @@ function readSans(model: FormModel): void {
   const rest = value.slice(offset);
   if (rest.startsWith('@')) {
     san.mode = 'section';
-    san.section = rest.slice(1);
-    const section = findConfigSection(config, san.section);
+    const sectionName = rest.slice(1);
+    model.sanSection = sectionName;
+    san.section = originOf(entry.taint, offset + 1) ? shownValue(entry, offset + 1) : shownSection(config, sectionName);
+    const section = findConfigSection(config, sectionName);
+    let included = 0;
     for (const item of section?.entries ?? []) {
       const info = subjectAltNameTypeOf(item.name);
       const row: FormSanRow = {
-        id: item.name,
-        type: info?.name ?? item.name,
+        id: isInMainText(item) ? item.name : `included:${++included}`,
+        type: info?.name ?? shownEntryName(item, undefined),
         known: info !== undefined,
-        name: item.name,
-        value: item.value,
+        name: shownEntryName(item, info?.name),
+        value: shownValue(item),
         range: item.includedFrom ?? item.range,
         findings: [],
       };
       if (isInMainText(item)) row.valueRange = item.valueRange;
-      else row.readOnly = includedReason(item);
+      if (!isInMainText(item)) row.readOnly = includedReason(item);
+      else if (item.origin) row.readOnly = originReason(item.origin);
       model.sans.set(row.id, { row, entry: item });
       san.rows.push(row);
     }
@@ -304,19 +345,20 @@ function readSans(model: FormModel): void {
     const info = subjectAltNameTypeOf(item.name);
     const start = offset + item.nameStart;
     const end = offset + (item.valueEnd ?? item.nameEnd);
+    const shownName = shownValue(entry, offset + item.nameStart, offset + item.nameEnd);
     const row: FormSanRow = {
       id: `inline:${index}`,
-      type: info?.name ?? item.name,
+      type: info?.name ?? shownName,
       known: info !== undefined,
-      name: item.name,
-      value: item.value ?? '',
+      name: shownName,
+      value: item.valueStart !== undefined ? shownValue(entry, offset + item.valueStart, offset + (item.valueEnd as number)) : '',
       range: isInMainText(entry) ? entryValueRange(entry, start, end) : san.range as SourceRange,
       findings: [],
     };
     if (isInMainText(entry) && item.valueStart !== undefined) {
       row.valueRange = entryValueRange(entry, offset + item.valueStart, offset + (item.valueEnd as number));
     }
-    if (item.value === undefined) san.readOnly ??= `"${item.name}" has no value; fix the subjectAltName list in the text editor.`;
+    if (item.value === undefined) san.readOnly ??= `"${shownName}" has no value; fix the subjectAltName list in the text editor.`;
     model.sans.set(row.id, { row, itemName: item.name });
     san.rows.push(row);
   });
@@ -328,9 +370,10 @@ function readBits(model: FormModel): void {
   const entry = findConfigEntry(config, request.section, 'default_bits');
   if (!entry) return;
   model.bitsEntry = entry;
-  model.form.bits.written = entry.value;
+  model.form.bits.written = shownValue(entry);
   model.form.bits.range = entry.includedFrom ?? entry.range;
-  if (request.defaultBits !== undefined) model.form.bits.value = request.defaultBits;
+  // A number read from hidden text would show it; the select then offers the sizes and "as written".
+  if (request.defaultBits !== undefined && !entry.origin) model.form.bits.value = request.defaultBits;
 }
 
 function contains(range: SourceRange, line: number, column: number): boolean {
@@ -362,7 +405,7 @@ function placements(model: FormModel): Placement[] {
     if (entry.file !== undefined) continue;
     const fieldId = entry.section === model.dnSection ? fieldByName.get(entry.name) : undefined;
     if (fieldId !== undefined) out.push({ range: entry.range, target: { kind: 'field', id: fieldId } });
-    if (san.mode === 'section' && entry.section === san.section && model.sans.has(entry.name)) {
+    if (san.mode === 'section' && entry.section === model.sanSection && model.sans.has(entry.name)) {
       out.push({ range: entry.range, target: { kind: 'san', id: entry.name } });
     }
   }
@@ -387,14 +430,23 @@ function readModel(validation: ConfigValidation): FormModel {
     findings: [],
     ok: request.ok,
   };
-  if (request.distinguishedNameSection !== undefined) form.distinguishedNameSection = request.distinguishedNameSection;
   const model: FormModel = { form, validation, fields: new Map(), sans: new Map(), sanPrefix: '' };
+  if (request.distinguishedNameSection !== undefined) form.distinguishedNameSection = shownDnSection(model);
   readFields(model);
   readSans(model);
   readBits(model);
   const places = placements(model);
   for (const finding of validation.findings) {
     const placed: FormFinding = { ...finding };
+    const section = finding.data?.section;
+    if (finding.data?.file !== undefined || (section !== undefined && findConfigSection(validation.config, section)?.nameOrigin)) {
+      // The names a finding inside an included file (or in a section only one names) is about are that file's
+      // text, kept in the core only.
+      const data = { ...finding.data };
+      delete data.name;
+      delete data.section;
+      placed.data = data;
+    }
     const target = placeFinding(places, finding);
     if (target) placed.target = target;
     form.findings.push(placed);
@@ -688,7 +740,7 @@ function setSan(editor: TextEditor, model: FormModel, id: string, type: FormSanT
   if (model.form.san.mode === 'section' && entry) {
     if (retype) {
       const suffix = /\.(.+)$/.exec(entry.name)?.[1];
-      const name = freeSanName(model.validation.config, model.form.san.section, type, suffix);
+      const name = freeSanName(model.validation.config, model.sanSection, type, suffix);
       editor.replace(entry.nameRange, name);
     }
     replaceValue(editor, entry, encode(value));
@@ -709,7 +761,7 @@ function addSan(editor: TextEditor, model: FormModel, type: FormSanType, value: 
   }
   const encoded = encode(value);
   if (san.mode === 'section') {
-    const section = san.section as string;
+    const section = model.sanSection as string;
     addToSection(editor, config, section, [`${freeSanName(config, section, type)} = ${encoded}`.trimEnd()]);
     return;
   }

@@ -12,6 +12,7 @@ import { FindingSink } from './findingSink';
 import { findConfigEntry, findConfigSection } from './lookupConfigValue';
 import { objectByLongName, objectByOid, objectByShortName, OpensslObject, parseNumericOid, resolveObject } from './opensslObjects';
 import { ConfigEntry, ParsedConfig } from './parseOpensslConfig';
+import { placeholder, shownDerived, shownValue, ValueOrigin } from './valueOrigin';
 
 export type { RequestedNameAttribute } from './buildDistinguishedName';
 export type { RequestedExtension, RequestedSubjectAltName } from './checkExtensionSection';
@@ -25,6 +26,10 @@ export interface RequestedAttribute {
   type: string;
   oid: string;
   value: string;
+  /** Set when the value came from the environment or an included file: it is used, not shown. */
+  origin?: ValueOrigin;
+  /** What to show instead of `value` when `origin` is set. */
+  shown?: string;
 }
 
 export interface ConfigRequest {
@@ -63,22 +68,32 @@ function loadOidSection(config: ParsedConfig, sink: FindingSink): Map<string, Op
   if (!pointer) return registry;
   const section = findConfigSection(config, pointer.value);
   if (!section) {
-    sink.add('error', 'oid-section-missing', `oid_section names [${pointer.value}], which does not exist: openssl req fails ("problem loading oid section").`, pointer, pointer.valueRange);
+    sink.add('error', 'oid-section-missing', `oid_section names [${shownValue(pointer)}], which does not exist: openssl req fails ("problem loading oid section").`, pointer, pointer.valueRange);
     return registry;
   }
   for (const entry of section.entries) {
     const parsed = parseNumericOid(entry.value);
     if ('error' in parsed || !/^[0-9]/.test(entry.value)) {
-      sink.add('error', 'invalid-oid', `"${entry.value}" is not a dotted OID (OpenSSL's apps take only name = 1.2.3.4 here).`, entry, entry.valueRange);
+      sink.add('error', 'invalid-oid', `"${shownValue(entry)}" is not a dotted OID (OpenSSL's apps take only name = 1.2.3.4 here).`, entry, entry.valueRange);
       continue;
     }
     if (objectByShortName(entry.name) || objectByLongName(entry.name) || registry.has(entry.name) || objectByOid(parsed.oid) || [...registry.values()].some((o) => o.oid === parsed.oid)) {
-      sink.add('error', 'invalid-oid', `OpenSSL already knows ${objectByOid(parsed.oid) ? `the OID ${parsed.oid}` : `the name ${entry.name}`}: it refuses to define it again ("oid exists").`, entry, entry.range);
+      sink.add('error', 'invalid-oid', `OpenSSL already knows ${objectByOid(parsed.oid) ? `the OID ${shownDerived(parsed.oid, entry.origin)}` : `the name ${entry.name}`}: it refuses to define it again ("oid exists").`, entry, entry.range);
       continue;
     }
     registry.set(entry.name, { sn: entry.name, ln: entry.name, oid: parsed.oid });
   }
   return registry;
+}
+
+/** Marks a value taken from `entry` with the entry's origin, and how to show it. */
+function withOrigin<T extends { value: string; origin?: ValueOrigin; shown?: string }>(target: T, entry: ConfigEntry, encoded: string): T {
+  if (entry.origin) {
+    target.origin = entry.origin;
+    // The encoded value is the entry's unless the encoding changed it; then no part of it can be shown.
+    target.shown = encoded === entry.value ? shownValue(entry) : placeholder(entry.origin);
+  }
+  return target;
 }
 
 function renumberRdns(subject: RequestedNameAttribute[]): void {
@@ -107,9 +122,9 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   const modules = findConfigEntry(config, null, 'openssl_conf');
   if (modules) {
     if (!findConfigSection(config, modules.value)) {
-      sink.add('error', 'openssl-conf-section-missing', `openssl_conf names [${modules.value}], which does not exist: openssl req fails before it reads anything else.`, modules, modules.valueRange);
+      sink.add('error', 'openssl-conf-section-missing', `openssl_conf names [${shownValue(modules)}], which does not exist: openssl req fails before it reads anything else.`, modules, modules.valueRange);
     } else {
-      sink.add('info', 'openssl-conf-modules', `openssl_conf = ${modules.value} configures the OpenSSL library (providers, engines) when openssl loads this file; that part is not checked here.`, modules, modules.range);
+      sink.add('info', 'openssl-conf-modules', `openssl_conf = ${shownValue(modules)} configures the OpenSSL library (providers, engines) when openssl loads this file; that part is not checked here.`, modules, modules.range);
     }
   }
   const registry = loadOidSection(config, sink);
@@ -122,7 +137,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
     request.stringMask = stringMaskEntry.value;
     const mask = parseStringMask(stringMaskEntry.value);
     if (mask === undefined) {
-      sink.add('error', 'string-mask-invalid', `"${stringMaskEntry.value}" is not a string_mask OpenSSL knows (utf8only, default, pkix, nombstr or MASK:number).`, stringMaskEntry, stringMaskEntry.valueRange,
+      sink.add('error', 'string-mask-invalid', `"${shownValue(stringMaskEntry)}" is not a string_mask OpenSSL knows (utf8only, default, pkix, nombstr or MASK:number).`, stringMaskEntry, stringMaskEntry.valueRange,
         { suggestion: closestName(stringMaskEntry.value, ['utf8only', 'default', 'pkix', 'nombstr']) });
     } else {
       stringMask = mask;
@@ -131,7 +146,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   const utf8Entry = get('utf8');
   request.utf8 = utf8Entry?.value === 'yes';
   if (utf8Entry && !request.utf8 && /^(y|true|on|1|Yes|YES)$/i.test(utf8Entry.value)) {
-    sink.add('warning', 'utf8-not-yes', `openssl req only recognises utf8 = yes (exactly); "${utf8Entry.value}" leaves values read byte by byte.`, utf8Entry, utf8Entry.valueRange, { suggestion: 'yes' });
+    sink.add('warning', 'utf8-not-yes', `openssl req only recognises utf8 = yes (exactly); "${shownValue(utf8Entry)}" leaves values read byte by byte.`, utf8Entry, utf8Entry.valueRange, { suggestion: 'yes' });
   }
 
   // Both extension sections are checked before anything is built, x509_extensions too although only -x509 uses it.
@@ -141,7 +156,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
     if (!pointer) return;
     const target = findConfigSection(config, pointer.value);
     if (!target) {
-      sink.add('error', 'extension-section-missing', `${what} names [${pointer.value}], which does not exist: openssl req fails.`, pointer, pointer.valueRange,
+      sink.add('error', 'extension-section-missing', `${what} names [${shownValue(pointer)}], which does not exist: openssl req fails.`, pointer, pointer.valueRange,
         { suggestion: closestName(pointer.value, config.sections.map((s) => s.name)) });
       return;
     }
@@ -157,7 +172,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   const promptEntry = get('prompt');
   request.promptNo = promptEntry?.value === 'no';
   if (promptEntry && !request.promptNo && /^no$/i.test(promptEntry.value.trim())) {
-    sink.add('warning', 'prompt-not-no', `Only prompt = no (exactly, lowercase) turns prompting off; with "${promptEntry.value}" openssl req -batch takes the _default values instead.`, promptEntry, promptEntry.valueRange, { suggestion: 'no' });
+    sink.add('warning', 'prompt-not-no', `Only prompt = no (exactly, lowercase) turns prompting off; with "${shownValue(promptEntry)}" openssl req -batch takes the _default values instead.`, promptEntry, promptEntry.valueRange, { suggestion: 'no' });
   }
   const dnPointer = get('distinguished_name');
   const dnSection = dnPointer ? findConfigSection(config, dnPointer.value) : undefined;
@@ -165,7 +180,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   if (!dnPointer) {
     sink.add('error', 'missing-distinguished-name', `[${section}] has no distinguished_name, so openssl req has no subject fields ("No objects specified in config file").`, undefined, sink.sectionAnchor(section));
   } else if (!dnSection) {
-    sink.add('error', 'distinguished-name-section-missing', `distinguished_name names [${dnPointer.value}], which does not exist: openssl req fails ("Unable to get '${dnPointer.value}' section").`, dnPointer, dnPointer.valueRange,
+    sink.add('error', 'distinguished-name-section-missing', `distinguished_name names [${shownValue(dnPointer)}], which does not exist: openssl req fails ("Unable to get '${shownValue(dnPointer)}' section").`, dnPointer, dnPointer.valueRange,
       { suggestion: closestName(dnPointer.value, config.sections.map((s) => s.name)) });
   }
   const attributesPointer = get('attributes');
@@ -173,7 +188,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   if (attributesPointer) {
     request.attributesSection = attributesPointer.value;
     if (!attributesSection) {
-      sink.add('error', 'attributes-section-missing', `attributes names [${attributesPointer.value}], which does not exist: openssl req fails.`, attributesPointer, attributesPointer.valueRange);
+      sink.add('error', 'attributes-section-missing', `attributes names [${shownValue(attributesPointer)}], which does not exist: openssl req fails.`, attributesPointer, attributesPointer.valueRange);
     }
   }
   if (dnSection && dnPointer) {
@@ -184,8 +199,8 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
     if (!built.failed && built.attributes.length === 0) {
       sink.add('error', 'empty-distinguished-name',
         dnSection.entries.length === 0 && !request.promptNo
-          ? `[${dnSection.name}] is empty: openssl req fails ("No template, please set one up").`
-          : `Nothing in [${dnSection.name}] gives the subject a value: openssl req fails ("No objects specified in config file").`,
+          ? `[${shownValue(dnPointer)}] is empty: openssl req fails ("No template, please set one up").`
+          : `Nothing in [${shownValue(dnPointer)}] gives the subject a value: openssl req fails ("No objects specified in config file").`,
         dnPointer, dnPointer.valueRange);
     }
   }
@@ -205,7 +220,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
             `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`, entry, entry.valueRange);
           continue;
         }
-        request.attributes.push({ type: resolved.object?.sn ?? resolved.oid, oid: resolved.oid, value: encoded.value });
+        request.attributes.push(withOrigin({ type: resolved.object?.sn ?? resolved.oid, oid: resolved.oid, value: encoded.value }, entry, encoded.value));
       } else {
         // prompt_info's second loop: like the DN fields, without prefixes, and unknown names silently skipped.
         if (!resolved?.object) continue;
@@ -237,7 +252,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
             `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`, from, from.valueRange);
           continue;
         }
-        request.attributes.push({ type: resolved.object.sn, oid: resolved.oid, value: encoded.value });
+        request.attributes.push(withOrigin({ type: resolved.object.sn, oid: resolved.oid, value: encoded.value }, from, encoded.value));
       }
     }
   }
@@ -255,7 +270,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   }
 
   if (mdEntry && !DIGEST_NAMES.includes(mdEntry.value.toLowerCase())) {
-    sink.add('error', 'default-md-unknown', `"${mdEntry.value}" is not a digest OpenSSL 3.0 signs RSA requests with; openssl req fails when signing.`, mdEntry, mdEntry.valueRange,
+    sink.add('error', 'default-md-unknown', `"${shownValue(mdEntry)}" is not a digest OpenSSL 3.0 signs RSA requests with; openssl req fails when signing.`, mdEntry, mdEntry.valueRange,
       { suggestion: closestName(mdEntry.value, ['sha256', 'sha384', 'sha512', 'sha3-256', 'sha1']) });
   }
 
@@ -264,9 +279,9 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   if (bits) {
     const n = configNumber(bits.value);
     if (n !== undefined && /^\d/.test(bits.value)) request.defaultBits = n;
-    else sink.add('warning', 'default-bits-invalid', `OpenSSL reads default_bits "${bits.value}" as no number and would generate a 2048-bit key.`, bits, bits.valueRange);
+    else sink.add('warning', 'default-bits-invalid', `OpenSSL reads default_bits "${shownValue(bits)}" as no number and would generate a 2048-bit key.`, bits, bits.valueRange);
     if (request.defaultBits !== undefined && request.defaultBits < 2048) {
-      sink.add('warning', 'default-bits-too-small', `default_bits = ${request.defaultBits}: keys under 2048 bits are weak${request.defaultBits < 512 ? ', and openssl req refuses to generate one under 512' : ''}.`, bits, bits.valueRange);
+      sink.add('warning', 'default-bits-too-small', `default_bits = ${shownDerived(String(request.defaultBits), bits.origin)}: keys under 2048 bits are weak${request.defaultBits < 512 ? ', and openssl req refuses to generate one under 512' : ''}.`, bits, bits.valueRange);
     }
   }
   const keyfile = get('default_keyfile');

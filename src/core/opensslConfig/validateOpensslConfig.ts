@@ -5,6 +5,8 @@ import { FindingSink } from './findingSink';
 import { findConfigEntry } from './lookupConfigValue';
 import { parseOpensslConfig, ParseOpensslConfigOptions, ParsedConfig } from './parseOpensslConfig';
 import { ConfigRequest, requestFromConfig, RequestFromConfigOptions } from './requestFromConfig';
+import { hideLeftoverValues } from './hideLeftoverValues';
+import { shownDerived } from './valueOrigin';
 
 export interface ValidateOpensslConfigOptions extends ParseOpensslConfigOptions, RequestFromConfigOptions {
   /** The provider's rules from the rotation guide (warnings); on by default. */
@@ -21,7 +23,8 @@ function providerFindings(config: ParsedConfig, request: ConfigRequest): ConfigF
   const sink = new FindingSink(config);
   const bits = findConfigEntry(config, request.section, 'default_bits');
   if (bits && request.defaultBits !== undefined && request.defaultBits !== 2048) {
-    sink.add('warning', 'provider-key-size', `The provider requires RSA-2048 keys; default_bits = ${request.defaultBits} would make a ${request.defaultBits}-bit key when openssl req generates it.`, bits, bits.valueRange, { suggestion: '2048' });
+    const shown = shownDerived(String(request.defaultBits), bits.origin);
+    sink.add('warning', 'provider-key-size', `The provider requires RSA-2048 keys; default_bits = ${shown} would make a ${shown}-bit key when openssl req generates it.`, bits, bits.valueRange, { suggestion: '2048' });
   }
   const dnPointer = request.distinguishedNameSection !== undefined ? findConfigEntry(config, request.section, 'distinguished_name') : undefined;
   // When the subject could not be built, the errors say why; "O is missing" on top would only mislead.
@@ -53,6 +56,7 @@ export function checkOpensslConfig(text: string, options: ValidateOpensslConfigO
   const findings = [...config.findings, ...request.findings];
   if (options.providerRules !== false) findings.push(...providerFindings(config, request));
   findings.sort(byPosition);
+  hideLeftoverValues(config, findings);
   return { config, request, findings };
 }
 

@@ -25,14 +25,17 @@ export function comparisonReport(requestPath: string, comparison: RenewalCompari
   for (const type of types) {
     const before = old.subject.filter((a) => a.type === type).map((a) => a.value).join(' + ');
     const after = request.subject.filter((a) => a.type === type).map((a) => a.value).join(' + ');
-    lines.push(`| ${type} | ${cell(before || undefined)} | ${cell(after || undefined)} | ${before === after ? '✓' : '✗'} |`);
+    // A config's value from the environment or an included file is compared, but shown only by where it is from.
+    const shown = request.subject.filter((a) => a.type === type).map((a) => a.shown ?? a.value).join(' + ');
+    lines.push(`| ${type} | ${cell(before || undefined)} | ${cell(shown || undefined)} | ${before === after ? '✓' : '✗'} |`);
   }
   lines.push('', '## Subject alternative names', '', '| name | old certificate | this request |', '| --- | --- | --- |');
   const oldKeys = new Map(old.subjectAltNames.map((s) => [subjectAltNameKey(s), s]));
   const newKeys = new Map(request.subjectAltNames.map((s) => [subjectAltNameKey(s), s]));
   for (const key of new Set([...oldKeys.keys(), ...newKeys.keys()])) {
     const san = oldKeys.get(key) ?? newKeys.get(key)!;
-    lines.push(`| ${cell(`${san.type}:${san.value}`)} | ${oldKeys.has(key) ? '✓' : 'added'} | ${newKeys.has(key) ? '✓' : 'removed'} |`);
+    const value = 'shown' in san && san.shown !== undefined ? san.shown : san.value;
+    lines.push(`| ${cell(`${san.type}:${value}`)} | ${oldKeys.has(key) ? '✓' : 'added'} | ${newKeys.has(key) ? '✓' : 'removed'} |`);
   }
   if (request.key) {
     lines.push('', '## Key', '', `- old: ${old.keyType} ${old.keyBits ?? ''}, public key SHA-256 \`${old.publicKeySha256}\``,

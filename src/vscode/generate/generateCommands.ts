@@ -150,8 +150,9 @@ export function registerGenerateCommands(
       }
       // Never the key itself: only where it went.
       log.info(`Generated ${keyPath} (mode 0600) and ${csrPath} from ${configPath}`);
-      const subject = formatName(generated.request.subject.map(({ type, value }) => ({ type, value })));
-      const sans = formatSubjectAltNames(generated.request.subjectAltNames.map(({ type, value }) => ({ type, value })));
+      // The CSR carries the real values; what is shown names those from the environment or an included file.
+      const subject = formatName(generated.request.subject.map(({ type, value, shown }) => ({ type, value: shown ?? value })));
+      const sans = formatSubjectAltNames(generated.request.subjectAltNames.map(({ type, value, shown }) => ({ type, value: shown ?? value })));
       const report = reports.set(`generate-${name}.md`, [
         `# New key and CSR for ${name}`,
         '',

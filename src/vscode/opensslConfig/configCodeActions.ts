@@ -38,7 +38,8 @@ export class ConfigCodeActions implements vscode.CodeActionProvider {
       const template = SECTION_TEMPLATES[String(finding.code)];
       if (template && finding.line !== undefined) {
         const node = findConfigNodeAt(config, finding.line, finding.column ?? 1);
-        const name = node && 'entry' in node ? node.entry.value.replace(/^@/, '').trim() : undefined;
+        // A section named by a value from the environment or an included file would put that value on screen.
+        const name = node && 'entry' in node && !node.entry.origin ? node.entry.value.replace(/^@/, '').trim() : undefined;
         if (!name) continue;
         const action = new vscode.CodeAction(`Create section [ ${name} ]`, vscode.CodeActionKind.QuickFix);
         const end = document.lineAt(document.lineCount - 1);

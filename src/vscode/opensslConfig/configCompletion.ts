@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { sectionAtLine } from '../../core/opensslConfig/findConfigNodeAt';
 import { sectionRole } from '../../core/opensslConfig/configEditorContext';
 import { dnFieldCatalog } from '../../core/opensslConfig/dnFieldCatalog';
+import { mainTextSectionNames } from '../../core/opensslConfig/lookupConfigValue';
 import { EXTENSIONS } from '../../core/opensslConfig/extensionCatalog';
 import { REQ_KEYS } from '../../core/opensslConfig/reqKeyCatalog';
 import { SUBJECT_ALT_NAME_TYPES } from '../../core/opensslConfig/subjectAltNameTypes';
@@ -14,7 +15,8 @@ export class ConfigCompletion implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const { config, request } = this.documents.get(document);
     const before = document.lineAt(position.line).text.slice(0, position.character);
-    const sectionNames = config.sections.map((s) => s.name).filter((name) => name !== 'default');
+    // Never values, and only section names the main text writes itself (not an included file's or $ENV::'s).
+    const sectionNames = mainTextSectionNames(config).filter((name) => name !== 'default');
 
     if (/@[A-Za-z0-9_.]*$/.test(before)) {
       return sectionNames.map((name) => item(name, vscode.CompletionItemKind.Module, 'section'));

@@ -55,7 +55,8 @@ export function toDiagnostic(document: vscode.TextDocument, finding: ConfigFindi
   const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.code;
-  if (finding.data?.file && finding.data.fileLine) {
+  // A path that came from the environment or another included file is not shown, not even as a link.
+  if (finding.data?.file && finding.data.fileLine && !finding.data.filePathHidden) {
     const position = new vscode.Position(finding.data.fileLine - 1, Math.max(0, (finding.data.fileColumn ?? 1) - 1));
     diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
       new vscode.Location(vscode.Uri.file(finding.data.file), position),

@@ -114,7 +114,7 @@ describe('parseOpensslConfig', () => {
     assert.strictEqual(finding?.data?.file, 'inc/a.cnf');
     assert.strictEqual(finding?.data?.fileLine, 3);
     assert.strictEqual(finding?.data?.opensslLine, 5);
-    assert.deepStrictEqual(config.directives[0], { kind: 'include', path: 'inc/a.cnf', outcome: 'file', files: ['inc/a.cnf'], range: { line: 2, column: 1, endLine: 2, endColumn: 19 }, pathRange: { line: 2, column: 10, endLine: 2, endColumn: 19 } });
+    assert.deepStrictEqual(config.directives[0], { kind: 'include', path: 'inc/a.cnf', pathLabel: 'inc/a.cnf', outcome: 'file', files: ['inc/a.cnf'], range: { line: 2, column: 1, endLine: 2, endColumn: 19 }, pathRange: { line: 2, column: 10, endLine: 2, endColumn: 19 } });
   });
 
   it('reads an included directory in the listed order, .cnf and .conf only', () => {

@@ -246,11 +246,15 @@ describe('Request config form', function () {
       const text = '[req]\nprompt=no\ndistinguished_name=dn\nreq_extensions=e\n.include dn.cnf\n[e]\nsubjectAltName = DNS:a, IP:\n';
       const options = { readInclude: (p: string) => (p === 'dn.cnf' ? '[dn]\nO = Axys\nOU = A\nCN = x\n' : undefined) };
       const f = form(text, options);
-      assert.deepStrictEqual(fieldValues(f), [['O', 'Axys'], ['OU', 'A'], ['CN', 'x']]);
+      // An included file's values are never shown (it could be any readable file): the form says where they are.
+      assert.deepStrictEqual(fieldValues(f), [['O', '‹from dn.cnf›'], ['OU', '‹from dn.cnf›'], ['CN', '‹from dn.cnf›']]);
+      assert.ok(!JSON.stringify(f).includes('Axys'));
       assert.ok(f.fields.every((x) => x.readOnly?.includes('dn.cnf')));
       assert.ok(f.fieldsReadOnly);
       assert.ok(f.san.readOnly);
-      assertFormError(() => edit(text, { kind: 'set-field', id: 'O', value: 'y' }, options), 'read-only');
+      // Fields of an included file are known by position, not by their names (that file's text).
+      assert.deepStrictEqual(f.fields.map((x) => x.id), ['included:1', 'included:2', 'included:3']);
+      assertFormError(() => edit(text, { kind: 'set-field', id: 'included:1', value: 'y' }, options), 'read-only');
       assertFormError(() => edit(text, { kind: 'add-san', type: 'DNS', value: 'b' }, options), 'read-only');
     });
   });
