@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCertificate } from '../../../src/core/certificate';
+import { escapeControlCharacters } from '../../../src/core/text/escapeControlCharacters';
 import { opensslEquivalent } from '../../../src/core/generate/opensslEquivalent';
 import { newRequestConfig } from '../../../src/core/newRequestConfig';
 import { curlCommand } from '../../../src/core/testCall/curlCommand';
@@ -214,7 +215,7 @@ describe('shellQuote', () => {
           });
           assert.strictEqual(run.status, 0, `${JSON.stringify(name)}: ${run.stderr}`);
           assert.ok(fs.existsSync(path.join(cwd, csrOut)), `${JSON.stringify(name)}: the CSR was written where asked`);
-          if (/[\x00-\x1f\x7f-\x9f]/.test(name)) {
+          if (escapeControlCharacters(name) !== name) {
             // Control characters: shown escaped, so no paste line could name the file; none is offered.
             assert.ok(!run.stdout.includes(marker) && !run.stdout.includes('openssl req -in'), run.stdout);
             assert.match(run.stdout, /no command is printed to paste/);
