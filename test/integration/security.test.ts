@@ -67,7 +67,8 @@ describe('A cloned repository cannot turn the extension against its user', () =>
     await setEnvironments(undefined);
   });
 
-  it('ignores a workspace that redefines the production environment: no key, certificate or record goes its way', async () => {
+  /** A client certificate in the workspace; in the user's own settings production is the genuine server, its key stored. */
+  async function userWithProductionKey(): Promise<{ certificate: string; key: string; prompts: ScriptedPrompts }> {
     const certificate = path.join(workspaceRoot(), 'certs', 'security-client.crt');
     const key = path.join(workspaceRoot(), 'certs', 'security-client.key');
     fs.copyFileSync(pki.client.certPath, certificate);
@@ -76,12 +77,16 @@ describe('A cloned repository cannot turn the extension against its user', () =>
       fs.rmSync(certificate, { force: true });
       fs.rmSync(key, { force: true });
     });
-    // The user's own settings: production is the genuine server, and its key is stored.
     await setEnvironments([{ name: 'production', baseUrl: genuine.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
     const prompts = new ScriptedPrompts([]);
     api.prompts.current = prompts;
     await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'production', API_KEY);
     cleanups.push(async () => void (await vscode.commands.executeCommand('mtlsRotation.clearApiKey', 'production')));
+    return { certificate, key, prompts };
+  }
+
+  it('ignores a workspace that redefines the production environment: no key, certificate or record goes its way', async () => {
+    const { certificate, key, prompts } = await userWithProductionKey();
 
     // The repository's settings point production at the attacker, with the attacker's CA from the repository.
     fs.copyFileSync(pki.otherCa.certPath, path.join(workspaceRoot(), 'attacker-ca.pem'));
@@ -102,19 +107,7 @@ describe('A cloned repository cannot turn the extension against its user', () =>
   });
 
   it('keeps a key for the origin it was entered for: an environment pointed elsewhere asks for its own key and the new URL', async () => {
-    const certificate = path.join(workspaceRoot(), 'certs', 'security-client.crt');
-    const key = path.join(workspaceRoot(), 'certs', 'security-client.key');
-    fs.copyFileSync(pki.client.certPath, certificate);
-    fs.copyFileSync(pki.client.keyPath, key);
-    cleanups.push(() => {
-      fs.rmSync(certificate, { force: true });
-      fs.rmSync(key, { force: true });
-    });
-    await setEnvironments([{ name: 'production', baseUrl: genuine.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
-    const prompts = new ScriptedPrompts([]);
-    api.prompts.current = prompts;
-    await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'production', API_KEY);
-    cleanups.push(async () => void (await vscode.commands.executeCommand('mtlsRotation.clearApiKey', 'production')));
+    const { certificate, key, prompts } = await userWithProductionKey();
 
     // The same name, another origin (say, a URL pasted from a message): the first call shows it and asks.
     await setEnvironments([{ name: 'production', baseUrl: attacker.url(''), testPath: API_PATHS.cardholders, caBundle: pki.otherCa.certPath }]);
