@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { GenerateResult } from '../../src/vscode/generate/generateCommands';
 import type { MtlsRotationApi } from '../../src/extension';
 import { openssl, tempDir } from '../support/openssl';
-import { activateExtension, until, untilAsync, workspaceRoot } from './testHelpers';
+import { activateExtension, until, untilAsync, workspaceRoot, workspaceScratch } from './testHelpers';
 
 const SECRET_ENV = 'MTLS_ITEST_SECRET';
 /** Set by the harness for the server, so the host inherits it; set here too when another runner starts the host. */
@@ -186,7 +186,8 @@ describe('Nothing secret on screen', function () {
     const refused = await vscode.commands.executeCommand<GenerateResult | undefined>('mtlsRotation.generateKeyAndCsr', uri);
     assert.strictEqual(refused, undefined, 'the credentials line makes openssl refuse the config');
 
-    const dir = tempDir('mtls-itest-generate-');
+    // Inside the workspace: keys are written nowhere else.
+    const dir = workspaceScratch('secret-gen-');
     try {
       const good = path.join(dir, 'secret-gen-openssl.cnf');
       fs.writeFileSync(good, fs.readFileSync(file, 'utf8').replace(`.include ${credentials}\n`, '').replace('attributes = $y\n', '').replace('basicConstraints = CA:$y', 'basicConstraints = CA:FALSE'));
