@@ -27,7 +27,7 @@ export interface Settings {
   statusBarEnabled: boolean;
   /** RSA key size for new keys; the provider asks for 2048, and nothing smaller is ever generated. */
   keySize: number;
-  /** The provider's CA bundle (e.g. axys-ca-chain.pem), workspace-relative or absolute; empty when unset. */
+  /** The provider's CA bundle (e.g. axys-ca-chain.pem), from the user's settings only; empty when unset. */
   caBundle: string;
   environments: Environment[];
   defaultEnvironment: string;
@@ -46,7 +46,7 @@ export function readSettings(): Settings {
     reminderDays: reminderDays(config.get<unknown[]>('reminderDays')),
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
-    caBundle: config.get<string>('caBundle') ?? '',
+    caBundle: stringOrEmpty(userLevel(config, 'caBundle')),
     environments: environments(userLevel(config, 'environments')),
     defaultEnvironment: config.get<string>('defaultEnvironment') ?? 'production',
     registerPath: config.get<string>('registerPath') || 'certificate-register.json',
@@ -82,6 +82,10 @@ function reminderDays(value: unknown[] | undefined): number[] {
 function userLevel(config: vscode.WorkspaceConfiguration, key: string): unknown {
   const inspected = config.inspect<unknown>(key);
   return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+function stringOrEmpty(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** Entries without a name or URL are skipped, so one typo does not take the others down. */

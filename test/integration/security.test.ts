@@ -121,6 +121,20 @@ describe('A cloned repository cannot turn the extension against its user', () =>
     assert.deepStrictEqual(attacker.requests, []);
   });
 
+  it('sends nothing to a URL the user declines, and asks again next time', async () => {
+    const { certificate, key } = await userWithProductionKey();
+    await setEnvironments([{ name: 'production', baseUrl: attacker.url(''), testPath: API_PATHS.cardholders, caBundle: pki.otherCa.certPath }]);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const declining = new ScriptedPrompts([], { approveUrls: false });
+      api.prompts.current = declining;
+      const result = await vscode.commands.executeCommand('mtlsRotation.runTestCall', { certificate, key, environment: 'production' });
+      assert.strictEqual(result, undefined);
+      assert.deepStrictEqual(declining.asked.map((q) => [q.message, q.confirmLabel]), [[`Send a test call to ${attacker.url(API_PATHS.cardholders)}?`, 'Call This URL']]);
+      assert.match(declining.asked[0].detail, /Environment "production" from your user settings/);
+    }
+    assert.strictEqual(attacker.handshakes, 0);
+  });
+
   it('writes neither the rotation record nor the register through committed links, dangling or not', async () => {
     const elsewhere = outside();
     const shellStartup = path.join(elsewhere, '.bashrc');

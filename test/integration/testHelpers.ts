@@ -53,9 +53,13 @@ export class ScriptedPrompts {
   readonly approvedUrls: string[] = [];
   /** Questions with several answers; each is dismissed. */
   readonly choices: Array<{ message: string; labels: string[] }> = [];
-  constructor(private readonly answers: boolean[]) {}
+  constructor(private readonly answers: boolean[], private readonly options: { approveUrls?: boolean } = {}) {}
   async confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
     if (confirmLabel === 'Call This URL') {
+      if (this.options.approveUrls === false) {
+        this.asked.push({ message, detail, confirmLabel, answer: false });
+        return false;
+      }
       this.approvedUrls.push(message);
       return true;
     }

@@ -11,9 +11,14 @@ import { CoreError } from '../errors';
 export async function replaceFileContents(target: string, data: string, mode = 0o644): Promise<void> {
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
+  // A file that exists keeps its permissions (someone may have made the register group-writable, or private).
+  const existing = await fs.lstat(target).catch(() => undefined);
+  if (existing?.isFile()) mode = existing.mode & 0o7777;
   const temporary = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temporary, 'wx', mode);
   try {
+    // The umask applied at creation; an existing file's mode is carried over exactly.
+    if (existing?.isFile()) await handle.chmod(mode);
     await handle.writeFile(data, 'utf8');
     await handle.sync();
   } catch (error) {

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { compareRequest } from '../../core/compare/compareRequest';
 import { hasErrors } from '../../core/compare/hasErrors';
 import { requestFactsFromCsr } from '../../core/compare/requestFactsFromCsr';
+import { isCoreError } from '../../core/errors';
+import { readUserFile } from '../../core/readUserFile';
 import { confineToFolders } from '../../core/files/confinePath';
 import { replaceFileContents } from '../../core/files/replaceFileContents';
 import { CertificateInfo } from '../../core/model';
@@ -71,6 +73,10 @@ export class RotationStore extends Disposable {
   private async confinedRegister(action: string): Promise<string> {
     const uri = this.registerUri();
     if (!uri) throw new Error('Open a folder first: the certificate register lives in the workspace');
+    // Inside the workspace still leaves .git/config or .vscode/settings.json, which a register must never replace.
+    if (!/\.json$/i.test(uri.fsPath) || uri.fsPath.split(/[\\/]/).some((part) => part === '.git' || part === '.vscode')) {
+      throw new Error(`mtlsRotation.registerPath must name a .json file outside .git and .vscode: ${this.settings().registerPath}`);
+    }
     return confineToFolders(uri.fsPath, workspaceFolderPaths(), { action: `${action} the certificate register` });
   }
 
@@ -80,18 +86,19 @@ export class RotationStore extends Disposable {
     return confineToFolders(uri.fsPath, workspaceFolderPaths(), { action: `${action} the rotation record` });
   }
 
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+  /** Through the one safe reader: regular files within the size limit only; undefined when there is none yet. */
+  private async readText(file: string): Promise<string | undefined> {
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return (await readUserFile(file, { maxBytes: this.settings().maxFileBytes })).toString('utf8');
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      if (isCoreError(error) && error.code === 'not-found') return undefined;
       throw error;
     }
   }
 
   /** The rotation file; a missing one is empty, a broken one throws its located error (and is never overwritten). */
   async rotations(): Promise<RotationFile> {
-    const text = this.rotationFileUri() && (await this.readText(vscode.Uri.file(await this.confinedRecord('read'))));
+    const text = this.rotationFileUri() && (await this.readText(await this.confinedRecord('read')));
     return text === undefined ? emptyRotationFile() : parseRotationFile(text);
   }
 
@@ -124,7 +131,7 @@ export class RotationStore extends Disposable {
 
   async registerFile(): Promise<RegisterFile | undefined> {
     if (!this.registerUri()) return undefined;
-    const text = await this.readText(vscode.Uri.file(await this.confinedRegister('read')));
+    const text = await this.readText(await this.confinedRegister('read'));
     return text === undefined ? undefined : parseRegister(text);
   }
 

@@ -80,6 +80,9 @@ export class TestCallFeature extends Disposable {
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     this.register(registerCommand(log, 'mtlsRotation.setApiKey', (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
     this.register(registerCommand(log, 'mtlsRotation.clearApiKey', (environment?: unknown) => this.clearApiKey(text(environment))));
+    // Keys stored by 0.1.0 were bound to a name only, so they could follow the name anywhere: they are dropped and
+    // asked for again, bound to their origin.
+    for (const environment of settings().environments) void secrets.delete(`mtlsRotation.apiKey.${environment.name}`);
     this.register(registerTrustedCommand(log, 'mtlsRotation.runTestCall', 'Test calls send your API key and a client certificate', (arg?: unknown) => this.run(arg)));
   }
 

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { readUserFileSync } from '../../core/readUserFile';
@@ -34,6 +35,7 @@ export interface VerificationRecord {
 }
 
 const RECORDS_KEY = 'mtlsRotation.verifications';
+const CA_BUNDLE_KEY = 'mtlsRotation.caBundleChoice';
 
 /** Every file verify reads is named by the user or a setting: regular files within the size limit only. */
 function readText(file: string): string {
@@ -149,17 +151,31 @@ export class CertificateVerifier extends Disposable {
     return {
       certificate: certificate.path,
       key: key?.path ?? (await this.pickFile('The private key of this certificate', ['key', 'pem'])),
-      caBundle: this.caBundle() ?? (await this.pickFile('The CA bundle (e.g. axys-ca-chain.pem); Escape skips the chain check', ['pem', 'crt'])),
+      caBundle: this.caBundle() ?? (await this.pickCaBundle()),
       csr: group?.csrs[0]?.path,
       oldCertificate: older?.path,
     };
   }
 
+  /**
+   * The CA that vouches for a returned certificate is the user's choice, never the workspace's: the bundle picked
+   * for this workspace (kept in its state, not in its files), else an absolute path from the user's settings.
+   */
   private caBundle(): string | undefined {
+    const picked = this.state.get<string>(CA_BUNDLE_KEY);
+    if (picked && fs.existsSync(picked)) return picked;
     const configured = this.settings().caBundle;
     if (!configured) return undefined;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return path.isAbsolute(configured) || !folder ? configured : path.join(folder.uri.fsPath, configured);
+    if (!path.isAbsolute(configured)) {
+      throw new Error(`mtlsRotation.caBundle must be an absolute path (${configured}): a workspace's files never decide which CA is trusted`);
+    }
+    return configured;
+  }
+
+  private async pickCaBundle(): Promise<string | undefined> {
+    const picked = await this.pickFile('The CA bundle (e.g. axys-ca-chain.pem), remembered for this workspace; Escape skips the chain check', ['pem', 'crt']);
+    if (picked) await this.state.update(CA_BUNDLE_KEY, picked);
+    return picked;
   }
 
   private async pickFile(title: string, extensions: string[]): Promise<string | undefined> {

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { emptyRotationFile, serializeRotationFile, startRotation } from '../../../src/core/rotation/rotationRecord';
 import { API_PATHS, makeMtlsPki, NodeMtlsServer, startNodeMtlsServer } from '../../support/mtlsServers';
 import { FIXTURE } from '../prepareWorkspace';
 import { activateExtension, ScriptedPrompts, setEnvironments, until, workspaceRoot } from '../testHelpers';
@@ -38,6 +39,31 @@ describe('Restricted Mode', () => {
       api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === due));
     const broken = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), FIXTURE.brokenConfig));
     await until('diagnostics on the broken config', () => vscode.languages.getDiagnostics(broken.uri).length > 0);
+  });
+
+  it('shows a committed rotation and searches its references read-only, writing nothing', async () => {
+    const api = await activateExtension();
+    const certificate = path.join(workspaceRoot(), FIXTURE.dueSoon);
+    const node = await until('the due certificate in the tree', () =>
+      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificate));
+    assert.ok(node.type === 'certificate');
+    // A record as a team commits it, with a service file still naming the old certificate.
+    const { file, rotation } = startRotation(emptyRotationFile(), node.certificate, undefined, new Date(), { workspaceRoot: workspaceRoot() });
+    const record = path.join(workspaceRoot(), '.vscode', 'mtls-rotation.json');
+    fs.writeFileSync(record, serializeRotationFile(file));
+    fs.writeFileSync(path.join(workspaceRoot(), 'service.yaml'), `certificate: ${FIXTURE.dueSoon}\n`);
+    try {
+      await until('the rotation in the Rotations view', () => api.rotations.view.checklist(rotation.id));
+      const before = snapshot(workspaceRoot());
+      const matches = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', { rotationId: rotation.id });
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.ok(Array.isArray(matches) && matches.length >= 1, JSON.stringify(matches));
+      await api.rotations.view.whenIdle();
+      assert.deepStrictEqual(snapshot(workspaceRoot()), before, 'the record is not rewritten');
+    } finally {
+      fs.rmSync(record, { force: true });
+      fs.rmSync(path.join(workspaceRoot(), 'service.yaml'), { force: true });
+    }
   });
 
   it('refuses generation, new configs, test calls, rotations, retirement and register writes, writing nothing', async () => {

@@ -97,6 +97,15 @@ describe('replaceFileContents', () => {
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['record.json', 'victim']);
   });
 
+  it('keeps the permissions of the file it replaces', async () => {
+    const file = path.join(dir, 'register.json');
+    fs.writeFileSync(file, 'old');
+    fs.chmodSync(file, 0o640);
+    await replaceFileContents(file, 'new');
+    assert.strictEqual(fs.statSync(file).mode & 0o777, 0o640);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'new');
+  });
+
   it('creates missing folders', async () => {
     await replaceFileContents(path.join(dir, '.vscode', 'mtls-rotation.json'), 'x');
     assert.strictEqual(fs.readFileSync(path.join(dir, '.vscode', 'mtls-rotation.json'), 'utf8'), 'x');
