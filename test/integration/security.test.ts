@@ -123,13 +123,14 @@ describe('A cloned repository cannot turn the extension against its user', () =>
 
   it('sends nothing to a URL the user declines, and asks again next time', async () => {
     const { certificate, key } = await userWithProductionKey();
-    await setEnvironments([{ name: 'production', baseUrl: attacker.url(''), testPath: API_PATHS.cardholders, caBundle: pki.otherCa.certPath }]);
+    // A URL no earlier test approved (approvals are remembered for the user).
+    await setEnvironments([{ name: 'production', baseUrl: attacker.url(''), testPath: API_PATHS.echoHeaders, caBundle: pki.otherCa.certPath }]);
     for (let attempt = 0; attempt < 2; attempt++) {
       const declining = new ScriptedPrompts([], { approveUrls: false });
       api.prompts.current = declining;
       const result = await vscode.commands.executeCommand('mtlsRotation.runTestCall', { certificate, key, environment: 'production' });
       assert.strictEqual(result, undefined);
-      assert.deepStrictEqual(declining.asked.map((q) => [q.message, q.confirmLabel]), [[`Send a test call to ${attacker.url(API_PATHS.cardholders)}?`, 'Call This URL']]);
+      assert.deepStrictEqual(declining.asked.map((q) => [q.message, q.confirmLabel]), [[`Send a test call to ${attacker.url(API_PATHS.echoHeaders)}?`, 'Call This URL']]);
       assert.match(declining.asked[0].detail, /Environment "production" from your user settings/);
     }
     assert.strictEqual(attacker.handshakes, 0);
@@ -164,11 +165,18 @@ describe('A cloned repository cannot turn the extension against its user', () =>
   it('refuses a registerPath outside the workspace, absolute or through ..', async () => {
     const elsewhere = outside();
     cleanups.push(() => fs.rmSync(elsewhere, { recursive: true, force: true }));
-    for (const registerPath of [path.join(elsewhere, '.bashrc'), path.relative(workspaceRoot(), path.join(elsewhere, 'register.json'))]) {
+    const cases: Array<[string, RegExp]> = [
+      [path.join(elsewhere, 'register.json'), /outside the workspace/],
+      [path.relative(workspaceRoot(), path.join(elsewhere, 'register.json')), /outside the workspace/],
+      // A shell start-up file, or a file of the workspace that must never become a register.
+      [path.join(elsewhere, '.bashrc'), /must name a \.json file/],
+      ['.vscode/settings.json', /must name a \.json file outside \.git and \.vscode/],
+    ];
+    for (const [registerPath, refusal] of cases) {
       const undo = await commitWorkspaceSettings({ 'mtlsRotation.registerPath': registerPath });
       try {
-        await assert.rejects(api.rotations.store.saveRegister(emptyRegister()), /outside the workspace/, registerPath);
-        await assert.rejects(api.rotations.store.registerFile(), /outside the workspace/, registerPath);
+        await assert.rejects(api.rotations.store.saveRegister(emptyRegister()), refusal, registerPath);
+        await assert.rejects(api.rotations.store.registerFile(), refusal, registerPath);
       } finally {
         await undo();
       }
