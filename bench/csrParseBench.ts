@@ -6,13 +6,13 @@ import * as fs from 'fs';
 import * as forge from 'node-forge';
 import * as os from 'os';
 import * as path from 'path';
-import { readCsr } from '../src/core/csr';
-import { children, encoded, readNode } from '../src/core/der';
-import { decodeName } from '../src/core/distinguishedName';
-import { decodeExtensions } from '../src/core/extensions';
-import { publicKeyFacts } from '../src/core/publicKeyFacts';
-import { decodeSubjectAltNames } from '../src/core/subjectAltNames';
-import { splitPem } from '../src/core/pem';
+import { readCsr } from '../src/core/x509/csr';
+import { children, encoded, readNode } from '../src/core/x509/der';
+import { decodeName } from '../src/core/x509/distinguishedName';
+import { decodeExtensions } from '../src/core/x509/extensions';
+import { publicKeyFacts } from '../src/core/x509/publicKeyFacts';
+import { decodeSubjectAltNames } from '../src/core/x509/subjectAltNames';
+import { splitPem } from '../src/core/x509/pem';
 import { median, printTable } from './stats';
 
 function makeCsrs(dir: string): Buffer[] {

@@ -5,8 +5,8 @@ import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { scanInventory } from '../src/core/inventory';
-import { readCryptoFile } from '../src/core/readCryptoFile';
+import { scanInventory } from '../src/core/inventory/scanInventory';
+import { readCryptoFile } from '../src/core/x509/readCryptoFile';
 import { makeCertificateTree, makeDistinctCertificates } from './certificateTree';
 import { median, ms, printTable } from './stats';
 

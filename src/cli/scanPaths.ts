@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
-import { scanInventory } from '../core/inventory';
+import { scanInventory } from '../core/inventory/scanInventory';
 import { InventoryResult } from '../core/model';
-import { describeFileType } from '../core/readUserFile';
+import { describeFileType } from '../core/files/readUserFile';
 import { CommandIo } from './command';
 import { OptionSpecs, parseWholeNumber, ParsedArgs, stringOption, UsageError } from './parseArgs';
 

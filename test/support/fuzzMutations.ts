@@ -4,7 +4,7 @@
 // nested markers, mismatched labels, CRLF, headers) and line-oriented text (configs, JSON). Every mutation is a
 // plain record drawn by fast-check and applied deterministically, so fast-check can shrink it and a seed replays it.
 //
-// The DER reader here is the test's own, independent of src/core/der.ts, so that a bug there cannot hide here too.
+// The DER reader here is the test's own, independent of src/core/x509/der.ts, so that a bug there cannot hide here too.
 import fc from 'fast-check';
 
 // ---------------------------------------------------------------------------------------------------------------

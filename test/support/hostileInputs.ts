@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_MAX_FILE_BYTES } from '../../src/core/readUserFile';
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/core/files/readUserFile';
 import { buildCli, ROOT } from './buildCli';
 import { cryptoFixtures, scratchDir } from './cryptoFixtures';
 

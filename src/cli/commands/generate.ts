@@ -1,8 +1,8 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { readCsr } from '../../core/csr';
+import { readCsr } from '../../core/x509/csr';
 import { isCoreError } from '../../core/errors';
-import { formatName, formatSubjectAltNames } from '../../core/formatName';
+import { formatName, formatSubjectAltNames } from '../../core/x509/formatName';
 import { generateKeyAndCsr } from '../../core/generate/generateKeyAndCsr';
 import { checkKeyBits } from '../../core/generate/generateKeyPair';
 import { checkUnlinkedPath } from '../../core/files/checkUnlinkedPath';

@@ -1,5 +1,5 @@
 import { describeExpiry, expiryStatus } from '../../core/expiry';
-import { commonName } from '../../core/formatName';
+import { commonName } from '../../core/x509/formatName';
 import { CertificateInfo, InventoryItem } from '../../core/model';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';

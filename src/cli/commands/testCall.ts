@@ -1,6 +1,6 @@
 import { curlCommand } from '../../core/testCall/curlCommand';
 import { isCoreError } from '../../core/errors';
-import { readUserFile } from '../../core/readUserFile';
+import { readUserFile } from '../../core/files/readUserFile';
 import { MAX_TIMEOUT_MS, runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
 import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';

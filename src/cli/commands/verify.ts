@@ -1,8 +1,8 @@
-import { readCertificate } from '../../core/certificate';
+import { readCertificate } from '../../core/x509/certificate';
 import { isCoreError } from '../../core/errors';
-import { DerKind, looksLikePem, sniffDer, toPem } from '../../core/pem';
-import { readPrivateKey } from '../../core/privateKey';
-import { readUserFile } from '../../core/readUserFile';
+import { DerKind, looksLikePem, sniffDer, toPem } from '../../core/x509/pem';
+import { readPrivateKey } from '../../core/x509/privateKey';
+import { readUserFile } from '../../core/files/readUserFile';
 import { verifyCertificate } from '../../core/verify/verifyCertificate';
 import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';

@@ -1,5 +1,5 @@
 import { NameAttribute } from '../model';
-import { objectByOid, objectByShortName } from '../opensslConfig/opensslObjects';
+import { objectByOid, objectByShortName } from '../x509/opensslObjects';
 
 export interface SubjectAttributeChange {
   type: string;

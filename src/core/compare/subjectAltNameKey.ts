@@ -1,5 +1,5 @@
 import { SubjectAltName } from '../model';
-import { formatIpAddress, parseIpAddress } from '../opensslConfig/ipAddress';
+import { formatIpAddress, parseIpAddress } from '../x509/ipAddress';
 
 function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase());

@@ -5,7 +5,7 @@
 // one), then fstat on that same descriptor (no window between the check and the read), regular files
 // only, and never more than the limit + 1 bytes read.
 import * as fs from 'fs';
-import { CoreError } from './errors';
+import { CoreError } from '../errors';
 
 /** What the inventory reads of one file, and the default for every other file a user names (5120 KB). */
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -11,7 +11,7 @@
 import { KeyObject, sign } from 'crypto';
 import * as forge from 'node-forge';
 import { CoreError } from '../errors';
-import { toPem } from '../pem';
+import { toPem } from '../x509/pem';
 import { ASN1_STRING_TAGS, Asn1StringType, DEFAULT_STRING_MASK, encodeNameString, parseStringMask } from '../opensslConfig/encodeNameString';
 import { ParsedConfig } from '../opensslConfig/parseOpensslConfig';
 import { ConfigRequest, RequestedAttribute, RequestedNameAttribute } from '../opensslConfig/requestFromConfig';

@@ -1,8 +1,8 @@
 // The few DER encodings the CSR builder needs where forge.asn1 falls short: its oidToDer refuses arcs above
 // 2^32 (OpenSSL takes any size, UUID OIDs under 2.25 need 128 bits) and its integerToDer is limited to 32 bits.
 import * as forge from 'node-forge';
-import { bitStringBytes, children, contents, encoded, expect, readNode, Tag } from '../der';
-import { oidBytes } from '../oidBytes';
+import { bitStringBytes, children, contents, encoded, expect, readNode, Tag } from '../x509/der';
+import { oidBytes } from '../x509/oidBytes';
 
 const asn1 = forge.asn1;
 

@@ -5,14 +5,14 @@
 // backslash escapes " and \ inside them, and line breaks (which no quoted string can hold) become \n and \r
 // escapes between quoted pieces.
 import * as path from 'path';
-import { children, decodeOid, decodeString, DerNode, readNode, Tag } from './der';
-import { formatName } from './formatName';
-import { CertificateInfo } from './model';
-import { opensslEquivalent } from './generate/opensslEquivalent';
-import { B_UTF8, encodeNameString } from './opensslConfig/encodeNameString';
-import { objectByOid } from './opensslConfig/opensslObjects';
-import { splitPem } from './pem';
-import { shellQuote } from './text/shellQuote';
+import { children, decodeOid, decodeString, DerNode, readNode, Tag } from '../x509/der';
+import { formatName } from '../x509/formatName';
+import { CertificateInfo } from '../model';
+import { opensslEquivalent } from './opensslEquivalent';
+import { B_UTF8, encodeNameString } from '../opensslConfig/encodeNameString';
+import { objectByOid } from '../x509/opensslObjects';
+import { splitPem } from '../x509/pem';
+import { shellQuote } from '../text/shellQuote';
 
 export interface NewRequestConfigOptions {
   /** default_bits; 2048 by default (the provider's size). */

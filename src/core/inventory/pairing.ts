@@ -1,4 +1,4 @@
-import { CertificateInfo, CsrInfo, InventoryItem, Pkcs12Info, PrivateKeyInfo, SubjectAltName } from './model';
+import { CertificateInfo, CsrInfo, InventoryItem, Pkcs12Info, PrivateKeyInfo, SubjectAltName } from '../model';
 
 export interface CertificateGroup {
   certificate: CertificateInfo;

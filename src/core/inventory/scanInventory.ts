@@ -1,11 +1,11 @@
 import { promises as fs } from 'fs';
 import * as fsCallback from 'fs';
 import * as nodePath from 'path';
-import { CoreError } from './errors';
-import { InventoryError, InventoryItem, InventoryResult } from './model';
-import { looksLikePem } from './pem';
-import { readCryptoFile, ReadOptions } from './readCryptoFile';
-import { DEFAULT_MAX_FILE_BYTES, openNonBlocking, readFd, readUpTo, statFd } from './readUserFile';
+import { CoreError } from '../errors';
+import { InventoryError, InventoryItem, InventoryResult } from '../model';
+import { looksLikePem } from '../x509/pem';
+import { readCryptoFile, ReadOptions } from '../x509/readCryptoFile';
+import { DEFAULT_MAX_FILE_BYTES, openNonBlocking, readFd, readUpTo, statFd } from '../files/readUserFile';
 
 export { DEFAULT_MAX_FILE_BYTES };
 export const CANDIDATE_EXTENSIONS: readonly string[] = ['.pem', '.crt', '.cer', '.cert', '.der', '.key', '.csr', '.req', '.p12', '.pfx'];

@@ -1,13 +1,13 @@
 // The subject `openssl req -new -batch` builds from the distinguished_name section (apps/req.c: auto_info for
 // `prompt = no`, prompt_info otherwise, where -batch answers every prompt with its _default value), and the
 // names of dirName SANs (X509V3_NAME_from_section). Errors are the ones that make openssl req fail.
-import { oidBytes } from '../oidBytes';
+import { oidBytes } from '../x509/oidBytes';
 import { Asn1StringType, ASN1_STRING_TAGS, encodeNameString } from './encodeNameString';
-import { closestName } from './closestName';
+import { closestName } from '../text/closestName';
 import { dnFieldCatalog } from './dnFieldCatalog';
 import { FindingSink } from './findingSink';
 import { findConfigEntry, shownSectionName } from './lookupConfigValue';
-import { displayName, ObjectRegistry, resolveObject, ResolvedObject } from './opensslObjects';
+import { displayName, ObjectRegistry, resolveObject, ResolvedObject } from '../x509/opensslObjects';
 import { ConfigEntry, ParsedConfig, SourceRange } from './parseOpensslConfig';
 import { placeholder, shownDerived, shownValue, ValueOrigin } from './valueOrigin';
 

@@ -2,13 +2,13 @@
 // must be an extension OpenSSL can build from text, with a value its parser accepts. subjectAltName, keyUsage,
 // extendedKeyUsage, basicConstraints and the key identifiers are checked fully; the rest for form only.
 import { buildDistinguishedName, RequestedNameAttribute } from './buildDistinguishedName';
-import { closestName } from './closestName';
+import { closestName } from '../text/closestName';
 import { SourceRange } from './configFinding';
 import { EXTENSIONS, extensionInfo, KEY_USAGE_NAMES, NS_CERT_TYPE_NAMES } from './extensionCatalog';
 import { FindingSink } from './findingSink';
-import { formatIpAddress, parseIpAddress } from './ipAddress';
+import { formatIpAddress, parseIpAddress } from '../x509/ipAddress';
 import { findConfigSection } from './lookupConfigValue';
-import { ObjectRegistry, objectByShortName, resolveObject } from './opensslObjects';
+import { ObjectRegistry, objectByShortName, resolveObject } from '../x509/opensslObjects';
 import { ConfigEntry, entryValueRange, ParsedConfig } from './parseOpensslConfig';
 import { parseX509v3List, X509v3ListItem } from './parseX509v3List';
 import { SUBJECT_ALT_NAME_TYPES, subjectAltNameTypeOf } from './subjectAltNameTypes';

@@ -1,7 +1,7 @@
 // The DN fields people write in a request config, with one-line meanings for completion and hover. OpenSSL
 // accepts any object name it knows as a field (see opensslObjects.ts); these are the ones that make sense.
 import { stringRuleFor } from './encodeNameString';
-import { objectByShortName } from './opensslObjects';
+import { objectByShortName } from '../x509/opensslObjects';
 
 export interface DnFieldInfo {
   /** OpenSSL's short name, as it prints the field. */

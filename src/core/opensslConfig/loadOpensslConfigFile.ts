@@ -3,7 +3,7 @@
 // (fs.readdirSync sorts, so it would not match openssl).
 import * as fs from 'fs';
 import * as path from 'path';
-import { readUserFileSync } from '../readUserFile';
+import { readUserFileSync } from '../files/readUserFile';
 import { ParseOpensslConfigOptions } from './parseOpensslConfig';
 
 /** Config files larger than this are refused; real ones are a few kilobytes. */

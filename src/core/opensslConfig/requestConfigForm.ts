@@ -2,20 +2,20 @@
 // turned back into text edits of the config. Reading goes through the same evaluation as the diagnostics
 // (checkOpensslConfig), so the form shows what `openssl req -new -batch` makes of the file; writing escapes every
 // value (encodeConfigValue) so that openssl reads back exactly what was typed.
-import { applyTextEdits, TextEdit } from './applyTextEdits';
+import { applyTextEdits, TextEdit } from '../text/applyTextEdits';
 import { fieldType } from './buildDistinguishedName';
 import { ConfigFinding, SourceRange } from './configFinding';
 import { ConfigValueError, encodeConfigValue } from './encodeConfigValue';
 import { findConfigEntry, findConfigSection, shownSection } from './lookupConfigValue';
-import { displayName, resolveObject } from './opensslObjects';
+import { displayName, resolveObject } from '../x509/opensslObjects';
 import { ConfigEntry, entryValueRange, ParsedConfig } from './parseOpensslConfig';
 import { parseX509v3List } from './parseX509v3List';
 import { subjectAltNameTypeOf } from './subjectAltNameTypes';
 import { ConfigValidation } from './validateOpensslConfig';
 import { originOf, placeholder, shownValue, ValueOrigin } from './valueOrigin';
 
-export type { TextEdit } from './applyTextEdits';
-export { applyTextEdits } from './applyTextEdits';
+export type { TextEdit } from '../text/applyTextEdits';
+export { applyTextEdits } from '../text/applyTextEdits';
 
 /** Field types the form offers for a new subject field. */
 export const FORM_FIELD_TYPES = ['C', 'ST', 'L', 'O', 'OU', 'CN', 'emailAddress'] as const;

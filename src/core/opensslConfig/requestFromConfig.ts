@@ -4,13 +4,13 @@
 // severity `error` is a reason openssl req would fail.
 import { buildDistinguishedName, configNumber, RequestedNameAttribute } from './buildDistinguishedName';
 import { checkExtensionSection, RequestedExtension, RequestedSubjectAltName } from './checkExtensionSection';
-import { closestName } from './closestName';
+import { closestName } from '../text/closestName';
 import { ConfigFinding } from './configFinding';
 import { encodeNameString, DEFAULT_STRING_MASK, parseStringMask } from './encodeNameString';
 import { DIGEST_NAMES } from './extensionCatalog';
 import { FindingSink } from './findingSink';
 import { findConfigEntry, findConfigSection } from './lookupConfigValue';
-import { objectByLongName, objectByOid, objectByShortName, OpensslObject, parseNumericOid, resolveObject } from './opensslObjects';
+import { objectByLongName, objectByOid, objectByShortName, OpensslObject, parseNumericOid, resolveObject } from '../x509/opensslObjects';
 import { ConfigEntry, ParsedConfig } from './parseOpensslConfig';
 import { placeholder, shownDerived, shownValue, ValueOrigin } from './valueOrigin';
 

@@ -1,5 +1,5 @@
 import { DAY_MS } from '../expiry';
-import { describeDate } from './describeDate';
+import { describeDate } from '../text/describeDate';
 import { shortHash } from './fingerprint';
 import { baseName, samePath } from './recordedPath';
 import { findRegisterEntry } from './register';

@@ -1,7 +1,7 @@
 import { DAY_MS, normalizeThresholds } from '../expiry';
-import { describeDate } from './describeDate';
+import { describeDate } from '../text/describeDate';
 import { fingerprintHex } from './fingerprint';
-import { isoOf, timeOf } from './isoDateTime';
+import { isoOf, timeOf } from '../text/isoDateTime';
 import { RegisterEntry, RegisterFile, replacedFingerprints } from './register';
 
 export interface ICalendarOptions {

@@ -1,8 +1,8 @@
-import { commonName, formatName } from '../formatName';
+import { commonName, formatName } from '../x509/formatName';
 import { CertificateInfo } from '../model';
 import { fingerprintHex, sameFingerprint } from './fingerprint';
-import { isoOf } from './isoDateTime';
-import { readJsonAgainstSchema } from './readJsonAgainstSchema';
+import { isoOf } from '../text/isoDateTime';
+import { readJsonAgainstSchema } from '../json/readJsonAgainstSchema';
 import { REGISTER_SCHEMA } from './registerSchema';
 
 export const DEFAULT_REGISTER_PATH = 'certificate-register.json';

@@ -1,5 +1,5 @@
 import { describeExpiry, expiryStatus } from '../expiry';
-import { describeDate } from './describeDate';
+import { describeDate } from '../text/describeDate';
 import { RegisterEntry, RegisterFile } from './register';
 
 function markdownCell(value: string): string {

@@ -1,5 +1,5 @@
-import { ISO_DATE_TIME_PATTERN } from './isoDateTime';
-import { JsonSchema } from './validateJson';
+import { ISO_DATE_TIME_PATTERN } from '../text/isoDateTime';
+import { JsonSchema } from '../json/validateJson';
 
 /**
  * The rules `parseRegister` applies. schemas/certificate-register.schema.json is this object written out, for

@@ -1,6 +1,6 @@
-import { formatName } from '../formatName';
+import { formatName } from '../x509/formatName';
 import { CertificateInfo, DistinguishedName, SubjectAltName } from '../model';
-import { describeDate } from './describeDate';
+import { describeDate } from '../text/describeDate';
 import { shortHash } from './fingerprint';
 import { baseName, resolveRecordedPath } from './recordedPath';
 import { RotationFacts } from './rotationFacts';

@@ -1,4 +1,4 @@
-import { formatName } from '../formatName';
+import { formatName } from '../x509/formatName';
 import { CertificateInfo, CsrInfo, DistinguishedName, PrivateKeyInfo, SubjectAltName } from '../model';
 import { sameFingerprint } from './fingerprint';
 import { samePath, toRecordedPath } from './recordedPath';

@@ -1,5 +1,5 @@
-import { ISO_DATE_TIME_PATTERN } from './isoDateTime';
-import { JsonSchema } from './validateJson';
+import { ISO_DATE_TIME_PATTERN } from '../text/isoDateTime';
+import { JsonSchema } from '../json/validateJson';
 
 const dateTime: JsonSchema = { $ref: '#/definitions/dateTime' };
 const filePath: JsonSchema = { $ref: '#/definitions/path' };

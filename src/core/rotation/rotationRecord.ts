@@ -1,11 +1,11 @@
 import { CoreError } from '../errors';
-import { formatName } from '../formatName';
+import { formatName } from '../x509/formatName';
 import { CertificateInfo } from '../model';
-import { DocumentError } from './documentError';
+import { DocumentError } from '../json/documentError';
 import { sameFingerprint } from './fingerprint';
-import { isoOf } from './isoDateTime';
-import { parseJsonDocument } from './parseJsonDocument';
-import { assertMatchesSchema, readJsonAgainstSchema } from './readJsonAgainstSchema';
+import { isoOf } from '../text/isoDateTime';
+import { parseJsonDocument } from '../json/parseJsonDocument';
+import { assertMatchesSchema, readJsonAgainstSchema } from '../json/readJsonAgainstSchema';
 import { toRecordedPath } from './recordedPath';
 import { ROTATION_FILE_SCHEMA } from './rotationFileSchema';
 

@@ -1,11 +1,11 @@
 import { createPrivateKey, createPublicKey, KeyObject } from 'crypto';
 import * as forge from 'node-forge';
-import { readCertificate } from '../certificate';
+import { readCertificate } from '../x509/certificate';
 import { CoreError } from '../errors';
 import { CertificateInfo } from '../model';
-import { splitPem } from '../pem';
-import { readPrivateKey } from '../privateKey';
-import { publicKeyFacts } from '../publicKeyFacts';
+import { splitPem } from '../x509/pem';
+import { readPrivateKey } from '../x509/privateKey';
+import { publicKeyFacts } from '../x509/publicKeyFacts';
 
 export interface ClientCredentialsInput {
   certificatePem?: string;

@@ -1,6 +1,6 @@
 import { performance } from 'perf_hooks';
 import { CoreError } from '../errors';
-import { formatName } from '../formatName';
+import { formatName } from '../x509/formatName';
 import { bodyPreview } from './bodyPreview';
 import { classifyFailure, classifyServerCertificate, FailureClassification } from './classifyFailure';
 import { ClientCredentials, loadClientCredentials } from './loadClientCredentials';

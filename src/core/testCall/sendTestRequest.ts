@@ -1,8 +1,8 @@
 import * as http from 'http';
 import { isIP } from 'net';
 import * as tls from 'tls';
-import { readCertificate } from '../certificate';
-import { formatName } from '../formatName';
+import { readCertificate } from '../x509/certificate';
+import { formatName } from '../x509/formatName';
 import { ClientCredentials } from './loadClientCredentials';
 import { TestCallPhase, TestCallServerCertificate, TestCallTls } from './testCallResult';
 

@@ -1,7 +1,7 @@
 // Applies 1-based text edits (the editors' way of counting: lines split at \n, a \r before it not counted, columns
 // in UTF-16 code units, end column exclusive) to a string. The core computes edits, the editor applies them; tests
 // and the CLI use this to see the result.
-import { SourceRange } from './configFinding';
+import { SourceRange } from '../opensslConfig/configFinding';
 
 export interface TextEdit {
   range: SourceRange;

@@ -1,4 +1,4 @@
-import { formatName } from '../formatName';
+import { formatName } from '../x509/formatName';
 import { ChainCertificate, ChainResult, findChain } from './findChain';
 import { VerifyCheck } from './verifyCheck';
 

@@ -1,6 +1,6 @@
 import { diffSubject } from '../compare/diffSubject';
 import { diffSubjectAltNames } from '../compare/diffSubjectAltNames';
-import { formatName, formatSubjectAltNames } from '../formatName';
+import { formatName, formatSubjectAltNames } from '../x509/formatName';
 import { CertificateInfo, CsrInfo } from '../model';
 import { VerifyCheck } from './verifyCheck';
 

@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, KeyObject, X509Certificate } from 'crypto';
 import { isCoreError } from '../errors';
-import { splitPem } from '../pem';
-import { PRIVATE_KEY_LABELS, readPrivateKey } from '../privateKey';
+import { splitPem } from '../x509/pem';
+import { PRIVATE_KEY_LABELS, readPrivateKey } from '../x509/privateKey';
 import { VerifyCheck } from './verifyCheck';
 
 function spkiSha256(key: KeyObject): string {

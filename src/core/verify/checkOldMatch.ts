@@ -2,7 +2,7 @@ import { CompareFindingCode } from '../compare/compareFinding';
 import { compareRequest } from '../compare/compareRequest';
 import { hasErrors } from '../compare/hasErrors';
 import { requestFactsFromCertificate } from '../compare/requestFactsFromCertificate';
-import { formatName, formatSubjectAltNames } from '../formatName';
+import { formatName, formatSubjectAltNames } from '../x509/formatName';
 import { CertificateInfo } from '../model';
 import { VerifyCheck } from './verifyCheck';
 

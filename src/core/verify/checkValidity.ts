@@ -1,5 +1,5 @@
 import { DAY_MS } from '../expiry';
-import { formatName } from '../formatName';
+import { formatName } from '../x509/formatName';
 import { CertificateInfo } from '../model';
 import { VerifyCheck } from './verifyCheck';
 

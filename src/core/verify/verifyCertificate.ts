@@ -1,8 +1,8 @@
 import { X509Certificate } from 'crypto';
-import { readCertificate } from '../certificate';
+import { readCertificate } from '../x509/certificate';
 import { CoreError } from '../errors';
 import { CertificateInfo, CsrInfo } from '../model';
-import { splitPem } from '../pem';
+import { splitPem } from '../x509/pem';
 import { checkChain } from './checkChain';
 import { checkCsrMatch } from './checkCsrMatch';
 import { checkKeyMatch } from './checkKeyMatch';

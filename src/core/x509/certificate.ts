@@ -3,8 +3,8 @@ import {
   children, decodeBoolean, decodeOid, decodeTimeIso, DerNode, encoded, expect, isContext, isUniversal, readNode, Tag,
 } from './der';
 import { decodeName } from './distinguishedName';
-import { CoreError } from './errors';
-import { CertificateInfo } from './model';
+import { CoreError } from '../errors';
+import { CertificateInfo } from '../model';
 import { signatureAlgorithm } from './oids';
 import { looksLikePem, PemBlock, splitPem, toPem } from './pem';
 import { publicKeyFacts } from './publicKeyFacts';

@@ -4,9 +4,9 @@ import {
   bitStringBytes, children, decodeOid, decodeSmallInteger, DerNode, encoded, expect, isContext, isUniversal, readNode, Tag,
 } from './der';
 import { decodeName } from './distinguishedName';
-import { CoreError } from './errors';
+import { CoreError } from '../errors';
 import { decodeExtensions } from './extensions';
-import { CsrInfo, SubjectAltName } from './model';
+import { CsrInfo, SubjectAltName } from '../model';
 import { hashAlgorithms, OID, signatureAlgorithm } from './oids';
 import { publicKeyFacts } from './publicKeyFacts';
 import { decodeSubjectAltNames } from './subjectAltNames';

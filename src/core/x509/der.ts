@@ -1,7 +1,7 @@
 // Why our own reader: forge's high-level CSR API reads RSA only, and forge.asn1 copies every value into
 // binary strings: on subject + SANs + SPKI hash of a CSR it measured 2.1-2.5x slower than this (bench/csrParseBench.ts).
 // This reader only slices the Buffer it is given, decodes nothing eagerly, and rejects what DER forbids.
-import { CoreError } from './errors';
+import { CoreError } from '../errors';
 
 export const Tag = {
   BOOLEAN: 1,

@@ -1,6 +1,6 @@
 import { children, decodeOid, decodeString, expect, readNode, Tag } from './der';
 import type { DerNode } from './der';
-import { DistinguishedName } from './model';
+import { DistinguishedName } from '../model';
 import { attributeName } from './oids';
 
 /** A Name in encoded order (as `openssl x509 -nameopt sep_multiline` lists it); multi-valued RDNs are flattened. */

@@ -1,4 +1,4 @@
-import { DistinguishedName, SubjectAltName } from './model';
+import { DistinguishedName, SubjectAltName } from '../model';
 
 /** `O = Axys, OU = Payments, CN = api.example.com`, the way `openssl x509 -subject` prints a name. */
 export function formatName(name: DistinguishedName): string {

@@ -1,5 +1,5 @@
 import { children, DerNode, readNode, Tag, TagClass } from './der';
-import { CoreError } from './errors';
+import { CoreError } from '../errors';
 
 /**
  * The most key-derivation iterations a file may ask for. Key derivation (forge's PKCS#12 MAC and PBE in plain

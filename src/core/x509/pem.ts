@@ -1,4 +1,4 @@
-import { CoreError } from './errors';
+import { CoreError } from '../errors';
 import { children, contents, decodeOid, DerNode, isContext, isUniversal, readNode, Tag } from './der';
 import { OID } from './oids';
 

@@ -1,8 +1,8 @@
 import * as forge from 'node-forge';
 import { checkKeyDerivationCost, MAX_KEY_DERIVATION_ITERATIONS } from './keyDerivationLimit';
 import { Location, readCertificate } from './certificate';
-import { CoreError } from './errors';
-import { CertificateInfo, Pkcs12Info } from './model';
+import { CoreError } from '../errors';
+import { CertificateInfo, Pkcs12Info } from '../model';
 
 export interface Pkcs12Options extends Location {
   passphrase?: string;

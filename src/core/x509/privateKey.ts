@@ -1,8 +1,8 @@
 import { checkKeyDerivationCost } from './keyDerivationLimit';
 import { createPrivateKey, createPublicKey, KeyObject, PrivateKeyInput } from 'crypto';
 import { CryptoInput, inputDer, Location } from './certificate';
-import { CoreError } from './errors';
-import { PrivateKeyInfo } from './model';
+import { CoreError } from '../errors';
+import { PrivateKeyInfo } from '../model';
 import { DerKind, sniffDer } from './pem';
 import { publicKeyFacts } from './publicKeyFacts';
 

@@ -1,7 +1,7 @@
 import { createHash, hash } from 'crypto';
 import { children, decodeOid, expect, integerBitLength, isUniversal, readNode, Tag } from './der';
-import { CoreError } from './errors';
-import { KeyType, PublicKeyFacts } from './model';
+import { CoreError } from '../errors';
+import { KeyType, PublicKeyFacts } from '../model';
 import { curves, OID } from './oids';
 
 const keyTypes: Record<string, KeyType> = {

@@ -1,7 +1,7 @@
 import { readCertificate } from './certificate';
 import { readCsr } from './csr';
-import { CoreError } from './errors';
-import { InventoryError, InventoryItem, InventoryResult, PrivateKeyInfo } from './model';
+import { CoreError } from '../errors';
+import { InventoryError, InventoryItem, InventoryResult, PrivateKeyInfo } from '../model';
 import { looksLikePem, PemBlock, sniffDer, splitPem } from './pem';
 import { readPkcs12 } from './pkcs12';
 import { PRIVATE_KEY_LABELS, readPrivateKey } from './privateKey';

@@ -1,7 +1,7 @@
-import { formatIpAddress } from './opensslConfig/ipAddress';
+import { formatIpAddress } from './ipAddress';
 import { children, decodeOid, decodeString, oidAt, readNode, Tag, TagClass } from './der';
 import { decodeName } from './distinguishedName';
-import { DistinguishedName, SubjectAltName } from './model';
+import { DistinguishedName, SubjectAltName } from '../model';
 
 /** Decodes a SubjectAltName extension value (the OCTET STRING's contents), in encoded order. */
 export function decodeSubjectAltNames(extensionValue: Buffer): SubjectAltName[] {

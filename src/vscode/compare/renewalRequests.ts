@@ -6,9 +6,9 @@ import { findRenewedCertificate } from '../../core/compare/findRenewedCertificat
 import { RequestFacts } from '../../core/compare/requestFacts';
 import { requestFactsFromConfig } from '../../core/compare/requestFactsFromConfig';
 import { requestFactsFromCsr } from '../../core/compare/requestFactsFromCsr';
-import { readCsr } from '../../core/csr';
+import { readCsr } from '../../core/x509/csr';
 import { CertificateInfo } from '../../core/model';
-import { splitPem } from '../../core/pem';
+import { splitPem } from '../../core/x509/pem';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
 import { CONFIG_LANGUAGE, ConfigDocuments } from '../opensslConfig/configDocuments';

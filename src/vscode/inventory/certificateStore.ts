@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { globToRegExp } from '../../core/globToRegExp';
+import { globToRegExp } from '../../core/inventory/globToRegExp';
 import { InventoryError, InventoryItem, InventoryResult } from '../../core/model';
-import { readInventoryFile, scanInventory } from '../../core/inventory';
-import { readCryptoFile } from '../../core/readCryptoFile';
+import { readInventoryFile, scanInventory } from '../../core/inventory/scanInventory';
+import { readCryptoFile } from '../../core/x509/readCryptoFile';
 import { Disposable } from '../disposable';
 import { Log } from '../log';
 import { Settings } from '../settings';

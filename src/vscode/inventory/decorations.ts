@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeExpiry } from '../../core/expiry';
-import { commonName } from '../../core/formatName';
+import { commonName } from '../../core/x509/formatName';
 import { Disposable } from '../disposable';
 import { expiryColor, isDueOrExpired } from './expiryTheme';
 import { InventoryModel, InventoryTree } from './inventoryTree';

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { describeExpiry } from '../../core/expiry';
-import { commonName, formatName } from '../../core/formatName';
+import { commonName, formatName } from '../../core/x509/formatName';
 import { CertificateInfo, CsrInfo, ExpiryInfo } from '../../core/model';
 import { registerCommand } from '../commands';
 import { Log } from '../log';

@@ -1,11 +1,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
-import { commonName, formatName, formatSubjectAltNames } from '../../core/formatName';
+import { commonName, formatName, formatSubjectAltNames } from '../../core/x509/formatName';
 import {
   CertificateInfo, CsrInfo, ExpiryInfo, InventoryError, InventoryItem, PrivateKeyInfo, Pkcs12Info,
 } from '../../core/model';
-import { CertificateGroup, pairInventory } from '../../core/pairing';
+import { CertificateGroup, pairInventory } from '../../core/inventory/pairing';
 import { Disposable } from '../disposable';
 import { CertificateStore } from './certificateStore';
 import { expiryColor, expiryIcon } from './expiryTheme';

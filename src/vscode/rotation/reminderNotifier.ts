@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DAY_MS } from '../../core/expiry';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
-import { formatName } from '../../core/formatName';
+import { formatName } from '../../core/x509/formatName';
 import { dueReminders, emptyReminderState, markNotified, Reminder, ReminderState, snooze } from '../../core/rotation/reminders';
 import { Disposable } from '../disposable';
 import { InventoryTree } from '../inventory/inventoryTree';

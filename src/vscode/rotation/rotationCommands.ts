@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { formatName } from '../../core/formatName';
+import { formatName } from '../../core/x509/formatName';
 import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
 import { manualChecklistPatch, ManualChecklistItemId } from '../../core/rotation/checklist';
 import { findReferences } from '../../core/rotation/findReferences';

@@ -4,7 +4,7 @@ import { compareRequest } from '../../core/compare/compareRequest';
 import { hasErrors } from '../../core/compare/hasErrors';
 import { requestFactsFromCsr } from '../../core/compare/requestFactsFromCsr';
 import { isCoreError } from '../../core/errors';
-import { readUserFile } from '../../core/readUserFile';
+import { readUserFile } from '../../core/files/readUserFile';
 import { confineToFolders } from '../../core/files/confinePath';
 import { replaceFileContents } from '../../core/files/replaceFileContents';
 import { CertificateInfo } from '../../core/model';

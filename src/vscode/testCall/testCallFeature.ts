@@ -1,8 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { readUserFile } from '../../core/readUserFile';
+import { readUserFile } from '../../core/files/readUserFile';
 import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
-import { pairInventory } from '../../core/pairing';
+import { pairInventory } from '../../core/inventory/pairing';
 import { curlCommand } from '../../core/testCall/curlCommand';
 import { runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';

@@ -1,4 +1,4 @@
-import { formatName } from '../../core/formatName';
+import { formatName } from '../../core/x509/formatName';
 import { CertificateInfo } from '../../core/model';
 import { TestCallResult } from '../../core/testCall/testCallResult';
 

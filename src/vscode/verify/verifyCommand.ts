@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { readUserFileSync } from '../../core/readUserFile';
+import { readUserFileSync } from '../../core/files/readUserFile';
 import { CertificateInfo, CsrInfo, PrivateKeyInfo } from '../../core/model';
-import { pairInventory } from '../../core/pairing';
-import { readCsr } from '../../core/csr';
-import { splitPem } from '../../core/pem';
+import { pairInventory } from '../../core/inventory/pairing';
+import { readCsr } from '../../core/x509/csr';
+import { splitPem } from '../../core/x509/pem';
 import { verifyCertificate, VerifyResult } from '../../core/verify/verifyCertificate';
 import { registerCommand } from '../commands';
 import { Disposable } from '../disposable';

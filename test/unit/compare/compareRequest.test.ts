@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readCertificate } from '../../../src/core/certificate';
+import { readCertificate } from '../../../src/core/x509/certificate';
 import { CompareFinding } from '../../../src/core/compare/compareFinding';
 import { compareRequest } from '../../../src/core/compare/compareRequest';
 import { hasErrors } from '../../../src/core/compare/hasErrors';
@@ -10,10 +10,10 @@ import { requestFactsFromCertificate } from '../../../src/core/compare/requestFa
 import { requestFactsFromConfig } from '../../../src/core/compare/requestFactsFromConfig';
 import { requestFactsFromCsr } from '../../../src/core/compare/requestFactsFromCsr';
 import { subjectAltNameKey } from '../../../src/core/compare/subjectAltNameKey';
-import { readCsr } from '../../../src/core/csr';
+import { readCsr } from '../../../src/core/x509/csr';
 import { CertificateInfo, CsrInfo } from '../../../src/core/model';
 import { checkOpensslConfig } from '../../../src/core/opensslConfig/validateOpensslConfig';
-import { toPem } from '../../../src/core/pem';
+import { toPem } from '../../../src/core/x509/pem';
 import { opensslSpkiSha256 } from '../../support/cryptoFixtures';
 import { makeCa, makeCsr, makeKey, makeLeaf, openssl, tempDir } from '../../support/openssl';
 

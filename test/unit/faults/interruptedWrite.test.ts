@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isCoreError } from '../../../src/core/errors';
 import { writeKeyAndCsr } from '../../../src/core/generate/writeNewFiles';
-import { scanInventory } from '../../../src/core/inventory';
+import { scanInventory } from '../../../src/core/inventory/scanInventory';
 import { scratchDir } from '../../support/cryptoFixtures';
 import { FUZZ_SEED } from '../../support/fuzzing';
 

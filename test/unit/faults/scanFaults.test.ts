@@ -10,8 +10,8 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { readInventoryFile, scanInventory } from '../../../src/core/inventory';
-import { InventoryOptions } from '../../../src/core/inventory';
+import { readInventoryFile, scanInventory } from '../../../src/core/inventory/scanInventory';
+import { InventoryOptions } from '../../../src/core/inventory/scanInventory';
 import { InventoryResult } from '../../../src/core/model';
 import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
 import { timedAsync } from '../../support/fuzzing';
@@ -299,7 +299,7 @@ describe('faults: inventory scan', function () {
       const before = snapshot(root);
       // Root reads everything: run the scan as nobody (65534), which needs root to start. Otherwise this process
       // is unprivileged already. The scan is bundled outside the checkout, which nobody may not be able to enter.
-      const inventory = bundleForAnotherUser(path.resolve(__dirname, '../../../src/core/inventory.js'));
+      const inventory = bundleForAnotherUser(path.resolve(__dirname, '../../../src/core/inventory/scanInventory.js'));
       const script = `
         const fs = require('fs');
         const { scanInventory } = require(${JSON.stringify(inventory.file)});

@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { inspect } from 'util';
 import { CoreError, isCoreError } from '../../../src/core/errors';
-import { readInventoryFile, scanInventory } from '../../../src/core/inventory';
-import { readPkcs12 } from '../../../src/core/pkcs12';
-import { readPrivateKey } from '../../../src/core/privateKey';
-import { readCryptoFile } from '../../../src/core/readCryptoFile';
+import { readInventoryFile, scanInventory } from '../../../src/core/inventory/scanInventory';
+import { readPkcs12 } from '../../../src/core/x509/pkcs12';
+import { readPrivateKey } from '../../../src/core/x509/privateKey';
+import { readCryptoFile } from '../../../src/core/x509/readCryptoFile';
 import { cryptoFixtures, opensslSpkiSha256, scratchDir } from '../../support/cryptoFixtures';
 
 const WRONG = 'Tr0ub4dor&3-not-this-one';

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CoreError } from '../../src/core/errors';
-import { DEFAULT_MAX_FILE_BYTES, NON_BLOCKING_READ_FLAGS, readUpTo, readUserFile, readUserFileSync } from '../../src/core/readUserFile';
-import { scratchDir } from '../support/cryptoFixtures';
-import { timedAsync } from '../support/fuzzing';
+import { CoreError } from '../../../src/core/errors';
+import { DEFAULT_MAX_FILE_BYTES, NON_BLOCKING_READ_FLAGS, readUpTo, readUserFile, readUserFileSync } from '../../../src/core/files/readUserFile';
+import { scratchDir } from '../../support/cryptoFixtures';
+import { timedAsync } from '../../support/fuzzing';
 
 type Reader = (file: string, options?: { maxBytes?: number }) => Promise<Buffer>;
 

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { CoreErrorCode } from '../../../src/core/errors';
-import { DocumentError } from '../../../src/core/rotation/documentError';
-import { parseJsonDocument } from '../../../src/core/rotation/parseJsonDocument';
+import { DocumentError } from '../../../src/core/json/documentError';
+import { parseJsonDocument } from '../../../src/core/json/parseJsonDocument';
 import { parseRegister, RegisterFile, serializeRegister } from '../../../src/core/rotation/register';
 import { parseRotationFile } from '../../../src/core/rotation/rotationRecord';
 import { expectTyped, fuzz, SUITE_TIMEOUT_MS, timed } from '../../support/fuzzing';

@@ -7,9 +7,9 @@ import * as fs from 'fs';
 import {
   bitStringBytes, children, contents, decodeBoolean, decodeOid, decodeSmallInteger, decodeString, decodeTime, DerNode, integerBitLength, readNode,
   Tag, TagClass,
-} from '../../../src/core/der';
+} from '../../../src/core/x509/der';
 import { isCoreError } from '../../../src/core/errors';
-import { looksLikePem, sniffDer, splitPem, toPem } from '../../../src/core/pem';
+import { looksLikePem, sniffDer, splitPem, toPem } from '../../../src/core/x509/pem';
 import { cryptoFixtures } from '../../support/cryptoFixtures';
 import { expectTyped, fuzz, SUITE_TIMEOUT_MS, timed } from '../../support/fuzzing';
 import { mutatedBinary, mutatedPem } from '../../support/fuzzMutations';

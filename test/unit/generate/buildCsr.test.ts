@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { createPrivateKey, createPublicKey } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readNode, children, encoded } from '../../../src/core/der';
+import { readNode, children, encoded } from '../../../src/core/x509/der';
 import { isCoreError } from '../../../src/core/errors';
 import { buildCsr } from '../../../src/core/generate/buildCsr';
 import { opensslConfigFileOptions } from '../../../src/core/opensslConfig/loadOpensslConfigFile';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { globToRegExp } from '../../src/core/globToRegExp';
+import { globToRegExp } from '../../../src/core/inventory/globToRegExp';
 
 describe('globToRegExp', () => {
   const cases: Array<[string, string, boolean]> = [

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { scanInventory } from '../../src/core/inventory';
-import { CertificateInfo } from '../../src/core/model';
-import { pairInventory } from '../../src/core/pairing';
-import { cryptoFixtures, opensslSpkiSha256 } from '../support/cryptoFixtures';
+import { scanInventory } from '../../../src/core/inventory/scanInventory';
+import { CertificateInfo } from '../../../src/core/model';
+import { pairInventory } from '../../../src/core/inventory/pairing';
+import { cryptoFixtures, opensslSpkiSha256 } from '../../support/cryptoFixtures';
 
 const cn = (c: CertificateInfo) => c.subject.find((a) => a.type === 'CN')?.value;
 

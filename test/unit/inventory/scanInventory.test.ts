@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CoreError } from '../../src/core/errors';
-import { readInventoryFile, scanInventory } from '../../src/core/inventory';
-import { InventoryResult } from '../../src/core/model';
-import { cryptoFixtures, scratchDir } from '../support/cryptoFixtures';
+import { CoreError } from '../../../src/core/errors';
+import { readInventoryFile, scanInventory } from '../../../src/core/inventory/scanInventory';
+import { InventoryResult } from '../../../src/core/model';
+import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
 
 function tree(): string {
   const f = cryptoFixtures();

@@ -6,10 +6,10 @@ import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyTextEdits } from '../../../src/core/opensslConfig/applyTextEdits';
+import { applyTextEdits } from '../../../src/core/text/applyTextEdits';
 import { encodeConfigValue } from '../../../src/core/opensslConfig/encodeConfigValue';
-import { formatIpAddress } from '../../../src/core/opensslConfig/ipAddress';
-import { objectByOid } from '../../../src/core/opensslConfig/opensslObjects';
+import { formatIpAddress } from '../../../src/core/x509/ipAddress';
+import { objectByOid } from '../../../src/core/x509/opensslObjects';
 import {
   applyFormEdit, FormEdit, FormEditError, formEditToTextEdits, isFormEdit, readRequestForm, RequestForm,
 } from '../../../src/core/opensslConfig/requestConfigForm';

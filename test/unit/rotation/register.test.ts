@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CoreError } from '../../../src/core/errors';
-import { DocumentError } from '../../../src/core/rotation/documentError';
+import { DocumentError } from '../../../src/core/json/documentError';
 import { emptyRegister, parseRegister, recordRotation, RegisterFile, serializeRegister } from '../../../src/core/rotation/register';
 import { REGISTER_SCHEMA } from '../../../src/core/rotation/registerSchema';
 import { certificate, fingerprint } from './builders';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CoreError } from '../../../src/core/errors';
-import { DocumentError, isDocumentError } from '../../../src/core/rotation/documentError';
+import { DocumentError, isDocumentError } from '../../../src/core/json/documentError';
 import {
   emptyRotationFile, openRotationFor, parseRotationFile, RotationFile, serializeRotationFile, startRotation, updateRotation,
 } from '../../../src/core/rotation/rotationRecord';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { readCertificate } from '../../../src/core/certificate';
+import { readCertificate } from '../../../src/core/x509/certificate';
 import { runTestCall, TestCallInput } from '../../../src/core/testCall/runTestCall';
 import { TestCallResult } from '../../../src/core/testCall/testCallResult';
 import {

@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatSerial, readCertificate } from '../../src/core/certificate';
-import { CoreError } from '../../src/core/errors';
-import { CertificateInfo } from '../../src/core/model';
-import { cryptoFixtures, opensslSpkiSha256, scratchDir } from '../support/cryptoFixtures';
-import { openssl } from '../support/openssl';
-import { flatten, mozillaFiles, OpensslReading, opensslReadings } from '../support/opensslReadings';
+import { formatSerial, readCertificate } from '../../../src/core/x509/certificate';
+import { CoreError } from '../../../src/core/errors';
+import { CertificateInfo } from '../../../src/core/model';
+import { cryptoFixtures, opensslSpkiSha256, scratchDir } from '../../support/cryptoFixtures';
+import { openssl } from '../../support/openssl';
+import { flatten, mozillaFiles, OpensslReading, opensslReadings } from '../../support/opensslReadings';
 
 
 function asLines(name: CertificateInfo['subject']): string[] {

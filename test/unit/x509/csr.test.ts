@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import { readCsr } from '../../src/core/csr';
-import { cryptoFixtures, opensslSpkiSha256, RSA_SANS } from '../support/cryptoFixtures';
+import { readCsr } from '../../../src/core/x509/csr';
+import { cryptoFixtures, opensslSpkiSha256, RSA_SANS } from '../../support/cryptoFixtures';
 
 /** OpenSSL 3.0's `req -verify` exits 0 either way; only its message tells. */
 function opensslVerifies(file: string): boolean {

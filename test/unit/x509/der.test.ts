@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readCertificate } from '../../src/core/certificate';
-import { CoreError } from '../../src/core/errors';
-import { decodeString, decodeTime, readNode } from '../../src/core/der';
-import { formatIp } from '../../src/core/subjectAltNames';
-import { scratchDir } from '../support/cryptoFixtures';
-import { openssl } from '../support/openssl';
+import { readCertificate } from '../../../src/core/x509/certificate';
+import { CoreError } from '../../../src/core/errors';
+import { decodeString, decodeTime, readNode } from '../../../src/core/x509/der';
+import { formatIp } from '../../../src/core/x509/subjectAltNames';
+import { scratchDir } from '../../support/cryptoFixtures';
+import { openssl } from '../../support/openssl';
 
 const node = (hex: string) => readNode(Buffer.from(hex.replace(/\s+/g, ''), 'hex'));
 const time = (tag: number, text: string) => readNode(Buffer.concat([Buffer.from([tag, text.length]), Buffer.from(text, 'latin1')]));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { looksLikePem, sniffDer, splitPem, toPem } from '../../src/core/pem';
-import { cryptoFixtures } from '../support/cryptoFixtures';
+import { looksLikePem, sniffDer, splitPem, toPem } from '../../../src/core/x509/pem';
+import { cryptoFixtures } from '../../support/cryptoFixtures';
 
 describe('splitPem', () => {
   it('splits a file with several labels and text around, with 1-based start lines', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { readCertificate } from '../../src/core/certificate';
-import { CoreError } from '../../src/core/errors';
-import { readPkcs12 } from '../../src/core/pkcs12';
-import { cryptoFixtures } from '../support/cryptoFixtures';
+import { readCertificate } from '../../../src/core/x509/certificate';
+import { CoreError } from '../../../src/core/errors';
+import { readPkcs12 } from '../../../src/core/x509/pkcs12';
+import { cryptoFixtures } from '../../support/cryptoFixtures';
 
 describe('readPkcs12', () => {
   it('lists an empty-password file without being asked', () => {

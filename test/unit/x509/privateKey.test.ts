@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { CoreError } from '../../src/core/errors';
-import { readPrivateKey } from '../../src/core/privateKey';
-import { cryptoFixtures, opensslSpkiSha256 } from '../support/cryptoFixtures';
+import { CoreError } from '../../../src/core/errors';
+import { readPrivateKey } from '../../../src/core/x509/privateKey';
+import { cryptoFixtures, opensslSpkiSha256 } from '../../support/cryptoFixtures';
 
 describe('readPrivateKey', () => {
   it('reads PKCS#8, PKCS#1, SEC1 and DER keys with the public-key hash openssl derives', () => {

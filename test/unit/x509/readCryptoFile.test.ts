@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { CertificateInfo } from '../../src/core/model';
-import { readCryptoFile } from '../../src/core/readCryptoFile';
-import { cryptoFixtures } from '../support/cryptoFixtures';
+import { CertificateInfo } from '../../../src/core/model';
+import { readCryptoFile } from '../../../src/core/x509/readCryptoFile';
+import { cryptoFixtures } from '../../support/cryptoFixtures';
 
 function read(file: string, passphrase?: string) {
   return readCryptoFile(file, fs.readFileSync(file), passphrase === undefined ? {} : { passphrase });
