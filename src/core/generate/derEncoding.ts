@@ -1,8 +1,9 @@
-// The few DER encodings the CSR builder needs where forge.asn1 falls short: its oidToDer refuses arcs above
-// 2^32 (OpenSSL takes any size, UUID OIDs under 2.25 need 128 bits) and its integerToDer is limited to 32 bits.
+// The CSR builder's bridge to forge.asn1 where forge falls short: its oidToDer refuses arcs above 2^32 (OpenSSL
+// takes any size, UUID OIDs under 2.25 need 128 bits) and its integerToDer is limited to 32 bits. The bytes come
+// from the one DER writer (x509/derWriter.ts).
 import * as forge from 'node-forge';
 import { bitStringBytes, children, contents, encoded, expect, readNode, Tag } from '../x509/der';
-import { oidBytes } from '../x509/oidBytes';
+import { integerBytes, oidBytes } from '../x509/derWriter';
 
 const asn1 = forge.asn1;
 
@@ -15,17 +16,9 @@ export function oidNode(oid: string): forge.asn1.Asn1 {
   return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, oidContent(oid));
 }
 
-/** Minimal two's complement, as DER requires. */
+/** Minimal two's complement, as a forge binary string. */
 export function integerContent(value: bigint): string {
-  const bytes: number[] = [];
-  let v = value;
-  for (;;) {
-    const byte = Number(v & 0xffn);
-    bytes.unshift(byte);
-    v >>= 8n;
-    if ((v === 0n && (byte & 0x80) === 0) || (v === -1n && (byte & 0x80) !== 0)) break;
-  }
-  return String.fromCharCode(...bytes);
+  return String.fromCharCode(...integerBytes(value));
 }
 
 export function derBytes(node: forge.asn1.Asn1): Buffer {

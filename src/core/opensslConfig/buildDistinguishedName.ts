@@ -1,7 +1,7 @@
 // The subject `openssl req -new -batch` builds from the distinguished_name section (apps/req.c: auto_info for
 // `prompt = no`, prompt_info otherwise, where -batch answers every prompt with its _default value), and the
 // names of dirName SANs (X509V3_NAME_from_section). Errors are the ones that make openssl req fail.
-import { oidBytes } from '../x509/oidBytes';
+import { compareDer, oidBytes, tlv } from '../x509/derWriter';
 import { Asn1StringType, ASN1_STRING_TAGS, encodeNameString } from './encodeNameString';
 import { closestName } from '../text/closestName';
 import { dnFieldCatalog } from './dnFieldCatalog';
@@ -90,32 +90,8 @@ function dnSuggestion(type: string, registry: ObjectRegistry): string | undefine
   return closestName(type, names);
 }
 
-function derLength(n: number): number[] {
-  if (n < 0x80) return [n];
-  const bytes: number[] = [];
-  while (n > 0) {
-    bytes.unshift(n & 0xff);
-    n = Math.floor(n / 256);
-  }
-  return [0x80 | bytes.length, ...bytes];
-}
-
-function encodeOid(oid: string): number[] {
-  return oidBytes(oid);
-}
-
 function attributeDer(oid: string, tag: number, content: Uint8Array): Uint8Array {
-  const o = encodeOid(oid);
-  const oidTlv = [0x06, ...derLength(o.length), ...o];
-  const valueTlv = [tag, ...derLength(content.length), ...content];
-  const body = [...oidTlv, ...valueTlv];
-  return Uint8Array.from([0x30, ...derLength(body.length), ...body]);
-}
-
-function compareDer(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
+  return Uint8Array.from(tlv(0x30, [...tlv(0x06, oidBytes(oid)), ...tlv(tag, content)]));
 }
 
 function utf8Length(text: string): number {
