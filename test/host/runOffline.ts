@@ -1,6 +1,6 @@
 // Runs the integration tests (test/integration/**/*.test.ts, compiled to out/) inside real VS Code extension
 // hosts, offline: the VS Code server from the npm package `code-server`, its workbench opened in headless
-// Chromium. See /work/shared/notes/vscode-host.md for why and how, and `--help` for the options.
+// Chromium. See "How the tests run" in the README for why and how, and `--help` for the options.
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_CHROMIUM } from './runInBrowser';

@@ -1,6 +1,6 @@
 // The VS Code builds the integration tests run against: the minimum that `engines.vscode` allows, and the newest
 // one known to work offline here. Each comes from the npm package `code-server`, whose `lib/vscode` is a built
-// VS Code server (see /work/shared/notes/vscode-host.md).
+// VS Code server (see "How the tests run" in the README).
 
 export interface Target {
   /** VS Code version, as reported by `vscode.version` in the extension host. */
