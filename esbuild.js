@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI; `vscode` stays external because the host provides it.
+// Bundles the extension, the CLI and the webview pages; `vscode` stays external because the host provides it.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -18,6 +18,8 @@ async function main() {
   const builds = [
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    // The page runs in the webview's browser: an IIFE, so nothing leaks into the page's globals.
+    { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/configEditor/main.ts'], outfile: 'dist/webview/configEditor.js' },
   ];
   if (watch) {
     for (const options of builds) {

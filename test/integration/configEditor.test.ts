@@ -1,6 +1,7 @@
 // The request-config form editor in a real extension host: it opens as a custom editor, its edits land in the
 // text document (dirty, undoable), and the problems it lists are the text editor's diagnostics. The tests drive it
-// through the provider's applyFormEdit, the code path the webview's messages take.
+// through the provider's applyFormEdit, the code path the webview's messages take; one test types into the real
+// page (its input events, its typing delay, its messages), through the page's test hook.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -115,6 +116,32 @@ describe('Request config form editor', () => {
     assert.deepStrictEqual(form.san.rows.find((r) => r.id === 'IP.1')?.findings.map((f) => f.code), ['san-bad-ip']);
     assert.deepStrictEqual(form.bits.findings.map((f) => f.code), ['provider-key-size']);
     assert.ok(form.findings.some((f) => f.code === 'provider-missing-ou' && f.target === undefined));
+  });
+
+  it('takes typing in the real page: each keystroke\'s input event, the typing delay, the edit message, the document', async () => {
+    await openForm();
+    const document = documentOf(uri);
+    // The page has loaded its script once it asked for the form; only then can it take the keystrokes.
+    await until('the page to be ready', () => editor.typeInto(uri, 'field:OU', 'Payments #2'));
+    // No Enter: the page sends the edit itself once the typing pauses.
+    await until('the typed subject field to reach the document', () => document.getText().includes('\nOU = Payments \\#2\n'));
+    assert.strictEqual(document.isDirty, true);
+    await until('the form to show the typed value', () => editor.formFor(uri)?.fields[1].value === 'Payments #2');
+
+    // Enter on the add row adds the name, as a click on Add name does.
+    assert.ok(editor.typeInto(uri, 'add-san-type', 'DNS'));
+    assert.ok(editor.typeInto(uri, 'add-san-value', 'api.example.com', true));
+    await until('the added name to reach the document', () => /\nIP\.1 = 203\.0\.113\.10\nDNS\.2 = api\.example\.com\n/.test(document.getText()));
+
+    // The key size select's change event.
+    assert.ok(editor.typeInto(uri, 'bits', '4096'));
+    await until('the key size to reach the document', () => document.getText().includes('\ndefault_bits = 4096\n'));
+    const form = await until('the form to show every edit', () => {
+      const f = editor.formFor(uri);
+      return f?.san.rows.length === 3 && f.bits.value === 4096 ? f : undefined;
+    });
+    assert.deepStrictEqual(form.fields.map((f) => [f.type, f.value]), [['O', 'Axys Test'], ['OU', 'Payments #2'], ['CN', 'program-a.example.com']]);
+    assert.deepStrictEqual(form.san.rows.map((r) => [r.type, r.value]), [['DNS', 'program-a.example.com'], ['IP', '203.0.113.10'], ['DNS', 'api.example.com']]);
   });
 
   it('opens through the command, from the active text editor', async () => {

@@ -5,8 +5,9 @@ import { Log } from '../log';
 import { FormEdit, FormEditError, formEditToTextEdits, readRequestForm, RequestForm } from '../../core/opensslConfig/requestConfigForm';
 import { Disposable } from '../disposable';
 import { CONFIG_LANGUAGE, ConfigDocuments, toRange } from './configDocuments';
+import type { ConfigEditorUpdate } from '../../core/opensslConfig/configEditorProtocol';
 import { configEditorHtml } from './configEditorHtml';
-import { ConfigEditorUpdate, parseConfigEditorRequest } from './configEditorMessage';
+import { parseConfigEditorRequest } from './parseConfigEditorRequest';
 
 const EXTENSION_ID = 'mtls-rotation.mtls-rotation';
 /** Coalesces the change events of one edit (and of fast typing in a text editor beside the form). */
@@ -34,10 +35,13 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private readonly forms = new Map<string, RequestForm>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly mediaRoot: vscode.Uri;
+  /** Where esbuild puts the pages (esbuild.js). */
+  private readonly scriptRoot: vscode.Uri;
 
   constructor(private readonly documents: ConfigDocuments, log: Log, extensionUri: vscode.Uri = defaultExtensionUri()) {
     super();
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
+    this.scriptRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     this.register(vscode.window.registerCustomEditorProvider(ConfigEditor.viewType, this, { supportsMultipleEditorsPerDocument: true }));
     this.register(registerCommand(log, ConfigEditor.openCommand, (arg?: unknown) => this.open(arg instanceof vscode.Uri ? arg : undefined)));
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
@@ -57,6 +61,17 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   /** Open form editors of a document. */
   panelsFor(uri: vscode.Uri): vscode.WebviewPanel[] {
     return [...(this.panels.get(uri.toString()) ?? [])].map((p) => p.panel);
+  }
+
+  /**
+   * For the integration tests: asks each open page of the document to type `text` into the input named by `key`
+   * (its data-key, `field:OU`) through the page's own input handlers, and with `commit` to press Enter. False
+   * while no page has loaded its script yet.
+   */
+  typeInto(uri: vscode.Uri, key: string, text: string, commit = false): boolean {
+    const ready = [...(this.panels.get(uri.toString()) ?? [])].filter((entry) => entry.ready);
+    for (const entry of ready) this.post(entry, { type: 'type-into', key, text, commit });
+    return ready.length > 0;
   }
 
   /**
@@ -85,8 +100,8 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const key = document.uri.toString();
-    panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaRoot] };
-    panel.webview.html = configEditorHtml(panel.webview, this.mediaRoot, path.basename(document.uri.path));
+    panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaRoot, this.scriptRoot] };
+    panel.webview.html = configEditorHtml(panel.webview, this.mediaRoot, this.scriptRoot, path.basename(document.uri.path));
     const entry: Panel = { panel, document, ready: false };
     let set = this.panels.get(key);
     if (!set) this.panels.set(key, (set = new Set()));

@@ -2,12 +2,13 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
 /**
- * The page of the form editor: no inline script or style, a nonce for the one script, resources from the
- * extension's media folder only. The form itself is built by media/configEditor.js from the messages it gets.
+ * The page of the form editor: no inline script or style, a nonce for the one script (the bundle of
+ * src/webview/configEditor, in dist/webview), the style from the extension's media folder. The form itself is
+ * built by the script from the messages it gets.
  */
-export function configEditorHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, title: string): string {
+export function configEditorHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, scriptRoot: vscode.Uri, title: string): string {
   const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'configEditor.js'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(scriptRoot, 'configEditor.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'configEditor.css'));
   const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
   return `<!DOCTYPE html>

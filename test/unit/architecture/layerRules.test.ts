@@ -33,6 +33,14 @@ describe('layer rules (eslint)', function () {
     assert.ok((await ruleIds('src/cli/probe.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n")).includes(RESTRICTED));
   });
 
+  it('src/webview may not import vscode, Node, or the core beyond types and its vocabulary', async () => {
+    const page = 'src/webview/configEditor/probe.ts';
+    assert.ok((await ruleIds(page, "import * as vscode from 'vscode';\nexport const x = vscode;\n")).includes(RESTRICTED));
+    assert.ok((await ruleIds(page, "import * as fs from 'fs';\nexport const x = fs;\n")).includes(RESTRICTED));
+    assert.ok((await ruleIds(page, "import { parseOpensslConfig } from '../../core/opensslConfig/parseOpensslConfig';\nexport const x = parseOpensslConfig;\n")).includes(RESTRICTED));
+    assert.deepStrictEqual(await ruleIds(page, "import type { RequestForm } from '../../core/opensslConfig/requestForm';\nexport type X = RequestForm;\n"), []);
+  });
+
   it('lets each layer import what lies below it', async () => {
     assert.deepStrictEqual(await ruleIds('src/core/x509/probe.ts', "import { CoreError } from '../errors';\nexport const x = CoreError;\n"), []);
     assert.deepStrictEqual(await ruleIds('src/cli/probe.ts', "import { CoreError } from '../core/errors';\nexport const x = CoreError;\n"), []);

@@ -1,23 +1,8 @@
-// The messages between the request-config form (media/configEditor.js, in the webview) and ConfigEditor. The
-// webview is another process and its messages are data from outside: they are checked before anything uses them.
+// The webview is another process and its messages are data from outside: they are checked against the protocol
+// (src/core/opensslConfig/configEditorProtocol.ts) before anything uses them.
+import type { ConfigEditorRequest } from '../../core/opensslConfig/configEditorProtocol';
 import { SourceRange } from '../../core/opensslConfig/configFinding';
-import { FormEdit, isFormEdit, RequestForm } from '../../core/opensslConfig/requestConfigForm';
-
-/** From the webview. */
-export type ConfigEditorRequest =
-  /** The page has loaded its script and waits for the form. */
-  | { type: 'ready' }
-  /** A form edit; `key` names the input it comes from, echoed in the answer. */
-  | { type: 'edit'; key: string; edit: FormEdit }
-  /** Show a place of the config in the text editor (a finding's range). */
-  | { type: 'reveal'; range: SourceRange }
-  /** Reopen the file in the text editor. */
-  | { type: 'open-text' };
-
-/** To the webview. */
-export type ConfigEditorUpdate =
-  | { type: 'form'; form: RequestForm; fileName: string; version: number }
-  | { type: 'edit-result'; key: string; ok: boolean; message?: string };
+import { isFormEdit } from '../../core/opensslConfig/requestConfigForm';
 
 function isRange(value: unknown): value is SourceRange {
   if (!value || typeof value !== 'object') return false;
