@@ -14,25 +14,27 @@ import { activateExtension, ScriptedPrompts, setEnvironments, until, untilAsync,
 
 const API_KEY = 'security-itest-production-key-93be';
 
-/** Writes the workspace's own `.vscode/settings.json`, as a cloned repository ships it; returns the undo. */
+/**
+ * Writes the workspace's own `.vscode/settings.json`, as a cloned repository ships it, and waits until VS Code reads
+ * each value back (a change event may belong to an earlier write); returns the undo, which waits likewise.
+ */
 async function commitWorkspaceSettings(values: Record<string, unknown>): Promise<() => Promise<void>> {
   const file = path.join(workspaceRoot(), '.vscode', 'settings.json');
   const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  const changed = new Promise<void>((resolve) => {
-    const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('mtlsRotation')) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
+  const read = (key: string) => JSON.stringify(vscode.workspace.getConfiguration().inspect(key)?.workspaceValue);
+  const settle = (expected: Record<string, unknown>) =>
+    until('the workspace settings to be read', () => Object.entries(expected).every(([key, value]) => read(key) === JSON.stringify(value)) || undefined);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ ...(before ? JSON.parse(before) : {}), ...values }, null, 2));
-  await Promise.race([changed, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  // Application-scoped settings never show a workspace value: only the others can be waited for.
+  const visible = Object.fromEntries(Object.entries(values).filter(([key]) => key !== 'mtlsRotation.environments'));
+  if (Object.keys(visible).length > 0) await settle(visible);
+  else await new Promise((resolve) => setTimeout(resolve, 1500));
   return async () => {
     if (before === undefined) fs.rmSync(file, { force: true });
     else fs.writeFileSync(file, before);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const restored = before ? (JSON.parse(before) as Record<string, unknown>) : {};
+    await settle(Object.fromEntries(Object.keys(visible).map((key) => [key, restored[key]])));
   };
 }
 
