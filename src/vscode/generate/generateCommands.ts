@@ -18,6 +18,7 @@ import { CONFIG_LANGUAGE } from '../opensslConfig/configDocuments';
 import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
 import { workspaceFolderPaths } from '../workspaceFolders';
+import { COMMAND_IDS } from '../commandIds';
 
 export interface GenerateResult {
   keyPath: string;
@@ -69,7 +70,7 @@ export function registerGenerateCommands(
   settings: () => Settings,
 ): vscode.Disposable[] {
   return [
-    registerTrustedCommand(log, 'mtlsRotation.newConfigFromCertificate', 'Writing a request config creates a file in the workspace', async (arg?: unknown): Promise<string | undefined> => {
+    registerTrustedCommand(log, COMMAND_IDS.newConfigFromCertificate, 'Writing a request config creates a file in the workspace', async (arg?: unknown): Promise<string | undefined> => {
       const certificate = await chooseCertificate(arg, store);
       if (!certificate) return undefined;
       let target = requestConfigFileName(certificate.path);
@@ -97,7 +98,7 @@ export function registerGenerateCommands(
       return target;
     }),
 
-    registerTrustedCommand(log, 'mtlsRotation.generateKeyAndCsr', 'Generating a key and CSR writes a private key into the workspace', async (arg?: unknown): Promise<GenerateResult | undefined> => {
+    registerTrustedCommand(log, COMMAND_IDS.generateKeyAndCsr, 'Generating a key and CSR writes a private key into the workspace', async (arg?: unknown): Promise<GenerateResult | undefined> => {
       const uri = await chooseConfig(arg);
       if (!uri) return undefined;
       const document = await vscode.workspace.openTextDocument(uri);

@@ -6,6 +6,8 @@ import { readCryptoFile } from '../../core/x509/readCryptoFile';
 import { Disposable } from '../disposable';
 import { Log } from '../log';
 import { Settings } from '../settings';
+import { BUILT_IN_COMMAND_IDS } from '../commandIds';
+import { runCommand } from '../commands';
 
 const BATCH_SIZE = 64;
 const EVENT_DELAY_MS = 150;
@@ -156,7 +158,7 @@ export class CertificateStore extends Disposable {
 
   private setScanning(value: boolean): void {
     this.scanningNow = value;
-    void vscode.commands.executeCommand('setContext', 'mtlsRotation.scanning', value);
+    void runCommand(BUILT_IN_COMMAND_IDS.setContext, 'mtlsRotation.scanning', value);
     this.changed.fire();
   }
 

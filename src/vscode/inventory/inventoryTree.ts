@@ -9,6 +9,7 @@ import { CertificateGroup, pairInventory } from '../../core/inventory/pairing';
 import { Disposable } from '../disposable';
 import { CertificateStore } from './certificateStore';
 import { expiryColor, expiryIcon } from './expiryTheme';
+import { COMMAND_IDS } from '../commandIds';
 
 const REBUILD_INTERVAL_MS = 300;
 
@@ -334,7 +335,7 @@ function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {
 }
 
 function openCommand(file: string, line: number): vscode.Command {
-  return { command: 'mtlsRotation.openFile', title: 'Open File', arguments: [{ path: file, line }] };
+  return { command: COMMAND_IDS.openFile, title: 'Open File', arguments: [{ path: file, line }] };
 }
 
 function markdown(lines: string[]): vscode.MarkdownString {

@@ -6,8 +6,8 @@ import { Rotation, updateRotation } from '../../core/rotation/rotationRecord';
 import { Disposable } from '../disposable';
 import { Log } from '../log';
 import { RotationStore } from './rotationStore';
-
-const ROTATION_OWN_COMMANDS = new Set(['mtlsRotation.findOldReferences', 'mtlsRotation.retireOldKey', 'mtlsRotation.updateRegister']);
+import { COMMAND_IDS } from '../commandIds';
+import { CHECKLIST_COMMANDS, ROTATION_OWN_ACTIONS } from './checklistCommands';
 
 export type RotationNode =
   | { type: 'rotation'; rotation: Rotation; items: ChecklistItem[]; overlap: OverlapPeriod }
@@ -138,11 +138,10 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
         );
         item.contextValue = `checklist.${step.source}.${step.state}`;
         if (step.source === 'manual') {
-          item.command = { command: 'mtlsRotation.tickChecklistItem', title: 'Tick', arguments: [node.rotation.id, step.id] };
-        } else if (step.command) {
-          // The rotation's own commands need to know which rotation; the others ask what they need.
-          const own = ROTATION_OWN_COMMANDS.has(step.command);
-          item.command = { command: step.command, title: step.label, arguments: own ? [{ rotationId: node.rotation.id }] : [] };
+          item.command = { command: COMMAND_IDS.tickChecklistItem, title: 'Tick', arguments: [node.rotation.id, step.id] };
+        } else if (step.action) {
+          const own = ROTATION_OWN_ACTIONS.has(step.action);
+          item.command = { command: CHECKLIST_COMMANDS[step.action], title: step.label, arguments: own ? [{ rotationId: node.rotation.id }] : [] };
         }
         return item;
       }

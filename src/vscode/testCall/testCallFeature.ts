@@ -6,7 +6,7 @@ import { pairInventory } from '../../core/inventory/pairing';
 import { curlCommand } from '../../core/testCall/curlCommand';
 import { runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
-import { registerCommand, registerTrustedCommand } from '../commands';
+import { registerCommand, registerTrustedCommand, runCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
@@ -16,6 +16,7 @@ import { Prompts } from '../prompts';
 import { ReportDocuments } from '../reportDocuments';
 import { Environment, Settings } from '../settings';
 import { testCallReport } from './testCallReport';
+import { COMMAND_IDS } from '../commandIds';
 
 const HISTORY_KEY = 'mtlsRotation.testCallHistory';
 const HISTORY_LIMIT = 20;
@@ -78,12 +79,12 @@ export class TestCallFeature extends Disposable {
     super();
     // View-title buttons pass the focused tree item: only strings are environment names or keys.
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    this.register(registerCommand(log, 'mtlsRotation.setApiKey', (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
-    this.register(registerCommand(log, 'mtlsRotation.clearApiKey', (environment?: unknown) => this.clearApiKey(text(environment))));
+    this.register(registerCommand(log, COMMAND_IDS.setApiKey, (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
+    this.register(registerCommand(log, COMMAND_IDS.clearApiKey, (environment?: unknown) => this.clearApiKey(text(environment))));
     // Keys stored by 0.1.0 were bound to a name only, so they could follow the name anywhere: they are dropped and
     // asked for again, bound to their origin.
     for (const environment of settings().environments) void secrets.delete(`mtlsRotation.apiKey.${environment.name}`);
-    this.register(registerTrustedCommand(log, 'mtlsRotation.runTestCall', 'Test calls send your API key and a client certificate', (arg?: unknown) => this.run(arg)));
+    this.register(registerTrustedCommand(log, COMMAND_IDS.runTestCall, 'Test calls send your API key and a client certificate', (arg?: unknown) => this.run(arg)));
   }
 
   history(fingerprint?: string): TestCallRecord[] {
@@ -223,7 +224,7 @@ export class TestCallFeature extends Disposable {
     const shown = result.outcome === 'ok' ? vscode.window.showInformationMessage(message, ...actions) : vscode.window.showErrorMessage(message, ...actions);
     void shown.then(async (choice) => {
       if (choice === 'Show Details') await this.reports.open(report);
-      if (choice === 'Retry') await vscode.commands.executeCommand('mtlsRotation.runTestCall', { certificate: certificate.path, key: keyPath, environment: environment.name });
+      if (choice === 'Retry') await runCommand(COMMAND_IDS.runTestCall, { certificate: certificate.path, key: keyPath, environment: environment.name });
       if (choice === 'Copy curl Command') await vscode.env.clipboard.writeText(curl);
     });
     return result;

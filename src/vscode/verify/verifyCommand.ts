@@ -16,6 +16,7 @@ import { Log } from '../log';
 import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
 import { verificationReport } from './verificationReport';
+import { COMMAND_IDS } from '../commandIds';
 
 /** What a script or test may pass instead of a tree node: every file named explicitly. */
 export interface VerifyRequest {
@@ -64,7 +65,7 @@ export class CertificateVerifier extends Disposable {
     private readonly settings: () => Settings,
   ) {
     super();
-    this.register(registerCommand(log, 'mtlsRotation.verifyCertificate', (arg?: unknown) => this.run(arg)));
+    this.register(registerCommand(log, COMMAND_IDS.verifyCertificate, (arg?: unknown) => this.run(arg)));
   }
 
   records(): VerificationRecord[] {
