@@ -4,6 +4,7 @@ import { InventoryError, InventoryItem, InventoryResult } from '../../core/model
 import { readInventoryFile, scanInventory } from '../../core/inventory/scanInventory';
 import { readCryptoFile } from '../../core/x509/readCryptoFile';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { Log } from '../log';
 import { Settings } from '../settings';
 import { BUILT_IN_COMMAND_IDS } from '../commandIds';
@@ -35,7 +36,7 @@ export class CertificateStore extends Disposable {
   private exclude: RegExp | undefined;
   private watchers: vscode.Disposable[] = [];
   private pendingEvents = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
-  private pendingTimer: NodeJS.Timeout | undefined;
+  private readonly delayer = this.register(new KeyedDelayer<'events'>(EVENT_DELAY_MS));
 
   constructor(
     private settings: Settings,
@@ -47,7 +48,6 @@ export class CertificateStore extends Disposable {
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()));
     this.register({ dispose: () => this.disposeWatchers() });
     this.register({ dispose: () => this.scanSource?.cancel() });
-    this.register({ dispose: () => clearTimeout(this.pendingTimer) });
   }
 
   get scanning(): boolean {
@@ -242,9 +242,8 @@ export class CertificateStore extends Disposable {
     if (this.exclude?.test(vscode.workspace.asRelativePath(uri, false))) return;
     if (!this.matches(uri) && !deleted) return;
     this.pendingEvents.set(uri.toString(), { uri, deleted });
-    clearTimeout(this.pendingTimer);
     // Editors and git write files in bursts; coalesce them into one update.
-    this.pendingTimer = setTimeout(() => void this.flushEvents(), EVENT_DELAY_MS);
+    this.delayer.trigger('events', () => void this.flushEvents());
   }
 
   private async flushEvents(): Promise<void> {

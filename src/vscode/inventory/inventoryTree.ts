@@ -7,6 +7,7 @@ import {
 } from '../../core/model';
 import { CertificateGroup, pairInventory } from '../../core/inventory/pairing';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { CertificateStore } from './certificateStore';
 import { expiryColor, expiryIcon } from './expiryTheme';
 import { COMMAND_IDS } from '../commandIds';
@@ -73,6 +74,7 @@ export function buildInventoryModel(
 
 export class InventoryTree extends Disposable implements vscode.TreeDataProvider<InventoryNode> {
   private readonly changed = this.register(new vscode.EventEmitter<InventoryNode | undefined>());
+  private readonly delayer = this.register(new KeyedDelayer<'rebuild'>(REBUILD_INTERVAL_MS));
   readonly onDidChangeTreeData = this.changed.event;
   private current: InventoryModel = { roots: [], certificates: [], errors: [] };
   // Children are made on demand, so parents are remembered as they are handed out (for TreeView.reveal).
@@ -87,16 +89,11 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   ) {
     super();
     this.register(store.onDidChange(() => this.scheduleRebuild()));
-    this.register({ dispose: () => clearTimeout(this.rebuildTimer) });
   }
 
   /** Always current: a rebuild that is still waiting for its turn is done now. */
   get model(): InventoryModel {
-    if (this.rebuildTimer) {
-      clearTimeout(this.rebuildTimer);
-      this.rebuildTimer = undefined;
-      this.rebuild();
-    }
+    this.delayer.flush('rebuild');
     return this.current;
   }
 
@@ -120,7 +117,6 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     this.rebuild();
   }
 
-  private rebuildTimer: NodeJS.Timeout | undefined;
   private lastRebuild = 0;
 
   /**
@@ -128,14 +124,11 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
    * and a scan of 10,000 files does not send the whole tree to the workbench for every batch.
    */
   private scheduleRebuild(): void {
-    if (this.rebuildTimer) return;
+    if (this.delayer.isPending('rebuild')) return;
     // Larger inventories rebuild less often: each rebuild sends every root item to the workbench.
     const interval = Math.max(REBUILD_INTERVAL_MS, this.current.roots.length / 10);
     const wait = Math.max(0, this.lastRebuild + interval - Date.now());
-    this.rebuildTimer = setTimeout(() => {
-      this.rebuildTimer = undefined;
-      this.rebuild();
-    }, wait);
+    this.delayer.triggerIfIdle('rebuild', () => this.rebuild(), wait);
   }
 
   /** Recomputes badges and order; also called on a timer so "days left" stays true across midnight. */

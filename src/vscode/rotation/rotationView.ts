@@ -4,6 +4,7 @@ import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rota
 import { overlapPeriod, OverlapPeriod } from '../../core/rotation/overlapPeriod';
 import { Rotation, updateRotation } from '../../core/rotation/rotationRecord';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { Log } from '../log';
 import { RotationStore } from './rotationStore';
 import { COMMAND_IDS } from '../commandIds';
@@ -21,20 +22,19 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
   readonly onDidChangeTreeData = this.changed.event;
   private roots: RotationNode[] = [];
   private refreshing: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly delayer = this.register(new KeyedDelayer<'refresh'>(200));
   readonly treeView: vscode.TreeView<RotationNode>;
 
   constructor(private readonly rotations: RotationStore, private readonly log: Log) {
     super();
     this.treeView = this.register(vscode.window.createTreeView('mtlsRotation.rotations', { treeDataProvider: this }));
     this.register(rotations.onDidChange(() => this.schedule()));
-    this.register({ dispose: () => clearTimeout(this.timer) });
     this.schedule();
   }
 
   /** Resolves once the view reflects everything that happened before the call. */
   whenIdle(): Promise<void> {
-    clearTimeout(this.timer);
+    this.delayer.cancel('refresh');
     this.refreshing = this.refreshing.then(() => this.refresh());
     return this.refreshing;
   }
@@ -46,9 +46,8 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
     // File events come in bursts (a key and a CSR written together); evaluate once after them.
-    this.timer = setTimeout(() => void this.whenIdle(), 200);
+    this.delayer.trigger('refresh', () => void this.whenIdle());
   }
 
   private async refresh(): Promise<void> {

@@ -8,6 +8,7 @@ import { readCsr } from '../../core/x509/csr';
 import { splitPem } from '../../core/x509/pem';
 import { verifyCertificate, VerifyResult } from '../../core/verify/verifyCertificate';
 import { registerCommand } from '../commands';
+import { diagnosticSeverity } from '../diagnosticSeverity';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
 import { InventoryNode } from '../inventory/inventoryTree';
@@ -122,7 +123,7 @@ export class CertificateVerifier extends Disposable {
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(line, 0, line, 80),
         `${check.name}: ${check.message}`,
-        check.ok ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+        diagnosticSeverity(check.ok ? 'warning' : 'error'),
       );
       diagnostic.source = 'mTLS verify';
       diagnostic.code = check.name;
