@@ -14,8 +14,7 @@ import * as fs from 'fs/promises';
 import { confineToFolders } from '../../core/files/confinePath';
 import { registerCommand, registerTrustedCommand, runCommand } from '../commands';
 import { CertificateStore } from '../inventory/certificateStore';
-import { InventoryNode } from '../inventory/inventoryTree';
-import { pickCertificate } from '../inventory/pickCertificate';
+import { resolveCertificate } from '../inventory/resolveCertificate';
 import { Log } from '../log';
 import { Prompts } from '../prompts';
 import { Settings } from '../settings';
@@ -71,14 +70,8 @@ export function registerRotationCommands(
       { title: 'Which rotation?' }))?.rotation;
   };
 
-  const chooseCertificate = async (arg: unknown, title: string): Promise<CertificateInfo | undefined> => {
-    const node = arg as Partial<InventoryNode> | undefined;
-    if (node?.type === 'certificate' && node.certificate) return node.certificate;
-    await store.whenIdle();
-    const certificates = store.snapshot().items.filter((i): i is CertificateInfo => i.kind === 'certificate' && !i.isCA);
-    if (arg instanceof vscode.Uri) return certificates.find((c) => c.path === arg.fsPath);
-    return pickCertificate(certificates, { title });
-  };
+  const chooseCertificate = async (arg: unknown, title: string): Promise<CertificateInfo | undefined> =>
+    (await resolveCertificate(arg, store, { title, unknownFile: 'nothing' }))?.certificate;
 
   const searchReferences = async (rotation: Rotation, token?: vscode.CancellationToken) => {
     const facts = await rotations.facts(rotation);

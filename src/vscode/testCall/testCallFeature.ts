@@ -9,8 +9,7 @@ import { TestCallResult } from '../../core/testCall/testCallResult';
 import { registerCommand, registerTrustedCommand, runCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
-import { InventoryNode } from '../inventory/inventoryTree';
-import { pickCertificate } from '../inventory/pickCertificate';
+import { resolveCertificate } from '../inventory/resolveCertificate';
 import { Log } from '../log';
 import { Prompts } from '../prompts';
 import { ReportDocuments } from '../reportDocuments';
@@ -137,23 +136,17 @@ export class TestCallFeature extends Disposable {
   }
 
   private async resolve(arg: unknown): Promise<{ certificate: CertificateInfo; keyPath: string; environment: Environment } | undefined> {
+    const target = await resolveCertificate(arg, this.store, {
+      title: 'Test call with which certificate? (its key must be in the workspace)',
+      offer: (g) => !g.certificate.isCA && g.keys.length > 0,
+      explicit: 'inventory',
+    });
+    const certificate = target?.certificate;
+    if (!certificate) return undefined;
+    const explicit = target.given as Partial<TestCallRequest> | undefined;
     await this.store.whenIdle();
     const paired = pairInventory(this.store.snapshot().items);
-    const node = arg as Partial<InventoryNode> | undefined;
-    const explicit = arg as Partial<TestCallRequest> | undefined;
-    let certificate: CertificateInfo | undefined = node?.type === 'certificate' ? node.certificate : undefined;
-    if (!certificate && typeof explicit?.certificate === 'string') {
-      certificate = paired.certificates.find((g) => g.certificate.path === explicit.certificate)?.certificate;
-      if (!certificate) throw new Error(`${explicit.certificate} is not a certificate in the inventory`);
-    }
-    if (!certificate) {
-      certificate = await pickCertificate(
-        paired.certificates.filter((g) => !g.certificate.isCA && g.keys.length > 0).map((g) => g.certificate),
-        { title: 'Test call with which certificate? (its key must be in the workspace)' },
-      );
-    }
-    if (!certificate) return undefined;
-    const keys: PrivateKeyInfo[] = paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate!.fingerprintSha256)?.keys ?? [];
+    const keys: PrivateKeyInfo[] = paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate.fingerprintSha256)?.keys ?? [];
     let keyPath: string | undefined = typeof explicit?.key === 'string' ? explicit.key : keys[0]?.path;
     if (!keyPath) {
       const picked = await vscode.window.showOpenDialog({ title: 'The private key of this certificate', canSelectMany: false });
