@@ -2,10 +2,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
 import { commonName, formatName, formatSubjectAltNames } from '../../core/x509/formatName';
-import {
-  CertificateInfo, CsrInfo, ExpiryInfo, InventoryError, InventoryItem, PrivateKeyInfo, Pkcs12Info,
-} from '../../core/model';
-import { CertificateGroup, pairInventory } from '../../core/inventory/pairing';
+import { CertificateInfo, ExpiryInfo } from '../../core/model';
+import { buildInventoryModel, InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
 import { CertificateStore } from './certificateStore';
@@ -14,63 +12,7 @@ import { COMMAND_IDS } from '../commandIds';
 
 const REBUILD_INTERVAL_MS = 300;
 
-export type InventoryNode =
-  | { type: 'certificate'; certificate: CertificateInfo; expiry: ExpiryInfo; group?: CertificateGroup; role?: 'related' }
-  | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
-  | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
-  | { type: 'pkcs12'; pkcs12: Pkcs12Info }
-  | { type: 'group'; group: 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
-  | { type: 'error'; error: InventoryError };
-
-export interface InventoryModel {
-  roots: InventoryNode[];
-  certificates: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo }>;
-  errors: InventoryError[];
-}
-
-/** Turns the store's items into the tree: certificates soonest-expiry first, their key, CSRs and relatives below. */
-export function buildInventoryModel(
-  items: InventoryItem[],
-  errors: InventoryError[],
-  now: Date,
-  thresholds: number[],
-  renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined,
-): InventoryModel {
-  const paired = pairInventory(items);
-  // A CSR the user linked to a certificate belongs under it, whatever its CN says.
-  paired.orphanCsrs = paired.orphanCsrs.filter((csr) => {
-    const linked = renewalLink(csr.path);
-    const group = linked && paired.certificates.find((g) => g.certificate.fingerprintSha256 === linked.fingerprintSha256);
-    if (group) group.renewalCsrs.push(csr);
-    return !group;
-  });
-  const roots: InventoryNode[] = [];
-  const certificates: InventoryModel['certificates'] = [];
-  for (const group of paired.certificates) {
-    const expiry = expiryStatus(group.certificate.notAfter, now, thresholds);
-    certificates.push({ certificate: group.certificate, expiry });
-    roots.push({ type: 'certificate', certificate: group.certificate, expiry, group });
-  }
-  for (const pkcs12 of paired.pkcs12) roots.push({ type: 'pkcs12', pkcs12 });
-
-  const orphans: InventoryNode[] = [
-    ...paired.orphanKeys.map((key): InventoryNode => ({ type: 'key', key, parentId: 'orphans' })),
-    ...paired.orphanCsrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId: 'orphans', role: 'orphan' })),
-  ];
-  if (orphans.length > 0) {
-    roots.push({ type: 'group', group: 'orphans', label: 'Keys and CSRs without a certificate', children: orphans });
-  }
-  if (errors.length > 0) {
-    const sorted = [...errors].sort((a, b) => a.path.localeCompare(b.path));
-    roots.push({
-      type: 'group',
-      group: 'unreadable',
-      label: 'Unreadable',
-      children: sorted.map((error): InventoryNode => ({ type: 'error', error })),
-    });
-  }
-  return { roots, certificates, errors };
-}
+export type { InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
 
 export class InventoryTree extends Disposable implements vscode.TreeDataProvider<InventoryNode> {
   private readonly changed = this.register(new vscode.EventEmitter<InventoryNode | undefined>());
