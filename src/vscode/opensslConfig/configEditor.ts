@@ -8,7 +8,6 @@ import { CONFIG_LANGUAGE, ConfigDocuments, toRange } from './configDocuments';
 import { configEditorHtml } from './configEditorHtml';
 import { ConfigEditorUpdate, parseConfigEditorRequest } from './configEditorMessage';
 
-const EXTENSION_ID = 'mtls-rotation.mtls-rotation';
 /** Coalesces the change events of one edit (and of fast typing in a text editor beside the form). */
 const RENDER_DELAY_MS = 20;
 const CONFIG_GLOB = '**/{*.cnf,openssl.cnf,*openssl*.conf}';
@@ -35,7 +34,7 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly mediaRoot: vscode.Uri;
 
-  constructor(private readonly documents: ConfigDocuments, log: Log, extensionUri: vscode.Uri = defaultExtensionUri()) {
+  constructor(private readonly documents: ConfigDocuments, log: Log, extensionUri: vscode.Uri) {
     super();
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
     this.register(vscode.window.registerCustomEditorProvider(ConfigEditor.viewType, this, { supportsMultipleEditorsPerDocument: true }));
@@ -172,11 +171,6 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private post(entry: Panel, message: ConfigEditorUpdate): void {
     void entry.panel.webview.postMessage(message);
   }
-}
-
-function defaultExtensionUri(): vscode.Uri {
-  // Bundled into dist/extension.js: the extension's folder is one up.
-  return vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri ?? vscode.Uri.file(path.resolve(__dirname, '..'));
 }
 
 async function pickConfig(): Promise<vscode.Uri | undefined> {
