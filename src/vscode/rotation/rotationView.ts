@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { ChecklistItem, evaluateChecklist } from '../../core/rotation/checklist';
-import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import { overlapPeriod, OverlapPeriod } from '../../core/rotation/overlapPeriod';
-import { Rotation, updateRotation } from '../../core/rotation/rotationRecord';
+import { Rotation } from '../../core/rotation/rotationRecord';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
 import { Log } from '../log';
@@ -53,19 +52,10 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
   private async refresh(): Promise<void> {
     const now = new Date();
     try {
-      let file = await this.rotations.rotations();
+      await this.rotations.whenEvidenceRecorded();
       const roots: RotationNode[] = [];
-      for (const rotation of file.rotations.filter((r) => !r.completedAt)) {
-        const facts = await this.rotations.facts(rotation);
-        // Remember what was seen (new key, CSR, certificate), so the checklist survives them moving into a secrets store.
-        const patch = evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot);
-        let current = rotation;
-        if (patch) {
-          // Restricted Mode writes nothing: the evidence is shown, and remembered once the workspace is trusted.
-          file = vscode.workspace.isTrusted ? await this.rotations.patch(rotation.id, patch) : updateRotation(file, rotation.id, patch);
-          current = file.rotations.find((r) => r.id === rotation.id) ?? rotation;
-        }
-        roots.push({ type: 'rotation', rotation: current, items: evaluateChecklist(current, facts, now), overlap: overlapPeriod(current, facts, now) });
+      for (const { rotation, facts } of await this.rotations.openRotations()) {
+        roots.push({ type: 'rotation', rotation, items: evaluateChecklist(rotation, facts, now), overlap: overlapPeriod(rotation, facts, now) });
       }
       this.roots = roots;
       const open = roots.filter((n) => n.type === 'rotation').length;
