@@ -108,7 +108,11 @@ export class RotationStore extends Disposable {
   registerUri(): vscode.Uri | undefined {
     const root = this.root();
     if (!root) return undefined;
-    const configured = this.settings().registerPath;
+    // The register lives with the record, in the first folder: by that folder's own setting, resolved against it.
+    const settings = this.settings();
+    const own = settings.folders.find((f) => f.folder === root.toString());
+    if (own) return vscode.Uri.file(own.registerPath);
+    const configured = settings.registerPath;
     return path.isAbsolute(configured) ? vscode.Uri.file(configured) : vscode.Uri.joinPath(root, configured);
   }
 
