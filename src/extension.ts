@@ -18,27 +18,34 @@ import { TestCallFeature } from './vscode/testCall/testCallFeature';
 import { CertificateVerifier } from './vscode/verify/verifyCommand';
 
 /** What activate() returns: the live feature objects, which the integration tests inspect. */
-export interface MtlsRotationApi {
+export interface MtlsRotationPublicApi {
   inventory: InventoryView;
   configLanguage: ConfigLanguage;
   renewals: RenewalRequests;
   verifier: CertificateVerifier;
   testCalls: TestCallFeature;
   rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier };
+}
+
+/**
+ * The API with the test seams, returned only when the extension runs under a test harness
+ * (ExtensionMode.Test): in everyday use no other extension can replace the confirmations or read the log.
+ */
+export interface MtlsRotationApi extends MtlsRotationPublicApi {
   /** Answers the confirmations that guard deleting and overwriting files (tests replace it). */
   prompts: PromptsHolder;
   /** Where the extension's log lives and what it keeps in the workspace state, for audits (and the secrets test). */
   audit: { logUri: vscode.Uri; logLines(): string[]; workspaceState(): Record<string, unknown> };
 }
 
-export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
+export function activate(context: vscode.ExtensionContext): MtlsRotationPublicApi | MtlsRotationApi {
   const log = createLog();
   context.subscriptions.push(log);
   try {
     const inventory = new InventoryView(readSettings(), log);
     context.subscriptions.push(inventory);
     void inventory.start().catch((error: unknown) => log.error(`Inventory scan failed: ${String(error)}`));
-    const configLanguage = new ConfigLanguage(log);
+    const configLanguage = new ConfigLanguage(log, context.extensionUri);
     const reports = new ReportDocuments();
     context.subscriptions.push(configLanguage, reports);
     context.subscriptions.push(...registerGenerateCommands(log, inventory.store, reports, readSettings));
@@ -73,7 +80,9 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationApi {
       const last = testCalls.last(certificate.fingerprintSha256);
       return last ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})` : undefined;
     });
-    return { inventory, configLanguage, renewals, verifier, testCalls, rotations: { store: rotationStore, view: rotationView, reminders }, prompts,
+    const api: MtlsRotationPublicApi = { inventory, configLanguage, renewals, verifier, testCalls, rotations: { store: rotationStore, view: rotationView, reminders } };
+    if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+    return { ...api, prompts,
       audit: {
         logUri: context.logUri,
         logLines: () => log.lines(),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { BuiltInCommandId, CommandId } from './commandIds';
 import { Log } from './log';
 import { allowedInThisWorkspace } from './trust';
 
@@ -8,7 +9,7 @@ import { allowedInThisWorkspace } from './trust';
  */
 export function registerCommand(
   log: Log,
-  id: string,
+  id: CommandId,
   handler: (...args: never[]) => unknown,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -29,9 +30,14 @@ export function registerCommand(
  */
 export function registerTrustedCommand(
   log: Log,
-  id: string,
+  id: CommandId,
   doesWhat: string,
   handler: (...args: never[]) => unknown,
 ): vscode.Disposable {
   return registerCommand(log, id, (...args: never[]) => (allowedInThisWorkspace(log, doesWhat) ? (handler as (...a: never[]) => unknown)(...args) : undefined));
+}
+
+/** Runs a command by an id from the list, so that a renamed or misspelt command fails the type check. */
+export function runCommand<T = unknown>(id: CommandId | BuiltInCommandId, ...args: unknown[]): Thenable<T> {
+  return vscode.commands.executeCommand<T>(id, ...args);
 }

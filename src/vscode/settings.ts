@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, normalizeThresholds } from '../core/expiry';
 
@@ -19,7 +20,22 @@ export const DEFAULT_ENVIRONMENTS: Environment[] = [
   { name: 'sandbox', baseUrl: 'https://sandbox.api.axyscards.com', testPath: '/v2/cardholders' },
 ];
 
+/**
+ * The `resource`-scoped settings as one workspace folder sees them: each folder of a multi-root workspace may
+ * set its own, and a relative path means a path in that folder.
+ */
+export interface FolderSettings {
+  /** The folder's URI, as a string. */
+  folder: string;
+  include: string;
+  exclude: string;
+  /** The certificate register, absolute: a relative setting is resolved against this folder. */
+  registerPath: string;
+}
+
 export interface Settings {
+  /** Per workspace folder, in the workspace's order; the fields below are the window's (no folder's) values. */
+  folders: FolderSettings[];
   include: string;
   exclude: string;
   reminderDays: number[];
@@ -41,15 +57,16 @@ export const SECTION = 'mtlsRotation';
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
-    include: config.get<string>('include') || '**/*.{pem,crt,cer,cert,der,key,csr,req,p12,pfx}',
-    exclude: config.get<string>('exclude') ?? '',
+    folders: (vscode.workspace.workspaceFolders ?? []).map(folderSettings),
+    include: include(config),
+    exclude: exclude(config),
     reminderDays: reminderDays(config.get<unknown[]>('reminderDays')),
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
     caBundle: stringOrEmpty(userLevel(config, 'caBundle')),
     environments: environments(userLevel(config, 'environments')),
     defaultEnvironment: config.get<string>('defaultEnvironment') ?? 'production',
-    registerPath: config.get<string>('registerPath') || 'certificate-register.json',
+    registerPath: registerPath(config),
     testCallTimeoutMs: Math.max(1, config.get<number>('testCallTimeoutSeconds') ?? 15) * 1000,
     keySize: [2048, 3072, 4096].includes(config.get<number>('keySize') ?? 2048) ? config.get<number>('keySize') ?? 2048 : 2048,
   };
@@ -59,6 +76,29 @@ export function onSettingsChanged(listener: (settings: Settings) => void): vscod
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(SECTION)) listener(readSettings());
   });
+}
+
+function folderSettings(folder: vscode.WorkspaceFolder): FolderSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, folder.uri);
+  const register = registerPath(config);
+  return {
+    folder: folder.uri.toString(),
+    include: include(config),
+    exclude: exclude(config),
+    registerPath: path.isAbsolute(register) ? register : path.join(folder.uri.fsPath, register),
+  };
+}
+
+function include(config: vscode.WorkspaceConfiguration): string {
+  return config.get<string>('include') || '**/*.{pem,crt,cer,cert,der,key,csr,req,p12,pfx}';
+}
+
+function exclude(config: vscode.WorkspaceConfiguration): string {
+  return config.get<string>('exclude') ?? '';
+}
+
+function registerPath(config: vscode.WorkspaceConfiguration): string {
+  return config.get<string>('registerPath') || 'certificate-register.json';
 }
 
 /** A bad list in settings.json must not stop the extension: fall back to the provider's schedule and say so. */

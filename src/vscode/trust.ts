@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { Log } from './log';
+import { BUILT_IN_COMMAND_IDS } from './commandIds';
+import { runCommand } from './commands';
 
 /**
  * Restricted Mode: a workspace the user has not trusted may be read (inventory, badges, the config language,
@@ -11,7 +13,7 @@ export function allowedInThisWorkspace(log: Log, doesWhat: string): boolean {
   const message = `${doesWhat}: off in Restricted Mode, because this workspace is not trusted. Trust it to use this.`;
   log.warn(message);
   void vscode.window.showWarningMessage(`mTLS Rotation: ${message}`, 'Manage Workspace Trust').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+    if (choice) void runCommand(BUILT_IN_COMMAND_IDS.manageTrust);
   });
   return false;
 }

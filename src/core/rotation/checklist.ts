@@ -8,17 +8,18 @@ import { RotationFacts } from './rotationFacts';
 import { RotationEvidence, resolveRotationEvidence } from './rotationEvidence';
 import { Rotation, RotationPatch } from './rotationRecord';
 
-/** The adapter's command ids, one per step that a command performs. */
-export const ROTATION_COMMANDS = {
-  generateKeyAndCsr: 'mtlsRotation.generateKeyAndCsr',
-  compareWithCertificate: 'mtlsRotation.compareWithCertificate',
-  verifyCertificate: 'mtlsRotation.verifyCertificate',
-  runTestCall: 'mtlsRotation.runTestCall',
-  findOldReferences: 'mtlsRotation.findOldReferences',
-  retireOldKey: 'mtlsRotation.retireOldKey',
-  updateRegister: 'mtlsRotation.updateRegister',
-  tickChecklistItem: 'mtlsRotation.tickChecklistItem',
-} as const;
+/**
+ * What the user can do about a step. The adapter decides which command that is: the core names no command ids.
+ */
+export type ChecklistAction =
+  | 'tick'
+  | 'generate'
+  | 'compare'
+  | 'verify'
+  | 'test-call'
+  | 'find-references'
+  | 'retire'
+  | 'update-register';
 
 export type ChecklistItemId =
   | 'reminder-received'
@@ -47,7 +48,7 @@ export interface ChecklistItem {
   evidence?: string;
   /** Why not, or what is missing. */
   detail?: string;
-  command?: string;
+  action?: ChecklistAction;
 }
 
 /** The brief's "Certificate rotation checklist", in its order. */
@@ -217,19 +218,19 @@ function manual(rotation: Rotation, id: ManualChecklistItemId, blockedBy?: strin
 export function evaluateChecklist(rotation: Rotation, facts: RotationFacts, now: Date): ChecklistItem[] {
   const e = resolveRotationEvidence(rotation, facts);
   const csrReady = e.newCsr !== undefined || e.renewalCsrs.length > 0 || rotation.new?.csrPath !== undefined;
-  const outcomes: Array<[ChecklistItemId, 'evidence' | 'manual', Outcome, string | undefined]> = [
-    ['reminder-received', 'manual', manual(rotation, 'reminder-received'), ROTATION_COMMANDS.tickChecklistItem],
-    ['key-generated', 'evidence', keyGenerated(rotation, e), ROTATION_COMMANDS.generateKeyAndCsr],
-    ['csr-created', 'evidence', csrCreated(e), ROTATION_COMMANDS.generateKeyAndCsr],
-    ['csr-verified', 'evidence', csrVerified(facts, e), ROTATION_COMMANDS.compareWithCertificate],
-    ['csr-submitted', 'manual', manual(rotation, 'csr-submitted', csrReady ? undefined : 'create the renewal CSR first'), ROTATION_COMMANDS.tickChecklistItem],
-    ['certificate-validated', 'evidence', certificateValidated(rotation, e), ROTATION_COMMANDS.verifyCertificate],
+  const outcomes: Array<[ChecklistItemId, 'evidence' | 'manual', Outcome, ChecklistAction | undefined]> = [
+    ['reminder-received', 'manual', manual(rotation, 'reminder-received'), 'tick'],
+    ['key-generated', 'evidence', keyGenerated(rotation, e), 'generate'],
+    ['csr-created', 'evidence', csrCreated(e), 'generate'],
+    ['csr-verified', 'evidence', csrVerified(facts, e), 'compare'],
+    ['csr-submitted', 'manual', manual(rotation, 'csr-submitted', csrReady ? undefined : 'create the renewal CSR first'), 'tick'],
+    ['certificate-validated', 'evidence', certificateValidated(rotation, e), 'verify'],
     // Deployment happens in the team's own infrastructure; no command of ours performs it.
     ['deployed-alongside', 'evidence', deployedAlongside(rotation, e, now), undefined],
-    ['test-call', 'evidence', testCall(e), ROTATION_COMMANDS.runTestCall],
-    ['services-updated', 'evidence', servicesUpdated(facts, e), ROTATION_COMMANDS.findOldReferences],
-    ['old-key-removed', 'evidence', oldKeyRemoved(rotation, facts, e, now), ROTATION_COMMANDS.retireOldKey],
-    ['register-updated', 'evidence', registerUpdated(rotation, facts, e), ROTATION_COMMANDS.updateRegister],
+    ['test-call', 'evidence', testCall(e), 'test-call'],
+    ['services-updated', 'evidence', servicesUpdated(facts, e), 'find-references'],
+    ['old-key-removed', 'evidence', oldKeyRemoved(rotation, facts, e, now), 'retire'],
+    ['register-updated', 'evidence', registerUpdated(rotation, facts, e), 'update-register'],
   ];
-  return outcomes.map(([id, source, outcome, command]) => ({ id, label: CHECKLIST_LABELS[id], source, ...outcome, ...(command ? { command } : {}) }));
+  return outcomes.map(([id, source, outcome, action]) => ({ id, label: CHECKLIST_LABELS[id], source, ...outcome, ...(action ? { action } : {}) }));
 }

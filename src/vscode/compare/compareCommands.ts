@@ -7,6 +7,7 @@ import { Log } from '../log';
 import { ReportDocuments } from '../reportDocuments';
 import { comparisonReport } from './comparisonReport';
 import { certificateName, RenewalComparison, RenewalRequests } from './renewalRequests';
+import { COMMAND_IDS } from '../commandIds';
 
 async function requestDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
@@ -25,7 +26,7 @@ export function registerCompareCommands(log: Log, requests: RenewalRequests, rep
   };
 
   return [
-    registerCommand(log, 'mtlsRotation.compareWithCertificate', async (arg?: unknown, certificatePath?: string) => {
+    registerCommand(log, COMMAND_IDS.compareWithCertificate, async (arg?: unknown, certificatePath?: string) => {
       const document = await requestDocument(arg);
       if (!document || !requests.requestOf(document)) {
         throw new Error('Open a CSR or a request config first, then compare it with a certificate');
@@ -49,7 +50,7 @@ export function registerCompareCommands(log: Log, requests: RenewalRequests, rep
       await requests.link(document.uri.fsPath, chosen);
       return show(document);
     }),
-    registerCommand(log, 'mtlsRotation.showComparison', async (arg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.showComparison, async (arg?: unknown) => {
       const document = await requestDocument(arg);
       if (!document) throw new Error('Open a CSR or a request config first');
       return show(document);
@@ -72,13 +73,13 @@ export class CompareCodeLens extends Disposable implements vscode.CodeLensProvid
     if (!comparison) return [];
     const range = new vscode.Range(comparison.line - 1, 0, comparison.line - 1, 0);
     if (!comparison.old) {
-      return [new vscode.CodeLens(range, { title: '$(git-compare) Compare with certificate…', command: 'mtlsRotation.compareWithCertificate', arguments: [document.uri] })];
+      return [new vscode.CodeLens(range, { title: '$(git-compare) Compare with certificate…', command: COMMAND_IDS.compareWithCertificate, arguments: [document.uri] })];
     }
     const errors = comparison.findings.filter((f) => f.severity === 'error').length;
     const summary = errors > 0 ? ` · ${errors} error${errors === 1 ? '' : 's'}` : comparison.findings.length === 0 ? ' · matches' : '';
     return [
-      new vscode.CodeLens(range, { title: `$(git-compare) Compare with ${certificateName(comparison.old)}${summary}`, command: 'mtlsRotation.showComparison', arguments: [document.uri] }),
-      new vscode.CodeLens(range, { title: 'Change certificate…', command: 'mtlsRotation.compareWithCertificate', arguments: [document.uri] }),
+      new vscode.CodeLens(range, { title: `$(git-compare) Compare with ${certificateName(comparison.old)}${summary}`, command: COMMAND_IDS.showComparison, arguments: [document.uri] }),
+      new vscode.CodeLens(range, { title: 'Change certificate…', command: COMMAND_IDS.compareWithCertificate, arguments: [document.uri] }),
     ];
   }
 }

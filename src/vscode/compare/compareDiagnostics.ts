@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CompareFinding } from '../../core/compare/compareFinding';
+import { diagnosticSeverity } from '../diagnosticSeverity';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { toRange } from '../opensslConfig/configDocuments';
 import { certificateName, RenewalComparison, RenewalRequests } from './renewalRequests';
 
@@ -10,7 +12,7 @@ export const COMPARE_SOURCE = 'mTLS renewal';
 /** Diagnostics on CSR files and request configs: how each differs from the certificate it renews. */
 export class CompareDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('mtlsRotation.compare'));
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly delayer = this.register(new KeyedDelayer<string>(DEBOUNCE_MS));
 
   constructor(private readonly requests: RenewalRequests) {
     super();
@@ -18,18 +20,12 @@ export class CompareDiagnostics extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.collection.delete(doc.uri)));
     this.register(requests.onDidChange(() => vscode.workspace.textDocuments.forEach((doc) => this.schedule(doc))));
-    this.register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
     vscode.workspace.textDocuments.forEach((doc) => this.update(doc));
   }
 
   private schedule(document: vscode.TextDocument): void {
     if (!isRequestDocument(document)) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.update(document);
-    }, DEBOUNCE_MS));
+    this.delayer.trigger(document.uri.toString(), () => this.update(document));
   }
 
   update(document: vscode.TextDocument): void {
@@ -47,10 +43,7 @@ function toDiagnostic(document: vscode.TextDocument, comparison: RenewalComparis
   const range = finding.range
     ? toRange(finding.range)
     : document.lineAt(Math.min(document.lineCount - 1, comparison.line - 1)).range;
-  const severity = finding.severity === 'error'
-    ? vscode.DiagnosticSeverity.Error
-    : finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-  const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+  const diagnostic = new vscode.Diagnostic(range, finding.message, diagnosticSeverity(finding.severity));
   diagnostic.source = COMPARE_SOURCE;
   diagnostic.code = finding.code;
   const old = comparison.old!;

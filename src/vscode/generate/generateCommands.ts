@@ -12,12 +12,12 @@ import { confineToFolders } from '../../core/files/confinePath';
 import { registerTrustedCommand } from '../commands';
 import { Log } from '../log';
 import { CertificateStore } from '../inventory/certificateStore';
-import { InventoryNode } from '../inventory/inventoryTree';
-import { pickCertificate } from '../inventory/pickCertificate';
+import { resolveCertificate } from '../inventory/resolveCertificate';
 import { CONFIG_LANGUAGE } from '../opensslConfig/configDocuments';
 import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
 import { workspaceFolderPaths } from '../workspaceFolders';
+import { COMMAND_IDS } from '../commandIds';
 
 export interface GenerateResult {
   keyPath: string;
@@ -34,20 +34,15 @@ function exists(file: string): boolean {
   return fs.existsSync(file);
 }
 
-/** The certificate a command was invoked on: a tree node, a certificate's Uri, or one the user picks. */
+/** The certificate a config is made from; a CA's own file or an inventory of CAs only still gives one. */
 async function chooseCertificate(arg: unknown, store: CertificateStore): Promise<CertificateInfo | undefined> {
-  const node = arg as Partial<InventoryNode> | undefined;
-  if (node?.type === 'certificate' && node.certificate) return node.certificate;
-  await store.whenIdle();
-  const certificates = store.snapshot().items.filter((item): item is CertificateInfo => item.kind === 'certificate');
-  if (arg instanceof vscode.Uri) {
-    const inFile = certificates.filter((c) => c.path === arg.fsPath);
-    // A bundle holds the leaf and its chain: the leaf is the one being renewed.
-    const leavesInFile = inFile.filter((c) => !c.isCA);
-    if (leavesInFile.length === 1 || inFile.length === 1) return leavesInFile[0] ?? inFile[0];
-  }
-  const leaves = certificates.filter((c) => !c.isCA);
-  return pickCertificate(leaves.length > 0 ? leaves : certificates, { title: 'New request config from certificate', placeHolder: 'The certificate to renew' });
+  const target = await resolveCertificate(arg, store, {
+    title: 'New request config from certificate',
+    placeHolder: 'The certificate to renew',
+    offerAllWhenNone: true,
+    allowCaFile: true,
+  });
+  return target?.certificate;
 }
 
 async function chooseConfig(arg: unknown): Promise<vscode.Uri | undefined> {
@@ -69,7 +64,7 @@ export function registerGenerateCommands(
   settings: () => Settings,
 ): vscode.Disposable[] {
   return [
-    registerTrustedCommand(log, 'mtlsRotation.newConfigFromCertificate', 'Writing a request config creates a file in the workspace', async (arg?: unknown): Promise<string | undefined> => {
+    registerTrustedCommand(log, COMMAND_IDS.newConfigFromCertificate, 'Writing a request config creates a file in the workspace', async (arg?: unknown): Promise<string | undefined> => {
       const certificate = await chooseCertificate(arg, store);
       if (!certificate) return undefined;
       let target = requestConfigFileName(certificate.path);
@@ -97,7 +92,7 @@ export function registerGenerateCommands(
       return target;
     }),
 
-    registerTrustedCommand(log, 'mtlsRotation.generateKeyAndCsr', 'Generating a key and CSR writes a private key into the workspace', async (arg?: unknown): Promise<GenerateResult | undefined> => {
+    registerTrustedCommand(log, COMMAND_IDS.generateKeyAndCsr, 'Generating a key and CSR writes a private key into the workspace', async (arg?: unknown): Promise<GenerateResult | undefined> => {
       const uri = await chooseConfig(arg);
       if (!uri) return undefined;
       const document = await vscode.workspace.openTextDocument(uri);

@@ -4,8 +4,11 @@ import { InventoryError, InventoryItem, InventoryResult } from '../../core/model
 import { readInventoryFile, scanInventory } from '../../core/inventory/scanInventory';
 import { readCryptoFile } from '../../core/x509/readCryptoFile';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { Log } from '../log';
 import { Settings } from '../settings';
+import { BUILT_IN_COMMAND_IDS } from '../commandIds';
+import { runCommand } from '../commands';
 
 const BATCH_SIZE = 64;
 const EVENT_DELAY_MS = 150;
@@ -29,23 +32,20 @@ export class CertificateStore extends Disposable {
   private scanSource: vscode.CancellationTokenSource | undefined;
   private scanPromise: Promise<void> = Promise.resolve();
   private scanningNow = false;
-  private include: RegExp;
-  private exclude: RegExp | undefined;
+  private patterns = new Map<string, FilePatterns>();
   private watchers: vscode.Disposable[] = [];
   private pendingEvents = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
-  private pendingTimer: NodeJS.Timeout | undefined;
+  private readonly delayer = this.register(new KeyedDelayer<'events'>(EVENT_DELAY_MS));
 
   constructor(
     private settings: Settings,
     private readonly log: Log,
   ) {
     super();
-    this.include = globToRegExp(settings.include);
-    this.exclude = settings.exclude ? globToRegExp(settings.exclude) : undefined;
+    this.patterns = compilePatterns(settings);
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()));
     this.register({ dispose: () => this.disposeWatchers() });
     this.register({ dispose: () => this.scanSource?.cancel() });
-    this.register({ dispose: () => clearTimeout(this.pendingTimer) });
   }
 
   get scanning(): boolean {
@@ -68,8 +68,8 @@ export class CertificateStore extends Disposable {
   }
 
   updateSettings(settings: Settings): void {
-    const rescan = settings.include !== this.settings.include || settings.exclude !== this.settings.exclude
-      || settings.maxFileBytes !== this.settings.maxFileBytes;
+    const globs = (s: Settings) => JSON.stringify([s.include, s.exclude, s.folders.map((f) => [f.folder, f.include, f.exclude])]);
+    const rescan = globs(settings) !== globs(this.settings) || settings.maxFileBytes !== this.settings.maxFileBytes;
     this.settings = settings;
     if (rescan) this.restart();
   }
@@ -89,8 +89,7 @@ export class CertificateStore extends Disposable {
   }
 
   private restart(): void {
-    this.include = globToRegExp(this.settings.include);
-    this.exclude = this.settings.exclude ? globToRegExp(this.settings.exclude) : undefined;
+    this.patterns = compilePatterns(this.settings);
     this.watch();
     void this.refresh();
   }
@@ -102,7 +101,13 @@ export class CertificateStore extends Disposable {
       await vscode.window.withProgress(
         { location: { viewId: 'mtlsRotation.inventory' }, title: 'Scanning certificates' },
         async () => {
-          const uris = await vscode.workspace.findFiles(this.settings.include, this.settings.exclude || undefined, undefined, token);
+          // Each folder by its own include and exclude settings.
+          const uris: vscode.Uri[] = [];
+          for (const folder of this.settings.folders) {
+            const pattern = new vscode.RelativePattern(vscode.Uri.parse(folder.folder), folder.include);
+            uris.push(...await vscode.workspace.findFiles(pattern, folder.exclude || undefined, undefined, token));
+            if (token.isCancellationRequested) return;
+          }
           if (token.isCancellationRequested) return;
           const seen = new Set(uris.map((uri) => uri.toString()));
           for (const key of [...this.files.keys()]) {
@@ -156,7 +161,7 @@ export class CertificateStore extends Disposable {
 
   private setScanning(value: boolean): void {
     this.scanningNow = value;
-    void vscode.commands.executeCommand('setContext', 'mtlsRotation.scanning', value);
+    void runCommand(BUILT_IN_COMMAND_IDS.setContext, 'mtlsRotation.scanning', value);
     this.changed.fire();
   }
 
@@ -189,7 +194,7 @@ export class CertificateStore extends Disposable {
   private watch(): void {
     this.disposeWatchers();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.settings.include));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.globsFor(folder.uri).include));
       watcher.onDidCreate((uri) => this.queue(uri, false));
       watcher.onDidChange((uri) => this.queue(uri, false));
       watcher.onDidDelete((uri) => this.queue(uri, true));
@@ -219,17 +224,31 @@ export class CertificateStore extends Disposable {
 
   private matches(uri: vscode.Uri): boolean {
     const relative = vscode.workspace.asRelativePath(uri, false);
-    if (this.exclude?.test(relative)) return false;
-    return this.include.test(relative) || this.files.has(uri.toString());
+    const { include, exclude } = this.patternsFor(uri);
+    if (exclude?.test(relative)) return false;
+    return include.test(relative) || this.files.has(uri.toString());
+  }
+
+  /** The include and exclude settings of the folder a file is in (the window's for a file in none). */
+  private globsFor(uri: vscode.Uri): { include: string; exclude: string } {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+    return this.settings.folders.find((f) => f.folder === folder) ?? this.settings;
+  }
+
+  private patternsFor(uri: vscode.Uri): FilePatterns {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+    return (folder !== undefined && this.patterns.get(folder)) || this.patterns.get('')!;
   }
 
   private async queueFolder(uri: vscode.Uri): Promise<void> {
     const relative = vscode.workspace.asRelativePath(uri, false);
     // Excluded trees (node_modules, .git) and paths that are files of ours are not folders to search.
-    if (this.exclude?.test(relative) || this.exclude?.test(`${relative}/x`) || this.files.has(uri.toString())) return;
+    const { exclude } = this.patternsFor(uri);
+    if (exclude?.test(relative) || exclude?.test(`${relative}/x`) || this.files.has(uri.toString())) return;
     try {
       if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
-      const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, this.settings.include), this.settings.exclude || undefined);
+      const globs = this.globsFor(uri);
+      const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, globs.include), globs.exclude || undefined);
       inside.forEach((file) => this.queue(file, false));
     } catch {
       // Gone again before we looked: its delete event follows.
@@ -237,12 +256,11 @@ export class CertificateStore extends Disposable {
   }
 
   private queue(uri: vscode.Uri, deleted: boolean): void {
-    if (this.exclude?.test(vscode.workspace.asRelativePath(uri, false))) return;
+    if (this.patternsFor(uri).exclude?.test(vscode.workspace.asRelativePath(uri, false))) return;
     if (!this.matches(uri) && !deleted) return;
     this.pendingEvents.set(uri.toString(), { uri, deleted });
-    clearTimeout(this.pendingTimer);
     // Editors and git write files in bursts; coalesce them into one update.
-    this.pendingTimer = setTimeout(() => void this.flushEvents(), EVENT_DELAY_MS);
+    this.delayer.trigger('events', () => void this.flushEvents());
   }
 
   private async flushEvents(): Promise<void> {
@@ -274,4 +292,18 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
   return `${bytes} bytes`;
+}
+
+interface FilePatterns {
+  include: RegExp;
+  exclude: RegExp | undefined;
+}
+
+/** The globs as regular expressions, per folder URI, and the window's under ''. */
+function compilePatterns(settings: Settings): Map<string, FilePatterns> {
+  const compile = (globs: { include: string; exclude: string }): FilePatterns => ({
+    include: globToRegExp(globs.include),
+    exclude: globs.exclude ? globToRegExp(globs.exclude) : undefined,
+  });
+  return new Map([['', compile(settings)], ...settings.folders.map((f): [string, FilePatterns] => [f.folder, compile(f)])]);
 }

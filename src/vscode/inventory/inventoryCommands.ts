@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import { describeExpiry } from '../../core/expiry';
 import { commonName, formatName } from '../../core/x509/formatName';
 import { CertificateInfo, CsrInfo, ExpiryInfo } from '../../core/model';
-import { registerCommand } from '../commands';
+import { registerCommand, runCommand } from '../commands';
 import { Log } from '../log';
 import { CertificateStore } from './certificateStore';
 import { InventoryNode, InventoryTree } from './inventoryTree';
+import { BUILT_IN_COMMAND_IDS, COMMAND_IDS } from '../commandIds';
 
 interface FileTarget {
   path: string;
@@ -61,32 +62,32 @@ export function registerInventoryCommands(
   };
 
   return [
-    registerCommand(log, 'mtlsRotation.refresh', () => store.refresh()),
-    registerCommand(log, 'mtlsRotation.showInventory', () => vscode.commands.executeCommand('mtlsRotation.inventory.focus')),
-    registerCommand(log, 'mtlsRotation.openFile', async (arg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.refresh, () => store.refresh()),
+    registerCommand(log, COMMAND_IDS.showInventory, () => runCommand(BUILT_IN_COMMAND_IDS.focusInventory)),
+    registerCommand(log, COMMAND_IDS.openFile, async (arg?: unknown) => {
       const target = fileTarget(arg) ?? (await pickFile('Open certificate, key or CSR file'));
       if (!target) return;
       const uri = vscode.Uri.file(target.path);
       if (!TEXT_EXTENSIONS.has(path.extname(target.path).toLowerCase())) {
         // DER and PKCS#12 files are binary: let VS Code choose its binary editor.
-        await vscode.commands.executeCommand('vscode.open', uri);
+        await runCommand(BUILT_IN_COMMAND_IDS.open, uri);
         return;
       }
       const position = new vscode.Position(Math.max(0, target.line - 1), 0);
       await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: true });
     }),
-    registerCommand(log, 'mtlsRotation.revealInExplorer', async (arg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.revealInExplorer, async (arg?: unknown) => {
       const target = fileTarget(arg) ?? (await pickFile('Reveal in Explorer'));
       if (!target) return;
-      await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(target.path));
+      await runCommand(BUILT_IN_COMMAND_IDS.revealInExplorer, vscode.Uri.file(target.path));
     }),
-    registerCommand(log, 'mtlsRotation.copyFingerprint', async (arg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.copyFingerprint, async (arg?: unknown) => {
       const certificate = certificateOf(arg) ?? (await pickCertificate('Copy SHA-256 fingerprint of…'));
       if (!certificate) return;
       await vscode.env.clipboard.writeText(certificate.fingerprintSha256);
       vscode.window.setStatusBarMessage(`$(check) Copied the SHA-256 fingerprint of ${commonName(certificate.subject) ?? 'the certificate'}`, 3000);
     }),
-    registerCommand(log, 'mtlsRotation.copySubject', async (arg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.copySubject, async (arg?: unknown) => {
       const named = certificateOf(arg) ?? csrOf(arg) ?? (await pickCertificate('Copy subject of…'));
       if (!named) return;
       await vscode.env.clipboard.writeText(formatName(named.subject));

@@ -2,76 +2,21 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
 import { commonName, formatName, formatSubjectAltNames } from '../../core/x509/formatName';
-import {
-  CertificateInfo, CsrInfo, ExpiryInfo, InventoryError, InventoryItem, PrivateKeyInfo, Pkcs12Info,
-} from '../../core/model';
-import { CertificateGroup, pairInventory } from '../../core/inventory/pairing';
+import { CertificateInfo, ExpiryInfo } from '../../core/model';
+import { buildInventoryModel, InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { CertificateStore } from './certificateStore';
 import { expiryColor, expiryIcon } from './expiryTheme';
+import { COMMAND_IDS } from '../commandIds';
 
 const REBUILD_INTERVAL_MS = 300;
 
-export type InventoryNode =
-  | { type: 'certificate'; certificate: CertificateInfo; expiry: ExpiryInfo; group?: CertificateGroup; role?: 'related' }
-  | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
-  | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
-  | { type: 'pkcs12'; pkcs12: Pkcs12Info }
-  | { type: 'group'; group: 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
-  | { type: 'error'; error: InventoryError };
-
-export interface InventoryModel {
-  roots: InventoryNode[];
-  certificates: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo }>;
-  errors: InventoryError[];
-}
-
-/** Turns the store's items into the tree: certificates soonest-expiry first, their key, CSRs and relatives below. */
-export function buildInventoryModel(
-  items: InventoryItem[],
-  errors: InventoryError[],
-  now: Date,
-  thresholds: number[],
-  renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined,
-): InventoryModel {
-  const paired = pairInventory(items);
-  // A CSR the user linked to a certificate belongs under it, whatever its CN says.
-  paired.orphanCsrs = paired.orphanCsrs.filter((csr) => {
-    const linked = renewalLink(csr.path);
-    const group = linked && paired.certificates.find((g) => g.certificate.fingerprintSha256 === linked.fingerprintSha256);
-    if (group) group.renewalCsrs.push(csr);
-    return !group;
-  });
-  const roots: InventoryNode[] = [];
-  const certificates: InventoryModel['certificates'] = [];
-  for (const group of paired.certificates) {
-    const expiry = expiryStatus(group.certificate.notAfter, now, thresholds);
-    certificates.push({ certificate: group.certificate, expiry });
-    roots.push({ type: 'certificate', certificate: group.certificate, expiry, group });
-  }
-  for (const pkcs12 of paired.pkcs12) roots.push({ type: 'pkcs12', pkcs12 });
-
-  const orphans: InventoryNode[] = [
-    ...paired.orphanKeys.map((key): InventoryNode => ({ type: 'key', key, parentId: 'orphans' })),
-    ...paired.orphanCsrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId: 'orphans', role: 'orphan' })),
-  ];
-  if (orphans.length > 0) {
-    roots.push({ type: 'group', group: 'orphans', label: 'Keys and CSRs without a certificate', children: orphans });
-  }
-  if (errors.length > 0) {
-    const sorted = [...errors].sort((a, b) => a.path.localeCompare(b.path));
-    roots.push({
-      type: 'group',
-      group: 'unreadable',
-      label: 'Unreadable',
-      children: sorted.map((error): InventoryNode => ({ type: 'error', error })),
-    });
-  }
-  return { roots, certificates, errors };
-}
+export type { InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
 
 export class InventoryTree extends Disposable implements vscode.TreeDataProvider<InventoryNode> {
   private readonly changed = this.register(new vscode.EventEmitter<InventoryNode | undefined>());
+  private readonly delayer = this.register(new KeyedDelayer<'rebuild'>(REBUILD_INTERVAL_MS));
   readonly onDidChangeTreeData = this.changed.event;
   private current: InventoryModel = { roots: [], certificates: [], errors: [] };
   // Children are made on demand, so parents are remembered as they are handed out (for TreeView.reveal).
@@ -86,16 +31,11 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   ) {
     super();
     this.register(store.onDidChange(() => this.scheduleRebuild()));
-    this.register({ dispose: () => clearTimeout(this.rebuildTimer) });
   }
 
   /** Always current: a rebuild that is still waiting for its turn is done now. */
   get model(): InventoryModel {
-    if (this.rebuildTimer) {
-      clearTimeout(this.rebuildTimer);
-      this.rebuildTimer = undefined;
-      this.rebuild();
-    }
+    this.delayer.flush('rebuild');
     return this.current;
   }
 
@@ -119,7 +59,6 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     this.rebuild();
   }
 
-  private rebuildTimer: NodeJS.Timeout | undefined;
   private lastRebuild = 0;
 
   /**
@@ -127,14 +66,11 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
    * and a scan of 10,000 files does not send the whole tree to the workbench for every batch.
    */
   private scheduleRebuild(): void {
-    if (this.rebuildTimer) return;
+    if (this.delayer.isPending('rebuild')) return;
     // Larger inventories rebuild less often: each rebuild sends every root item to the workbench.
     const interval = Math.max(REBUILD_INTERVAL_MS, this.current.roots.length / 10);
     const wait = Math.max(0, this.lastRebuild + interval - Date.now());
-    this.rebuildTimer = setTimeout(() => {
-      this.rebuildTimer = undefined;
-      this.rebuild();
-    }, wait);
+    this.delayer.triggerIfIdle('rebuild', () => this.rebuild(), wait);
   }
 
   /** Recomputes badges and order; also called on a timer so "days left" stays true across midnight. */
@@ -334,7 +270,7 @@ function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {
 }
 
 function openCommand(file: string, line: number): vscode.Command {
-  return { command: 'mtlsRotation.openFile', title: 'Open File', arguments: [{ path: file, line }] };
+  return { command: COMMAND_IDS.openFile, title: 'Open File', arguments: [{ path: file, line }] };
 }
 
 function markdown(lines: string[]): vscode.MarkdownString {

@@ -3,6 +3,7 @@ import { describeExpiry } from '../../core/expiry';
 import { commonName } from '../../core/x509/formatName';
 import { Disposable } from '../disposable';
 import { InventoryModel, InventoryTree } from './inventoryTree';
+import { COMMAND_IDS } from '../commandIds';
 
 /** Shows the soonest expiry among the workspace's leaf certificates; a click opens the inventory. */
 export class ExpiryStatusBar extends Disposable {
@@ -15,7 +16,7 @@ export class ExpiryStatusBar extends Disposable {
     super();
     this.enabled = enabled;
     this.item.name = 'mTLS certificate expiry';
-    this.item.command = 'mtlsRotation.showInventory';
+    this.item.command = COMMAND_IDS.showInventory;
     this.register(tree.onDidChangeModel((model) => this.update(model)));
     this.update(tree.model);
   }

@@ -7,6 +7,7 @@ import { EXTENSIONS } from '../../core/opensslConfig/extensionCatalog';
 import { REQ_KEYS } from '../../core/opensslConfig/reqKeyCatalog';
 import { SUBJECT_ALT_NAME_TYPES } from '../../core/opensslConfig/subjectAltNameTypes';
 import { ConfigDocuments } from './configDocuments';
+import { BUILT_IN_COMMAND_IDS } from '../commandIds';
 
 /** Completes section names, [req] keys, DN field names, extension names and SAN types where each belongs. */
 export class ConfigCompletion implements vscode.CompletionItemProvider {
@@ -65,7 +66,7 @@ function item(label: string, kind: vscode.CompletionItemKind, documentation: str
 
 function withEquals(completion: vscode.CompletionItem): vscode.CompletionItem {
   completion.insertText = `${completion.label as string} = `;
-  completion.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+  completion.command = { command: BUILT_IN_COMMAND_IDS.triggerSuggest, title: 'Suggest values' };
   return completion;
 }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ConfigFinding } from '../../core/opensslConfig/configFinding';
+import { diagnosticSeverity } from '../diagnosticSeverity';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { CONFIG_LANGUAGE, ConfigDocuments, toRange } from './configDocuments';
 
 const DEBOUNCE_MS = 250;
@@ -9,33 +11,22 @@ export const DIAGNOSTIC_SOURCE = 'openssl config';
 /** Owns the config DiagnosticCollection; validates on open at once and while typing after a pause. */
 export class ConfigDiagnostics extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('mtlsRotation.opensslConfig'));
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly delayer = this.register(new KeyedDelayer<string>(DEBOUNCE_MS));
 
   constructor(private readonly documents: ConfigDocuments) {
     super();
     this.register(vscode.workspace.onDidOpenTextDocument((doc) => this.update(doc)));
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
     this.register(vscode.workspace.onDidCloseTextDocument((doc) => {
-      this.cancel(doc.uri.toString());
+      this.delayer.cancel(doc.uri.toString());
       this.collection.delete(doc.uri);
     }));
-    this.register({ dispose: () => [...this.timers.keys()].forEach((key) => this.cancel(key)) });
     vscode.workspace.textDocuments.forEach((doc) => this.update(doc));
   }
 
   private schedule(document: vscode.TextDocument): void {
     if (document.languageId !== CONFIG_LANGUAGE) return;
-    const key = document.uri.toString();
-    this.cancel(key);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.update(document);
-    }, DEBOUNCE_MS));
-  }
-
-  private cancel(key: string): void {
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.delayer.trigger(document.uri.toString(), () => this.update(document));
   }
 
   update(document: vscode.TextDocument): void {
@@ -49,10 +40,7 @@ export function toDiagnostic(document: vscode.TextDocument, finding: ConfigFindi
   const range = finding.line !== undefined
     ? toRange({ line: finding.line, column: finding.column ?? 1, endLine: finding.endLine, endColumn: finding.endColumn })
     : new vscode.Range(0, 0, 0, document.lineAt(0).text.length);
-  const severity = finding.severity === 'error'
-    ? vscode.DiagnosticSeverity.Error
-    : finding.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-  const diagnostic = new vscode.Diagnostic(range, finding.message, severity);
+  const diagnostic = new vscode.Diagnostic(range, finding.message, diagnosticSeverity(finding.severity));
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = finding.code;
   // A path that came from the environment or another included file is not shown, not even as a link.

@@ -9,7 +9,6 @@ import type { ConfigEditorUpdate } from '../../core/opensslConfig/configEditorPr
 import { configEditorHtml } from './configEditorHtml';
 import { parseConfigEditorRequest } from './parseConfigEditorRequest';
 
-const EXTENSION_ID = 'mtls-rotation.mtls-rotation';
 /** Coalesces the change events of one edit (and of fast typing in a text editor beside the form). */
 const RENDER_DELAY_MS = 20;
 const CONFIG_GLOB = '**/{*.cnf,openssl.cnf,*openssl*.conf}';
@@ -38,7 +37,7 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   /** Where esbuild puts the pages (esbuild.js). */
   private readonly scriptRoot: vscode.Uri;
 
-  constructor(private readonly documents: ConfigDocuments, log: Log, extensionUri: vscode.Uri = defaultExtensionUri()) {
+  constructor(private readonly documents: ConfigDocuments, log: Log, extensionUri: vscode.Uri) {
     super();
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
     this.scriptRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
@@ -187,11 +186,6 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private post(entry: Panel, message: ConfigEditorUpdate): void {
     void entry.panel.webview.postMessage(message);
   }
-}
-
-function defaultExtensionUri(): vscode.Uri {
-  // Bundled into dist/extension.js: the extension's folder is one up.
-  return vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri ?? vscode.Uri.file(path.resolve(__dirname, '..'));
 }
 
 async function pickConfig(): Promise<vscode.Uri | undefined> {

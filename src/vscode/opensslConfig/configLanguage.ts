@@ -15,9 +15,10 @@ export class ConfigLanguage extends Disposable {
   readonly diagnostics = this.register(new ConfigDiagnostics(this.documents));
   readonly configEditor: ConfigEditor;
 
-  constructor(log: Log) {
+  /** `extensionUri`: where the form editor's scripts and styles are (context.extensionUri). */
+  constructor(log: Log, extensionUri: vscode.Uri) {
     super();
-    this.configEditor = this.register(new ConfigEditor(this.documents, log));
+    this.configEditor = this.register(new ConfigEditor(this.documents, log, extensionUri));
     this.register(vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(this.documents), '@', ','));
     this.register(vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(this.documents)));
     this.register(vscode.languages.registerDefinitionProvider(CONFIG_SELECTOR, new ConfigDefinition(this.documents)));

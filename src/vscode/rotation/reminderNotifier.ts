@@ -7,6 +7,8 @@ import { Disposable } from '../disposable';
 import { InventoryTree } from '../inventory/inventoryTree';
 import { Log } from '../log';
 import { Settings } from '../settings';
+import { COMMAND_IDS } from '../commandIds';
+import { runCommand } from '../commands';
 
 const STATE_KEY = 'mtlsRotation.reminders';
 const MAX_SEPARATE_REMINDERS = 3;
@@ -66,7 +68,7 @@ export class ReminderNotifier extends Disposable {
     });
     const message = `${due.length} certificates need rotating${expired > 0 ? `, ${expired} already expired` : ''}: ${names.join(', ')}, …`;
     const show = due.some((r) => r.level === 'error') ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-    if ((await show(message, 'Show Certificates')) === 'Show Certificates') await vscode.commands.executeCommand('mtlsRotation.showInventory');
+    if ((await show(message, 'Show Certificates')) === 'Show Certificates') await runCommand(COMMAND_IDS.showInventory);
   }
 
   private async show(reminder: Reminder, now: Date): Promise<void> {
@@ -81,8 +83,8 @@ export class ReminderNotifier extends Disposable {
     const show = reminder.level === 'error' ? vscode.window.showErrorMessage : reminder.level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const choice = await show(message, ...actions);
     const node = { type: 'certificate', certificate };
-    if (choice === 'Start Rotation') await vscode.commands.executeCommand('mtlsRotation.startRotation', node);
-    if (choice === 'Copy Support Ticket') await vscode.commands.executeCommand('mtlsRotation.copySupportTicket', node);
+    if (choice === 'Start Rotation') await runCommand(COMMAND_IDS.startRotation, node);
+    if (choice === 'Copy Support Ticket') await runCommand(COMMAND_IDS.copySupportTicket, node);
     if (choice === 'Snooze 1 Day') {
       // Snoozing un-gives the reminder, so it comes back once the snooze is over.
       const current = this.reminderState();

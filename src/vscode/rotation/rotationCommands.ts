@@ -12,16 +12,16 @@ import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import { Rotation, startRotation } from '../../core/rotation/rotationRecord';
 import * as fs from 'fs/promises';
 import { confineToFolders } from '../../core/files/confinePath';
-import { registerCommand, registerTrustedCommand } from '../commands';
+import { registerCommand, registerTrustedCommand, runCommand } from '../commands';
 import { CertificateStore } from '../inventory/certificateStore';
-import { InventoryNode } from '../inventory/inventoryTree';
-import { pickCertificate } from '../inventory/pickCertificate';
+import { resolveCertificate } from '../inventory/resolveCertificate';
 import { Log } from '../log';
 import { Prompts } from '../prompts';
 import { Settings } from '../settings';
 import { workspaceFolderPaths } from '../workspaceFolders';
 import { RotationStore } from './rotationStore';
 import { RotationView } from './rotationView';
+import { BUILT_IN_COMMAND_IDS, COMMAND_IDS } from '../commandIds';
 
 /** Files worth searching for references to a certificate or key: configs, manifests, scripts, docs. */
 const TEXT_FILES = '**/*.{yaml,yml,json,toml,ini,conf,cnf,env,properties,tf,tfvars,hcl,sh,ps1,py,js,ts,go,java,cs,rb,md,txt,xml,Dockerfile}';
@@ -70,14 +70,8 @@ export function registerRotationCommands(
       { title: 'Which rotation?' }))?.rotation;
   };
 
-  const chooseCertificate = async (arg: unknown, title: string): Promise<CertificateInfo | undefined> => {
-    const node = arg as Partial<InventoryNode> | undefined;
-    if (node?.type === 'certificate' && node.certificate) return node.certificate;
-    await store.whenIdle();
-    const certificates = store.snapshot().items.filter((i): i is CertificateInfo => i.kind === 'certificate' && !i.isCA);
-    if (arg instanceof vscode.Uri) return certificates.find((c) => c.path === arg.fsPath);
-    return pickCertificate(certificates, { title });
-  };
+  const chooseCertificate = async (arg: unknown, title: string): Promise<CertificateInfo | undefined> =>
+    (await resolveCertificate(arg, store, { title, unknownFile: 'nothing' }))?.certificate;
 
   const searchReferences = async (rotation: Rotation, token?: vscode.CancellationToken) => {
     const facts = await rotations.facts(rotation);
@@ -97,7 +91,7 @@ export function registerRotationCommands(
   };
 
   return [
-    registerTrustedCommand(log, 'mtlsRotation.startRotation', 'Starting a rotation writes the rotation record', async (arg?: unknown): Promise<Rotation | undefined> => {
+    registerTrustedCommand(log, COMMAND_IDS.startRotation, 'Starting a rotation writes the rotation record', async (arg?: unknown): Promise<Rotation | undefined> => {
       const certificate = await chooseCertificate(arg, 'Start a rotation of which certificate?');
       if (!certificate) return undefined;
       await store.whenIdle();
@@ -105,12 +99,12 @@ export function registerRotationCommands(
       const { file, rotation } = startRotation(await rotations.rotations(), certificate, key?.path, new Date(), { workspaceRoot: rotations.root()?.fsPath });
       await rotations.saveRotations(file);
       log.info(`Rotation started for ${certificate.path}`);
-      await vscode.commands.executeCommand('mtlsRotation.rotations.focus');
+      await runCommand(BUILT_IN_COMMAND_IDS.focusRotations);
       await view.whenIdle();
       return rotation;
     }),
 
-    registerTrustedCommand(log, 'mtlsRotation.tickChecklistItem', 'Ticking a checklist item writes the rotation record', async (rotationId?: string, itemId?: ManualChecklistItemId, ticked?: boolean) => {
+    registerTrustedCommand(log, COMMAND_IDS.tickChecklistItem, 'Ticking a checklist item writes the rotation record', async (rotationId?: string, itemId?: ManualChecklistItemId, ticked?: boolean) => {
       const rotation = await chooseRotation(rotationId);
       if (!rotation || !itemId) return;
       const field = itemId === 'reminder-received' ? rotation.manual.reminderReceived : rotation.manual.csrSubmitted;
@@ -118,7 +112,7 @@ export function registerRotationCommands(
       await view.whenIdle();
     }),
 
-    registerCommand(log, 'mtlsRotation.findOldReferences', async (arg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.findOldReferences, async (arg?: unknown) => {
       const rotation = await chooseRotation(arg);
       if (!rotation) return undefined;
       const matches = await vscode.window.withProgress(
@@ -144,7 +138,7 @@ export function registerRotationCommands(
       return matches;
     }),
 
-    registerTrustedCommand(log, 'mtlsRotation.retireOldKey', 'Retiring deletes the old private key and writes the record and the register', async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
+    registerTrustedCommand(log, COMMAND_IDS.retireOldKey, 'Retiring deletes the old private key and writes the record and the register', async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
       const rotation = await chooseRotation(options.rotationId ?? arg);
       if (!rotation) return undefined;
       const now = new Date();
@@ -211,7 +205,7 @@ export function registerRotationCommands(
       return { retired: true, decision, deleted };
     }),
 
-    registerTrustedCommand(log, 'mtlsRotation.updateRegister', 'Updating the register writes the certificate register', async (arg?: unknown) => {
+    registerTrustedCommand(log, COMMAND_IDS.updateRegister, 'Updating the register writes the certificate register', async (arg?: unknown) => {
       const rotation = await chooseRotation(arg);
       if (!rotation) return undefined;
       const facts = await rotations.facts(rotation);
@@ -228,7 +222,7 @@ export function registerRotationCommands(
       return register;
     }),
 
-    registerCommand(log, 'mtlsRotation.exportRegister', async (formatArg?: unknown, targetArg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.exportRegister, async (formatArg?: unknown, targetArg?: unknown) => {
       // A view-title button passes the focused tree item; only these values mean a format and a target.
       const format = (['markdown', 'csv', 'ics'] as const).find((f) => f === formatArg);
       const target = targetArg instanceof vscode.Uri ? targetArg : undefined;
@@ -265,13 +259,13 @@ export function registerRotationCommands(
       return uri;
     }),
 
-    registerCommand(log, 'mtlsRotation.copySupportTicket', async (arg?: unknown) => {
+    registerCommand(log, COMMAND_IDS.copySupportTicket, async (arg?: unknown) => {
       const certificate = await chooseCertificate(arg, 'Support ticket for which certificate?');
       if (!certificate) return undefined;
       const text = supportTicket(certificate, new Date());
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage('Priority-1 support ticket text copied. Then generate a new key and CSR and submit it.', 'Generate Key and CSR')
-        .then((choice) => choice && vscode.commands.executeCommand('mtlsRotation.newConfigFromCertificate', { type: 'certificate', certificate }));
+        .then((choice) => choice && runCommand(COMMAND_IDS.newConfigFromCertificate, { type: 'certificate', certificate }));
       return text;
     }),
   ];

@@ -10,11 +10,12 @@ import { replaceFileContents } from '../../core/files/replaceFileContents';
 import { CertificateInfo } from '../../core/model';
 import { emptyRegister, parseRegister, RegisterFile, serializeRegister } from '../../core/rotation/register';
 import { RotationFacts } from '../../core/rotation/rotationFacts';
-import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
+import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import {
   emptyRotationFile, parseRotationFile, Rotation, ROTATION_FILE_PATH, RotationFile, RotationPatch, serializeRotationFile, updateRotation,
 } from '../../core/rotation/rotationRecord';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { CertificateStore } from '../inventory/certificateStore';
 import { Log } from '../log';
 import { Settings } from '../settings';
@@ -31,6 +32,8 @@ const REFERENCES_KEY = 'mtlsRotation.oldReferences';
 export class RotationStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly evidenceDelayer = this.register(new KeyedDelayer<'evidence'>(200));
+  private evidenceRecorded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly log: Log,
@@ -48,6 +51,49 @@ export class RotationStore extends Disposable {
     this.register(watcher.onDidChange(() => this.changed.fire()));
     this.register(watcher.onDidCreate(() => this.changed.fire()));
     this.register(watcher.onDidDelete(() => this.changed.fire()));
+    // What was seen (new key, CSR, certificate) is remembered as it appears, so the checklist survives the files
+    // moving into a secrets store; a burst of changes is recorded once.
+    this.register(this.onDidChange(() => this.evidenceDelayer.trigger('evidence', () => void this.recordEvidence())));
+  }
+
+  /** Resolves once the evidence seen before the call is in the rotation record. */
+  whenEvidenceRecorded(): Promise<void> {
+    this.evidenceDelayer.flush('evidence');
+    return this.evidenceRecorded;
+  }
+
+  private recordEvidence(): Promise<void> {
+    this.evidenceRecorded = this.evidenceRecorded.then(() => this.writeEvidence()).catch((error: unknown) => {
+      // The view reads the same record next and shows what is wrong with it.
+      this.log.debug(`Rotation evidence not recorded: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.evidenceRecorded;
+  }
+
+  private async writeEvidence(): Promise<void> {
+    // Restricted Mode writes nothing: openRotations() shows the evidence, and it is remembered once trusted.
+    if (!vscode.workspace.isTrusted) return;
+    for (const { rotation, patch } of await this.evidence()) {
+      if (patch) await this.patch(rotation.id, patch);
+    }
+  }
+
+  private async evidence(): Promise<Array<{ rotation: Rotation; facts: RotationFacts; patch: RotationPatch | undefined }>> {
+    const file = await this.rotations();
+    const result: Array<{ rotation: Rotation; facts: RotationFacts; patch: RotationPatch | undefined }> = [];
+    for (const rotation of file.rotations.filter((r) => !r.completedAt)) {
+      const facts = await this.facts(rotation);
+      result.push({ rotation, facts, patch: evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot) });
+    }
+    return result;
+  }
+
+  /** The rotations in progress with their facts, including evidence not written yet (always so in Restricted Mode). */
+  async openRotations(): Promise<Array<{ rotation: Rotation; facts: RotationFacts }>> {
+    return (await this.evidence()).map(({ rotation, facts, patch }) => ({
+      rotation: patch ? updateRotation({ ...emptyRotationFile(), rotations: [rotation] }, rotation.id, patch).rotations[0] : rotation,
+      facts,
+    }));
   }
 
   root(): vscode.Uri | undefined {
@@ -62,7 +108,11 @@ export class RotationStore extends Disposable {
   registerUri(): vscode.Uri | undefined {
     const root = this.root();
     if (!root) return undefined;
-    const configured = this.settings().registerPath;
+    // The register lives with the record, in the first folder: by that folder's own setting, resolved against it.
+    const settings = this.settings();
+    const own = settings.folders.find((f) => f.folder === root.toString());
+    if (own) return vscode.Uri.file(own.registerPath);
+    const configured = settings.registerPath;
     return path.isAbsolute(configured) ? vscode.Uri.file(configured) : vscode.Uri.joinPath(root, configured);
   }
 

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { ChecklistItem, evaluateChecklist } from '../../core/rotation/checklist';
-import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import { overlapPeriod, OverlapPeriod } from '../../core/rotation/overlapPeriod';
-import { Rotation, updateRotation } from '../../core/rotation/rotationRecord';
+import { Rotation } from '../../core/rotation/rotationRecord';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { Log } from '../log';
 import { RotationStore } from './rotationStore';
-
-const ROTATION_OWN_COMMANDS = new Set(['mtlsRotation.findOldReferences', 'mtlsRotation.retireOldKey', 'mtlsRotation.updateRegister']);
+import { COMMAND_IDS } from '../commandIds';
+import { CHECKLIST_COMMANDS, ROTATION_OWN_ACTIONS } from './checklistCommands';
 
 export type RotationNode =
   | { type: 'rotation'; rotation: Rotation; items: ChecklistItem[]; overlap: OverlapPeriod }
@@ -21,20 +21,19 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
   readonly onDidChangeTreeData = this.changed.event;
   private roots: RotationNode[] = [];
   private refreshing: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly delayer = this.register(new KeyedDelayer<'refresh'>(200));
   readonly treeView: vscode.TreeView<RotationNode>;
 
   constructor(private readonly rotations: RotationStore, private readonly log: Log) {
     super();
     this.treeView = this.register(vscode.window.createTreeView('mtlsRotation.rotations', { treeDataProvider: this }));
     this.register(rotations.onDidChange(() => this.schedule()));
-    this.register({ dispose: () => clearTimeout(this.timer) });
     this.schedule();
   }
 
   /** Resolves once the view reflects everything that happened before the call. */
   whenIdle(): Promise<void> {
-    clearTimeout(this.timer);
+    this.delayer.cancel('refresh');
     this.refreshing = this.refreshing.then(() => this.refresh());
     return this.refreshing;
   }
@@ -46,27 +45,17 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
     // File events come in bursts (a key and a CSR written together); evaluate once after them.
-    this.timer = setTimeout(() => void this.whenIdle(), 200);
+    this.delayer.trigger('refresh', () => void this.whenIdle());
   }
 
   private async refresh(): Promise<void> {
     const now = new Date();
     try {
-      let file = await this.rotations.rotations();
+      await this.rotations.whenEvidenceRecorded();
       const roots: RotationNode[] = [];
-      for (const rotation of file.rotations.filter((r) => !r.completedAt)) {
-        const facts = await this.rotations.facts(rotation);
-        // Remember what was seen (new key, CSR, certificate), so the checklist survives them moving into a secrets store.
-        const patch = evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot);
-        let current = rotation;
-        if (patch) {
-          // Restricted Mode writes nothing: the evidence is shown, and remembered once the workspace is trusted.
-          file = vscode.workspace.isTrusted ? await this.rotations.patch(rotation.id, patch) : updateRotation(file, rotation.id, patch);
-          current = file.rotations.find((r) => r.id === rotation.id) ?? rotation;
-        }
-        roots.push({ type: 'rotation', rotation: current, items: evaluateChecklist(current, facts, now), overlap: overlapPeriod(current, facts, now) });
+      for (const { rotation, facts } of await this.rotations.openRotations()) {
+        roots.push({ type: 'rotation', rotation, items: evaluateChecklist(rotation, facts, now), overlap: overlapPeriod(rotation, facts, now) });
       }
       this.roots = roots;
       const open = roots.filter((n) => n.type === 'rotation').length;
@@ -138,11 +127,10 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
         );
         item.contextValue = `checklist.${step.source}.${step.state}`;
         if (step.source === 'manual') {
-          item.command = { command: 'mtlsRotation.tickChecklistItem', title: 'Tick', arguments: [node.rotation.id, step.id] };
-        } else if (step.command) {
-          // The rotation's own commands need to know which rotation; the others ask what they need.
-          const own = ROTATION_OWN_COMMANDS.has(step.command);
-          item.command = { command: step.command, title: step.label, arguments: own ? [{ rotationId: node.rotation.id }] : [] };
+          item.command = { command: COMMAND_IDS.tickChecklistItem, title: 'Tick', arguments: [node.rotation.id, step.id] };
+        } else if (step.action) {
+          const own = ROTATION_OWN_ACTIONS.has(step.action);
+          item.command = { command: CHECKLIST_COMMANDS[step.action], title: step.label, arguments: own ? [{ rotationId: node.rotation.id }] : [] };
         }
         return item;
       }

@@ -6,16 +6,16 @@ import { pairInventory } from '../../core/inventory/pairing';
 import { curlCommand } from '../../core/testCall/curlCommand';
 import { runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
-import { registerCommand, registerTrustedCommand } from '../commands';
+import { registerCommand, registerTrustedCommand, runCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
-import { InventoryNode } from '../inventory/inventoryTree';
-import { pickCertificate } from '../inventory/pickCertificate';
+import { resolveCertificate } from '../inventory/resolveCertificate';
 import { Log } from '../log';
 import { Prompts } from '../prompts';
 import { ReportDocuments } from '../reportDocuments';
 import { Environment, Settings } from '../settings';
 import { testCallReport } from './testCallReport';
+import { COMMAND_IDS } from '../commandIds';
 
 const HISTORY_KEY = 'mtlsRotation.testCallHistory';
 const HISTORY_LIMIT = 20;
@@ -78,12 +78,12 @@ export class TestCallFeature extends Disposable {
     super();
     // View-title buttons pass the focused tree item: only strings are environment names or keys.
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    this.register(registerCommand(log, 'mtlsRotation.setApiKey', (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
-    this.register(registerCommand(log, 'mtlsRotation.clearApiKey', (environment?: unknown) => this.clearApiKey(text(environment))));
+    this.register(registerCommand(log, COMMAND_IDS.setApiKey, (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
+    this.register(registerCommand(log, COMMAND_IDS.clearApiKey, (environment?: unknown) => this.clearApiKey(text(environment))));
     // Keys stored by 0.1.0 were bound to a name only, so they could follow the name anywhere: they are dropped and
     // asked for again, bound to their origin.
     for (const environment of settings().environments) void secrets.delete(`mtlsRotation.apiKey.${environment.name}`);
-    this.register(registerTrustedCommand(log, 'mtlsRotation.runTestCall', 'Test calls send your API key and a client certificate', (arg?: unknown) => this.run(arg)));
+    this.register(registerTrustedCommand(log, COMMAND_IDS.runTestCall, 'Test calls send your API key and a client certificate', (arg?: unknown) => this.run(arg)));
   }
 
   history(fingerprint?: string): TestCallRecord[] {
@@ -136,23 +136,17 @@ export class TestCallFeature extends Disposable {
   }
 
   private async resolve(arg: unknown): Promise<{ certificate: CertificateInfo; keyPath: string; environment: Environment } | undefined> {
+    const target = await resolveCertificate(arg, this.store, {
+      title: 'Test call with which certificate? (its key must be in the workspace)',
+      offer: (g) => !g.certificate.isCA && g.keys.length > 0,
+      explicit: 'inventory',
+    });
+    const certificate = target?.certificate;
+    if (!certificate) return undefined;
+    const explicit = target.given as Partial<TestCallRequest> | undefined;
     await this.store.whenIdle();
     const paired = pairInventory(this.store.snapshot().items);
-    const node = arg as Partial<InventoryNode> | undefined;
-    const explicit = arg as Partial<TestCallRequest> | undefined;
-    let certificate: CertificateInfo | undefined = node?.type === 'certificate' ? node.certificate : undefined;
-    if (!certificate && typeof explicit?.certificate === 'string') {
-      certificate = paired.certificates.find((g) => g.certificate.path === explicit.certificate)?.certificate;
-      if (!certificate) throw new Error(`${explicit.certificate} is not a certificate in the inventory`);
-    }
-    if (!certificate) {
-      certificate = await pickCertificate(
-        paired.certificates.filter((g) => !g.certificate.isCA && g.keys.length > 0).map((g) => g.certificate),
-        { title: 'Test call with which certificate? (its key must be in the workspace)' },
-      );
-    }
-    if (!certificate) return undefined;
-    const keys: PrivateKeyInfo[] = paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate!.fingerprintSha256)?.keys ?? [];
+    const keys: PrivateKeyInfo[] = paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate.fingerprintSha256)?.keys ?? [];
     let keyPath: string | undefined = typeof explicit?.key === 'string' ? explicit.key : keys[0]?.path;
     if (!keyPath) {
       const picked = await vscode.window.showOpenDialog({ title: 'The private key of this certificate', canSelectMany: false });
@@ -223,7 +217,7 @@ export class TestCallFeature extends Disposable {
     const shown = result.outcome === 'ok' ? vscode.window.showInformationMessage(message, ...actions) : vscode.window.showErrorMessage(message, ...actions);
     void shown.then(async (choice) => {
       if (choice === 'Show Details') await this.reports.open(report);
-      if (choice === 'Retry') await vscode.commands.executeCommand('mtlsRotation.runTestCall', { certificate: certificate.path, key: keyPath, environment: environment.name });
+      if (choice === 'Retry') await runCommand(COMMAND_IDS.runTestCall, { certificate: certificate.path, key: keyPath, environment: environment.name });
       if (choice === 'Copy curl Command') await vscode.env.clipboard.writeText(curl);
     });
     return result;

@@ -8,14 +8,15 @@ import { readCsr } from '../../core/x509/csr';
 import { splitPem } from '../../core/x509/pem';
 import { verifyCertificate, VerifyResult } from '../../core/verify/verifyCertificate';
 import { registerCommand } from '../commands';
+import { diagnosticSeverity } from '../diagnosticSeverity';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
-import { InventoryNode } from '../inventory/inventoryTree';
-import { pickCertificate } from '../inventory/pickCertificate';
+import { resolveCertificate } from '../inventory/resolveCertificate';
 import { Log } from '../log';
 import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
 import { verificationReport } from './verificationReport';
+import { COMMAND_IDS } from '../commandIds';
 
 /** What a script or test may pass instead of a tree node: every file named explicitly. */
 export interface VerifyRequest {
@@ -64,7 +65,7 @@ export class CertificateVerifier extends Disposable {
     private readonly settings: () => Settings,
   ) {
     super();
-    this.register(registerCommand(log, 'mtlsRotation.verifyCertificate', (arg?: unknown) => this.run(arg)));
+    this.register(registerCommand(log, COMMAND_IDS.verifyCertificate, (arg?: unknown) => this.run(arg)));
   }
 
   records(): VerificationRecord[] {
@@ -121,7 +122,7 @@ export class CertificateVerifier extends Disposable {
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(line, 0, line, 80),
         `${check.name}: ${check.message}`,
-        check.ok ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+        diagnosticSeverity(check.ok ? 'warning' : 'error'),
       );
       diagnostic.source = 'mTLS verify';
       diagnostic.code = check.name;
@@ -132,21 +133,16 @@ export class CertificateVerifier extends Disposable {
 
   /** Fills in what was not given: the paired key, the CA bundle setting, the CSR and the certificate it renews. */
   private async resolve(arg: unknown): Promise<VerifyRequest | undefined> {
-    const explicit = arg as Partial<VerifyRequest> | undefined;
-    if (explicit && typeof explicit.certificate === 'string') return explicit as VerifyRequest;
+    const target = await resolveCertificate(arg, this.store, { title: 'Verify which certificate?', explicit: 'as-given', allowCaFile: true });
+    if (target?.given) return target.given as unknown as VerifyRequest;
+    const certificate = target?.certificate;
+    if (!certificate) return undefined;
     await this.store.whenIdle();
     const paired = pairInventory(this.store.snapshot().items);
-    const node = arg as Partial<InventoryNode> | undefined;
-    let certificate: CertificateInfo | undefined = node?.type === 'certificate' ? node.certificate : undefined;
-    if (!certificate && arg instanceof vscode.Uri) certificate = this.certificateAt(arg.fsPath);
-    if (!certificate) {
-      certificate = await pickCertificate(paired.certificates.filter((g) => !g.certificate.isCA).map((g) => g.certificate), { title: 'Verify which certificate?' });
-    }
-    if (!certificate) return undefined;
-    const group = paired.certificates.find((g) => g.certificate === certificate || g.certificate.fingerprintSha256 === certificate!.fingerprintSha256);
+    const group = paired.certificates.find((g) => g.certificate === certificate || g.certificate.fingerprintSha256 === certificate.fingerprintSha256);
     const key: PrivateKeyInfo | undefined = group?.keys[0];
     const older = group?.related
-      .filter((c) => Date.parse(c.notAfter) < Date.parse(certificate!.notAfter))
+      .filter((c) => Date.parse(c.notAfter) < Date.parse(certificate.notAfter))
       .sort((a, b) => Date.parse(b.notAfter) - Date.parse(a.notAfter))[0];
     return {
       certificate: certificate.path,

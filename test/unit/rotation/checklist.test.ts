@@ -5,6 +5,7 @@ import { emptyRegister, recordRotation } from '../../../src/core/rotation/regist
 import { RotationFacts } from '../../../src/core/rotation/rotationFacts';
 import { evidencePatch, resolveRotationEvidence } from '../../../src/core/rotation/rotationEvidence';
 import { emptyRotationFile, Rotation, RotationFile, updateRotation } from '../../../src/core/rotation/rotationRecord';
+import { CHECKLIST_COMMANDS } from '../../../src/vscode/rotation/checklistCommands';
 import { certificate, csr, key, ROOT } from './builders';
 import { facts, newCert, newCsr, newKey, NOW, okCall, oldCert, oldKey, readyToRetire, rotation, verified } from './scenario';
 
@@ -22,7 +23,7 @@ function patched(r: Rotation, patch: Parameters<typeof updateRotation>[2]): Rota
 describe('evaluateChecklist', () => {
   it('lists the brief\'s eleven items in order, with its wording, sources and commands', () => {
     const items = evaluateChecklist(rotation(), facts([oldCert, oldKey]), NOW);
-    assert.deepStrictEqual(items.map((i) => [i.label, i.source, i.command ?? null]), [
+    assert.deepStrictEqual(items.map((i) => [i.label, i.source, i.action ? CHECKLIST_COMMANDS[i.action] : null]), [
       ['30-day reminder received (webhook callback)', 'manual', 'mtlsRotation.tickChecklistItem'],
       ['New RSA-2048 key pair generated', 'evidence', 'mtlsRotation.generateKeyAndCsr'],
       ['CSR created with current O/OU/CN/SAN fields (updated if calling domains/IPs changed)', 'evidence', 'mtlsRotation.generateKeyAndCsr'],

@@ -1,0 +1,61 @@
+import { expiryStatus } from '../expiry';
+import { CertificateInfo, CsrInfo, ExpiryInfo, InventoryError, InventoryItem, PrivateKeyInfo, Pkcs12Info } from '../model';
+import { CertificateGroup, pairInventory } from './pairing';
+
+export type InventoryNode =
+  | { type: 'certificate'; certificate: CertificateInfo; expiry: ExpiryInfo; group?: CertificateGroup; role?: 'related' }
+  | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
+  | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
+  | { type: 'pkcs12'; pkcs12: Pkcs12Info }
+  | { type: 'group'; group: 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
+  | { type: 'error'; error: InventoryError };
+
+export interface InventoryModel {
+  roots: InventoryNode[];
+  certificates: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo }>;
+  errors: InventoryError[];
+}
+
+/** Turns the store's items into the tree: certificates soonest-expiry first, their key, CSRs and relatives below. */
+export function buildInventoryModel(
+  items: InventoryItem[],
+  errors: InventoryError[],
+  now: Date,
+  thresholds: number[],
+  renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined,
+): InventoryModel {
+  const paired = pairInventory(items);
+  // A CSR the user linked to a certificate belongs under it, whatever its CN says.
+  paired.orphanCsrs = paired.orphanCsrs.filter((csr) => {
+    const linked = renewalLink(csr.path);
+    const group = linked && paired.certificates.find((g) => g.certificate.fingerprintSha256 === linked.fingerprintSha256);
+    if (group) group.renewalCsrs.push(csr);
+    return !group;
+  });
+  const roots: InventoryNode[] = [];
+  const certificates: InventoryModel['certificates'] = [];
+  for (const group of paired.certificates) {
+    const expiry = expiryStatus(group.certificate.notAfter, now, thresholds);
+    certificates.push({ certificate: group.certificate, expiry });
+    roots.push({ type: 'certificate', certificate: group.certificate, expiry, group });
+  }
+  for (const pkcs12 of paired.pkcs12) roots.push({ type: 'pkcs12', pkcs12 });
+
+  const orphans: InventoryNode[] = [
+    ...paired.orphanKeys.map((key): InventoryNode => ({ type: 'key', key, parentId: 'orphans' })),
+    ...paired.orphanCsrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId: 'orphans', role: 'orphan' })),
+  ];
+  if (orphans.length > 0) {
+    roots.push({ type: 'group', group: 'orphans', label: 'Keys and CSRs without a certificate', children: orphans });
+  }
+  if (errors.length > 0) {
+    const sorted = [...errors].sort((a, b) => a.path.localeCompare(b.path));
+    roots.push({
+      type: 'group',
+      group: 'unreadable',
+      label: 'Unreadable',
+      children: sorted.map((error): InventoryNode => ({ type: 'error', error })),
+    });
+  }
+  return { roots, certificates, errors };
+}
