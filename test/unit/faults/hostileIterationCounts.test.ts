@@ -86,32 +86,32 @@ describe('faults: enormous key-derivation iteration counts are refused, not run'
   });
 
   it('a PKCS#12 file with a huge MAC iteration count, read without a passphrase (as every scan reads it)', () => {
-    const run = runBounded(path.join(dir, 'mac.p12'), "core('readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
+    const run = runBounded(path.join(dir, 'mac.p12'), "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
     assertRefusedQuickly('readCryptoFile', run);
     assert.match(run.output, /"code":"key-derivation-too-costly"/, run.output);
   });
 
   it('a PKCS#12 file without a MAC whose bag encryption has a huge PBKDF2 iteration count', () => {
-    const run = runBounded(path.join(dir, 'pbe.p12'), "core('readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
+    const run = runBounded(path.join(dir, 'pbe.p12'), "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
     assertRefusedQuickly('readCryptoFile', run);
     assert.match(run.output, /"code":"key-derivation-too-costly"/, run.output);
   });
 
   it('the same PKCS#12 file in BER (an indefinite length, as Windows writes PFX files)', () => {
-    const run = runBounded(path.join(dir, 'mac-ber.pfx'), "core('readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
+    const run = runBounded(path.join(dir, 'mac-ber.pfx'), "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
     assertRefusedQuickly('readCryptoFile', run);
     assert.match(run.output, /"code":"key-derivation-too-costly"/, run.output);
   });
 
   it('an inventory scan of a folder holding such files completes, with an error entry for each', () => {
-    const run = runBounded(dir, "core('inventory').scanInventory([file])");
+    const run = runBounded(dir, "core('inventory/scanInventory').scanInventory([file])");
     assertRefusedQuickly('scanInventory', run);
     const result = JSON.parse(run.output) as { errors: Array<{ path: string; code: string }> };
     for (const name of ['mac.p12', 'pbe.p12', 'mac-ber.pfx']) assert.ok(result.errors.some((e) => e.path.endsWith(name)), `${name}: ${run.output}`);
   });
 
   it('an encrypted PKCS#8 key with a huge PBKDF2 iteration count, opened with a passphrase', () => {
-    const run = runBounded(path.join(dir, 'pbkdf2.der'), "core('privateKey').readPrivateKey(fs.readFileSync(file), { passphrase: 'x' })");
+    const run = runBounded(path.join(dir, 'pbkdf2.der'), "core('x509/privateKey').readPrivateKey(fs.readFileSync(file), { passphrase: 'x' })");
     assertRefusedQuickly('readPrivateKey', run);
     assert.match(run.output, /"thrown":"key-derivation-too-costly"/, `a typed error: ${run.output}`);
   });
