@@ -12,6 +12,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
+  // jsonc-parser's UMD build (its "main") loads its parts with a require esbuild cannot follow; its ES module
+  // build bundles whole.
+  mainFields: ['module', 'main'],
 };
 
 async function main() {

@@ -4,6 +4,8 @@ export interface CommandIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** What relative paths on the command line are resolved against; the process's when absent (tests set it). */
+  cwd?: string;
 }
 
 /** One CLI command; main.ts dispatches by name, so a new command is one file and one line in the list. */

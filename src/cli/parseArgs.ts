@@ -1,3 +1,5 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+
 /** A mistake in the command line: exit code 2 and one line on stderr. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -22,37 +24,37 @@ export interface ParsedArgs {
   options: Record<string, string | true>;
 }
 
-/** `--name value`, `--name=value`, booleans as `--name`, and `--` to end options. Unknown options are errors. */
+/**
+ * `--name value`, `--name=value`, booleans as `--name`, and `--` to end options; unknown options are errors.
+ * node:util tokenizes. Its strict mode is not used because it calls `--within -1` ambiguous, where this CLI
+ * takes `-1` as the value and lets the option say why it is out of range; the rules are applied to the tokens.
+ */
 export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedArgs {
+  const { tokens } = parseNodeArgs({ args: [...argv], options: nodeOptions(specs), strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const options: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option --${name}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    // A cluster of short flags such as `-abc` is one unknown option, named as typed.
+    if (token.rawName.startsWith('-') && !token.rawName.startsWith('--')) throw new UsageError(`unknown option ${argv[token.index]}`);
+    const spec = Object.prototype.hasOwnProperty.call(specs, token.name) ? specs[token.name] : undefined;
+    if (!spec) throw new UsageError(`unknown option ${token.rawName}`);
     if (spec.type === 'boolean') {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-      options[name] = true;
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
+      options[token.name] = true;
       continue;
     }
-    let value: string | undefined;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value${spec.value ? ` (${spec.value})` : ''}`);
-    options[name] = value;
+    // `--within --json` is a forgotten value, not a value that looks like an option.
+    const forgotten = token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('--'));
+    if (forgotten) throw new UsageError(`${token.rawName} needs a value${spec.value ? ` (${spec.value})` : ''}`);
+    options[token.name] = token.value;
   }
   return { positionals, options };
+}
+
+function nodeOptions(specs: OptionSpecs): Record<string, { type: 'boolean' | 'string' }> {
+  return Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type }]));
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

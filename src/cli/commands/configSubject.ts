@@ -1,6 +1,21 @@
-import { Command } from '../command';
-import { configSubjectCommand } from '../configSubjectCommand';
-import { stringOption } from '../parseArgs';
+// `config-subject FILE.cnf [--json]`: the subject and SANs `openssl req -new -config FILE -batch` would put
+// into a CSR, with the config's findings. Exit 0 when openssl would accept the config, 1 when it has errors,
+// 2 for bad usage or an unreadable file (one line on stderr, written by main).
+import * as path from 'path';
+import { opensslConfigFileOptions, readOpensslConfigFile } from '../../core/opensslConfig/loadOpensslConfigFile';
+import { checkOpensslConfig } from '../../core/opensslConfig/validateOpensslConfig';
+import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
+import { Command, EXIT } from '../command';
+import { stringOption, UsageError } from '../parseArgs';
+
+/**
+ * A value as printed: one from the environment or an included file is named, not printed, and marked
+ * `"redacted": true` in JSON. A cloned repository's config chooses which variables and files it reads, and this
+ * output ends up on screens and in CI logs; `generate` puts the real values into the CSR.
+ */
+function printed<T extends { type: string; value: string; shown?: string }>(item: T): Pick<T, 'type' | 'value'> & { redacted?: true } {
+  return item.shown !== undefined ? { type: item.type, value: item.shown, redacted: true } : { type: item.type, value: item.value };
+}
 
 export const configSubject: Command = {
   name: 'config-subject',
@@ -10,11 +25,46 @@ export const configSubject: Command = {
     json: { type: 'boolean', description: 'print {"subject","subjectAltNames","diagnostics"} as one JSON document' },
     section: { type: 'string', value: 'NAME', description: 'the req section to read (default: req)' },
   },
-  run(args, io) {
-    const argv = [...args.positionals];
-    if (args.options.json) argv.push('--json');
-    const section = stringOption(args, 'section');
-    if (section) argv.push('--section', section);
-    return configSubjectCommand(argv, { stdout: io.stdout, stderr: io.stderr, env: io.env });
+  async run(args, io) {
+    if (args.positionals.length !== 1) throw new UsageError(`expected one config file, got ${args.positionals.length}`);
+    const file = args.positionals[0];
+    // Relative .include paths resolve against the working directory, as openssl resolves them.
+    const cwd = io.cwd ?? process.cwd();
+    const text = readOpensslConfigFile(path.resolve(cwd, file));
+    const options = opensslConfigFileOptions(file, cwd, io.env);
+    const { request, findings } = checkOpensslConfig(text, { ...options, section: stringOption(args, 'section') });
+    const exitCode = findings.some((f) => f.severity === 'error') ? EXIT.problems : EXIT.ok;
+
+    if (args.options.json) {
+      const document = {
+        subject: request.subject.map(printed),
+        subjectAltNames: request.subjectAltNames.map(printed),
+        diagnostics: findings.map((f) => ({ severity: f.severity, line: f.line ?? 1, column: f.column ?? 1, code: f.code, message: f.message })),
+      };
+      io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+      return exitCode;
+    }
+
+    const lines: string[] = [];
+    if (exitCode !== EXIT.ok) lines.push(`openssl req would refuse ${file}; what it would otherwise request:`);
+    lines.push('Subject:');
+    if (request.subject.length === 0) lines.push('  (none)');
+    const width = Math.max(0, ...request.subject.map((a) => a.type.length));
+    for (const a of request.subject) lines.push(`  ${a.type.padEnd(width)}  ${printed(a).value}`);
+    lines.push(`Subject alternative names${request.subjectAltNamesCritical ? ' (critical)' : ''}:`);
+    if (request.subjectAltNames.length === 0) lines.push('  (none)');
+    for (const s of request.subjectAltNames) lines.push(`  ${s.type}:${printed(s).value}`);
+    const others = request.extensions.filter((e) => e.name !== 'subjectAltName');
+    if (others.length > 0) {
+      lines.push('Other requested extensions:');
+      for (const e of others) lines.push(`  ${e.name}${e.critical ? ' (critical)' : ''}: ${e.shown ?? e.value}`);
+    }
+    if (findings.length > 0) {
+      lines.push('Diagnostics:');
+      for (const f of findings) lines.push(`  ${file}:${f.line ?? 1}:${f.column ?? 1}: ${f.severity}: ${f.message} [${f.code}]`);
+    }
+    // Values come from a config that may have come with a cloned repository.
+    io.stdout(`${lines.map(escapeControlCharacters).join('\n')}\n`);
+    return exitCode;
   },
 };

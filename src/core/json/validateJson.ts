@@ -1,8 +1,9 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { pointerChild } from './parseJsonDocument';
 
 /**
- * The subset of JSON Schema draft-07 the core's documents use. The parsers interpret these schema objects
- * themselves, so a schema published for editors (schemas/*.schema.json) and the parser cannot drift apart.
+ * The subset of JSON Schema draft-07 the core's documents use. ajv interprets these schema objects, so a schema
+ * published for editors (schemas/*.schema.json) and the parser cannot drift apart.
  */
 export interface JsonSchema {
   $schema?: string;
@@ -29,16 +30,18 @@ export interface JsonProblem {
   atKey?: boolean;
 }
 
-const patterns = new Map<string, RegExp>();
+// allErrors: a hand-edited file is fixed in one pass, not one error per save. verbose: the messages quote the
+// value and the schema's own description.
+const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
+const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
-function compiled(pattern: string): RegExp {
-  let re = patterns.get(pattern);
-  if (!re) {
-    // JSON Schema patterns are ECMA-262 regular expressions; ajv and VS Code compile them with the u flag too.
-    re = new RegExp(pattern, 'u');
-    patterns.set(pattern, re);
+function validator(schema: JsonSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
   }
-  return re;
+  return validate;
 }
 
 function typeOf(value: unknown): string {
@@ -48,62 +51,45 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
-  if (schema.$ref === undefined) return schema;
-  const match = /^#\/definitions\/([^/]+)$/.exec(schema.$ref);
-  const target = match ? root.definitions?.[match[1]] : undefined;
-  if (!target) throw new Error(`unsupported $ref ${schema.$ref}`);
-  return resolve(target, root);
-}
-
 function withArticle(type: string): string {
   if (type === 'null' || type === 'boolean') return type;
   if (type === 'number') return 'a non-integer number';
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-function expectation(schema: JsonSchema): string {
-  return schema.description ? ` (${schema.description})` : '';
+/** ajv's error in the words the core has always used; undefined for the errors that only echo another one. */
+function problemOf(error: ErrorObject): JsonProblem | undefined {
+  const pointer = error.instancePath;
+  const schema = (error.parentSchema ?? {}) as JsonSchema;
+  const value: unknown = error.data;
+  switch (error.keyword) {
+    case 'type':
+      return { pointer, message: `must be ${withArticle(String(error.params.type))}${schema.description ? ` (${schema.description})` : ''}, not ${withArticle(typeOf(value))}` };
+    case 'const':
+      return { pointer, message: `must be ${JSON.stringify(schema.const)}, not ${JSON.stringify(value)}` };
+    case 'enum':
+      return { pointer, message: `must be one of ${(schema.enum ?? []).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'minLength':
+      return { pointer, message: schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters long` };
+    case 'pattern':
+      return { pointer, message: `${JSON.stringify(value)} is not ${schema.description ?? `matching ${schema.pattern}`}` };
+    case 'required':
+      return { pointer, message: `missing required property "${String(error.params.missingProperty)}"` };
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const known = Object.keys(schema.properties ?? {});
+      return { pointer: pointerChild(pointer, name), atKey: true, message: `unknown property "${name}"${known.length ? ` (expected ${known.map((k) => `"${k}"`).join(', ')})` : ''}` };
+    }
+    default:
+      return { pointer, message: error.message ?? error.keyword };
+  }
 }
 
-/** Every problem, outermost first; a value of the wrong type is not looked into further. */
-export function validateJson(value: unknown, schema: JsonSchema, root: JsonSchema = schema, pointer = ''): JsonProblem[] {
-  const s = resolve(schema, root);
-  const problems: JsonProblem[] = [];
-  const actual = typeOf(value);
-  if (s.type !== undefined && actual !== s.type) {
-    return [{ pointer, message: `must be ${withArticle(s.type)}${expectation(s)}, not ${withArticle(actual)}` }];
-  }
-  if (s.const !== undefined && value !== s.const) {
-    problems.push({ pointer, message: `must be ${JSON.stringify(s.const)}, not ${JSON.stringify(value)}` });
-  }
-  if (s.enum !== undefined && !s.enum.some((v) => v === value)) {
-    problems.push({ pointer, message: `must be one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}` });
-  }
-  if (typeof value === 'string') {
-    if (s.minLength !== undefined && [...value].length < s.minLength) {
-      problems.push({ pointer, message: s.minLength === 1 ? 'must not be empty' : `must be at least ${s.minLength} characters long` });
-    } else if (s.pattern !== undefined && !compiled(s.pattern).test(value)) {
-      problems.push({ pointer, message: `${JSON.stringify(value)} is not ${s.description ?? `matching ${s.pattern}`}` });
-    }
-  }
-  if (Array.isArray(value) && s.items) {
-    value.forEach((item, index) => problems.push(...validateJson(item, s.items as JsonSchema, root, pointerChild(pointer, index))));
-  }
-  if (actual === 'object') {
-    const object = value as Record<string, unknown>;
-    for (const name of s.required ?? []) {
-      if (!Object.prototype.hasOwnProperty.call(object, name)) problems.push({ pointer, message: `missing required property "${name}"` });
-    }
-    for (const [name, member] of Object.entries(object)) {
-      const child = pointerChild(pointer, name);
-      const memberSchema = s.properties && Object.prototype.hasOwnProperty.call(s.properties, name) ? s.properties[name] : undefined;
-      if (memberSchema) problems.push(...validateJson(member, memberSchema, root, child));
-      else if (s.additionalProperties === false) {
-        const known = Object.keys(s.properties ?? {});
-        problems.push({ pointer: child, atKey: true, message: `unknown property "${name}"${known.length ? ` (expected ${known.map((k) => `"${k}"`).join(', ')})` : ''}` });
-      }
-    }
-  }
-  return problems;
+/** Every problem ajv finds; an empty string is reported as empty, not also as not matching its pattern. */
+export function validateJson(value: unknown, schema: JsonSchema): JsonProblem[] {
+  const validate = validator(schema);
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  const empty = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === 'pattern' && empty.has(e.instancePath))).map(problemOf).filter((p): p is JsonProblem => p !== undefined);
 }

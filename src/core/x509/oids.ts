@@ -1,80 +1,23 @@
-// Names exactly as OpenSSL 3 prints them (`-nameopt sname`), checked against `openssl x509 -subject`,
-// so that names the core reports can be compared with openssl's output and pasted into configs.
-const attributeNames: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.4': 'SN',
-  '2.5.4.5': 'serialNumber',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.9': 'street',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.12': 'title',
-  '2.5.4.13': 'description',
-  '2.5.4.14': 'searchGuide',
-  '2.5.4.15': 'businessCategory',
-  '2.5.4.16': 'postalAddress',
-  '2.5.4.17': 'postalCode',
-  '2.5.4.18': 'postOfficeBox',
-  '2.5.4.19': 'physicalDeliveryOfficeName',
-  '2.5.4.20': 'telephoneNumber',
-  '2.5.4.21': 'telexNumber',
-  '2.5.4.22': 'teletexTerminalIdentifier',
-  '2.5.4.23': 'facsimileTelephoneNumber',
-  '2.5.4.24': 'x121Address',
-  '2.5.4.25': 'internationaliSDNNumber',
-  '2.5.4.26': 'registeredAddress',
-  '2.5.4.27': 'destinationIndicator',
-  '2.5.4.28': 'preferredDeliveryMethod',
-  '2.5.4.29': 'presentationAddress',
-  '2.5.4.30': 'supportedApplicationContext',
-  '2.5.4.31': 'member',
-  '2.5.4.32': 'owner',
-  '2.5.4.33': 'roleOccupant',
-  '2.5.4.34': 'seeAlso',
-  '2.5.4.35': 'userPassword',
-  '2.5.4.36': 'userCertificate',
-  '2.5.4.37': 'cACertificate',
-  '2.5.4.38': 'authorityRevocationList',
-  '2.5.4.39': 'certificateRevocationList',
-  '2.5.4.40': 'crossCertificatePair',
-  '2.5.4.41': 'name',
-  '2.5.4.42': 'GN',
-  '2.5.4.43': 'initials',
-  '2.5.4.44': 'generationQualifier',
-  '2.5.4.45': 'x500UniqueIdentifier',
-  '2.5.4.46': 'dnQualifier',
-  '2.5.4.47': 'enhancedSearchGuide',
-  '2.5.4.48': 'protocolInformation',
-  '2.5.4.49': 'distinguishedName',
-  '2.5.4.50': 'uniqueMember',
-  '2.5.4.51': 'houseIdentifier',
-  '2.5.4.52': 'supportedAlgorithms',
-  '2.5.4.53': 'deltaRevocationList',
-  '2.5.4.54': 'dmdName',
-  '2.5.4.65': 'pseudonym',
-  '2.5.4.72': 'role',
-  '2.5.4.97': 'organizationIdentifier',
-  '2.5.4.98': 'c3',
-  '2.5.4.99': 'n3',
-  '2.5.4.100': 'dnsName',
-  '1.2.840.113549.1.9.1': 'emailAddress',
-  '1.2.840.113549.1.9.2': 'unstructuredName',
-  '1.2.840.113549.1.9.3': 'contentType',
-  '1.2.840.113549.1.9.7': 'challengePassword',
-  '1.2.840.113549.1.9.8': 'unstructuredAddress',
-  '0.9.2342.19200300.100.1.1': 'UID',
-  '0.9.2342.19200300.100.1.3': 'mail',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
-  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
-  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
-};
+import { objectByOid } from './opensslObjects';
+
+// The name attributes the core names as OpenSSL 3 prints them (`-nameopt sname`, checked against
+// `openssl x509 -subject`), so that names the core reports can be compared with openssl's output and pasted into
+// configs. The names themselves come from the generated object table, the one place they are written.
+const attributeOids: ReadonlySet<string> = new Set([
+  '2.5.4.3', '2.5.4.4', '2.5.4.5', '2.5.4.6', '2.5.4.7', '2.5.4.8', '2.5.4.9', '2.5.4.10', '2.5.4.11', '2.5.4.12',
+  '2.5.4.13', '2.5.4.14', '2.5.4.15', '2.5.4.16', '2.5.4.17', '2.5.4.18', '2.5.4.19', '2.5.4.20', '2.5.4.21',
+  '2.5.4.22', '2.5.4.23', '2.5.4.24', '2.5.4.25', '2.5.4.26', '2.5.4.27', '2.5.4.28', '2.5.4.29', '2.5.4.30',
+  '2.5.4.31', '2.5.4.32', '2.5.4.33', '2.5.4.34', '2.5.4.35', '2.5.4.36', '2.5.4.37', '2.5.4.38', '2.5.4.39',
+  '2.5.4.40', '2.5.4.41', '2.5.4.42', '2.5.4.43', '2.5.4.44', '2.5.4.45', '2.5.4.46', '2.5.4.47', '2.5.4.48',
+  '2.5.4.49', '2.5.4.50', '2.5.4.51', '2.5.4.52', '2.5.4.53', '2.5.4.54', '2.5.4.65', '2.5.4.72', '2.5.4.97',
+  '2.5.4.98', '2.5.4.99', '2.5.4.100', '1.2.840.113549.1.9.1', '1.2.840.113549.1.9.2', '1.2.840.113549.1.9.3',
+  '1.2.840.113549.1.9.7', '1.2.840.113549.1.9.8', '0.9.2342.19200300.100.1.1', '0.9.2342.19200300.100.1.3',
+  '0.9.2342.19200300.100.1.25', '1.3.6.1.4.1.311.60.2.1.1', '1.3.6.1.4.1.311.60.2.1.2', '1.3.6.1.4.1.311.60.2.1.3',
+]);
 
 /** OpenSSL's short name for a name attribute, or the dotted OID when OpenSSL has none. */
 export function attributeName(oid: string): string {
-  return attributeNames[oid] ?? oid;
+  return (attributeOids.has(oid) ? objectByOid(oid)?.sn : undefined) ?? oid;
 }
 
 /** Signature algorithms: OpenSSL's long name (as `openssl req -text` prints it) and the digest for `crypto.verify`. */

@@ -23,7 +23,13 @@ describe('OpenSSL object names', () => {
       const comma = rest.lastIndexOf(', ');
       return comma < 0 ? `${sn}|${sn}|${rest}` : `${sn}|${rest.slice(0, comma)}|${rest.slice(comma + 2)}`;
     });
-    assert.deepStrictEqual(allOpensslObjects().map((o) => `${o.sn}|${o.ln}|${o.oid}`), listed);
+    // `openssl list -objects` cuts a few long OIDs short ("….1.1.2."); the generated table holds them whole.
+    const table = allOpensslObjects().map((o, i) => {
+      const printed = listed[i]?.split('|')[2] ?? '';
+      return `${o.sn}|${o.ln}|${printed.endsWith('.') && o.oid.startsWith(printed) ? printed : o.oid}`;
+    });
+    assert.deepStrictEqual(table, listed);
+    assert.ok(allOpensslObjects().every((o) => o.oid === '' || /^\d+(\.\d+)+$/.test(o.oid)));
   });
 
   it('resolve like OBJ_txt2obj: short name, long name, then a dotted OID', () => {

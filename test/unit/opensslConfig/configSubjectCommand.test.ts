@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { configSubjectCommand } from '../../../src/cli/configSubjectCommand';
+import { main } from '../../../src/cli/main';
 import { tempDir } from '../../support/openssl';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/opensslConfig');
@@ -9,7 +9,7 @@ const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/opensslConfi
 async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await configSubjectCommand(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: options.cwd, env: options.env ?? {} });
+  const code = await main(['config-subject', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: options.cwd, env: options.env ?? {} });
   return { code, stdout, stderr };
 }
 

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { configSubjectCommand } from '../../../src/cli/configSubjectCommand';
+import { main } from '../../../src/cli/main';
 import { compareRequest } from '../../../src/core/compare/compareRequest';
 import { requestFactsFromConfig } from '../../../src/core/compare/requestFactsFromConfig';
 import { generateKeyAndCsr } from '../../../src/core/generate/generateKeyAndCsr';
@@ -295,7 +295,7 @@ describe('Nothing secret on screen: $ENV:: values and included files', function 
         fs.writeFileSync(path.join(dir, 'r.cnf'), lines('x = $ENV::MTLS_SECRET') + auto('[ dn ]', 'O = Org', 'OU = Unit', 'CN = $x', '[ ext ]', 'subjectAltName = DNS:ok.example.com, IP:$x'));
         for (const json of [true, false]) {
           let stdout = '';
-          const code = await configSubjectCommand(['r.cnf', ...(json ? ['--json'] : [])], { stdout: (s) => (stdout += s), stderr: () => undefined, cwd: dir, env: ENV });
+          const code = await main(['config-subject', 'r.cnf', ...(json ? ['--json'] : [])], { stdout: (s) => (stdout += s), stderr: () => undefined, cwd: dir, env: ENV });
           assert.strictEqual(code, 1);
           assertHidden('config-subject output', stdout);
           if (json) {
