@@ -22,7 +22,14 @@ async function main() {
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     // The page runs in the webview's browser: an IIFE, so nothing leaks into the page's globals.
-    { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/configEditor/main.ts'], outfile: 'dist/webview/configEditor.js' },
+    {
+      ...common,
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      entryPoints: ['src/webview/configEditor/main.ts'],
+      outfile: 'dist/webview/configEditor.js',
+    },
   ];
   if (watch) {
     for (const options of builds) {

@@ -10,8 +10,26 @@ export function makeDistinctCertificates(dir: string, count: number): string[] {
   for (let i = 0; i < count; i++) {
     const key = i % 2 === 0 ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'];
     const out = path.join(dir, `distinct-${i}.pem`);
-    execFileSync('openssl', ['req', '-x509', ...key, '-nodes', '-keyout', '/dev/null', '-out', out, '-days', String(30 + i * 7),
-      '-subj', `/O=Bench/OU=Payments/CN=client-${i}`, '-addext', `subjectAltName=DNS:client-${i}.example,IP:10.0.${i}.1`], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        ...key,
+        '-nodes',
+        '-keyout',
+        '/dev/null',
+        '-out',
+        out,
+        '-days',
+        String(30 + i * 7),
+        '-subj',
+        `/O=Bench/OU=Payments/CN=client-${i}`,
+        '-addext',
+        `subjectAltName=DNS:client-${i}.example,IP:10.0.${i}.1`,
+      ],
+      { stdio: 'pipe' },
+    );
     pems.push(fs.readFileSync(out, 'utf8'));
     fs.rmSync(out);
   }
@@ -26,7 +44,12 @@ export function makeCertificateTree(root: string, pems: string[], total: number)
     fs.mkdirSync(dir, { recursive: true });
     const bundle = i % 250 === 0;
     const file = path.join(dir, `${bundle ? 'chain' : 'client'}-${i}.${bundle ? 'pem' : 'crt'}`);
-    fs.writeFileSync(file, bundle ? pems[i % pems.length] + pems[(i + 1) % pems.length] + pems[(i + 2) % pems.length] : pems[i % pems.length]);
+    fs.writeFileSync(
+      file,
+      bundle
+        ? pems[i % pems.length] + pems[(i + 1) % pems.length] + pems[(i + 2) % pems.length]
+        : pems[i % pems.length],
+    );
     files.push(file);
   }
   return files;

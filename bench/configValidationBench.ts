@@ -90,24 +90,43 @@ function splitAndRegex(text: string): number {
 export async function runConfigValidationBench(): Promise<BenchResult[]> {
   const text = buildLargeConfig(2000);
   const findings = validateOpensslConfig(text);
-  if (findings.some((f) => f.severity === 'error')) throw new Error(`the bench config has errors: ${findings[0].message}`);
+  if (findings.some((f) => f.severity === 'error'))
+    throw new Error(`the bench config has errors: ${findings[0].message}`);
   const baselineMs = time(() => splitAndRegex(text), 51, 20);
   const parseMs = time(() => parseOpensslConfig(text), 51, 20);
   const validateMs = time(() => validateOpensslConfig(text), 51, 20);
   const results: BenchResult[] = [
     { name: 'parse a 2,000-line config (vs split + regex)', ms: parseMs, baselineMs, ratio: parseMs / baselineMs },
-    { name: 'validate a 2,000-line config (vs split + regex)', ms: validateMs, baselineMs, ratio: validateMs / baselineMs },
+    {
+      name: 'validate a 2,000-line config (vs split + regex)',
+      ms: validateMs,
+      baselineMs,
+      ratio: validateMs / baselineMs,
+    },
   ];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-bench-'));
   try {
     const config = path.join(dir, 'large.cnf');
     const key = path.join(dir, 'key.pem');
     fs.writeFileSync(config, text);
-    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', key], { stdio: 'ignore' });
-    const opensslMs = time(() => {
-      execFileSync('openssl', ['req', '-new', '-batch', '-config', config, '-key', key, '-noout'], { stdio: 'ignore' });
-    }, 7, 1);
-    results.push({ name: 'validate a 2,000-line config (vs openssl req -new in a child process)', ms: validateMs, baselineMs: opensslMs, ratio: validateMs / opensslMs });
+    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', key], {
+      stdio: 'ignore',
+    });
+    const opensslMs = time(
+      () => {
+        execFileSync('openssl', ['req', '-new', '-batch', '-config', config, '-key', key, '-noout'], {
+          stdio: 'ignore',
+        });
+      },
+      7,
+      1,
+    );
+    results.push({
+      name: 'validate a 2,000-line config (vs openssl req -new in a child process)',
+      ms: validateMs,
+      baselineMs: opensslMs,
+      ratio: validateMs / opensslMs,
+    });
   } catch {
     // No openssl on PATH: the in-process numbers stand on their own.
   } finally {
@@ -117,13 +136,17 @@ export async function runConfigValidationBench(): Promise<BenchResult[]> {
 }
 
 if (require.main === module) {
-  runConfigValidationBench().then((results) => {
-    for (const r of results) {
-      const base = r.baselineMs !== undefined ? `  baseline ${r.baselineMs.toFixed(2)} ms  ratio ${r.ratio?.toFixed(2)}` : '';
-      console.log(`${r.name}: ${r.ms.toFixed(2)} ms (median)${base}`);
-    }
-  }, (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  runConfigValidationBench().then(
+    (results) => {
+      for (const r of results) {
+        const base =
+          r.baselineMs !== undefined ? `  baseline ${r.baselineMs.toFixed(2)} ms  ratio ${r.ratio?.toFixed(2)}` : '';
+        console.log(`${r.name}: ${r.ms.toFixed(2)} ms (median)${base}`);
+      }
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -16,11 +16,31 @@ import { splitPem } from '../src/core/x509/pem';
 import { median, printTable } from './stats';
 
 function makeCsrs(dir: string): Buffer[] {
-  const specs = [['-newkey', 'rsa:2048'], ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'], ['-newkey', 'ed25519']];
+  const specs = [
+    ['-newkey', 'rsa:2048'],
+    ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'],
+    ['-newkey', 'ed25519'],
+  ];
   return specs.map((spec, i) => {
     const out = path.join(dir, `r${i}.csr`);
-    execFileSync('openssl', ['req', '-new', ...spec, '-nodes', '-keyout', '/dev/null', '-out', out, '-subj', '/C=DE/O=Bench/OU=Payments/CN=client',
-      '-addext', 'subjectAltName=DNS:a.example,DNS:b.example,IP:10.0.0.1,IP:2001:db8::1'], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-new',
+        ...spec,
+        '-nodes',
+        '-keyout',
+        '/dev/null',
+        '-out',
+        out,
+        '-subj',
+        '/C=DE/O=Bench/OU=Payments/CN=client',
+        '-addext',
+        'subjectAltName=DNS:a.example,DNS:b.example,IP:10.0.0.1,IP:2001:db8::1',
+      ],
+      { stdio: 'pipe' },
+    );
     return splitPem(fs.readFileSync(out, 'latin1')).blocks[0].der;
   });
 }
@@ -55,7 +75,7 @@ function viaForge(der: Buffer): number {
   for (const attribute of (info[3]?.value ?? []) as forge.asn1.Asn1[]) {
     const [type, set] = attribute.value as forge.asn1.Asn1[];
     if (forge.asn1.derToOid(type.value as string) !== '1.2.840.113549.1.9.14') continue;
-    for (const ext of ((set.value as forge.asn1.Asn1[])[0].value as forge.asn1.Asn1[])) {
+    for (const ext of (set.value as forge.asn1.Asn1[])[0].value as forge.asn1.Asn1[]) {
       const parts = ext.value as forge.asn1.Asn1[];
       if (forge.asn1.derToOid(parts[0].value as string) !== '2.5.29.17') continue;
       const general = forge.asn1.fromDer(parts[parts.length - 1].value as string);
@@ -83,14 +103,17 @@ export async function csrParseBench(iterations = 3000, rounds = 5): Promise<Reco
     const oursUs = time(ours);
     const forgeUs = time(viaForge);
     const fullUs = time((der) => (readCsr(der).signatureValid ? 1 : 0));
-    printTable(`CSR reading (RSA-2048, P-256, Ed25519 in turn), µs per request, median of ${rounds} x ${iterations}`, ['method', 'µs/CSR', 'vs ours'], [
-      ['our DER reader: subject + SANs + SPKI hash', oursUs.toFixed(1), '1.00x'],
-      ['forge.asn1: same fields', forgeUs.toFixed(1), `${(forgeUs / oursUs).toFixed(2)}x`],
-      ['readCsr (also verifies the signature)', fullUs.toFixed(1), `${(fullUs / oursUs).toFixed(2)}x`],
-    ]);
+    printTable(
+      `CSR reading (RSA-2048, P-256, Ed25519 in turn), µs per request, median of ${rounds} x ${iterations}`,
+      ['method', 'µs/CSR', 'vs ours'],
+      [
+        ['our DER reader: subject + SANs + SPKI hash', oursUs.toFixed(1), '1.00x'],
+        ['forge.asn1: same fields', forgeUs.toFixed(1), `${(forgeUs / oursUs).toFixed(2)}x`],
+        ['readCsr (also verifies the signature)', fullUs.toFixed(1), `${(fullUs / oursUs).toFixed(2)}x`],
+      ],
+    );
     return { oursUs, forgeUs, readCsrUs: fullUs };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-

@@ -17,12 +17,29 @@ import { median } from './stats';
 const run = promisify(execFile);
 
 const CONFIG = [
-  '[ req ]', 'default_bits = 2048', 'default_md = sha256', 'prompt = no', 'utf8 = yes', 'string_mask = utf8only',
-  'distinguished_name = dn', 'req_extensions = ext',
-  '[ dn ]', 'C = GB', 'O = Example Payments Ltd', 'OU = Card Issuing Program A', 'CN = program-a.client.example.com',
-  '[ ext ]', 'basicConstraints = critical, CA:FALSE', 'keyUsage = critical, digitalSignature, keyEncipherment',
-  'extendedKeyUsage = clientAuth', 'subjectAltName = @alt_names',
-  '[ alt_names ]', 'DNS.1 = program-a.client.example.com', 'DNS.2 = program-a-dr.client.example.com', 'IP.1 = 203.0.113.10', 'IP.2 = 2001:db8::10',
+  '[ req ]',
+  'default_bits = 2048',
+  'default_md = sha256',
+  'prompt = no',
+  'utf8 = yes',
+  'string_mask = utf8only',
+  'distinguished_name = dn',
+  'req_extensions = ext',
+  '[ dn ]',
+  'C = GB',
+  'O = Example Payments Ltd',
+  'OU = Card Issuing Program A',
+  'CN = program-a.client.example.com',
+  '[ ext ]',
+  'basicConstraints = critical, CA:FALSE',
+  'keyUsage = critical, digitalSignature, keyEncipherment',
+  'extendedKeyUsage = clientAuth',
+  'subjectAltName = @alt_names',
+  '[ alt_names ]',
+  'DNS.1 = program-a.client.example.com',
+  'DNS.2 = program-a-dr.client.example.com',
+  'IP.1 = 203.0.113.10',
+  'IP.2 = 2001:db8::10',
   '',
 ].join('\n');
 
@@ -103,10 +120,14 @@ export async function runGenerateBench(rounds = 9): Promise<GenerateBenchResult>
     };
     const spread = (t: number[]) => `${Math.min(...t).toFixed(0)}-${Math.max(...t).toFixed(0)}`;
     console.log(`\n== Key + CSR generation, RSA-2048, ${count} alternating rounds (goal: ratio <= 1.2)`);
-    console.log(`generateKeyAndCsr + writeKeyAndCsr: ${result.oursMs.toFixed(1)} ms median (${spread(oursTimes)}); `
-      + `openssl genrsa 2048 + openssl req -new: ${result.opensslMs.toFixed(1)} ms median (${spread(theirTimes)}); ratio ${result.ratio.toFixed(2)}`);
-    console.log(`CSR alone from an existing key (parse config, build, sign, write): ${result.csrOnlyOursMs.toFixed(2)} ms median; `
-      + `openssl req -new -key: ${result.csrOnlyOpensslMs.toFixed(2)} ms median; ratio ${(result.csrOnlyOursMs / result.csrOnlyOpensslMs).toFixed(2)}`);
+    console.log(
+      `generateKeyAndCsr + writeKeyAndCsr: ${result.oursMs.toFixed(1)} ms median (${spread(oursTimes)}); ` +
+        `openssl genrsa 2048 + openssl req -new: ${result.opensslMs.toFixed(1)} ms median (${spread(theirTimes)}); ratio ${result.ratio.toFixed(2)}`,
+    );
+    console.log(
+      `CSR alone from an existing key (parse config, build, sign, write): ${result.csrOnlyOursMs.toFixed(2)} ms median; ` +
+        `openssl req -new -key: ${result.csrOnlyOpensslMs.toFixed(2)} ms median; ratio ${(result.csrOnlyOursMs / result.csrOnlyOpensslMs).toFixed(2)}`,
+    );
     return result;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

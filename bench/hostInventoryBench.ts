@@ -45,10 +45,16 @@ export async function hostInventoryBench(files = 10_000): Promise<HostBenchRow[]
 }
 
 if (require.main === module) {
-  hostInventoryBench(Number(process.argv[2] ?? 10_000)).then((rows) => {
-    for (const row of rows) console.log(`${row.name}: ${row.ms} ${typeof row.unit === 'string' ? row.unit : 'ms'}${row.ratio !== undefined ? ` (ratio ${row.ratio})` : ''}`);
-  }, (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  hostInventoryBench(Number(process.argv[2] ?? 10_000)).then(
+    (rows) => {
+      for (const row of rows)
+        console.log(
+          `${row.name}: ${row.ms} ${typeof row.unit === 'string' ? row.unit : 'ms'}${row.ratio !== undefined ? ` (ratio ${row.ratio})` : ''}`,
+        );
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

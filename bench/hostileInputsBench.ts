@@ -6,10 +6,14 @@ import { HOSTILE_MESSAGES, hostileCases, hostileFiles, runMeasured } from '../te
 
 async function run(): Promise<void> {
   const cases = hostileCases(hostileFiles());
-  console.log(`${'command'.padEnd(24)}${'case'.padEnd(11)}exit  one line  ${'ms'.padStart(6)}  ${'peak RSS'.padStart(9)}  stderr`);
+  console.log(
+    `${'command'.padEnd(24)}${'case'.padEnd(11)}exit  one line  ${'ms'.padStart(6)}  ${'peak RSS'.padStart(9)}  stderr`,
+  );
   // What starting Node and loading the bundle cost on this machine, for scale: a refusal should cost no more.
   const help = await runMeasured(['--help']);
-  console.log(`${'(baseline: --help)'.padEnd(35)}${String(help.code).padEnd(16)}${help.elapsedMs.toFixed(0).padStart(6)}  ${`${((help.peakRssKb ?? NaN) / 1024).toFixed(1)} MB`.padStart(9)}`);
+  console.log(
+    `${'(baseline: --help)'.padEnd(35)}${String(help.code).padEnd(16)}${help.elapsedMs.toFixed(0).padStart(6)}  ${`${((help.peakRssKb ?? NaN) / 1024).toFixed(1)} MB`.padStart(9)}`,
+  );
   let worstMs = 0;
   let worstKb = 0;
   for (const c of cases) {
@@ -18,12 +22,19 @@ async function run(): Promise<void> {
     const ok = r.code === 2 && lines.length === 1 && HOSTILE_MESSAGES[c.kind].test(lines[0]);
     worstMs = Math.max(worstMs, r.elapsedMs);
     worstKb = Math.max(worstKb, r.peakRssKb ?? Infinity);
-    console.log(`${c.name.padEnd(24)}${c.kind.padEnd(11)}${String(r.code ?? r.signal).padEnd(6)}${(ok ? 'yes' : 'NO').padEnd(10)}${r.elapsedMs.toFixed(0).padStart(6)}  ${`${((r.peakRssKb ?? NaN) / 1024).toFixed(1)} MB`.padStart(9)}  ${lines[0] ?? ''}`);
+    console.log(
+      `${c.name.padEnd(24)}${c.kind.padEnd(11)}${String(r.code ?? r.signal).padEnd(6)}${(ok ? 'yes' : 'NO').padEnd(10)}${r.elapsedMs.toFixed(0).padStart(6)}  ${`${((r.peakRssKb ?? NaN) / 1024).toFixed(1)} MB`.padStart(9)}  ${lines[0] ?? ''}`,
+    );
   }
-  console.log(`\n${cases.length} runs; slowest ${worstMs.toFixed(0)} ms, largest peak RSS ${(worstKb / 1024).toFixed(1)} MB (node ${process.version})`);
+  console.log(
+    `\n${cases.length} runs; slowest ${worstMs.toFixed(0)} ms, largest peak RSS ${(worstKb / 1024).toFixed(1)} MB (node ${process.version})`,
+  );
 }
 
-run().then(() => process.exit(process.exitCode ?? 0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+run().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

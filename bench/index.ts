@@ -13,7 +13,8 @@ function flag(name: string): number | undefined {
 async function run(): Promise<void> {
   console.log('\n== OpenSSL config validation (goal: <= 10 ms for 2,000 lines)');
   for (const r of await runConfigValidationBench()) {
-    const base = r.baselineMs !== undefined ? `; baseline ${r.baselineMs.toFixed(2)} ms, ratio ${r.ratio?.toFixed(2)}` : '';
+    const base =
+      r.baselineMs !== undefined ? `; baseline ${r.baselineMs.toFixed(2)} ms, ratio ${r.ratio?.toFixed(2)}` : '';
     console.log(`${r.name}: ${r.ms.toFixed(2)} ms median${base}`);
   }
   await csrParseBench();
@@ -21,7 +22,9 @@ async function run(): Promise<void> {
   await runGenerateBench(flag('generate-rounds'));
   console.log('\n== The Certificates view in a real VS Code extension host (code-server 1.100.3), 10,000 files');
   for (const row of await hostInventoryBench(flag('host-files') ?? 10_000)) {
-    console.log(`${row.name}: ${row.ms} ${typeof row.unit === 'string' ? row.unit : 'ms'}${row.ratio !== undefined ? ` (${row.ratio}x the plain loop)` : ''}`);
+    console.log(
+      `${row.name}: ${row.ms} ${typeof row.unit === 'string' ? row.unit : 'ms'}${row.ratio !== undefined ? ` (${row.ratio}x the plain loop)` : ''}`,
+    );
   }
 }
 

@@ -25,7 +25,9 @@ function syncParseLoop(files: string[]): number {
 }
 
 /** Peak RSS and heap while `run` runs (sampled every 5 ms), and how busy the event loop was meanwhile. */
-async function watched<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; rss: number; heap: number; busy: number }> {
+async function watched<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; ms: number; rss: number; heap: number; busy: number }> {
   let rss = 0;
   let heap = 0;
   const sample = () => {
@@ -69,7 +71,9 @@ export async function inventoryBench(options: InventoryBenchOptions = {}): Promi
     const setupStart = performance.now();
     const pems = makeDistinctCertificates(root, options.distinct ?? 50);
     const files = makeCertificateTree(path.join(root, 'tree'), pems, total);
-    console.log(`setup: ${pems.length} distinct certificates, ${files.length} files in ${ms(performance.now() - setupStart)} ms`);
+    console.log(
+      `setup: ${pems.length} distinct certificates, ${files.length} files in ${ms(performance.now() - setupStart)} ms`,
+    );
 
     const scanTimes: number[] = [];
     const scanBusy: number[] = [];
@@ -101,7 +105,11 @@ export async function inventoryBench(options: InventoryBenchOptions = {}): Promi
     const sampleFiles = files.slice(0, sample);
     const opensslStart = performance.now();
     for (const file of sampleFiles) {
-      const run = spawnSync('openssl', ['x509', '-in', file, '-noout', '-subject', '-enddate', '-serial', '-fingerprint', '-sha256'], { encoding: 'utf8' });
+      const run = spawnSync(
+        'openssl',
+        ['x509', '-in', file, '-noout', '-subject', '-enddate', '-serial', '-fingerprint', '-sha256'],
+        { encoding: 'utf8' },
+      );
       if (run.status !== 0) throw new Error(`openssl failed on ${file}`);
     }
     const opensslPerFile = (performance.now() - opensslStart) / sampleFiles.length;
@@ -110,17 +118,50 @@ export async function inventoryBench(options: InventoryBenchOptions = {}): Promi
     const plain = median(plainTimes);
     const sync = median(syncTimes);
     const rssBefore = process.memoryUsage().rss;
-    printTable(`inventory: ${files.length} files (${items} certificates), median of ${rounds} rounds, Node ${process.version}, ${os.cpus().length} CPUs`, ['method', 'total ms', 'per file µs', 'vs plain'], [
-      ['scanInventory (walk + read + full parse)', ms(scan), ms((scan / files.length) * 1000), `${(scan / plain).toFixed(2)}x`],
-      ['readFileSync + readCryptoFile (same parse, no walk, sync I/O)', ms(sync), ms((sync / files.length) * 1000), `${(sync / plain).toFixed(2)}x`],
-      ['plain loop: readFileSync + new X509Certificate', ms(plain), ms((plain / files.length) * 1000), '1.00x'],
-      [`openssl x509 per file (${sampleFiles.length} sampled, scaled)`, ms(opensslPerFile * files.length), ms(opensslPerFile * 1000), `${((opensslPerFile * files.length) / plain).toFixed(1)}x`],
-    ]);
+    printTable(
+      `inventory: ${files.length} files (${items} certificates), median of ${rounds} rounds, Node ${process.version}, ${os.cpus().length} CPUs`,
+      ['method', 'total ms', 'per file µs', 'vs plain'],
+      [
+        [
+          'scanInventory (walk + read + full parse)',
+          ms(scan),
+          ms((scan / files.length) * 1000),
+          `${(scan / plain).toFixed(2)}x`,
+        ],
+        [
+          'readFileSync + readCryptoFile (same parse, no walk, sync I/O)',
+          ms(sync),
+          ms((sync / files.length) * 1000),
+          `${(sync / plain).toFixed(2)}x`,
+        ],
+        ['plain loop: readFileSync + new X509Certificate', ms(plain), ms((plain / files.length) * 1000), '1.00x'],
+        [
+          `openssl x509 per file (${sampleFiles.length} sampled, scaled)`,
+          ms(opensslPerFile * files.length),
+          ms(opensslPerFile * 1000),
+          `${((opensslPerFile * files.length) / plain).toFixed(1)}x`,
+        ],
+      ],
+    );
     const ratio = scan / plain;
-    console.log(`goal (scan <= ${GOAL_RATIO}x plain loop): ${ratio <= GOAL_RATIO ? 'MET' : 'NOT MET'} at ${ratio.toFixed(2)}x`);
-    console.log(`during the scans: peak RSS ${ms(peakRss / MIB)} MiB (${ms(rssBefore / MIB)} MiB after the rounds, results released), peak main-thread heap ${ms(peakHeap / MIB)} MiB; `
-      + `event loop busy ${(median(scanBusy) * 100).toFixed(0)}% of the scan (the rest is waiting for I/O)`);
-    return { files: files.length, items, scanMs: scan, peakRssMiB: peakRss / MIB, peakHeapMiB: peakHeap / MIB, syncParseMs: sync, plainMs: plain, ratio, opensslPerFileMs: opensslPerFile };
+    console.log(
+      `goal (scan <= ${GOAL_RATIO}x plain loop): ${ratio <= GOAL_RATIO ? 'MET' : 'NOT MET'} at ${ratio.toFixed(2)}x`,
+    );
+    console.log(
+      `during the scans: peak RSS ${ms(peakRss / MIB)} MiB (${ms(rssBefore / MIB)} MiB after the rounds, results released), peak main-thread heap ${ms(peakHeap / MIB)} MiB; ` +
+        `event loop busy ${(median(scanBusy) * 100).toFixed(0)}% of the scan (the rest is waiting for I/O)`,
+    );
+    return {
+      files: files.length,
+      items,
+      scanMs: scan,
+      peakRssMiB: peakRss / MIB,
+      peakHeapMiB: peakHeap / MIB,
+      syncParseMs: sync,
+      plainMs: plain,
+      ratio,
+      opensslPerFileMs: opensslPerFile,
+    };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

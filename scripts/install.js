@@ -15,7 +15,7 @@ if (!fs.existsSync(vsix) || !fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
 
 execFileSync('npm', ['link', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 const which = spawnSync('sh', ['-c', 'command -v mtls-rotation'], { encoding: 'utf8' });
-console.log(`CLI: ${which.stdout.trim() || 'linked, but mtls-rotation is not on PATH (add npm\'s global bin folder)'}`);
+console.log(`CLI: ${which.stdout.trim() || "linked, but mtls-rotation is not on PATH (add npm's global bin folder)"}`);
 
 let installed = 0;
 for (const editor of ['code', 'code-insiders', 'codium', 'code-server']) {
@@ -23,6 +23,8 @@ for (const editor of ['code', 'code-insiders', 'codium', 'code-server']) {
   const result = spawnSync(editor, ['--install-extension', vsix, '--force'], { stdio: 'inherit' });
   if (result.status === 0) installed++;
 }
-console.log(installed > 0
-  ? `Extension: ${path.basename(vsix)} installed.`
-  : `Extension: no VS Code command found on PATH; install ${vsix} with "Extensions: Install from VSIX…".`);
+console.log(
+  installed > 0
+    ? `Extension: ${path.basename(vsix)} installed.`
+    : `Extension: no VS Code command found on PATH; install ${vsix} with "Extensions: Install from VSIX…".`,
+);

@@ -51,12 +51,19 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
     context.subscriptions.push(...registerGenerateCommands(log, inventory.store, reports, readSettings));
     const renewals = new RenewalRequests(context.workspaceState, inventory.store, configLanguage.documents);
     const compareLens = new CompareCodeLens(renewals);
-    const requestFiles: vscode.DocumentSelector = [{ language: 'opensslconf' }, { scheme: 'file', pattern: '**/*.{csr,req,pem}' }];
+    const requestFiles: vscode.DocumentSelector = [
+      { language: 'opensslconf' },
+      { scheme: 'file', pattern: '**/*.{csr,req,pem}' },
+    ];
     context.subscriptions.push(
       renewals,
       compareLens,
       new CompareDiagnostics(renewals),
-      vscode.languages.registerCodeActionsProvider({ language: 'opensslconf' }, new CompareCodeActions(renewals, configLanguage.documents), CompareCodeActions.metadata),
+      vscode.languages.registerCodeActionsProvider(
+        { language: 'opensslconf' },
+        new CompareCodeActions(renewals, configLanguage.documents),
+        CompareCodeActions.metadata,
+      ),
       vscode.languages.registerCodeLensProvider(requestFiles, compareLens),
       ...registerCompareCommands(log, renewals, reports),
       renewals.onDidChangeLinks(() => inventory.tree.rebuild()),
@@ -65,11 +72,36 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
     const verifier = new CertificateVerifier(log, inventory.store, reports, context.workspaceState, readSettings);
     context.subscriptions.push(verifier);
     const prompts = new PromptsHolder();
-    const testCalls = new TestCallFeature(log, inventory.store, reports, context.secrets, context.workspaceState, readSettings, prompts, context.globalState);
-    context.subscriptions.push(testCalls, testCalls.onDidRecord(() => inventory.tree.rebuild()));
-    const rotationStore = new RotationStore(log, inventory.store, verifier, testCalls, context.workspaceState, readSettings);
+    const testCalls = new TestCallFeature(
+      log,
+      inventory.store,
+      reports,
+      context.secrets,
+      context.workspaceState,
+      readSettings,
+      prompts,
+      context.globalState,
+    );
+    context.subscriptions.push(
+      testCalls,
+      testCalls.onDidRecord(() => inventory.tree.rebuild()),
+    );
+    const rotationStore = new RotationStore(
+      log,
+      inventory.store,
+      verifier,
+      testCalls,
+      context.workspaceState,
+      readSettings,
+    );
     const rotationView = new RotationView(rotationStore, log);
-    const reminders = new ReminderNotifier(inventory.tree, context.workspaceState, readSettings, log, () => inventory.store.scanning);
+    const reminders = new ReminderNotifier(
+      inventory.tree,
+      context.workspaceState,
+      readSettings,
+      log,
+      () => inventory.store.scanning,
+    );
     context.subscriptions.push(
       rotationStore,
       rotationView,
@@ -78,15 +110,27 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
     );
     inventory.tree.setCertificateNotes((certificate) => {
       const last = testCalls.last(certificate.fingerprintSha256);
-      return last ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})` : undefined;
+      return last
+        ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})`
+        : undefined;
     });
-    const api: MtlsRotationPublicApi = { inventory, configLanguage, renewals, verifier, testCalls, rotations: { store: rotationStore, view: rotationView, reminders } };
+    const api: MtlsRotationPublicApi = {
+      inventory,
+      configLanguage,
+      renewals,
+      verifier,
+      testCalls,
+      rotations: { store: rotationStore, view: rotationView, reminders },
+    };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
-    return { ...api, prompts,
+    return {
+      ...api,
+      prompts,
       audit: {
         logUri: context.logUri,
         logLines: () => log.lines(),
-        workspaceState: () => Object.fromEntries(context.workspaceState.keys().map((key) => [key, context.workspaceState.get(key)])),
+        workspaceState: () =>
+          Object.fromEntries(context.workspaceState.keys().map((key) => [key, context.workspaceState.get(key)])),
       },
     };
   } catch (error) {

@@ -61,8 +61,12 @@ export async function run(): Promise<void> {
   api.inventory.tree.rebuild();
   const rebuildMs = performance.now() - rebuildStart;
   report('first items in the tree after activation', firstItems ?? fullLoad, { files: files.length, certificates });
-  report('full load after activation (first scan, cold)', fullLoad, { ratio: Math.round((fullLoad / floor) * 100) / 100 });
-  report('refresh of the whole inventory (median)', median(rescans), { ratio: Math.round((median(rescans) / floor) * 100) / 100 });
+  report('full load after activation (first scan, cold)', fullLoad, {
+    ratio: Math.round((fullLoad / floor) * 100) / 100,
+  });
+  report('refresh of the whole inventory (median)', median(rescans), {
+    ratio: Math.round((median(rescans) / floor) * 100) / 100,
+  });
   report('plain loop in the extension host: readFileSync + X509Certificate (median)', floor, { ratio: 1 });
   report('of which: vscode.workspace.findFiles over the workspace', findMs);
   report('of which: one rebuild of the tree model (pairing, badges, decorations)', rebuildMs);

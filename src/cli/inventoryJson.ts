@@ -10,18 +10,31 @@ export function itemToJson(item: InventoryItem, now: Date, thresholds?: number[]
       return { ...base, ...certificateFields(item, now, thresholds) };
     case 'key':
       return {
-        ...base, format: item.format, encrypted: item.encrypted,
-        publicKeySha256: item.publicKeySha256, keyType: item.keyType, keyBits: item.keyBits, curve: item.curve,
+        ...base,
+        format: item.format,
+        encrypted: item.encrypted,
+        publicKeySha256: item.publicKeySha256,
+        keyType: item.keyType,
+        keyBits: item.keyBits,
+        curve: item.curve,
       };
     case 'csr':
       return {
-        ...base, subject: item.subject, subjectAltNames: item.subjectAltNames,
-        publicKeySha256: item.publicKeySha256, keyType: item.keyType, keyBits: item.keyBits, curve: item.curve,
-        signatureValid: item.signatureValid, signatureAlgorithm: item.signatureAlgorithm,
+        ...base,
+        subject: item.subject,
+        subjectAltNames: item.subjectAltNames,
+        publicKeySha256: item.publicKeySha256,
+        keyType: item.keyType,
+        keyBits: item.keyBits,
+        curve: item.curve,
+        signatureValid: item.signatureValid,
+        signatureAlgorithm: item.signatureAlgorithm,
       };
     case 'pkcs12':
       return {
-        ...base, encrypted: item.encrypted, keyCount: item.keyCount,
+        ...base,
+        encrypted: item.encrypted,
+        keyCount: item.keyCount,
         certificates: item.certificates.map((c) => ({ index: c.index, ...certificateFields(c, now, thresholds) })),
       };
   }
@@ -55,5 +68,10 @@ export function errorToJson(error: InventoryError): Record<string, unknown> {
 
 /** `path:line: message (code)`, one per line, for the human-readable outputs. */
 export function formatErrors(errors: InventoryError[]): string {
-  return errors.map((e) => `${escapeControlCharacters(e.path)}${e.line ? `:${e.line}` : ''}: ${escapeControlCharacters(e.message)} (${e.code})\n`).join('');
+  return errors
+    .map(
+      (e) =>
+        `${escapeControlCharacters(e.path)}${e.line ? `:${e.line}` : ''}: ${escapeControlCharacters(e.message)} (${e.code})\n`,
+    )
+    .join('');
 }

@@ -13,10 +13,22 @@ import { escapeControlCharacters } from '../core/text/escapeControlCharacters';
 const PROGRAM = 'mtls-rotation';
 
 /** Every command, in the order --help lists them. A new command is one file and one entry here. */
-export const commands: readonly Command[] = [inventoryCommand, checkCommand, configSubject, newConfigCommand, generateCommand, compareCommand, verifyCommand, testCallCommand];
+export const commands: readonly Command[] = [
+  inventoryCommand,
+  checkCommand,
+  configSubject,
+  newConfigCommand,
+  generateCommand,
+  compareCommand,
+  verifyCommand,
+  testCallCommand,
+];
 
 export function commandHelp(command: Command): string {
-  const options = Object.entries({ ...command.options, help: { type: 'boolean', description: 'show this help' } } as OptionSpecs);
+  const options = Object.entries({
+    ...command.options,
+    help: { type: 'boolean', description: 'show this help' },
+  } as OptionSpecs);
   const width = Math.max(...options.map(([name, spec]) => `--${name}${spec.value ? ` ${spec.value}` : ''}`.length));
   return [
     `Usage: ${PROGRAM} ${command.synopsis}`,
@@ -24,7 +36,9 @@ export function commandHelp(command: Command): string {
     `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`,
     '',
     'Options:',
-    ...options.map(([name, spec]) => `  ${`--${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(width)}  ${spec.description}`),
+    ...options.map(
+      ([name, spec]) => `  ${`--${name}${spec.value ? ` ${spec.value}` : ''}`.padEnd(width)}  ${spec.description}`,
+    ),
     '',
     'Exit codes: 0 success, 1 the check found problems, 2 bad usage or unreadable input.',
     '',
@@ -87,7 +101,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${PROGRAM}: ${escapeControlCharacters(error instanceof Error ? error.message : String(error))}\n`);
+      process.stderr.write(
+        `${PROGRAM}: ${escapeControlCharacters(error instanceof Error ? error.message : String(error))}\n`,
+      );
       process.exitCode = EXIT.usage;
     },
   );

@@ -30,14 +30,21 @@ export interface ParsedArgs {
  * takes `-1` as the value and lets the option say why it is out of range; the rules are applied to the tokens.
  */
 export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedArgs {
-  const { tokens } = parseNodeArgs({ args: [...argv], options: nodeOptions(specs), strict: false, allowPositionals: true, tokens: true });
+  const { tokens } = parseNodeArgs({
+    args: [...argv],
+    options: nodeOptions(specs),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const positionals: string[] = [];
   const options: Record<string, string | true> = {};
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
     // A cluster of short flags such as `-abc` is one unknown option, named as typed.
-    if (token.rawName.startsWith('-') && !token.rawName.startsWith('--')) throw new UsageError(`unknown option ${argv[token.index]}`);
+    if (token.rawName.startsWith('-') && !token.rawName.startsWith('--'))
+      throw new UsageError(`unknown option ${argv[token.index]}`);
     const spec = Object.prototype.hasOwnProperty.call(specs, token.name) ? specs[token.name] : undefined;
     if (!spec) throw new UsageError(`unknown option ${token.rawName}`);
     if (spec.type === 'boolean') {
@@ -46,7 +53,8 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
       continue;
     }
     // `--within --json` is a forgotten value, not a value that looks like an option.
-    const forgotten = token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('--'));
+    const forgotten =
+      token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('--'));
     if (forgotten) throw new UsageError(`${token.rawName} needs a value${spec.value ? ` (${spec.value})` : ''}`);
     options[token.name] = token.value;
   }
@@ -72,7 +80,9 @@ export const MAX_DAYS = 36_500;
 export function parseWholeNumber(option: string, text: string, range: { min: number; max: number }): number {
   const value = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= range.min && value <= range.max)) {
-    throw new UsageError(`${option} must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `${option} must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(text)}`,
+    );
   }
   return value;
 }
@@ -80,7 +90,8 @@ export function parseWholeNumber(option: string, text: string, range: { min: num
 /** A number of days, fractions allowed (`--within 0.5`), from 0 to MAX_DAYS. */
 export function parseDays(option: string, text: string): number {
   const value = /^\d{1,16}(\.\d{1,16})?$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= 0 && value <= MAX_DAYS)) throw new UsageError(`${option} must be a number of days from 0 to ${MAX_DAYS}, got ${JSON.stringify(text)}`);
+  if (!(value >= 0 && value <= MAX_DAYS))
+    throw new UsageError(`${option} must be a number of days from 0 to ${MAX_DAYS}, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -92,14 +103,29 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d
  */
 export function parseNow(value: string | undefined, option = '--now'): Date {
   if (value === undefined) return new Date();
-  const refuse = (why: string) => new UsageError(`${option} must be an ISO 8601 date or date-time (${why}), got ${JSON.stringify(value)}`);
+  const refuse = (why: string) =>
+    new UsageError(`${option} must be an ISO 8601 date or date-time (${why}), got ${JSON.stringify(value)}`);
   const match = ISO_DATE.exec(value);
   if (!match) throw refuse('e.g. 2026-12-01 or 2026-12-01T09:30:00Z');
-  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z', sign, zoneHours = '00', zoneMinutes = '00'] = match;
+  const [
+    ,
+    year,
+    month,
+    day,
+    hour = '00',
+    minute = '00',
+    second = '00',
+    fraction = '',
+    zone = 'Z',
+    sign,
+    zoneHours = '00',
+    zoneMinutes = '00',
+  ] = match;
   const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
   if (Number(month) < 1 || Number(month) > 12) throw refuse(`no month ${month}`);
   if (Number(day) < 1 || Number(day) > daysInMonth) throw refuse(`${year}-${month} has no day ${day}`);
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw refuse(`no time ${hour}:${minute}:${second}`);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
+    throw refuse(`no time ${hour}:${minute}:${second}`);
   if (Number(zoneHours) > 23 || Number(zoneMinutes) > 59) throw refuse(`no UTC offset ${zone}`);
   const offset = sign === undefined ? 'Z' : `${sign}${zoneHours}:${zoneMinutes}`;
   const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offset}`);
@@ -112,7 +138,9 @@ export function parseThresholds(value: string | undefined): number[] | undefined
   if (value === undefined) return undefined;
   const days = value.split(',').map((part) => part.trim());
   if (days.some((d) => !/^[1-9]\d{0,15}$/.test(d) || Number(d) > MAX_DAYS)) {
-    throw new UsageError(`--thresholds must be whole days from 1 to ${MAX_DAYS} separated by commas, got ${JSON.stringify(value)}`);
+    throw new UsageError(
+      `--thresholds must be whole days from 1 to ${MAX_DAYS} separated by commas, got ${JSON.stringify(value)}`,
+    );
   }
   return days.map(Number);
 }

@@ -10,8 +10,16 @@ const MAX_FILE_BYTES_LIMIT = 1024 * 1024 * 1024;
 
 /** Options shared by the commands that scan paths. */
 export const scanOptions: OptionSpecs = {
-  'passphrase-env': { type: 'string', value: 'NAME', description: 'environment variable holding the passphrase for encrypted keys and PKCS#12 files' },
-  'max-file-bytes': { type: 'string', value: 'N', description: 'larger files are reported, not read (default 5242880)' },
+  'passphrase-env': {
+    type: 'string',
+    value: 'NAME',
+    description: 'environment variable holding the passphrase for encrypted keys and PKCS#12 files',
+  },
+  'max-file-bytes': {
+    type: 'string',
+    value: 'N',
+    description: 'larger files are reported, not read (default 5242880)',
+  },
 };
 
 /**
@@ -28,11 +36,14 @@ export async function scanPaths(args: ParsedArgs, io: CommandIo): Promise<Invent
       stats = await fs.stat(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path} (${code ?? 'error'})`);
+      throw new UsageError(
+        code === 'ENOENT' ? `no such file or directory: ${path}` : `cannot read ${path} (${code ?? 'error'})`,
+      );
     }
     // The scan itself never blocks on these (it opens without waiting and skips them inside directories),
     // but one named on purpose deserves an answer rather than an `empty-file` entry.
-    if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${path}: ${describeFileType(stats)}, not a regular file or directory`);
+    if (!stats.isFile() && !stats.isDirectory())
+      throw new UsageError(`${path}: ${describeFileType(stats)}, not a regular file or directory`);
   }
   const envName = stringOption(args, 'passphrase-env');
   let passphrase: string | undefined;
@@ -41,6 +52,9 @@ export async function scanPaths(args: ParsedArgs, io: CommandIo): Promise<Invent
     if (passphrase === undefined) throw new UsageError(`environment variable ${envName} is not set`);
   }
   const maxText = stringOption(args, 'max-file-bytes');
-  const maxFileBytes = maxText === undefined ? undefined : parseWholeNumber('--max-file-bytes', maxText, { min: 1, max: MAX_FILE_BYTES_LIMIT });
+  const maxFileBytes =
+    maxText === undefined
+      ? undefined
+      : parseWholeNumber('--max-file-bytes', maxText, { min: 1, max: MAX_FILE_BYTES_LIMIT });
   return scanInventory(args.positionals, { passphrase, maxFileBytes });
 }

@@ -9,7 +9,10 @@ export function normalizeThresholds(thresholds: readonly unknown[]): number[] {
   const days: number[] = [];
   for (const t of thresholds) {
     if (typeof t !== 'number' || !Number.isInteger(t) || t <= 0) {
-      throw new CoreError('invalid-thresholds', `expiry thresholds must be positive whole numbers of days, got ${JSON.stringify(t)}`);
+      throw new CoreError(
+        'invalid-thresholds',
+        `expiry thresholds must be positive whole numbers of days, got ${JSON.stringify(t)}`,
+      );
     }
     days.push(t);
   }
@@ -20,7 +23,11 @@ export function normalizeThresholds(thresholds: readonly unknown[]): number[] {
  * `expired` once now >= notAfter; `due-N` once now >= notAfter - N days, for the smallest such N;
  * `daysLeft` = floor((notAfter - now) / 1 day), so it is negative once expired.
  */
-export function expiryStatus(notAfter: string | Date, now: Date, thresholds: readonly number[] = DEFAULT_THRESHOLDS): ExpiryInfo {
+export function expiryStatus(
+  notAfter: string | Date,
+  now: Date,
+  thresholds: readonly number[] = DEFAULT_THRESHOLDS,
+): ExpiryInfo {
   const end = typeof notAfter === 'string' ? Date.parse(notAfter) : notAfter.getTime();
   if (Number.isNaN(end)) throw new CoreError('malformed-certificate', `not a date: ${String(notAfter)}`);
   const remaining = end - now.getTime();

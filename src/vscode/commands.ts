@@ -7,11 +7,7 @@ import { allowedInThisWorkspace } from './trust';
  * The one registration point for commands: a failure is logged and shown to the user instead of
  * disappearing into the extension host's console.
  */
-export function registerCommand(
-  log: Log,
-  id: CommandId,
-  handler: (...args: never[]) => unknown,
-): vscode.Disposable {
+export function registerCommand(log: Log, id: CommandId, handler: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await (handler as (...a: unknown[]) => unknown)(...args);
@@ -34,7 +30,9 @@ export function registerTrustedCommand(
   doesWhat: string,
   handler: (...args: never[]) => unknown,
 ): vscode.Disposable {
-  return registerCommand(log, id, (...args: never[]) => (allowedInThisWorkspace(log, doesWhat) ? (handler as (...a: never[]) => unknown)(...args) : undefined));
+  return registerCommand(log, id, (...args: never[]) =>
+    allowedInThisWorkspace(log, doesWhat) ? (handler as (...a: never[]) => unknown)(...args) : undefined,
+  );
 }
 
 /** Runs a command by an id from the list, so that a renamed or misspelt command fails the type check. */

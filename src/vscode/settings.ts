@@ -68,7 +68,9 @@ export function readSettings(): Settings {
     defaultEnvironment: config.get<string>('defaultEnvironment') ?? 'production',
     registerPath: registerPath(config),
     testCallTimeoutMs: Math.max(1, config.get<number>('testCallTimeoutSeconds') ?? 15) * 1000,
-    keySize: [2048, 3072, 4096].includes(config.get<number>('keySize') ?? 2048) ? config.get<number>('keySize') ?? 2048 : 2048,
+    keySize: [2048, 3072, 4096].includes(config.get<number>('keySize') ?? 2048)
+      ? (config.get<number>('keySize') ?? 2048)
+      : 2048,
   };
 }
 
@@ -131,7 +133,12 @@ function stringOrEmpty(value: unknown): string {
 /** Entries without a name or URL are skipped, so one typo does not take the others down. */
 function environments(value: unknown): Environment[] {
   if (!Array.isArray(value) || value.length === 0) return DEFAULT_ENVIRONMENTS;
-  const valid = value.filter((e): e is Environment =>
-    !!e && typeof e === 'object' && typeof (e as Environment).name === 'string' && typeof (e as Environment).baseUrl === 'string');
+  const valid = value.filter(
+    (e): e is Environment =>
+      !!e &&
+      typeof e === 'object' &&
+      typeof (e as Environment).name === 'string' &&
+      typeof (e as Environment).baseUrl === 'string',
+  );
   return valid.map((e) => ({ ...e, testPath: typeof e.testPath === 'string' ? e.testPath : '/v2/cardholders' }));
 }

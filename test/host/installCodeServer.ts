@@ -28,7 +28,11 @@ const MARKER = '.mtls-host-ready.json';
  * 4. `node_modules/@vscode/ripgrep/bin/rg -> <ripgrep on PATH>` (Debian's package `ripgrep`), used for search.
  * A marker file records a finished install, so later runs skip all of it.
  */
-export async function installCodeServer(version: string, cacheRoot: string, logFile: string): Promise<InstalledCodeServer> {
+export async function installCodeServer(
+  version: string,
+  cacheRoot: string,
+  logFile: string,
+): Promise<InstalledCodeServer> {
   const prefix = path.join(cacheRoot, `code-server-${version}`);
   const vscodeDir = path.join(prefix, 'node_modules', 'code-server', 'lib', 'vscode');
   const serverMain = path.join(vscodeDir, 'out', 'server-main.js');
@@ -58,7 +62,10 @@ export async function installCodeServer(version: string, cacheRoot: string, logF
     }
 
     const vscodeVersion = vscodeVersionOf(vscodeDir);
-    fs.writeFileSync(marker, JSON.stringify({ codeServer: version, vscode: vscodeVersion, layout: LAYOUT, rg }, null, 2) + '\n');
+    fs.writeFileSync(
+      marker,
+      JSON.stringify({ codeServer: version, vscode: vscodeVersion, layout: LAYOUT, rg }, null, 2) + '\n',
+    );
     return { vscodeDir, serverMain, vscodeVersion, cached: false };
   });
 }

@@ -32,7 +32,9 @@ export async function installNode(major: number, cacheRoot: string, logFile: str
     await npmInstall(prefix, [`${pkg}@${major}`], logFile);
     const version = versionOf(binary);
     if (!version || majorOf(version) !== major) {
-      throw new Error(`${pkg}@${major} installed into ${prefix}, but ${binary} does not run as Node ${major} (${version ?? 'no version'})`);
+      throw new Error(
+        `${pkg}@${major} installed into ${prefix}, but ${binary} does not run as Node ${major} (${version ?? 'no version'})`,
+      );
     }
     return { path: binary, version, cached: false };
   });

@@ -16,7 +16,8 @@ export function parseMochaSummary(lines: readonly string[]): MochaSummary {
     // eslint-disable-next-line no-control-regex
     const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
     let m: RegExpMatchArray | null;
-    if (summary.vscodeVersion === undefined && (m = /^VS Code (\d+\.\d+\.\d+\S*)/.exec(line.trim()))) summary.vscodeVersion = m[1];
+    if (summary.vscodeVersion === undefined && (m = /^VS Code (\d+\.\d+\.\d+\S*)/.exec(line.trim())))
+      summary.vscodeVersion = m[1];
     else if ((m = /^\s*(\d+) passing\b/.exec(line))) summary.passing = Number(m[1]);
     else if ((m = /^\s*(\d+) failing\b/.exec(line))) summary.failing = Number(m[1]);
     else if ((m = /^\s*(\d+) pending\b/.exec(line))) summary.pending = Number(m[1]);

@@ -53,7 +53,11 @@ export function runCommand(command: string, args: string[], options: RunCommandO
       done();
       if (code === 0 && !why) return resolve();
       const how = why ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
-      reject(new Error(`${command} ${args.join(' ')} failed (${how}); log ${options.logFile}:\n${tailOfFile(options.logFile, 40)}`));
+      reject(
+        new Error(
+          `${command} ${args.join(' ')} failed (${how}); log ${options.logFile}:\n${tailOfFile(options.logFile, 40)}`,
+        ),
+      );
     });
   });
 }

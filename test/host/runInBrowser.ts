@@ -101,7 +101,11 @@ export async function runInBrowser(options: RunInBrowserOptions): Promise<Browse
       reportExit(typeof code === 'number' ? code : Number(code));
     });
 
-    type Outcome = { kind: 'exit'; code: number } | { kind: 'timeout' } | { kind: 'interrupted' } | { kind: 'error'; message: string };
+    type Outcome =
+      | { kind: 'exit'; code: number }
+      | { kind: 'timeout' }
+      | { kind: 'interrupted' }
+      | { kind: 'error'; message: string };
     const outcome = new Promise<Outcome>((resolve) => {
       exited.then((code) => resolve({ kind: 'exit', code }));
       timer = setTimeout(() => resolve({ kind: 'timeout' }), options.timeoutMs);
@@ -137,7 +141,11 @@ export async function runInBrowser(options: RunInBrowserOptions): Promise<Browse
   }
 }
 
-async function shoot(page: import('playwright-core').Page, file: string, log: (line: string) => void): Promise<string | undefined> {
+async function shoot(
+  page: import('playwright-core').Page,
+  file: string,
+  log: (line: string) => void,
+): Promise<string | undefined> {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file, timeout: 15_000 });

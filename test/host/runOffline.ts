@@ -23,7 +23,11 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { only: [], timeoutMs: Number(process.env.MTLS_HOST_TIMEOUT || 480) * 1000, updateScreenshot: false };
+  const options: Options = {
+    only: [],
+    timeoutMs: Number(process.env.MTLS_HOST_TIMEOUT || 480) * 1000,
+    updateScreenshot: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -76,7 +80,9 @@ async function main(): Promise<number> {
   const runs = targets.flatMap((target) => (['trusted', 'restricted'] as const).map((trust) => ({ target, trust })));
   for (const { target, trust } of runs) {
     if (interrupt.signal.aborted) break;
-    console.log(`\n=== VS Code ${target.vscode} (code-server ${target.codeServer})${trust === 'restricted' ? ', Restricted Mode' : ''} ===`);
+    console.log(
+      `\n=== VS Code ${target.vscode} (code-server ${target.codeServer})${trust === 'restricted' ? ', Restricted Mode' : ''} ===`,
+    );
     results.push(
       await runTarget(target, {
         repoRoot,
@@ -86,7 +92,10 @@ async function main(): Promise<number> {
         signal: interrupt.signal,
         print: (line) => console.log(line),
         trust,
-        testsEntry: trust === 'restricted' ? path.join(repoRoot, 'out', 'test', 'integration', 'restricted', 'index.js') : undefined,
+        testsEntry:
+          trust === 'restricted'
+            ? path.join(repoRoot, 'out', 'test', 'integration', 'restricted', 'index.js')
+            : undefined,
       }),
     );
   }
@@ -122,7 +131,10 @@ async function main(): Promise<number> {
 
   if (options.updateScreenshot) updateScreenshot(repoRoot, results);
 
-  console.log(`total ${seconds(Date.now() - started)}` + (peak > 0 ? `, peak memory ${(peak / 2 ** 30).toFixed(2)} GiB (PSS of this process tree)` : ''));
+  console.log(
+    `total ${seconds(Date.now() - started)}` +
+      (peak > 0 ? `, peak memory ${(peak / 2 ** 30).toFixed(2)} GiB (PSS of this process tree)` : ''),
+  );
   console.log(`integration: ${passed} passed, ${failed} failed`);
   const allOk = results.length === runs.length && results.every((r) => r.ok);
   return interrupt.signal.aborted ? 130 : allOk ? 0 : 1;
@@ -138,9 +150,13 @@ function checkPreflight(repoRoot: string, chromium: string): { errors: string[];
   if (!fs.existsSync(main)) errors.push(`${main} (package.json "main") is missing: run \`npm run build\` first`);
   else {
     const newest = newestMtime(path.join(repoRoot, 'src'));
-    if (newest > fs.statSync(main).mtimeMs) warnings.push(`${path.relative(repoRoot, main)} is older than src/: the tests run the old build (\`npm run build\`)`);
+    if (newest > fs.statSync(main).mtimeMs)
+      warnings.push(
+        `${path.relative(repoRoot, main)} is older than src/: the tests run the old build (\`npm run build\`)`,
+      );
   }
-  if (!fs.existsSync(chromium)) errors.push(`no Chromium at ${chromium} (Debian: apt-get install chromium; or set MTLS_HOST_CHROMIUM)`);
+  if (!fs.existsSync(chromium))
+    errors.push(`no Chromium at ${chromium} (Debian: apt-get install chromium; or set MTLS_HOST_CHROMIUM)`);
   return { errors, warnings };
 }
 

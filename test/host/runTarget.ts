@@ -111,9 +111,13 @@ export async function runTarget(target: Target, options: RunTargetOptions): Prom
   );
 
   // Another harness run in this tree (someone else's `npm test`) may be using this target's folders: wait.
-  return withLock(path.join(options.cacheRoot, 'runs', `${run}.lock`), () => runTests(target, options, result, node, serverMain), {
-    signal: options.signal,
-  }).catch((err: Error) => {
+  return withLock(
+    path.join(options.cacheRoot, 'runs', `${run}.lock`),
+    () => runTests(target, options, result, node, serverMain),
+    {
+      signal: options.signal,
+    },
+  ).catch((err: Error) => {
     result.problems.push(err.message);
     result.interrupted = options.signal.aborted;
     return result;
@@ -125,7 +129,13 @@ export function runName(target: Target, options: Pick<RunTargetOptions, 'trust'>
   return options.trust === 'restricted' ? `${target.vscode}-restricted` : target.vscode;
 }
 
-async function runTests(target: Target, options: RunTargetOptions, result: TargetResult, node: string, serverMain: string): Promise<TargetResult> {
+async function runTests(
+  target: Target,
+  options: RunTargetOptions,
+  result: TargetResult,
+  node: string,
+  serverMain: string,
+): Promise<TargetResult> {
   const v = runName(target, options);
   const tag = `[${v}]`;
   const logs = path.join(options.cacheRoot, 'logs');
@@ -133,7 +143,9 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
   const runStart = Date.now();
   let server: RunningServer | undefined;
   try {
-    const workspace = (options.prepareWorkspace ?? prepareWorkspace)(path.join(options.cacheRoot, 'workspaces', v, 'mtls-fixture'));
+    const workspace = (options.prepareWorkspace ?? prepareWorkspace)(
+      path.join(options.cacheRoot, 'workspaces', v, 'mtls-fixture'),
+    );
     const stateDir = path.join(options.cacheRoot, 'runs', v);
     fs.rmSync(stateDir, { recursive: true, force: true });
     fs.mkdirSync(stateDir, { recursive: true });
@@ -155,7 +167,11 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
         stateDir,
         logFile: serverLog,
         // MTLS_ITEST_SECRET: a value the host inherits, which no screen may show (noSecretOnScreen.test.ts).
-        env: { MTLS_ROTATION_FIXTURE: workspace, [SCREENSHOT_ACK_ENV]: screenshotAck, MTLS_ITEST_SECRET: 's3cr3t-itest-7qxzp2' },
+        env: {
+          MTLS_ROTATION_FIXTURE: workspace,
+          [SCREENSHOT_ACK_ENV]: screenshotAck,
+          MTLS_ITEST_SECRET: 's3cr3t-itest-7qxzp2',
+        },
         userSettings: options.trust === 'restricted' ? { ...HOST_SETTINGS, ...RESTRICTED_SETTINGS } : HOST_SETTINGS,
         trusted: options.trust !== 'restricted',
         signal,
@@ -164,14 +180,19 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
       clearTimeout(timer);
       if (!deadline.signal.aborted) throw err;
       result.timedOut = true;
-      throw new Error(`timed out after ${seconds(options.timeoutMs)} while the VS Code server was starting`, { cause: err });
+      throw new Error(`timed out after ${seconds(options.timeoutMs)} while the VS Code server was starting`, {
+        cause: err,
+      });
     }
     options.print(`${tag} VS Code server on http://127.0.0.1:${server.port} (log ${serverLog})`);
 
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server?.port}${toPosix(p)}`;
     const payload = [
       ['extensionDevelopmentPath', remote(options.repoRoot)],
-      ['extensionTestsPath', remote(options.testsEntry ?? path.join(options.repoRoot, 'out', 'test', 'integration', 'index.js'))],
+      [
+        'extensionTestsPath',
+        remote(options.testsEntry ?? path.join(options.repoRoot, 'out', 'test', 'integration', 'index.js')),
+      ],
       ['skipWelcome', 'true'],
     ];
     const url =
@@ -216,17 +237,22 @@ async function runTests(target: Target, options: RunTargetOptions, result: Targe
     if (browser.interrupted) result.problems.push('interrupted');
     if (browser.timedOut) {
       result.problems.push(
-        `timed out after ${seconds(options.timeoutMs)}` + (browser.screenshot ? ` (screenshot ${browser.screenshot})` : ''),
+        `timed out after ${seconds(options.timeoutMs)}` +
+          (browser.screenshot ? ` (screenshot ${browser.screenshot})` : ''),
       );
     }
     if (browser.error) result.problems.push(`browser: ${browser.error}`);
-    if (browser.exitCode !== undefined && browser.exitCode !== 0) result.problems.push(`the tests' run() ended with exit code ${browser.exitCode}`);
+    if (browser.exitCode !== undefined && browser.exitCode !== 0)
+      result.problems.push(`the tests' run() ended with exit code ${browser.exitCode}`);
     if (result.failing > 0) result.problems.push(`${result.failing} test(s) failed`);
     if (options.mocha === false) {
       // A benchmark entry: its own exit code says whether it ran.
-    } else if (browser.exitCode !== undefined && summary.passing === undefined) result.problems.push('no mocha summary in the output');
-    else if (browser.exitCode !== undefined && result.passing + result.failing === 0) result.problems.push('zero tests ran');
-    if (browser.exitCode !== undefined && !summary.vscodeVersion) result.problems.push('the host did not report its VS Code version');
+    } else if (browser.exitCode !== undefined && summary.passing === undefined)
+      result.problems.push('no mocha summary in the output');
+    else if (browser.exitCode !== undefined && result.passing + result.failing === 0)
+      result.problems.push('zero tests ran');
+    if (browser.exitCode !== undefined && !summary.vscodeVersion)
+      result.problems.push('the host did not report its VS Code version');
   } catch (err) {
     result.problems.push((err as Error).message);
   } finally {

@@ -49,16 +49,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   const args = [
     options.serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-telemetry',
     ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
     '--enable-smoke-test-driver',
-    '--server-data-dir', dir('server-data'),
-    '--user-data-dir', dir('user-data'),
-    '--extensions-dir', dir('extensions'),
+    '--server-data-dir',
+    dir('server-data'),
+    '--user-data-dir',
+    dir('user-data'),
+    '--extensions-dir',
+    dir('extensions'),
   ];
   if (options.userSettings) {
     const user = path.join(options.stateDir, 'user-data', 'User');
@@ -107,7 +112,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   for (;;) {
     if (exited) {
       await stop();
-      throw new Error(`the VS Code server exited during startup; log ${options.logFile}:\n${tailOfFile(options.logFile, 40)}`);
+      throw new Error(
+        `the VS Code server exited during startup; log ${options.logFile}:\n${tailOfFile(options.logFile, 40)}`,
+      );
     }
     if (options.signal.aborted || Date.now() > deadline) {
       await stop();

@@ -25,24 +25,36 @@ describe('Renewal comparison and verification', () => {
     const scratch = tempDir();
     const key = makeKey(path.join(scratch, 'k.key'));
     const target = path.join(workspaceRoot(), 'certs', 'program-a-wrong-ou.csr');
-    makeCsr(key, target, '/O=Axys Test/OU=Program X/CN=program-a.example.com', ['DNS:program-a.example.com', 'IP:203.0.113.10']);
+    makeCsr(key, target, '/O=Axys Test/OU=Program X/CN=program-a.example.com', [
+      'DNS:program-a.example.com',
+      'IP:203.0.113.10',
+    ]);
     try {
       const document = await vscode.workspace.openTextDocument(target);
       await vscode.window.showTextDocument(document);
       const mismatch = await until('the subject-mismatch diagnostic', () =>
-        renewalDiagnostics(document.uri).find((d) => d.code === 'subject-mismatch'));
+        renewalDiagnostics(document.uri).find((d) => d.code === 'subject-mismatch'),
+      );
       assert.strictEqual(mismatch.severity, vscode.DiagnosticSeverity.Error);
       assert.match(mismatch.message, /\bOU\b/);
       assert.match(mismatch.message, /Program A/);
       assert.match(mismatch.message, /Program X/);
-      assert.strictEqual(mismatch.range.start.line, 0, 'on the CSR\'s first line');
-      assert.ok(mismatch.relatedInformation?.[0].location.uri.fsPath.endsWith('program-a.crt'), 'points at the old certificate');
-      assert.ok(!renewalDiagnostics(document.uri).some((d) => d.code === 'key-reused'), 'a new key is not a reused one');
+      assert.strictEqual(mismatch.range.start.line, 0, "on the CSR's first line");
+      assert.ok(
+        mismatch.relatedInformation?.[0].location.uri.fsPath.endsWith('program-a.crt'),
+        'points at the old certificate',
+      );
+      assert.ok(
+        !renewalDiagnostics(document.uri).some((d) => d.code === 'key-reused'),
+        'a new key is not a reused one',
+      );
     } finally {
       fs.rmSync(target, { force: true });
       fs.rmSync(scratch, { recursive: true, force: true });
-      await until('the CSR to leave the inventory', () =>
-        !api.inventory.store.snapshot().items.some((item) => item.path === target));
+      await until(
+        'the CSR to leave the inventory',
+        () => !api.inventory.store.snapshot().items.some((item) => item.path === target),
+      );
     }
   });
 
@@ -53,10 +65,14 @@ describe('Renewal comparison and verification', () => {
       const document = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(document);
       const removed = await until('the san-removed diagnostic', () =>
-        renewalDiagnostics(document.uri).find((d) => d.code === 'san-removed'));
+        renewalDiagnostics(document.uri).find((d) => d.code === 'san-removed'),
+      );
       assert.match(removed.message, /203\.0\.113\.10/);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', document.uri, removed.range, vscode.CodeActionKind.QuickFix.value,
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        removed.range,
+        vscode.CodeActionKind.QuickFix.value,
       );
       const add = actions.find((a) => a.title.startsWith('Add IP:203.0.113.10'));
       assert.ok(add?.edit, actions.map((a) => a.title).join(', '));
@@ -79,21 +95,34 @@ describe('Renewal comparison and verification', () => {
       notAfter: daysFromNow(89),
     });
     const good = await vscode.commands.executeCommand<VerifyResult>('mtlsRotation.verifyCertificate', {
-      certificate: leaf.certPath, key: leaf.keyPath, caBundle: ca.certPath, csr: leaf.csrPath,
+      certificate: leaf.certPath,
+      key: leaf.keyPath,
+      caBundle: ca.certPath,
+      csr: leaf.csrPath,
     });
-    assert.deepStrictEqual(good.checks.map((c) => `${c.name}:${c.ok}`), ['chain:true', 'validity:true', 'key-match:true', 'csr-match:true']);
+    assert.deepStrictEqual(
+      good.checks.map((c) => `${c.name}:${c.ok}`),
+      ['chain:true', 'validity:true', 'key-match:true', 'csr-match:true'],
+    );
     assert.strictEqual(good.ok, true);
 
     const otherKey = makeKey(path.join(dir, 'other.key'));
     const bad = await vscode.commands.executeCommand<VerifyResult>('mtlsRotation.verifyCertificate', {
-      certificate: leaf.certPath, key: otherKey, caBundle: ca.certPath,
+      certificate: leaf.certPath,
+      key: otherKey,
+      caBundle: ca.certPath,
     });
     const keyCheck = bad.checks.find((c) => c.name === 'key-match');
     assert.strictEqual(keyCheck?.ok, false);
     assert.strictEqual(bad.ok, false);
     assert.ok(bad.checks.find((c) => c.name === 'chain')?.ok, 'the chain is still fine');
-    const fileDiagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(leaf.certPath)).filter((d) => d.source === 'mTLS verify');
-    assert.deepStrictEqual(fileDiagnostics.map((d) => d.code), ['key-match']);
+    const fileDiagnostics = vscode.languages
+      .getDiagnostics(vscode.Uri.file(leaf.certPath))
+      .filter((d) => d.source === 'mTLS verify');
+    assert.deepStrictEqual(
+      fileDiagnostics.map((d) => d.code),
+      ['key-match'],
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -64,8 +64,21 @@ describe('Request config form editor', () => {
     assert.strictEqual(editor.panelsFor(uri).length, 1);
     const form = editor.formFor(uri);
     assert.ok(form);
-    assert.deepStrictEqual(form.fields.map((f) => [f.type, f.value]), [['O', 'Axys Test'], ['OU', 'Program A'], ['CN', 'program-a.example.com']]);
-    assert.deepStrictEqual(form.san.rows.map((r) => [r.type, r.value]), [['DNS', 'program-a.example.com'], ['IP', '203.0.113.10']]);
+    assert.deepStrictEqual(
+      form.fields.map((f) => [f.type, f.value]),
+      [
+        ['O', 'Axys Test'],
+        ['OU', 'Program A'],
+        ['CN', 'program-a.example.com'],
+      ],
+    );
+    assert.deepStrictEqual(
+      form.san.rows.map((r) => [r.type, r.value]),
+      [
+        ['DNS', 'program-a.example.com'],
+        ['IP', '203.0.113.10'],
+      ],
+    );
     assert.strictEqual(form.bits.value, 2048);
     assert.deepStrictEqual(form.findings, []);
     assert.strictEqual(documentOf(uri).getText(), GOOD_CONFIG);
@@ -85,7 +98,10 @@ describe('Request config form editor', () => {
       const f = editor.formFor(uri);
       return f?.fields[1].value === 'Payments #2' && f.san.rows.length === 3 ? f : undefined;
     });
-    assert.deepStrictEqual(form.san.rows.map((r) => r.value), ['program-a.example.com', '203.0.113.10', 'api.example.com']);
+    assert.deepStrictEqual(
+      form.san.rows.map((r) => r.value),
+      ['program-a.example.com', '203.0.113.10', 'api.example.com'],
+    );
 
     // Undo goes to the document, with the form editor active.
     assert.strictEqual(activeCustomTab()?.viewType, VIEW_TYPE);
@@ -97,41 +113,58 @@ describe('Request config form editor', () => {
     await until('the form to follow the undo', () => editor.formFor(uri)?.fields[1].value === 'Program A');
   });
 
-  it('lists the same problems as the text editor\'s diagnostics, on the rows they belong to', async () => {
+  it("lists the same problems as the text editor's diagnostics, on the rows they belong to", async () => {
     await openForm();
     assert.ok(await editor.applyFormEdit(uri, { kind: 'set-san', id: 'IP.1', value: '203.0.113.300' }));
     assert.ok(await editor.applyFormEdit(uri, { kind: 'set-bits', bits: 4096 }));
     assert.ok(await editor.applyFormEdit(uri, { kind: 'remove-field', id: 'OU' }));
-    const fromDiagnostics = () => configDiagnostics(uri)
-      .map((d) => [String(d.code), d.range.start.line + 1, d.range.start.character + 1, d.message])
-      .sort();
-    const fromForm = () => (editor.formFor(uri)?.findings ?? []).map((f) => [f.code, f.line, f.column, f.message]).sort();
+    const fromDiagnostics = () =>
+      configDiagnostics(uri)
+        .map((d) => [String(d.code), d.range.start.line + 1, d.range.start.character + 1, d.message])
+        .sort();
+    const fromForm = () =>
+      (editor.formFor(uri)?.findings ?? []).map((f) => [f.code, f.line, f.column, f.message]).sort();
     // Diagnostics follow the text after a pause; wait until they show the last edit, then compare.
-    await until('the diagnostics to show the edits', () => fromDiagnostics().some(([code]) => code === 'provider-missing-ou'));
-    await until('the form and the diagnostics to agree', () => JSON.stringify(fromForm()) === JSON.stringify(fromDiagnostics()));
+    await until('the diagnostics to show the edits', () =>
+      fromDiagnostics().some(([code]) => code === 'provider-missing-ou'),
+    );
+    await until(
+      'the form and the diagnostics to agree',
+      () => JSON.stringify(fromForm()) === JSON.stringify(fromDiagnostics()),
+    );
     assert.deepStrictEqual(fromForm(), fromDiagnostics());
     const form = editor.formFor(uri);
     assert.ok(form);
     assert.ok(form.findings.length >= 3, JSON.stringify(form.findings.map((f) => f.code)));
-    assert.deepStrictEqual(form.san.rows.find((r) => r.id === 'IP.1')?.findings.map((f) => f.code), ['san-bad-ip']);
-    assert.deepStrictEqual(form.bits.findings.map((f) => f.code), ['provider-key-size']);
+    assert.deepStrictEqual(
+      form.san.rows.find((r) => r.id === 'IP.1')?.findings.map((f) => f.code),
+      ['san-bad-ip'],
+    );
+    assert.deepStrictEqual(
+      form.bits.findings.map((f) => f.code),
+      ['provider-key-size'],
+    );
     assert.ok(form.findings.some((f) => f.code === 'provider-missing-ou' && f.target === undefined));
   });
 
-  it('takes typing in the real page: each keystroke\'s input event, the typing delay, the edit message, the document', async () => {
+  it("takes typing in the real page: each keystroke's input event, the typing delay, the edit message, the document", async () => {
     await openForm();
     const document = documentOf(uri);
     // The page has loaded its script once it asked for the form; only then can it take the keystrokes.
     await until('the page to be ready', () => editor.typeInto(uri, 'field:OU', 'Payments #2'));
     // No Enter: the page sends the edit itself once the typing pauses.
-    await until('the typed subject field to reach the document', () => document.getText().includes('\nOU = Payments \\#2\n'));
+    await until('the typed subject field to reach the document', () =>
+      document.getText().includes('\nOU = Payments \\#2\n'),
+    );
     assert.strictEqual(document.isDirty, true);
     await until('the form to show the typed value', () => editor.formFor(uri)?.fields[1].value === 'Payments #2');
 
     // Enter on the add row adds the name, as a click on Add name does.
     assert.ok(editor.typeInto(uri, 'add-san-type', 'DNS'));
     assert.ok(editor.typeInto(uri, 'add-san-value', 'api.example.com', true));
-    await until('the added name to reach the document', () => /\nIP\.1 = 203\.0\.113\.10\nDNS\.2 = api\.example\.com\n/.test(document.getText()));
+    await until('the added name to reach the document', () =>
+      /\nIP\.1 = 203\.0\.113\.10\nDNS\.2 = api\.example\.com\n/.test(document.getText()),
+    );
 
     // The key size select's change event.
     assert.ok(editor.typeInto(uri, 'bits', '4096'));
@@ -140,8 +173,22 @@ describe('Request config form editor', () => {
       const f = editor.formFor(uri);
       return f?.san.rows.length === 3 && f.bits.value === 4096 ? f : undefined;
     });
-    assert.deepStrictEqual(form.fields.map((f) => [f.type, f.value]), [['O', 'Axys Test'], ['OU', 'Payments #2'], ['CN', 'program-a.example.com']]);
-    assert.deepStrictEqual(form.san.rows.map((r) => [r.type, r.value]), [['DNS', 'program-a.example.com'], ['IP', '203.0.113.10'], ['DNS', 'api.example.com']]);
+    assert.deepStrictEqual(
+      form.fields.map((f) => [f.type, f.value]),
+      [
+        ['O', 'Axys Test'],
+        ['OU', 'Payments #2'],
+        ['CN', 'program-a.example.com'],
+      ],
+    );
+    assert.deepStrictEqual(
+      form.san.rows.map((r) => [r.type, r.value]),
+      [
+        ['DNS', 'program-a.example.com'],
+        ['IP', '203.0.113.10'],
+        ['DNS', 'api.example.com'],
+      ],
+    );
   });
 
   it('opens through the command, from the active text editor', async () => {
@@ -152,7 +199,10 @@ describe('Request config form editor', () => {
     assert.strictEqual(activeCustomTab()?.uri.toString(), uri.toString());
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.commands.executeCommand('mtlsRotation.openConfigEditor', uri);
-    await until('the form editor to open for the given file', () => activeCustomTab()?.uri.toString() === uri.toString());
+    await until(
+      'the form editor to open for the given file',
+      () => activeCustomTab()?.uri.toString() === uri.toString(),
+    );
   });
 
   it('refuses an edit it cannot make, with a typed error, and leaves the document alone', async () => {
@@ -161,8 +211,14 @@ describe('Request config form editor', () => {
     // The extension is bundled on its own, so its FormEditError is not this module's class: compare name and code.
     const formEditError = (code: string) => (error: unknown) =>
       error instanceof Error && error.name === 'FormEditError' && (error as Error & { code?: string }).code === code;
-    await assert.rejects(editor.applyFormEdit(uri, { kind: 'set-field', id: 'ST', value: 'x' }), formEditError('unknown-field'));
-    await assert.rejects(editor.applyFormEdit(uri, { kind: 'set-field', id: 'CN', value: 'a\0b' }), formEditError('unrepresentable-value'));
+    await assert.rejects(
+      editor.applyFormEdit(uri, { kind: 'set-field', id: 'ST', value: 'x' }),
+      formEditError('unknown-field'),
+    );
+    await assert.rejects(
+      editor.applyFormEdit(uri, { kind: 'set-field', id: 'CN', value: 'a\0b' }),
+      formEditError('unrepresentable-value'),
+    );
     assert.strictEqual(documentOf(uri).getText(), before);
     assert.strictEqual(documentOf(uri).isDirty, false);
   });

@@ -16,10 +16,12 @@ describe('Key and CSR generation', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('writes a request config that carries the old certificate\'s subject and SANs', async () => {
+  it("writes a request config that carries the old certificate's subject and SANs", async () => {
     const api = await activateExtension();
     const certificatePath = path.join(workspaceRoot(), FIXTURE.dueSoon);
-    const node = api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificatePath);
+    const node = api.inventory.tree
+      .getChildren()
+      .find((n) => n.type === 'certificate' && n.certificate.path === certificatePath);
     assert.ok(node);
     const written = await vscode.commands.executeCommand<string>('mtlsRotation.newConfigFromCertificate', node);
     try {
@@ -28,7 +30,19 @@ describe('Key and CSR generation', () => {
       assert.strictEqual(vscode.window.activeTextEditor?.document.languageId, 'opensslconf');
       // openssl itself reads the new config back.
       const key = path.join(workspaceRoot(), 'certs', 'program-a.key');
-      const csrSubject = openssl(['req', '-new', '-config', written, '-key', key, '-batch', '-noout', '-subject', '-nameopt', 'RFC2253']);
+      const csrSubject = openssl([
+        'req',
+        '-new',
+        '-config',
+        written,
+        '-key',
+        key,
+        '-batch',
+        '-noout',
+        '-subject',
+        '-nameopt',
+        'RFC2253',
+      ]);
       const certSubject = openssl(['x509', '-in', certificatePath, '-noout', '-subject', '-nameopt', 'RFC2253']);
       assert.strictEqual(csrSubject.trim(), certSubject.trim());
     } finally {
@@ -41,7 +55,10 @@ describe('Key and CSR generation', () => {
     const dir = workspaceScratch();
     const config = path.join(dir, 'program-a-openssl.cnf');
     fs.writeFileSync(config, GOOD_CONFIG);
-    const result = await vscode.commands.executeCommand<GenerateResult>('mtlsRotation.generateKeyAndCsr', vscode.Uri.file(config));
+    const result = await vscode.commands.executeCommand<GenerateResult>(
+      'mtlsRotation.generateKeyAndCsr',
+      vscode.Uri.file(config),
+    );
     assert.ok(result, 'the command returns what it wrote');
     assert.strictEqual(result.keyPath, path.join(dir, 'program-a-new.key'));
     assert.strictEqual(result.csrPath, path.join(dir, 'program-a-new.csr'));

@@ -34,8 +34,11 @@ describe('extension host', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { execFile } = require('child_process') as typeof import('child_process');
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['-e', 'process.stdout.write(String(6 * 7))'], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (err, stdout) =>
-        err ? reject(err) : resolve(stdout),
+      execFile(
+        process.execPath,
+        ['-e', 'process.stdout.write(String(6 * 7))'],
+        { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+        (err, stdout) => (err ? reject(err) : resolve(stdout)),
       ),
     );
     assert.strictEqual(out, '42');

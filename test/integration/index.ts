@@ -15,10 +15,14 @@ export async function run(): Promise<void> {
 
 /** Runs every *.test.js under `dir` (but the folders named in `skip`, which have entries of their own). */
 export async function runMochaIn(dir: string, skip: string[] = []): Promise<number> {
-  console.log(`VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, Node ${process.version})`);
+  console.log(
+    `VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, Node ${process.version})`,
+  );
   // Plain output: it is streamed line by line through the workbench's log and parsed (`N passing`, `N failing`).
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
-  const files = findTests(dir).filter((file) => !skip.some((folder) => path.relative(dir, file).split(path.sep)[0] === folder));
+  const files = findTests(dir).filter(
+    (file) => !skip.some((folder) => path.relative(dir, file).split(path.sep)[0] === folder),
+  );
   for (const file of files) mocha.addFile(file);
   if (files.length === 0) throw new Error(`no *.test.js files under ${dir}`);
   return new Promise<number>((resolve, reject) => {

@@ -9,7 +9,7 @@ import { daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../support/open
 import { FIXTURE } from './prepareWorkspace';
 
 function label(item: vscode.TreeItem): string {
-  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 function rootByLabel(api: MtlsRotationApi, text: string): InventoryNode | undefined {
@@ -34,7 +34,11 @@ describe('Inventory view', () => {
     const tree = api.inventory.tree;
     const roots = tree.getChildren().filter((node) => node.type === 'certificate');
     const labels = roots.map((node) => label(tree.getTreeItem(node)));
-    assert.deepStrictEqual(labels.slice(0, 3), ['legacy.example.com', 'program-a.example.com', 'program-b.example.com']);
+    assert.deepStrictEqual(labels.slice(0, 3), [
+      'legacy.example.com',
+      'program-a.example.com',
+      'program-b.example.com',
+    ]);
     // The two CA certificates of the bundle follow, one node each.
     assert.deepStrictEqual(labels.slice(3).sort(), ['Fixture Issuing CA', 'Fixture Root CA']);
 
@@ -44,10 +48,14 @@ describe('Inventory view', () => {
     assert.match(descriptions[2], /^200 days left · program-b\.crt$/);
 
     const icons = roots.slice(0, 3).map((node) => tree.getTreeItem(node).iconPath as vscode.ThemeIcon);
-    assert.deepStrictEqual(icons.map((icon) => icon.id), ['error', 'warning', 'verified']);
-    assert.deepStrictEqual(icons.map((icon) => icon.color?.id), [
-      'mtlsRotation.expiredForeground', 'mtlsRotation.dueForeground', 'mtlsRotation.okForeground',
-    ]);
+    assert.deepStrictEqual(
+      icons.map((icon) => icon.id),
+      ['error', 'warning', 'verified'],
+    );
+    assert.deepStrictEqual(
+      icons.map((icon) => icon.color?.id),
+      ['mtlsRotation.expiredForeground', 'mtlsRotation.dueForeground', 'mtlsRotation.okForeground'],
+    );
   });
 
   it('shows a rich tooltip with subject, issuer, SANs, serial and fingerprint', () => {
@@ -74,7 +82,9 @@ describe('Inventory view', () => {
       return `${label(item)} | ${String(item.description).split(' · ')[0]}`;
     });
     assert.deepStrictEqual(children, [
-      'program-a.key | private key', 'program-a-new.csr | renewal CSR (new key)', 'program-a-new.key | new private key',
+      'program-a.key | private key',
+      'program-a-new.csr | renewal CSR (new key)',
+      'program-a-new.key | new private key',
     ]);
   });
 
@@ -82,7 +92,10 @@ describe('Inventory view', () => {
     const tree = api.inventory.tree;
     const orphans = tree.getChildren().find((node) => node.type === 'group' && node.group === 'orphans');
     assert.ok(orphans, 'orphans group');
-    const orphanLabels = tree.getChildren(orphans).map((node) => label(tree.getTreeItem(node))).sort();
+    const orphanLabels = tree
+      .getChildren(orphans)
+      .map((node) => label(tree.getTreeItem(node)))
+      .sort();
     assert.deepStrictEqual(orphanLabels, ['orphan.key', 'program-c.csr']);
 
     const unreadable = tree.getChildren().find((node) => node.type === 'group' && node.group === 'unreadable');
@@ -128,7 +141,10 @@ describe('Inventory view', () => {
     await vscode.commands.executeCommand('mtlsRotation.copyFingerprint', node);
     assert.strictEqual(await vscode.env.clipboard.readText(), fingerprintOf(path.join(root, FIXTURE.dueSoon)));
     await vscode.commands.executeCommand('mtlsRotation.copySubject', node);
-    assert.strictEqual(await vscode.env.clipboard.readText(), 'O = Axys Test, OU = Program A, CN = program-a.example.com');
+    assert.strictEqual(
+      await vscode.env.clipboard.readText(),
+      'O = Axys Test, OU = Program A, CN = program-a.example.com',
+    );
   });
 
   it('opens a file at its PEM block and reveals it in the Explorer', async () => {
@@ -139,9 +155,9 @@ describe('Inventory view', () => {
       ({ certificate }) => certificate.path === target && certificate.index === 1,
     );
     assert.ok(second, 'the second certificate of the bundle');
-    const node = api.inventory.tree.getChildren().find(
-      (n) => n.type === 'certificate' && n.certificate === second.certificate,
-    );
+    const node = api.inventory.tree
+      .getChildren()
+      .find((n) => n.type === 'certificate' && n.certificate === second.certificate);
     await vscode.commands.executeCommand('mtlsRotation.openFile', node);
     assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, second.certificate.line - 1);
     assert.ok(second.certificate.line > 1);
@@ -162,12 +178,15 @@ describe('Inventory view', () => {
     try {
       fs.copyFileSync(made.certPath, target);
       const added = await until('the new certificate in the tree', () =>
-        api.inventory.tree.model.certificates.find(({ certificate }) => certificate.path === target));
+        api.inventory.tree.model.certificates.find(({ certificate }) => certificate.path === target),
+      );
       assert.strictEqual(added.expiry.status, 'due-5');
       assert.strictEqual(api.inventory.treeView.badge?.value, 3);
       fs.rmSync(target);
-      await until('the deleted certificate to leave the tree', () =>
-        !api.inventory.tree.model.certificates.some(({ certificate }) => certificate.path === target));
+      await until(
+        'the deleted certificate to leave the tree',
+        () => !api.inventory.tree.model.certificates.some(({ certificate }) => certificate.path === target),
+      );
       assert.strictEqual(api.inventory.treeView.badge?.value, 2);
     } finally {
       fs.rmSync(target, { force: true });

@@ -47,14 +47,19 @@ describe('OpenSSL config language', () => {
     assert.strictEqual(document.getText(badIp.range), '203.0.113.300');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', document.uri, missing.range, vscode.CodeActionKind.QuickFix.value,
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      missing.range,
+      vscode.CodeActionKind.QuickFix.value,
     );
     const create = actions.find((a) => a.title === 'Create section [ subject ]');
     assert.ok(create?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(create.edit));
     assert.match(document.getText(), /\n\[ subject \]\nO = \nOU = \nCN = \n$/);
-    await until('the missing-section error to clear', () =>
-      !configDiagnostics(document.uri).some((d) => d.code === 'distinguished-name-section-missing'));
+    await until(
+      'the missing-section error to clear',
+      () => !configDiagnostics(document.uri).some((d) => d.code === 'distinguished-name-section-missing'),
+    );
 
     await replaceAll(document, GOOD_CONFIG);
     await until('every diagnostic to clear on the fixed config', () => configDiagnostics(document.uri).length === 0);
@@ -62,14 +67,21 @@ describe('OpenSSL config language', () => {
 
   it('replaces a misspelt field name with the closest known one', async () => {
     const file = path.join(workspaceRoot(), 'configs', 'misspelt-openssl.cnf');
-    fs.writeFileSync(file, '[ req ]\nprompt = no\ndistinguished_name = dn\n[ dn ]\nOrganisationName = Axys\nOU = A\nCN = x\n');
+    fs.writeFileSync(
+      file,
+      '[ req ]\nprompt = no\ndistinguished_name = dn\n[ dn ]\nOrganisationName = Axys\nOU = A\nCN = x\n',
+    );
     try {
       const document = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(document);
       const unknown = await until('the unknown-field diagnostic', () =>
-        configDiagnostics(document.uri).find((d) => d.code === 'unknown-dn-field'));
+        configDiagnostics(document.uri).find((d) => d.code === 'unknown-dn-field'),
+      );
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', document.uri, unknown.range, vscode.CodeActionKind.QuickFix.value,
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        unknown.range,
+        vscode.CodeActionKind.QuickFix.value,
       );
       const replace = actions.find((a) => a.title === "Replace with 'organizationName'");
       assert.ok(replace?.edit, actions.map((a) => a.title).join(', '));
@@ -87,14 +99,19 @@ describe('OpenSSL config language', () => {
     const document = await vscode.workspace.openTextDocument(file);
     const end = document.lineAt(document.lineCount - 1).range.end;
     const completions = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider', document.uri, end,
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      end,
     );
     const labels = completions.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const type of ['DNS', 'IP', 'email', 'URI']) assert.ok(labels.includes(type), `${type} in ${labels.join(',')}`);
+    for (const type of ['DNS', 'IP', 'email', 'URI'])
+      assert.ok(labels.includes(type), `${type} in ${labels.join(',')}`);
 
     const dnLine = GOOD_CONFIG.split('\n').indexOf('CN = program-a.example.com');
     const inDn = await vscode.commands.executeCommand<vscode.CompletionList>(
-      'vscode.executeCompletionItemProvider', document.uri, new vscode.Position(dnLine, 0),
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(dnLine, 0),
     );
     const dnLabels = inDn.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(dnLabels.includes('OU') && dnLabels.includes('CN') && !dnLabels.includes('DNS'), dnLabels.join(','));
@@ -105,14 +122,20 @@ describe('OpenSSL config language', () => {
     const lines = document.getText().split('\n');
     const ouLine = lines.indexOf('OU = Program A');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider', document.uri, new vscode.Position(ouLine, 0),
+      'vscode.executeHoverProvider',
+      document.uri,
+      new vscode.Position(ouLine, 0),
     );
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n');
     assert.match(text, /organizationalUnitName/);
 
     const sanLine = lines.indexOf('subjectAltName = @alt_names');
     const definitions = await vscode.commands.executeCommand<vscode.Location[]>(
-      'vscode.executeDefinitionProvider', document.uri, new vscode.Position(sanLine, 'subjectAltName = @a'.length),
+      'vscode.executeDefinitionProvider',
+      document.uri,
+      new vscode.Position(sanLine, 'subjectAltName = @a'.length),
     );
     assert.strictEqual(definitions[0]?.range.start.line, lines.indexOf('[ alt_names ]'));
   });

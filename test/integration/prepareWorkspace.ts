@@ -19,7 +19,7 @@ export const FIXTURE = {
 } as const;
 
 export const GOOD_CONFIG = [
-  '# Request config for program-a, as the provider\'s rotation guide uses it',
+  "# Request config for program-a, as the provider's rotation guide uses it",
   '[ req ]',
   'prompt = no',
   'default_bits = 2048',

@@ -39,7 +39,9 @@ describe('A full rotation', () => {
     fs.chmodSync(oldKey, 0o600);
     service = path.join(dir, 'service.yaml');
     fs.writeFileSync(service, 'client:\n  certificate: rotation-demo/demo.crt\n  key: rotation-demo/demo.key\n');
-    await setEnvironments([{ name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
+    await setEnvironments([
+      { name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
+    ]);
     await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'local', API_KEY);
   });
 
@@ -50,13 +52,15 @@ describe('A full rotation', () => {
     await setEnvironments(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
-    for (const file of ['.vscode/mtls-rotation.json', 'certificate-register.json']) fs.rmSync(path.join(workspaceRoot(), file), { force: true });
+    for (const file of ['.vscode/mtls-rotation.json', 'certificate-register.json'])
+      fs.rmSync(path.join(workspaceRoot(), file), { force: true });
     await api.inventory.store.refresh();
   });
 
   it('starts, generates, compares, verifies, calls, retires and records, refusing to retire too early', async () => {
     const node = await until('the old certificate in the tree', () =>
-      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === oldCert));
+      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === oldCert),
+    );
 
     // Start rotation: the record is written to the workspace and the checklist appears.
     const rotation = await vscode.commands.executeCommand<{ id: string }>('mtlsRotation.startRotation', node);
@@ -72,10 +76,15 @@ describe('A full rotation', () => {
 
     // Generate: a request config from the old certificate, then a new key and CSR.
     const config = await vscode.commands.executeCommand<string>('mtlsRotation.newConfigFromCertificate', node);
-    const generated = await vscode.commands.executeCommand<GenerateResult>('mtlsRotation.generateKeyAndCsr', vscode.Uri.file(config));
+    const generated = await vscode.commands.executeCommand<GenerateResult>(
+      'mtlsRotation.generateKeyAndCsr',
+      vscode.Uri.file(config),
+    );
     assert.strictEqual(generated.keyPath, path.join(dir, 'demo-new.key'));
-    await until('the new key and CSR in the inventory', () =>
-      api.inventory.store.snapshot().items.some((i) => i.path === generated.csrPath) || undefined);
+    await until(
+      'the new key and CSR in the inventory',
+      () => api.inventory.store.snapshot().items.some((i) => i.path === generated.csrPath) || undefined,
+    );
     await untilAsync('the checklist to see the new key', async () => (await state('key-generated')) === 'done');
 
     // Compare: the CSR carries the old subject and SANs, so the comparison step is ticked from evidence.
@@ -84,11 +93,22 @@ describe('A full rotation', () => {
     // Retire refuses before the certificate is verified and a test call succeeded; declining the override keeps the key.
     const prompts = new ScriptedPrompts([false]);
     api.prompts.current = prompts;
-    const early = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', { rotationId: rotation.id });
+    const early = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', {
+      rotationId: rotation.id,
+    });
     assert.strictEqual(early.retired, false);
-    assert.ok(early.decision.reasons.some((r) => /test call/i.test(r)), early.decision.reasons.join(' | '));
-    assert.ok(early.decision.reasons.some((r) => /verif/i.test(r)), early.decision.reasons.join(' | '));
-    assert.deepStrictEqual(prompts.asked.map((q) => q.confirmLabel), ['Override and Continue']);
+    assert.ok(
+      early.decision.reasons.some((r) => /test call/i.test(r)),
+      early.decision.reasons.join(' | '),
+    );
+    assert.ok(
+      early.decision.reasons.some((r) => /verif/i.test(r)),
+      early.decision.reasons.join(' | '),
+    );
+    assert.deepStrictEqual(
+      prompts.asked.map((q) => q.confirmLabel),
+      ['Override and Continue'],
+    );
     assert.ok(exists(oldKey), 'nothing deleted');
 
     // The fixture CA signs the CSR: the "returned" certificate.
@@ -97,52 +117,85 @@ describe('A full rotation', () => {
 
     // Verify with the CA bundle.
     const verified = await vscode.commands.executeCommand<VerifyResult>('mtlsRotation.verifyCertificate', {
-      certificate: newCert, key: generated.keyPath, caBundle: pki.ca.certPath, csr: generated.csrPath, oldCertificate: oldCert,
+      certificate: newCert,
+      key: generated.keyPath,
+      caBundle: pki.ca.certPath,
+      csr: generated.csrPath,
+      oldCertificate: oldCert,
     });
     assert.ok(verified.ok, JSON.stringify(verified.checks.map((c) => [c.name, c.ok, c.message])));
-    await until('the new certificate in the inventory', () => api.inventory.store.snapshot().items.some((i) => i.path === newCert) || undefined);
+    await until(
+      'the new certificate in the inventory',
+      () => api.inventory.store.snapshot().items.some((i) => i.path === newCert) || undefined,
+    );
     assert.strictEqual(await state('certificate-validated'), 'done');
     assert.strictEqual(await state('deployed-alongside'), 'done');
 
     // Test call with only the new certificate.
     const call = await vscode.commands.executeCommand<TestCallResult>('mtlsRotation.runTestCall', {
-      certificate: newCert, key: generated.keyPath, environment: 'local',
+      certificate: newCert,
+      key: generated.keyPath,
+      environment: 'local',
     });
     assert.strictEqual(call.outcome, 'ok', call.hint);
     assert.strictEqual(await state('test-call'), 'done');
 
     // References: the service still names the old files until it is moved over.
-    const before = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', { rotationId: rotation.id })
-      .then((matches) => matches, () => undefined);
+    const before = await vscode.commands
+      .executeCommand<unknown[]>('mtlsRotation.findOldReferences', { rotationId: rotation.id })
+      .then(
+        (matches) => matches,
+        () => undefined,
+      );
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.ok(Array.isArray(before) && before.length >= 2, `references found: ${JSON.stringify(before)}`);
     assert.strictEqual(await state('services-updated'), 'todo');
-    fs.writeFileSync(service, 'client:\n  certificate: rotation-demo/demo-new.crt\n  key: rotation-demo/demo-new.key\n');
-    const after = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', { rotationId: rotation.id });
+    fs.writeFileSync(
+      service,
+      'client:\n  certificate: rotation-demo/demo-new.crt\n  key: rotation-demo/demo-new.key\n',
+    );
+    const after = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', {
+      rotationId: rotation.id,
+    });
     assert.deepStrictEqual(after, []);
     assert.strictEqual(await state('services-updated'), 'done');
 
     // Retire: declining the confirmation deletes nothing; confirming deletes the old key and updates the register.
     const declined = new ScriptedPrompts([false]);
     api.prompts.current = declined;
-    const kept = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', { rotationId: rotation.id });
+    const kept = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', {
+      rotationId: rotation.id,
+    });
     assert.strictEqual(kept.retired, false);
-    assert.deepStrictEqual(declined.asked.map((q) => q.confirmLabel), ['Delete Old Key']);
+    assert.deepStrictEqual(
+      declined.asked.map((q) => q.confirmLabel),
+      ['Delete Old Key'],
+    );
     assert.ok(exists(oldKey), 'a declined confirmation deletes nothing');
 
     const realOldKey = fs.realpathSync(oldKey);
     const confirmed = new ScriptedPrompts([true]);
     api.prompts.current = confirmed;
-    const retired = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', { rotationId: rotation.id });
+    const retired = await vscode.commands.executeCommand<RetireOutcome>('mtlsRotation.retireOldKey', {
+      rotationId: rotation.id,
+    });
     assert.strictEqual(retired.retired, true, retired.decision.reasons.join(' | '));
     assert.deepStrictEqual(retired.deleted, [oldKey]);
-    assert.deepStrictEqual(confirmed.asked.map((q) => q.confirmLabel), ['Delete Old Key']);
-    assert.ok(confirmed.asked[0].detail.startsWith(`${realOldKey}\n`), `the confirmation names the real path: ${confirmed.asked[0].detail}`);
+    assert.deepStrictEqual(
+      confirmed.asked.map((q) => q.confirmLabel),
+      ['Delete Old Key'],
+    );
+    assert.ok(
+      confirmed.asked[0].detail.startsWith(`${realOldKey}\n`),
+      `the confirmation names the real path: ${confirmed.asked[0].detail}`,
+    );
     assert.ok(!exists(oldKey));
     assert.ok(exists(oldCert) && exists(newCert) && exists(generated.keyPath), 'only the old key is gone');
 
     const register = JSON.parse(fs.readFileSync(path.join(workspaceRoot(), 'certificate-register.json'), 'utf8'));
-    const entry = register.certificates.find((e: { fingerprintSha256: string }) => e.fingerprintSha256 === verified.certificate.fingerprintSha256);
+    const entry = register.certificates.find(
+      (e: { fingerprintSha256: string }) => e.fingerprintSha256 === verified.certificate.fingerprintSha256,
+    );
     assert.ok(entry, JSON.stringify(register));
     assert.strictEqual(entry.expiresAt, verified.certificate.notAfter);
     assert.strictEqual(entry.replaces.serialNumber, record.rotations[0].old.serialNumber);
@@ -154,7 +207,10 @@ describe('A full rotation', () => {
     await vscode.commands.executeCommand('mtlsRotation.tickChecklistItem', rotation.id, 'reminder-received');
     await vscode.commands.executeCommand('mtlsRotation.tickChecklistItem', rotation.id, 'csr-submitted');
     const items = api.rotations.view.checklist(rotation.id) ?? [];
-    assert.deepStrictEqual(items.filter((i) => i.state !== 'done').map((i) => i.id), []);
+    assert.deepStrictEqual(
+      items.filter((i) => i.state !== 'done').map((i) => i.id),
+      [],
+    );
     assert.strictEqual(items.length, 11);
   });
 });

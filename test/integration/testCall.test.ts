@@ -20,7 +20,9 @@ describe('Test call', () => {
     keyPath = path.join(workspaceRoot(), 'certs', 'itest-client.key');
     fs.copyFileSync(pki.client.certPath, certificatePath);
     fs.copyFileSync(pki.client.keyPath, keyPath);
-    await setEnvironments([{ name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
+    await setEnvironments([
+      { name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
+    ]);
     (await activateExtension()).prompts.current = new ScriptedPrompts([]);
   });
 
@@ -36,7 +38,8 @@ describe('Test call', () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'local', API_KEY);
     const node = await until('the client certificate in the tree', () =>
-      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificatePath));
+      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificatePath),
+    );
     assert.ok(node.type === 'certificate');
 
     const result = await vscode.commands.executeCommand<TestCallResult>('mtlsRotation.runTestCall', node);
@@ -46,7 +49,10 @@ describe('Test call', () => {
     assert.strictEqual(result.tls?.clientCertificateRequested, true);
     assert.strictEqual(result.tls?.clientCertificateSent?.fingerprintSha256, node.certificate.fingerprintSha256);
     // The server saw our key and a verified client certificate; the key is nowhere in what we kept.
-    assert.deepStrictEqual(server.requests.map((r) => [r.authorized, r.apiKey]), [[true, API_KEY]]);
+    assert.deepStrictEqual(
+      server.requests.map((r) => [r.authorized, r.apiKey]),
+      [[true, API_KEY]],
+    );
     assert.ok(!JSON.stringify(result).includes(API_KEY));
 
     const last = api.testCalls.last(node.certificate.fingerprintSha256);
@@ -62,7 +68,9 @@ describe('Test call', () => {
   it('reports 401 when the stored API key is wrong', async () => {
     await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'local', 'not-the-key');
     const result = await vscode.commands.executeCommand<TestCallResult>('mtlsRotation.runTestCall', {
-      certificate: certificatePath, key: keyPath, environment: 'local',
+      certificate: certificatePath,
+      key: keyPath,
+      environment: 'local',
     });
     assert.strictEqual(result.outcome, 'unauthorized');
     assert.match(result.hint, /API key/i);

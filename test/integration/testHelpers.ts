@@ -33,7 +33,11 @@ export async function until<T>(what: string, probe: () => T | undefined | false,
 }
 
 /** As `until`, for probes that must await something. */
-export async function untilAsync<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function untilAsync<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -53,7 +57,10 @@ export class ScriptedPrompts {
   readonly approvedUrls: string[] = [];
   /** Questions with several answers; each is dismissed. */
   readonly choices: Array<{ message: string; labels: string[] }> = [];
-  constructor(private readonly answers: boolean[], private readonly options: { approveUrls?: boolean } = {}) {}
+  constructor(
+    private readonly answers: boolean[],
+    private readonly options: { approveUrls?: boolean } = {},
+  ) {}
   async confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
     if (confirmLabel === 'Call This URL') {
       if (this.options.approveUrls === false) {
@@ -75,7 +82,9 @@ export class ScriptedPrompts {
 
 /** Test-call environments live in the user's settings (a workspace cannot route API keys); undefined resets them. */
 export async function setEnvironments(environments: unknown[] | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('mtlsRotation').update('environments', environments, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('mtlsRotation')
+    .update('environments', environments, vscode.ConfigurationTarget.Global);
 }
 
 /** A fresh folder inside the fixture workspace: the extension writes keys and CSRs only inside a workspace folder. */

@@ -13,8 +13,15 @@ let built = false;
 export function buildCli(): string {
   if (built) return CLI;
   esbuild.buildSync({
-    entryPoints: [path.join(ROOT, 'src/cli/main.ts')], outfile: CLI, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-    sourcemap: true, banner: { js: '#!/usr/bin/env node' }, logLevel: 'silent',
+    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
+    outfile: CLI,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'silent',
   });
   fs.chmodSync(CLI, 0o755);
   built = true;
@@ -28,6 +35,10 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, [buildCli(), ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [buildCli(), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

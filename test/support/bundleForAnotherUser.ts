@@ -22,7 +22,15 @@ export function bundleForAnotherUser(entry: string): AnotherUsersBundle {
   try {
     fs.chmodSync(dir, 0o755);
     const file = path.join(dir, `${path.basename(entry).replace(/\.[cm]?[jt]s$/, '')}.js`);
-    esbuild.buildSync({ entryPoints: [entry], outfile: file, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+    esbuild.buildSync({
+      entryPoints: [entry],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
     fs.chmodSync(file, 0o644);
     return { file, dir, remove };
   } catch (error) {

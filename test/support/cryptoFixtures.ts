@@ -27,7 +27,14 @@ export interface CryptoFixtures {
 
 let cached: CryptoFixtures | undefined;
 
-export const RSA_SANS = ['DNS:client.example', 'DNS:alt.example', 'IP:10.0.0.1', 'IP:2001:db8::1', 'email:ops@example.com', 'URI:https://example.com/client'];
+export const RSA_SANS = [
+  'DNS:client.example',
+  'DNS:alt.example',
+  'IP:10.0.0.1',
+  'IP:2001:db8::1',
+  'email:ops@example.com',
+  'URI:https://example.com/client',
+];
 
 export function cryptoFixtures(): CryptoFixtures {
   if (cached) return cached;
@@ -46,25 +53,38 @@ export function cryptoFixtures(): CryptoFixtures {
     notYetValid: '2041-01-01T00:00:00.000Z',
   };
   const rsa = makeLeaf(ca, leaves, 'rsa-client', {
-    subject: '/C=DE/O=Test Org/OU=Payments/CN=rsa-client', sans: RSA_SANS,
-    notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date(notAfter.rsa),
+    subject: '/C=DE/O=Test Org/OU=Payments/CN=rsa-client',
+    sans: RSA_SANS,
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date(notAfter.rsa),
   });
   const ec = makeLeaf(ca, leaves, 'ec-client', {
-    key: { type: 'ec' }, sans: ['DNS:ec.example', 'IP:fe80::1:0:0:2'],
-    notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date(notAfter.ec),
+    key: { type: 'ec' },
+    sans: ['DNS:ec.example', 'IP:fe80::1:0:0:2'],
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date(notAfter.ec),
   });
   const ed25519 = makeLeaf(ca, leaves, 'ed-client', {
-    key: { type: 'ed25519' }, sans: ['DNS:ed.example'],
-    notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date(notAfter.ed25519),
+    key: { type: 'ed25519' },
+    sans: ['DNS:ed.example'],
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date(notAfter.ed25519),
   });
   const expired = makeLeaf(ca, leaves, 'expired-client', {
-    notBefore: new Date('2019-01-01T00:00:00Z'), notAfter: new Date(notAfter.expired),
+    notBefore: new Date('2019-01-01T00:00:00Z'),
+    notAfter: new Date(notAfter.expired),
   });
   const notYetValid = makeLeaf(ca, leaves, 'future-client', {
-    notBefore: new Date('2040-01-01T00:00:00Z'), notAfter: new Date(notAfter.notYetValid),
+    notBefore: new Date('2040-01-01T00:00:00Z'),
+    notAfter: new Date(notAfter.notYetValid),
   });
   const renewalKey = makeKey(path.join(leaves, 'rsa-client-2030.key'));
-  const renewalCsr = makeCsr(renewalKey, path.join(leaves, 'rsa-client-2030.csr'), '/C=DE/O=Test Org/OU=Payments/CN=rsa-client', RSA_SANS);
+  const renewalCsr = makeCsr(
+    renewalKey,
+    path.join(leaves, 'rsa-client-2030.csr'),
+    '/C=DE/O=Test Org/OU=Payments/CN=rsa-client',
+    RSA_SANS,
+  );
   const orphanKey = makeKey(path.join(leaves, 'orphan.key'), { type: 'ec', curve: 'secp384r1' });
   const orphanCsr = makeCsr(orphanKey, path.join(leaves, 'orphan.csr'), '/O=Test/CN=orphan');
 
@@ -80,31 +100,136 @@ export function cryptoFixtures(): CryptoFixtures {
   openssl(['rsa', '-in', rsa.keyPath, '-traditional', '-out', out('rsa-pkcs1.key')]);
   openssl(['ec', '-in', ec.keyPath, '-out', out('ec-sec1.key')]);
   openssl(['pkey', '-in', rsa.keyPath, '-aes256', '-passout', 'pass:x', '-out', out('rsa-encrypted-pkcs8.key')]);
-  openssl(['rsa', '-in', rsa.keyPath, '-aes256', '-traditional', '-passout', 'pass:x', '-out', out('rsa-legacy-encrypted.key')]);
-  openssl(['pkcs8', '-topk8', '-in', ec.keyPath, '-v2', 'aes256', '-passout', 'pass:x', '-outform', 'DER', '-out', out('ec-encrypted.der')]);
+  openssl([
+    'rsa',
+    '-in',
+    rsa.keyPath,
+    '-aes256',
+    '-traditional',
+    '-passout',
+    'pass:x',
+    '-out',
+    out('rsa-legacy-encrypted.key'),
+  ]);
+  openssl([
+    'pkcs8',
+    '-topk8',
+    '-in',
+    ec.keyPath,
+    '-v2',
+    'aes256',
+    '-passout',
+    'pass:x',
+    '-outform',
+    'DER',
+    '-out',
+    out('ec-encrypted.der'),
+  ]);
   // CSRs beyond the plain SHA-256 ones the leaves were made from.
-  openssl(['req', '-new', '-key', rsa.keyPath, '-subj', '/CN=pss', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32', '-sha256', '-out', out('pss.csr')]);
+  openssl([
+    'req',
+    '-new',
+    '-key',
+    rsa.keyPath,
+    '-subj',
+    '/CN=pss',
+    '-sigopt',
+    'rsa_padding_mode:pss',
+    '-sigopt',
+    'rsa_pss_saltlen:32',
+    '-sha256',
+    '-out',
+    out('pss.csr'),
+  ]);
   openssl(['req', '-new', '-key', rsa.keyPath, '-subj', '/CN=sha1', '-sha1', '-out', out('sha1.csr')]);
-  openssl(['req', '-new', '-key', ec.keyPath, '-subj', '/CN=ec384', '-sha384', '-addext', 'subjectAltName=IP:::1,IP:2001:db8:0:0:1:0:0:1,DNS:x.example', '-out', out('ec-sha384.csr')]);
+  openssl([
+    'req',
+    '-new',
+    '-key',
+    ec.keyPath,
+    '-subj',
+    '/CN=ec384',
+    '-sha384',
+    '-addext',
+    'subjectAltName=IP:::1,IP:2001:db8:0:0:1:0:0:1,DNS:x.example',
+    '-out',
+    out('ec-sha384.csr'),
+  ]);
   const tampered = fs.readFileSync(rsa.csrPath, 'utf8').split('\n');
   // Flip one character deep inside the base64 (the signature is at the end of the DER).
   const target = tampered.length - 4;
-  tampered[target] = tampered[target].slice(0, 10) + (tampered[target][10] === 'A' ? 'B' : 'A') + tampered[target].slice(11);
+  tampered[target] =
+    tampered[target].slice(0, 10) + (tampered[target][10] === 'A' ? 'B' : 'A') + tampered[target].slice(11);
   fs.writeFileSync(out('tampered.csr'), tampered.join('\n'));
   // PKCS#12: passphrase, empty passphrase, no protection at all, and an EC certificate forge cannot parse.
-  openssl(['pkcs12', '-export', '-in', rsa.certPath, '-inkey', rsa.keyPath, '-certfile', ca.certPath, '-passout', 'pass:secret', '-out', out('rsa-secret.p12')]);
-  openssl(['pkcs12', '-export', '-in', rsa.certPath, '-inkey', rsa.keyPath, '-passout', 'pass:', '-out', out('rsa-empty.p12')]);
-  openssl(['pkcs12', '-export', '-in', ec.certPath, '-inkey', ec.keyPath, '-keypbe', 'NONE', '-certpbe', 'NONE', '-nomac', '-passout', 'pass:', '-out', out('ec-open.pfx')]);
+  openssl([
+    'pkcs12',
+    '-export',
+    '-in',
+    rsa.certPath,
+    '-inkey',
+    rsa.keyPath,
+    '-certfile',
+    ca.certPath,
+    '-passout',
+    'pass:secret',
+    '-out',
+    out('rsa-secret.p12'),
+  ]);
+  openssl([
+    'pkcs12',
+    '-export',
+    '-in',
+    rsa.certPath,
+    '-inkey',
+    rsa.keyPath,
+    '-passout',
+    'pass:',
+    '-out',
+    out('rsa-empty.p12'),
+  ]);
+  openssl([
+    'pkcs12',
+    '-export',
+    '-in',
+    ec.certPath,
+    '-inkey',
+    ec.keyPath,
+    '-keypbe',
+    'NONE',
+    '-certpbe',
+    'NONE',
+    '-nomac',
+    '-passout',
+    'pass:',
+    '-out',
+    out('ec-open.pfx'),
+  ]);
   // A bundle with text around and between the blocks, as `openssl x509 -text` or a CA's download writes it.
-  fs.writeFileSync(out('bundle.pem'), [
-    'subject=CN=rsa-client', fs.readFileSync(rsa.certPath, 'utf8'),
-    'intermediate and root follow', '', fs.readFileSync(ec.certPath, 'utf8'), fs.readFileSync(ca.certPath, 'utf8'),
-  ].join('\n'));
-  fs.writeFileSync(out('mixed.pem'), [fs.readFileSync(rsa.certPath, 'utf8'), fs.readFileSync(rsa.keyPath, 'utf8'), fs.readFileSync(rsa.csrPath, 'utf8')].join(''));
+  fs.writeFileSync(
+    out('bundle.pem'),
+    [
+      'subject=CN=rsa-client',
+      fs.readFileSync(rsa.certPath, 'utf8'),
+      'intermediate and root follow',
+      '',
+      fs.readFileSync(ec.certPath, 'utf8'),
+      fs.readFileSync(ca.certPath, 'utf8'),
+    ].join('\n'),
+  );
+  fs.writeFileSync(
+    out('mixed.pem'),
+    [
+      fs.readFileSync(rsa.certPath, 'utf8'),
+      fs.readFileSync(rsa.keyPath, 'utf8'),
+      fs.readFileSync(rsa.csrPath, 'utf8'),
+    ].join(''),
+  );
 
   const garbage = path.join(dir, 'garbage');
   fs.mkdirSync(garbage, { recursive: true });
-  const g = (name: string, content: string | Buffer) => fs.writeFileSync((files[`garbage/${name}`] = path.join(garbage, name)), content);
+  const g = (name: string, content: string | Buffer) =>
+    fs.writeFileSync((files[`garbage/${name}`] = path.join(garbage, name)), content);
   g('random.pem', randomBytes(3000));
   g('notes.crt', 'this is not a certificate\n');
   g('empty.pem', '');
@@ -118,8 +243,20 @@ export function cryptoFixtures(): CryptoFixtures {
   g('der-garbage.der', Buffer.from([0x30, 0x82, 0xff, 0xff, 0x01, 0x02]));
 
   cached = {
-    dir, ca, rsa, ec, ed25519, expired, notYetValid, renewalCsr, renewalKey, orphanKey, orphanCsr,
-    rsaSans: RSA_SANS, notAfter, files,
+    dir,
+    ca,
+    rsa,
+    ec,
+    ed25519,
+    expired,
+    notYetValid,
+    renewalCsr,
+    renewalKey,
+    orphanKey,
+    orphanCsr,
+    rsaSans: RSA_SANS,
+    notAfter,
+    files,
   };
   return cached;
 }

@@ -19,21 +19,41 @@ export type ByteOp =
   | { op: 'overwrite'; pos: number; bytes: Uint8Array }
   | { op: 'duplicate'; pos: number; count: number; to: number };
 
-const INTERESTING_BYTES = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0a, 0x0d, 0x1f, 0x20, 0x2d, 0x30, 0x31, 0x3d, 0x7f, 0x80, 0x81, 0x82, 0x83, 0x84, 0xa0, 0xa3, 0xfe, 0xff];
+const INTERESTING_BYTES = [
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0a, 0x0d, 0x1f, 0x20, 0x2d, 0x30, 0x31, 0x3d, 0x7f, 0x80, 0x81, 0x82,
+  0x83, 0x84, 0xa0, 0xa3, 0xfe, 0xff,
+];
 
 export const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
   fc.record({ op: fc.constant('flip' as const), pos: fc.nat(), bit: fc.nat({ max: 7 }) }),
-  fc.record({ op: fc.constant('set' as const), pos: fc.nat(), value: fc.oneof(fc.constantFrom(...INTERESTING_BYTES), fc.nat({ max: 255 })) }),
+  fc.record({
+    op: fc.constant('set' as const),
+    pos: fc.nat(),
+    value: fc.oneof(fc.constantFrom(...INTERESTING_BYTES), fc.nat({ max: 255 })),
+  }),
   fc.record({
     op: fc.constant('truncate' as const),
     // Position classes: the first bytes (inside the outer header), the last bytes, and anywhere (a ratio in 1/1000).
     at: fc.nat({ max: 1000 }),
     from: fc.constantFrom('start' as const, 'end' as const, 'ratio' as const),
   }),
-  fc.record({ op: fc.constant('insert' as const), pos: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    pos: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }),
+  }),
   fc.record({ op: fc.constant('delete' as const), pos: fc.nat(), count: fc.integer({ min: 1, max: 64 }) }),
-  fc.record({ op: fc.constant('overwrite' as const), pos: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
-  fc.record({ op: fc.constant('duplicate' as const), pos: fc.nat(), count: fc.integer({ min: 1, max: 128 }), to: fc.nat() }),
+  fc.record({
+    op: fc.constant('overwrite' as const),
+    pos: fc.nat(),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }),
+  }),
+  fc.record({
+    op: fc.constant('duplicate' as const),
+    pos: fc.nat(),
+    count: fc.integer({ min: 1, max: 128 }),
+    to: fc.nat(),
+  }),
 );
 
 export function applyByteOp(input: Buffer, m: ByteOp): Buffer {
@@ -53,7 +73,12 @@ export function applyByteOp(input: Buffer, m: ByteOp): Buffer {
       return out;
     }
     case 'truncate': {
-      const keep = m.from === 'start' ? Math.min(n, m.at % 16) : m.from === 'end' ? Math.max(0, n - 1 - (m.at % 16)) : Math.floor((n * m.at) / 1000);
+      const keep =
+        m.from === 'start'
+          ? Math.min(n, m.at % 16)
+          : m.from === 'end'
+            ? Math.max(0, n - 1 - (m.at % 16))
+            : Math.floor((n * m.at) / 1000);
       return input.subarray(0, keep);
     }
     case 'insert': {
@@ -163,7 +188,9 @@ export function encodeLength(length: number): Buffer {
 }
 
 export function encodeTlv(node: Tlv): Buffer {
-  const body = node.children ? Buffer.concat([node.prefix ?? Buffer.alloc(0), ...node.children.map(encodeTlv)]) : node.content ?? Buffer.alloc(0);
+  const body = node.children
+    ? Buffer.concat([node.prefix ?? Buffer.alloc(0), ...node.children.map(encodeTlv)])
+    : (node.content ?? Buffer.alloc(0));
   return Buffer.concat([node.tag, node.rawLength ?? encodeLength(body.length), body]);
 }
 
@@ -205,26 +232,72 @@ const LENGTH_LIES: Array<(real: number, random: Uint8Array) => Buffer> = [
 ];
 
 const INTEGERS = [
-  [], [0x00], [0x01], [0xff], [0x80], [0x00, 0x00, 0x01], [0x7f, 0xff, 0xff, 0xff], [0xff, 0xff, 0xff, 0xff], [0x01, 0x00, 0x00, 0x00, 0x00],
-  [0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], [0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+  [],
+  [0x00],
+  [0x01],
+  [0xff],
+  [0x80],
+  [0x00, 0x00, 0x01],
+  [0x7f, 0xff, 0xff, 0xff],
+  [0xff, 0xff, 0xff, 0xff],
+  [0x01, 0x00, 0x00, 0x00, 0x00],
+  [0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+  [0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
 ];
 
 const OIDS = [
-  [], [0x80], [0x2a, 0x86], [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01], [0x55, 0x1d, 0x11], [0x55, 0x1d, 0x13], [0x55, 0x04, 0x03],
-  [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01], [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x0e], [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
-  [0x2b, 0x65, 0x70], [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01],
+  [],
+  [0x80],
+  [0x2a, 0x86],
+  [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+  [0x55, 0x1d, 0x11],
+  [0x55, 0x1d, 0x13],
+  [0x55, 0x04, 0x03],
+  [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01],
+  [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x0e],
+  [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+  [0x2b, 0x65, 0x70],
+  [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01],
 ];
 
 const TIMES = [
-  '', 'Z', '991231235959Z', '000229000000Z', '491231235959Z', '500101000000Z', '2301010000Z', '230101000000+0100', '231301000000Z', '230132000000Z',
-  '20231301000000Z', '99991231235959Z', '00000101000000Z', '20230101000000.123456789Z', '20230101000000.Z', '2023010100000Z', 'ZZZZZZZZZZZZZ',
+  '',
+  'Z',
+  '991231235959Z',
+  '000229000000Z',
+  '491231235959Z',
+  '500101000000Z',
+  '2301010000Z',
+  '230101000000+0100',
+  '231301000000Z',
+  '230132000000Z',
+  '20231301000000Z',
+  '99991231235959Z',
+  '00000101000000Z',
+  '20230101000000.123456789Z',
+  '20230101000000.Z',
+  '2023010100000Z',
+  'ZZZZZZZZZZZZZ',
   '\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000Z',
 ];
 
 export type DerOp = { op: string; pick: number; other: number; choice: number; bytes: Uint8Array };
 
 const DER_OPS = [
-  'length-lie', 'tag', 'constructed-bit', 'content', 'integer', 'oid', 'time', 'string', 'remove', 'duplicate', 'swap', 'graft', 'wrap', 'empty',
+  'length-lie',
+  'tag',
+  'constructed-bit',
+  'content',
+  'integer',
+  'oid',
+  'time',
+  'string',
+  'remove',
+  'duplicate',
+  'swap',
+  'graft',
+  'wrap',
+  'empty',
   'high-tag',
 ] as const;
 
@@ -264,7 +337,10 @@ export function applyDerOp(der: Buffer, m: DerOp): Buffer {
     }
     case 'high-tag': {
       const { node } = target();
-      node.tag = Buffer.from([(node.tag[0] & 0xe0) | 0x1f, ...(m.choice % 2 === 0 ? [0x81, 0x80, 0x80, 0x80, 0x01] : [0x80 | (m.choice & 0x7f), 0x05])]);
+      node.tag = Buffer.from([
+        (node.tag[0] & 0xe0) | 0x1f,
+        ...(m.choice % 2 === 0 ? [0x81, 0x80, 0x80, 0x80, 0x01] : [0x80 | (m.choice & 0x7f), 0x05]),
+      ]);
       break;
     }
     case 'constructed-bit': {
@@ -300,7 +376,9 @@ export function applyDerOp(der: Buffer, m: DerOp): Buffer {
       break;
     }
     case 'string': {
-      const { node } = target((n) => n.tag.length === 1 && [0x0c, 0x13, 0x14, 0x16, 0x1a, 0x1c, 0x1e].includes(n.tag[0]));
+      const { node } = target(
+        (n) => n.tag.length === 1 && [0x0c, 0x13, 0x14, 0x16, 0x1a, 0x1c, 0x1e].includes(n.tag[0]),
+      );
       node.children = undefined;
       const tags = [0x0c, 0x13, 0x14, 0x16, 0x1a, 0x1c, 0x1e, 0x12, 0x15, 0x19, 0x1b];
       if (m.choice % 3 === 0) node.tag = Buffer.from([tags[m.choice % tags.length]]);
@@ -351,10 +429,12 @@ export function applyDerOp(der: Buffer, m: DerOp): Buffer {
 
 /** 1 to 3 DER-aware mutations of `seed`, sometimes followed by a byte-level one. */
 export function mutatedDer(seed: Buffer): fc.Arbitrary<Buffer> {
-  return fc.tuple(fc.array(derOp, { minLength: 1, maxLength: 3 }), fc.option(byteOp, { freq: 4 })).map(([ops, last]) => {
-    const der = ops.reduce(applyDerOp, seed);
-    return last ? applyByteOp(der, last) : der;
-  });
+  return fc
+    .tuple(fc.array(derOp, { minLength: 1, maxLength: 3 }), fc.option(byteOp, { freq: 4 }))
+    .map(([ops, last]) => {
+      const der = ops.reduce(applyDerOp, seed);
+      return last ? applyByteOp(der, last) : der;
+    });
 }
 
 /** Either kind of mutation, half and half. */
@@ -368,14 +448,57 @@ export function mutatedBinary(seed: Buffer): fc.Arbitrary<Buffer> {
 export type PemOp = { op: string; line: number; other: number; choice: number; text: string };
 
 const PEM_OPS = [
-  'drop-line', 'duplicate-line', 'swap-lines', 'garbage-line', 'base64-char', 'truncate', 'crlf', 'nest-begin', 'wrong-end', 'blanks',
-  'no-final-newline', 'double-block', 'nul', 'latin1', 'bom', 'header', 'rewrap', 'pad', 'join-lines', 'drop-end', 'drop-begin',
+  'drop-line',
+  'duplicate-line',
+  'swap-lines',
+  'garbage-line',
+  'base64-char',
+  'truncate',
+  'crlf',
+  'nest-begin',
+  'wrong-end',
+  'blanks',
+  'no-final-newline',
+  'double-block',
+  'nul',
+  'latin1',
+  'bom',
+  'header',
+  'rewrap',
+  'pad',
+  'join-lines',
+  'drop-end',
+  'drop-begin',
 ] as const;
 
 const GARBAGE_LINES = [
-  '', ' ', '\t', '====', 'A', 'AAA', 'AAAA=', '!!!!', '-----', '-----BEGIN-----', '-----END CERTIFICATE-----', '-----BEGIN CERTIFICATE-----',
-  '-----BEGIN PRIVATE KEY-----', '-----BEGIN  CERTIFICATE-----', '-----BEGIN CERTIFICATE----- x', 'Proc-Type: 4,ENCRYPTED', 'DEK-Info: AES-256-CBC,00',
-  'Zm9v', 'Zm9v====', 'Zm9vYg==Zm9v', '\u00e9\u00e9\u00e9\u00e9', '\u0000', 'MIIB', 'MA==', 'MAA=', '//////', '++++',
+  '',
+  ' ',
+  '\t',
+  '====',
+  'A',
+  'AAA',
+  'AAAA=',
+  '!!!!',
+  '-----',
+  '-----BEGIN-----',
+  '-----END CERTIFICATE-----',
+  '-----BEGIN CERTIFICATE-----',
+  '-----BEGIN PRIVATE KEY-----',
+  '-----BEGIN  CERTIFICATE-----',
+  '-----BEGIN CERTIFICATE----- x',
+  'Proc-Type: 4,ENCRYPTED',
+  'DEK-Info: AES-256-CBC,00',
+  'Zm9v',
+  'Zm9v====',
+  'Zm9vYg==Zm9v',
+  '\u00e9\u00e9\u00e9\u00e9',
+  '\u0000',
+  'MIIB',
+  'MA==',
+  'MAA=',
+  '//////',
+  '++++',
 ];
 
 export const pemOp: fc.Arbitrary<PemOp> = fc.record({
@@ -398,7 +521,7 @@ export function applyPemOp(text: string, m: PemOp): string {
   const i = m.line % Math.max(1, n);
   const beginIndex = lines.findIndex((l) => l.startsWith('-----BEGIN '));
   const endIndex = lines.findIndex((l) => l.startsWith('-----END '));
-  const label = beginIndex >= 0 ? /^-----BEGIN (.*)-----/.exec(lines[beginIndex])?.[1] ?? 'X' : 'X';
+  const label = beginIndex >= 0 ? (/^-----BEGIN (.*)-----/.exec(lines[beginIndex])?.[1] ?? 'X') : 'X';
   const bodyLine = () => {
     const lo = beginIndex >= 0 ? beginIndex + 1 : 0;
     const hi = endIndex > lo ? endIndex : n;
@@ -432,12 +555,15 @@ export function applyPemOp(text: string, m: PemOp): string {
     case 'truncate':
       return text.slice(0, Math.floor((text.length * (m.choice % 1001)) / 1000));
     case 'crlf':
-      return m.choice % 2 === 0 ? text.replace(/\n/g, '\r\n') : lines.map((l, k) => (k === i ? `${l}\r` : l)).join('\n');
+      return m.choice % 2 === 0
+        ? text.replace(/\n/g, '\r\n')
+        : lines.map((l, k) => (k === i ? `${l}\r` : l)).join('\n');
     case 'nest-begin':
       lines.splice(bodyLine(), 0, `-----BEGIN ${m.choice % 2 === 0 ? label : 'CERTIFICATE'}-----`);
       break;
     case 'wrong-end':
-      if (endIndex >= 0) lines[endIndex] = `-----END ${m.choice % 2 === 0 ? 'CERTIFICATE REQUEST' : label.slice(0, -1)}-----`;
+      if (endIndex >= 0)
+        lines[endIndex] = `-----END ${m.choice % 2 === 0 ? 'CERTIFICATE REQUEST' : label.slice(0, -1)}-----`;
       break;
     case 'blanks': {
       const k = bodyLine();
@@ -460,7 +586,14 @@ export function applyPemOp(text: string, m: PemOp): string {
     case 'bom':
       return '\ufeff' + text;
     case 'header':
-      if (beginIndex >= 0) lines.splice(beginIndex + 1, 0, 'Proc-Type: 4,ENCRYPTED', `DEK-Info: ${m.choice % 2 === 0 ? 'AES-256-CBC,00112233445566778899AABBCCDDEEFF' : m.text}`, '');
+      if (beginIndex >= 0)
+        lines.splice(
+          beginIndex + 1,
+          0,
+          'Proc-Type: 4,ENCRYPTED',
+          `DEK-Info: ${m.choice % 2 === 0 ? 'AES-256-CBC,00112233445566778899AABBCCDDEEFF' : m.text}`,
+          '',
+        );
       break;
     case 'rewrap': {
       // Same base64, other line widths (1, 63, 65, 76, all on one line).
@@ -496,8 +629,15 @@ function mutatedPemDer(pem: string): fc.Arbitrary<string> {
   if (!match) return fc.constant(pem);
   const der = Buffer.from(match[2].replace(/\s+/g, ''), 'base64');
   return mutatedBinary(der).map((mutated) => {
-    const base64 = mutated.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
-    return pem.slice(0, match.index) + `-----BEGIN ${match[1]}-----\n${base64}\n-----END ${match[1]}-----` + pem.slice(match.index + match[0].length);
+    const base64 = mutated
+      .toString('base64')
+      .replace(/(.{64})/g, '$1\n')
+      .replace(/\n$/, '');
+    return (
+      pem.slice(0, match.index) +
+      `-----BEGIN ${match[1]}-----\n${base64}\n-----END ${match[1]}-----` +
+      pem.slice(match.index + match[0].length)
+    );
   });
 }
 
@@ -513,7 +653,12 @@ export function mutatedPem(seed: string): fc.Arbitrary<string> {
 // ---------------------------------------------------------------------------------------------------------------
 // Line-oriented text: OpenSSL configs and JSON documents
 
-export type TextOp = { op: 'insert' | 'delete' | 'replace' | 'drop-line' | 'duplicate-line' | 'swap-lines' | 'truncate' | 'repeat'; pos: number; count: number; text: string };
+export type TextOp = {
+  op: 'insert' | 'delete' | 'replace' | 'drop-line' | 'duplicate-line' | 'swap-lines' | 'truncate' | 'repeat';
+  pos: number;
+  count: number;
+  text: string;
+};
 
 export function textOp(alphabet: readonly string[]): fc.Arbitrary<TextOp> {
   const piece = fc.oneof(
@@ -522,7 +667,16 @@ export function textOp(alphabet: readonly string[]): fc.Arbitrary<TextOp> {
     fc.string({ maxLength: 8, unit: 'grapheme' }),
   );
   return fc.record({
-    op: fc.constantFrom('insert' as const, 'delete' as const, 'replace' as const, 'drop-line' as const, 'duplicate-line' as const, 'swap-lines' as const, 'truncate' as const, 'repeat' as const),
+    op: fc.constantFrom(
+      'insert' as const,
+      'delete' as const,
+      'replace' as const,
+      'drop-line' as const,
+      'duplicate-line' as const,
+      'swap-lines' as const,
+      'truncate' as const,
+      'repeat' as const,
+    ),
     pos: fc.nat(),
     count: fc.integer({ min: 1, max: 40 }),
     text: piece,
@@ -564,16 +718,108 @@ export function mutatedText(seed: string, alphabet: readonly string[]): fc.Arbit
 }
 
 export const CONFIG_ALPHABET = [
-  '$', '{', '}', '(', ')', ':', '::', '\\', '"', "'", '`', '#', '[', ']', '=', '\n', '\r', '\r\n', '\0', '\t', ' ', '.', '@', ',', '\ufeff', '\u00e9',
-  '\\\n', '$x', '${x}', '$(x)', '$ENV::HOME', '${ENV::X}', '$dn::CN', '.include', '.pragma', 'dollarid:on', 'abspath:true', 'includedir:/x', '[ req ]',
-  '[ dn ]', 'prompt = no', 'distinguished_name = dn', 'req_extensions = ext', 'subjectAltName = @alt', '[ alt ]', 'DNS.1 = a.example', 'IP.1 = ::1',
-  'CN = x', 'O = y', 'OU = z', 'default_bits = 1024', 'critical,', 'CA:FALSE', '0.OU', '1.OU', '+CN',
+  '$',
+  '{',
+  '}',
+  '(',
+  ')',
+  ':',
+  '::',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '#',
+  '[',
+  ']',
+  '=',
+  '\n',
+  '\r',
+  '\r\n',
+  '\0',
+  '\t',
+  ' ',
+  '.',
+  '@',
+  ',',
+  '\ufeff',
+  '\u00e9',
+  '\\\n',
+  '$x',
+  '${x}',
+  '$(x)',
+  '$ENV::HOME',
+  '${ENV::X}',
+  '$dn::CN',
+  '.include',
+  '.pragma',
+  'dollarid:on',
+  'abspath:true',
+  'includedir:/x',
+  '[ req ]',
+  '[ dn ]',
+  'prompt = no',
+  'distinguished_name = dn',
+  'req_extensions = ext',
+  'subjectAltName = @alt',
+  '[ alt ]',
+  'DNS.1 = a.example',
+  'IP.1 = ::1',
+  'CN = x',
+  'O = y',
+  'OU = z',
+  'default_bits = 1024',
+  'critical,',
+  'CA:FALSE',
+  '0.OU',
+  '1.OU',
+  '+CN',
 ];
 
 export const JSON_ALPHABET = [
-  '{', '}', '[', ']', ':', ',', '"', '\\', '\\u', '\\u0000', '\\ud800', '0', '-', '-0', '1e999', '1.', '.5', 'e', 'E', '+', 'true', 'false', 'null',
-  'tru', 'nul', '\n', '\r', '\t', ' ', '\u00a0', '\ufeff', '\u2028', '\u0000', '"__proto__"', '"constructor"', '"version"', '"certificates"',
-  '"rotations"', '1', '2', '[]', '{}', '""',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  '\\',
+  '\\u',
+  '\\u0000',
+  '\\ud800',
+  '0',
+  '-',
+  '-0',
+  '1e999',
+  '1.',
+  '.5',
+  'e',
+  'E',
+  '+',
+  'true',
+  'false',
+  'null',
+  'tru',
+  'nul',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '\u00a0',
+  '\ufeff',
+  '\u2028',
+  '\u0000',
+  '"__proto__"',
+  '"constructor"',
+  '"version"',
+  '"certificates"',
+  '"rotations"',
+  '1',
+  '2',
+  '[]',
+  '{}',
+  '""',
 ];
 
 /**

@@ -84,11 +84,20 @@ for (;;) {
 }`;
   const worker = new Worker(source, {
     eval: true,
-    workerData: { clock: clockBuffer, length: lengthBuffer, text: textBuffer, label: labelBuffer, limit: HANG_LIMIT_MS },
+    workerData: {
+      clock: clockBuffer,
+      length: lengthBuffer,
+      text: textBuffer,
+      label: labelBuffer,
+      limit: HANG_LIMIT_MS,
+    },
   });
   worker.unref();
   watchdog = {
-    clock: new BigInt64Array(clockBuffer), length: new Int32Array(lengthBuffer), text: new Uint8Array(textBuffer), label: new Uint8Array(labelBuffer),
+    clock: new BigInt64Array(clockBuffer),
+    length: new Int32Array(lengthBuffer),
+    text: new Uint8Array(textBuffer),
+    label: new Uint8Array(labelBuffer),
   };
   return watchdog;
 }
@@ -96,7 +105,8 @@ for (;;) {
 /** A printable form of a fuzz input: text as JSON, bytes as base64 (both cut at `max` characters). */
 export function describeInput(input: unknown, max = 2000): string {
   const cut = (s: string) => (s.length > max ? `${s.slice(0, max)}… (${s.length} characters)` : s);
-  if (Buffer.isBuffer(input) || input instanceof Uint8Array) return `base64:${cut(Buffer.from(input).toString('base64'))}`;
+  if (Buffer.isBuffer(input) || input instanceof Uint8Array)
+    return `base64:${cut(Buffer.from(input).toString('base64'))}`;
   if (typeof input === 'string') return cut(JSON.stringify(input));
   if (Array.isArray(input)) return cut(`[${input.map((item) => describeInput(item, max)).join(', ')}]`);
   try {
@@ -141,16 +151,25 @@ export function timed<T>(label: string, input: unknown, call: () => T, limitMs =
   }
   Atomics.store(dog.clock, 0, 0n);
   const ms = performance.now() - started;
-  if (ms > limitMs) throw new TimeLimitError(`${label} took ${ms.toFixed(0)} ms (limit ${limitMs} ms) on ${describeInput(input, 300)}`);
+  if (ms > limitMs)
+    throw new TimeLimitError(`${label} took ${ms.toFixed(0)} ms (limit ${limitMs} ms) on ${describeInput(input, 300)}`);
   if ('error' in outcome) throw outcome.error;
   return outcome.value;
 }
 
 /** The async form of `timed` for calls that do I/O (the watchdog only catches a blocked thread). */
-export async function timedAsync<T>(label: string, input: unknown, call: () => Promise<T>, limitMs = CALL_LIMIT_MS): Promise<T> {
+export async function timedAsync<T>(
+  label: string,
+  input: unknown,
+  call: () => Promise<T>,
+  limitMs = CALL_LIMIT_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new TimeLimitError(`${label} did not finish within ${limitMs} ms on ${describeInput(input, 300)}`)), limitMs);
+    timer = setTimeout(
+      () => reject(new TimeLimitError(`${label} did not finish within ${limitMs} ms on ${describeInput(input, 300)}`)),
+      limitMs,
+    );
   });
   try {
     return await Promise.race([call(), timeout]);
@@ -171,18 +190,31 @@ export interface TypedOutcome<T> {
  * Calls a parser: it returns, or throws a CoreError whose code is one of `codes` (when given) and whose message
  * is a non-empty line. Anything else (a TypeError, a RangeError, a forge error, a string) fails the property.
  */
-export function expectTyped<T>(label: string, input: unknown, call: () => T, codes?: readonly string[], limitMs?: number): TypedOutcome<T> {
+export function expectTyped<T>(
+  label: string,
+  input: unknown,
+  call: () => T,
+  codes?: readonly string[],
+  limitMs?: number,
+): TypedOutcome<T> {
   try {
     return { value: timed(label, input, call, limitMs) };
   } catch (error) {
     if (!isCoreError(error)) {
       if (error instanceof TimeLimitError) throw error;
-      const kind = error instanceof Error ? `${error.constructor.name}: ${error.message}\n${error.stack ?? ''}` : `${typeof error} ${String(error)}`;
+      const kind =
+        error instanceof Error
+          ? `${error.constructor.name}: ${error.message}\n${error.stack ?? ''}`
+          : `${typeof error} ${String(error)}`;
       assert.fail(`${label} threw something other than a CoreError: ${kind}`);
     }
     assert.strictEqual(typeof error.code, 'string');
-    if (codes && !codes.includes(error.code)) assert.fail(`${label} threw CoreError ${error.code} (${error.message}), expected one of ${codes.join(', ')}`);
-    assert.ok(typeof error.message === 'string' && error.message.trim().length > 0, `${label}: ${error.code} without a message`);
+    if (codes && !codes.includes(error.code))
+      assert.fail(`${label} threw CoreError ${error.code} (${error.message}), expected one of ${codes.join(', ')}`);
+    assert.ok(
+      typeof error.message === 'string' && error.message.trim().length > 0,
+      `${label}: ${error.code} without a message`,
+    );
     return { error };
   }
 }
@@ -229,9 +261,14 @@ export function fuzz<Ts extends [unknown, ...unknown[]]>(
   const seed = seedFor(name);
   const numRuns = runsFor(options.weight ?? 1);
   context = `property: ${name}\nreplay: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} (property seed ${seed})`;
-  const property = fc.property(...(arbitraries as unknown as [fc.Arbitrary<unknown>]), predicate as (...a: unknown[]) => void);
+  const property = fc.property(
+    ...(arbitraries as unknown as [fc.Arbitrary<unknown>]),
+    predicate as (...a: unknown[]) => void,
+  );
   const details = fc.check(property, {
-    seed, numRuns, examples: options.examples as [unknown][] | undefined,
+    seed,
+    numRuns,
+    examples: options.examples as [unknown][] | undefined,
   }) as fc.RunDetails<unknown>;
   if (details.failed) throw new Error(report(name, seed, numRuns, details));
 }
@@ -246,9 +283,14 @@ export async function fuzzAsync<Ts extends [unknown, ...unknown[]]>(
   const seed = seedFor(name);
   const numRuns = runsFor(options.weight ?? 1);
   context = `property: ${name}\nreplay: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} (property seed ${seed})`;
-  const property = fc.asyncProperty(...(arbitraries as unknown as [fc.Arbitrary<unknown>]), predicate as (...a: unknown[]) => Promise<void>);
+  const property = fc.asyncProperty(
+    ...(arbitraries as unknown as [fc.Arbitrary<unknown>]),
+    predicate as (...a: unknown[]) => Promise<void>,
+  );
   const details = (await fc.check(property, {
-    seed, numRuns, examples: options.examples as [unknown][] | undefined,
+    seed,
+    numRuns,
+    examples: options.examples as [unknown][] | undefined,
   })) as fc.RunDetails<unknown>;
   if (details.failed) throw new Error(report(name, seed, numRuns, details));
 }

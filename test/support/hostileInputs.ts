@@ -57,15 +57,39 @@ export function hostileCases(files: HostileFiles): HostileCase[] {
     ['verify --cert', (x) => ['verify', '--cert', x, '--key', f.rsa.keyPath, '--ca', f.ca.certPath], HOSTILE_KINDS],
     ['verify --key', (x) => ['verify', '--cert', f.rsa.certPath, '--key', x, '--ca', f.ca.certPath], HOSTILE_KINDS],
     ['verify --ca', (x) => ['verify', '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', x], HOSTILE_KINDS],
-    ['verify --csr', (x) => ['verify', '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', f.ca.certPath, '--csr', x], HOSTILE_KINDS],
-    ['verify --old', (x) => ['verify', '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', f.ca.certPath, '--old', x], HOSTILE_KINDS],
+    [
+      'verify --csr',
+      (x) => ['verify', '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', f.ca.certPath, '--csr', x],
+      HOSTILE_KINDS,
+    ],
+    [
+      'verify --old',
+      (x) => ['verify', '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', f.ca.certPath, '--old', x],
+      HOSTILE_KINDS,
+    ],
     ['new-config --from-cert', (x) => ['new-config', '--from-cert', x], HOSTILE_KINDS],
     ['test-call --cert', (x) => ['test-call', '--url', url, '--cert', x, '--key', f.rsa.keyPath], HOSTILE_KINDS],
     ['test-call --key', (x) => ['test-call', '--url', url, '--cert', f.rsa.certPath, '--key', x], HOSTILE_KINDS],
-    ['test-call --ca', (x) => ['test-call', '--url', url, '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', x], HOSTILE_KINDS],
+    [
+      'test-call --ca',
+      (x) => ['test-call', '--url', url, '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', x],
+      HOSTILE_KINDS,
+    ],
     ['test-call --pkcs12', (x) => ['test-call', '--url', url, '--pkcs12', x], HOSTILE_KINDS],
     ['config-subject', (x) => ['config-subject', x], HOSTILE_KINDS],
-    ['generate --config', (x) => ['generate', '--config', x, '--key-out', path.join(out, 'never.key'), '--csr-out', path.join(out, 'never.csr')], HOSTILE_KINDS],
+    [
+      'generate --config',
+      (x) => [
+        'generate',
+        '--config',
+        x,
+        '--key-out',
+        path.join(out, 'never.key'),
+        '--csr-out',
+        path.join(out, 'never.csr'),
+      ],
+      HOSTILE_KINDS,
+    ],
     // A directory is what inventory and check are for, and a file over the limit is one of their error
     // entries (exit 0): only what is neither a file nor a directory is refused outright.
     ['inventory', (x) => ['inventory', x], ['fifo', 'dev-zero']],

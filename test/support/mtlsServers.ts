@@ -40,10 +40,28 @@ export interface MtlsPki {
 }
 
 export function makeMtlsPki(dir = tempDir('mtls-pki-'), now = Date.now()): MtlsPki {
-  const ca = makeCa(path.join(dir, 'ca'), 'Test mTLS CA', { notBefore: new Date(now - 365 * DAY_MS), notAfter: new Date(now + 365 * DAY_MS) });
-  const otherCa = makeCa(path.join(dir, 'other-ca'), 'Other CA', { notBefore: new Date(now - 365 * DAY_MS), notAfter: new Date(now + 365 * DAY_MS) });
-  const leaf = (signer: Ca, name: string, subject: string, sans: string[], notBefore: number, notAfter: number): CertAndKey => {
-    const made = makeLeaf(signer, path.join(dir, 'leaves'), name, { subject, sans, notBefore: new Date(notBefore), notAfter: new Date(notAfter) });
+  const ca = makeCa(path.join(dir, 'ca'), 'Test mTLS CA', {
+    notBefore: new Date(now - 365 * DAY_MS),
+    notAfter: new Date(now + 365 * DAY_MS),
+  });
+  const otherCa = makeCa(path.join(dir, 'other-ca'), 'Other CA', {
+    notBefore: new Date(now - 365 * DAY_MS),
+    notAfter: new Date(now + 365 * DAY_MS),
+  });
+  const leaf = (
+    signer: Ca,
+    name: string,
+    subject: string,
+    sans: string[],
+    notBefore: number,
+    notAfter: number,
+  ): CertAndKey => {
+    const made = makeLeaf(signer, path.join(dir, 'leaves'), name, {
+      subject,
+      sans,
+      notBefore: new Date(notBefore),
+      notAfter: new Date(notAfter),
+    });
     return { certPath: made.certPath, keyPath: made.keyPath };
   };
   const serverSans = ['DNS:localhost', 'IP:127.0.0.1'];
@@ -52,12 +70,47 @@ export function makeMtlsPki(dir = tempDir('mtls-pki-'), now = Date.now()): MtlsP
     ca,
     otherCa,
     server: leaf(ca, 'server', '/O=Test/CN=localhost', serverSans, now - 30 * DAY_MS, now + 60 * DAY_MS),
-    untrustedServer: leaf(otherCa, 'untrusted-server', '/O=Other/CN=localhost', serverSans, now - 30 * DAY_MS, now + 60 * DAY_MS),
-    wrongHostServer: leaf(ca, 'wrong-host-server', '/O=Test/CN=wrong.example', ['DNS:wrong.example'], now - 30 * DAY_MS, now + 60 * DAY_MS),
+    untrustedServer: leaf(
+      otherCa,
+      'untrusted-server',
+      '/O=Other/CN=localhost',
+      serverSans,
+      now - 30 * DAY_MS,
+      now + 60 * DAY_MS,
+    ),
+    wrongHostServer: leaf(
+      ca,
+      'wrong-host-server',
+      '/O=Test/CN=wrong.example',
+      ['DNS:wrong.example'],
+      now - 30 * DAY_MS,
+      now + 60 * DAY_MS,
+    ),
     client: leaf(ca, 'client', '/O=Test/OU=Payments/CN=program-a', [], now - 30 * DAY_MS, now + 60 * DAY_MS),
-    expiredClient: leaf(ca, 'expired-client', '/O=Test/OU=Payments/CN=program-a-old', [], now - 100 * DAY_MS, now - 10 * DAY_MS),
-    otherCaClient: leaf(otherCa, 'other-ca-client', '/O=Other/OU=Payments/CN=program-a', [], now - 30 * DAY_MS, now + 60 * DAY_MS),
-    freshClient: leaf(ca, 'fresh-client', '/O=Test/OU=Payments/CN=program-a-new', [], now - 5 * 60_000, now + 90 * DAY_MS),
+    expiredClient: leaf(
+      ca,
+      'expired-client',
+      '/O=Test/OU=Payments/CN=program-a-old',
+      [],
+      now - 100 * DAY_MS,
+      now - 10 * DAY_MS,
+    ),
+    otherCaClient: leaf(
+      otherCa,
+      'other-ca-client',
+      '/O=Other/OU=Payments/CN=program-a',
+      [],
+      now - 30 * DAY_MS,
+      now + 60 * DAY_MS,
+    ),
+    freshClient: leaf(
+      ca,
+      'fresh-client',
+      '/O=Test/OU=Payments/CN=program-a-new',
+      [],
+      now - 5 * 60_000,
+      now + 90 * DAY_MS,
+    ),
   };
 }
 
@@ -85,7 +138,10 @@ export async function closeAllServers(): Promise<void> {
   await Promise.all([...running].map((s) => s.close()));
 }
 
-const urlFor = (port: number) => (pathname = '/'): string => `https://127.0.0.1:${port}${pathname}`;
+const urlFor =
+  (port: number) =>
+  (pathname = '/'): string =>
+    `https://127.0.0.1:${port}${pathname}`;
 
 /** The paths the Node server answers, by what they answer. */
 export const API_PATHS = {
@@ -133,14 +189,17 @@ export interface NodeServerOptions {
 export async function startNodeMtlsServer(pki: MtlsPki, options: NodeServerOptions): Promise<NodeMtlsServer> {
   const serverCertificate = options.serverCertificate ?? pki.server;
   const requests: RequestRecord[] = [];
-  const server = https.createServer({
-    requestCert: options.requestCert ?? true,
-    rejectUnauthorized: options.rejectUnauthorized ?? true,
-    ca: fs.readFileSync(pki.ca.certPath),
-    cert: fs.readFileSync(serverCertificate.certPath),
-    key: fs.readFileSync(serverCertificate.keyPath),
-    maxVersion: options.maxVersion,
-  }, (request, response) => handle(request, response, options.apiKey, requests));
+  const server = https.createServer(
+    {
+      requestCert: options.requestCert ?? true,
+      rejectUnauthorized: options.rejectUnauthorized ?? true,
+      ca: fs.readFileSync(pki.ca.certPath),
+      cert: fs.readFileSync(serverCertificate.certPath),
+      key: fs.readFileSync(serverCertificate.keyPath),
+      maxVersion: options.maxVersion,
+    },
+    (request, response) => handle(request, response, options.apiKey, requests),
+  );
   const record = { handshakes: 0, resumedHandshakes: 0 };
   server.on('secureConnection', (socket: tls.TLSSocket) => {
     record.handshakes++;
@@ -160,18 +219,28 @@ export async function startNodeMtlsServer(pki: MtlsPki, options: NodeServerOptio
       return record.resumedHandshakes;
     },
     url: urlFor(port),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   return track(result);
 }
 
-function handle(request: http.IncomingMessage, response: http.ServerResponse, apiKey: string, requests: RequestRecord[]): void {
+function handle(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  apiKey: string,
+  requests: RequestRecord[],
+): void {
   const socket = request.socket as tls.TLSSocket;
   const sentKey = request.headers['x-api-key'];
-  requests.push({ path: request.url ?? '', authorized: socket.authorized, apiKey: typeof sentKey === 'string' ? sentKey : undefined });
+  requests.push({
+    path: request.url ?? '',
+    authorized: socket.authorized,
+    apiKey: typeof sentKey === 'string' ? sentKey : undefined,
+  });
   const json = (status: number, body: unknown): void => {
     response.writeHead(status, { 'Content-Type': 'application/json' });
     response.end(JSON.stringify(body));
@@ -231,10 +300,11 @@ export async function startSilentServer(): Promise<TestServer> {
   return track({
     port,
     url: urlFor(port),
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   });
 }
 
@@ -257,8 +327,21 @@ export async function startOpensslServer(pki: MtlsPki, options: OpensslServerOpt
   // freePort can race another process for the port; s_server then fails to bind and we try another.
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const args = ['s_server', '-accept', `127.0.0.1:${port}`, '-Verify', '1', '-verify_return_error', '-CAfile', (options.clientCa ?? pki.ca).certPath,
-      '-cert', serverCertificate.certPath, '-key', serverCertificate.keyPath, '-www'];
+    const args = [
+      's_server',
+      '-accept',
+      `127.0.0.1:${port}`,
+      '-Verify',
+      '1',
+      '-verify_return_error',
+      '-CAfile',
+      (options.clientCa ?? pki.ca).certPath,
+      '-cert',
+      serverCertificate.certPath,
+      '-key',
+      serverCertificate.keyPath,
+      '-www',
+    ];
     if (options.tls12) args.push('-tls1_2');
     const child = spawn('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const started = await waitForOutput(child, /ACCEPT/, 5000);
@@ -272,7 +355,11 @@ export async function startOpensslServer(pki: MtlsPki, options: OpensslServerOpt
   throw new Error(`openssl s_server did not start: ${lastError.trim()}`);
 }
 
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<{ ok: boolean; output: string }> {
+function waitForOutput(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
     let output = '';
     const done = (ok: boolean): void => {
@@ -320,30 +407,33 @@ export async function startNginxMtlsServer(pki: MtlsPki): Promise<TestServer> {
   const temp = (name: string): string => path.join(dir, name);
   // The CA's file name has spaces: every path goes in double quotes.
   const q = (file: string): string => JSON.stringify(file);
-  fs.writeFileSync(conf, [
-    'worker_processes 1;',
-    'daemon off;',
-    'master_process off;',
-    `pid ${q(temp('nginx.pid'))};`,
-    `error_log ${q(temp('error.log'))} info;`,
-    'events { worker_connections 64; }',
-    'http {',
-    '  access_log off;',
-    ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${q(temp(t))};`),
-    '  server {',
-    `    listen 127.0.0.1:${port} ssl;`,
-    `    ssl_certificate ${q(pki.server.certPath)};`,
-    `    ssl_certificate_key ${q(pki.server.keyPath)};`,
-    `    ssl_client_certificate ${q(pki.ca.certPath)};`,
-    '    ssl_verify_client on;',
-    '    location / {',
-    '      default_type application/json;',
-    '      return 200 \'{"status":"success","items":[],"total":0}\';',
-    '    }',
-    '  }',
-    '}',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    conf,
+    [
+      'worker_processes 1;',
+      'daemon off;',
+      'master_process off;',
+      `pid ${q(temp('nginx.pid'))};`,
+      `error_log ${q(temp('error.log'))} info;`,
+      'events { worker_connections 64; }',
+      'http {',
+      '  access_log off;',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${q(temp(t))};`),
+      '  server {',
+      `    listen 127.0.0.1:${port} ssl;`,
+      `    ssl_certificate ${q(pki.server.certPath)};`,
+      `    ssl_certificate_key ${q(pki.server.keyPath)};`,
+      `    ssl_client_certificate ${q(pki.ca.certPath)};`,
+      '    ssl_verify_client on;',
+      '    location / {',
+      '      default_type application/json;',
+      '      return 200 \'{"status":"success","items":[],"total":0}\';',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
   const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', temp('error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -356,7 +446,11 @@ export async function startNginxMtlsServer(pki: MtlsPki): Promise<TestServer> {
   if (ready !== true) {
     await stopChild(child);
     const log = fs.existsSync(temp('error.log')) ? fs.readFileSync(temp('error.log'), 'utf8') : '';
-    const logged = log.trim().split('\n').filter((l) => /\[(emerg|alert|crit)\]/.test(l)).join('; ');
+    const logged = log
+      .trim()
+      .split('\n')
+      .filter((l) => /\[(emerg|alert|crit)\]/.test(l))
+      .join('; ');
     const why = [ready, output.trim() || logged].filter((s) => s !== '');
     throw new NginxUnavailable(`nginx did not start: ${why.join(': ')}`);
   }

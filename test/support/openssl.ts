@@ -48,7 +48,11 @@ export interface Ca {
 }
 
 /** A self-signed CA valid from `notBefore` to `notAfter` (defaults: a year either side of now). */
-export function makeCa(dir: string, name: string, options: { notBefore?: Date; notAfter?: Date; key?: KeySpec } = {}): Ca {
+export function makeCa(
+  dir: string,
+  name: string,
+  options: { notBefore?: Date; notAfter?: Date; key?: KeySpec } = {},
+): Ca {
   fs.mkdirSync(dir, { recursive: true });
   const keyPath = makeKey(path.join(dir, `${name}.key`), options.key ?? { type: 'rsa', bits: 2048 });
   const csrPath = makeCsr(keyPath, path.join(dir, `${name}.csr`), `/O=Test/CN=${name}`);
@@ -65,7 +69,10 @@ export function makeCa(dir: string, name: string, options: { notBefore?: Date; n
 
 function opensslTime(date: Date): string {
   // openssl ca takes YYYYMMDDHHMMSSZ (GeneralizedTime) for -startdate/-enddate.
-  return date.toISOString().replace(/[-:T]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Signs a CSR with exact dates through `openssl ca`, copying the CSR's SANs. */
@@ -77,7 +84,11 @@ export function signCsr(
 ): string {
   const work = fs.mkdtempSync(path.join(ca.dir, '.ca-'));
   fs.writeFileSync(path.join(work, 'index.txt'), '');
-  const serial = options.serial ?? BigInt('0x' + randomBytes(8).toString('hex')).toString(16).toUpperCase();
+  const serial =
+    options.serial ??
+    BigInt('0x' + randomBytes(8).toString('hex'))
+      .toString(16)
+      .toUpperCase();
   fs.writeFileSync(path.join(work, 'serial'), serial.length % 2 === 0 ? serial : '0' + serial);
   const config = [
     '[ ca ]',
@@ -114,8 +125,23 @@ export function signCsr(
   ].join('\n');
   const configPath = path.join(work, 'ca.cnf');
   fs.writeFileSync(configPath, config);
-  const args = ['ca', '-batch', '-notext', '-config', configPath, '-in', csrPath, '-out', outPath,
-    '-startdate', opensslTime(options.notBefore), '-enddate', opensslTime(options.notAfter), '-keyfile', ca.keyPath];
+  const args = [
+    'ca',
+    '-batch',
+    '-notext',
+    '-config',
+    configPath,
+    '-in',
+    csrPath,
+    '-out',
+    outPath,
+    '-startdate',
+    opensslTime(options.notBefore),
+    '-enddate',
+    opensslTime(options.notAfter),
+    '-keyfile',
+    ca.keyPath,
+  ];
   args.push('-preserveDN');
   if (options.selfSign) args.push('-selfsign');
   else args.push('-cert', ca.certPath);
@@ -133,7 +159,12 @@ export function makeLeaf(
 ): { keyPath: string; csrPath: string; certPath: string } {
   fs.mkdirSync(dir, { recursive: true });
   const keyPath = makeKey(path.join(dir, `${name}.key`), options.key ?? { type: 'rsa', bits: 2048 });
-  const csrPath = makeCsr(keyPath, path.join(dir, `${name}.csr`), options.subject ?? `/O=Test/OU=Payments/CN=${name}`, options.sans ?? []);
+  const csrPath = makeCsr(
+    keyPath,
+    path.join(dir, `${name}.csr`),
+    options.subject ?? `/O=Test/OU=Payments/CN=${name}`,
+    options.sans ?? [],
+  );
   const certPath = signCsr(ca, csrPath, path.join(dir, `${name}.crt`), {
     notBefore: options.notBefore ?? new Date(Date.now() - 30 * 86400_000),
     notAfter: options.notAfter,

@@ -8,7 +8,13 @@ export const MOZILLA = '/usr/share/ca-certificates/mozilla';
 
 /** The Mozilla roots Debian ships (142 of them here), sorted; empty when the package is missing. */
 export function mozillaFiles(): string[] {
-  return fs.existsSync(MOZILLA) ? fs.readdirSync(MOZILLA).filter((f) => f.endsWith('.crt')).map((f) => path.join(MOZILLA, f)).sort() : [];
+  return fs.existsSync(MOZILLA)
+    ? fs
+        .readdirSync(MOZILLA)
+        .filter((f) => f.endsWith('.crt'))
+        .map((f) => path.join(MOZILLA, f))
+        .sort()
+    : [];
 }
 
 export interface OpensslReading {
@@ -28,13 +34,22 @@ export function opensslReadings(files: string[]): Map<string, OpensslReading> {
   const key = files.join('\n');
   const known = cache.get(key);
   if (known) return known;
-  const script = 'for f in "$@"; do echo "@@FILE $f"; openssl x509 -in "$f" -noout -serial -fingerprint -sha256 -dateopt iso_8601 -startdate -enddate -subject -issuer -nameopt sep_multiline,sname,utf8 -pubkey; done';
+  const script =
+    'for f in "$@"; do echo "@@FILE $f"; openssl x509 -in "$f" -noout -serial -fingerprint -sha256 -dateopt iso_8601 -startdate -enddate -subject -issuer -nameopt sep_multiline,sname,utf8 -pubkey; done';
   const out = execFileSync('bash', ['-c', script, 'bash', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const readings = new Map<string, OpensslReading>();
   for (const chunk of out.split('@@FILE ').slice(1)) {
     const lines = chunk.split('\n');
     const file = lines[0];
-    const reading: OpensslReading = { serial: '', fingerprint: '', notBefore: '', notAfter: '', subject: [], issuer: [], spkiSha256: '' };
+    const reading: OpensslReading = {
+      serial: '',
+      fingerprint: '',
+      notBefore: '',
+      notAfter: '',
+      subject: [],
+      issuer: [],
+      spkiSha256: '',
+    };
     let list: string[] | undefined;
     let pem = '';
     for (const line of lines.slice(1)) {
@@ -69,4 +84,3 @@ function isoFromOpenssl(value: string): string {
 export function flatten(lines: string[]): string[] {
   return lines.flatMap((line) => line.split(' + '));
 }
-

@@ -37,7 +37,10 @@ describe('expiryStatus', () => {
 
   it('rejects thresholds that are not positive whole days', () => {
     for (const bad of [[0], [-5], [1.5], [Number.NaN], ['30']]) {
-      assert.throws(() => normalizeThresholds(bad), (e: unknown) => e instanceof CoreError && e.code === 'invalid-thresholds');
+      assert.throws(
+        () => normalizeThresholds(bad),
+        (e: unknown) => e instanceof CoreError && e.code === 'invalid-thresholds',
+      );
       assert.throws(() => expiryStatus(notAfter, at(DAY), bad as number[]), CoreError);
     }
     assert.deepStrictEqual(normalizeThresholds([30, 5, 15, 5]), [5, 15, 30]);

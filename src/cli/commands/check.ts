@@ -12,10 +12,21 @@ export const checkCommand: Command = {
   summary: 'exit 1 when a certificate under the paths expires within DAYS days (a CI gate)',
   synopsis: 'check PATH... --within DAYS [--now T] [--json]',
   options: {
-    within: { type: 'string', value: 'DAYS', description: 'fail when notAfter <= now + DAYS days (expired certificates included); required' },
-    json: { type: 'boolean', description: 'print one JSON document: {"now","withinDays","checked","expiring":[...],"errors":[...]}' },
+    within: {
+      type: 'string',
+      value: 'DAYS',
+      description: 'fail when notAfter <= now + DAYS days (expired certificates included); required',
+    },
+    json: {
+      type: 'boolean',
+      description: 'print one JSON document: {"now","withinDays","checked","expiring":[...],"errors":[...]}',
+    },
     now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
-    thresholds: { type: 'string', value: 'DAYS,...', description: 'reminder thresholds for the status column (default 30,15,5)' },
+    thresholds: {
+      type: 'string',
+      value: 'DAYS,...',
+      description: 'reminder thresholds for the status column (default 30,15,5)',
+    },
     ...scanOptions,
   },
   async run(args, io) {
@@ -28,27 +39,44 @@ export const checkCommand: Command = {
 
     // Certificates inside readable PKCS#12 files count too: they are deployed as much as PEM files are.
     const certificates: CertificateInfo[] = result.items.flatMap((item) =>
-      item.kind === 'certificate' ? [item] : item.kind === 'pkcs12' ? item.certificates : []);
+      item.kind === 'certificate' ? [item] : item.kind === 'pkcs12' ? item.certificates : [],
+    );
     const limit = now.getTime() + withinDays * DAY_MS;
     const expiring = certificates.filter((c) => Date.parse(c.notAfter) <= limit);
-    expiring.sort((a, b) => Date.parse(a.notAfter) - Date.parse(b.notAfter) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.index - b.index));
+    expiring.sort(
+      (a, b) =>
+        Date.parse(a.notAfter) - Date.parse(b.notAfter) ||
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : a.index - b.index),
+    );
 
     if (args.options.json) {
-      io.stdout(JSON.stringify({
-        now: now.toISOString(),
-        withinDays,
-        checked: certificates.length,
-        expiring: expiring.map((c) => itemToJson(c, now, thresholds)),
-        errors: result.errors.map(errorToJson),
-      }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          {
+            now: now.toISOString(),
+            withinDays,
+            checked: certificates.length,
+            expiring: expiring.map((c) => itemToJson(c, now, thresholds)),
+            errors: result.errors.map(errorToJson),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       if (expiring.length > 0) {
         io.stdout(`${expiring.length} of ${certificates.length} certificate(s) expire within ${within} day(s):\n`);
-        io.stdout(formatTable(['KIND', 'STATUS', 'EXPIRES', 'NOT AFTER', 'NAME', 'KEY', 'FILE'], expiring.flatMap((c) => rowsFor(c, now, thresholds))));
+        io.stdout(
+          formatTable(
+            ['KIND', 'STATUS', 'EXPIRES', 'NOT AFTER', 'NAME', 'KEY', 'FILE'],
+            expiring.flatMap((c) => rowsFor(c, now, thresholds)),
+          ),
+        );
       } else {
         io.stdout(`No certificate expires within ${within} day(s) (${certificates.length} checked).\n`);
       }
-      if (result.errors.length > 0) io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
+      if (result.errors.length > 0)
+        io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
     }
     return expiring.length > 0 ? EXIT.problems : EXIT.ok;
   },

@@ -28,7 +28,8 @@ export function certificateFrom(file: string, bytes: Buffer): CertificateInfo {
 export function csrFrom(file: string, bytes: Buffer): CsrInfo {
   const { items, errors } = readCryptoFile(file, bytes);
   const csr = items.find((i): i is CsrInfo => i.kind === 'csr');
-  if (!csr) throw new Error(`${file}: ${errors.length > 0 ? errors[0].message : 'no certificate request in this file'}`);
+  if (!csr)
+    throw new Error(`${file}: ${errors.length > 0 ? errors[0].message : 'no certificate request in this file'}`);
   return csr;
 }
 
@@ -49,24 +50,43 @@ interface ConfigErrorFinding {
 
 type CliFinding = CompareFinding | ConfigErrorFinding;
 
-async function readRequest(file: string, section: string | undefined, env: NodeJS.ProcessEnv): Promise<{ facts: RequestFacts; configErrors: ConfigErrorFinding[]; publicKeySha256?: string }> {
+async function readRequest(
+  file: string,
+  section: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<{ facts: RequestFacts; configErrors: ConfigErrorFinding[]; publicKeySha256?: string }> {
   const bytes = await readUserFile(file);
   if (!isRequestConfig(file, bytes)) {
     const csr = csrFrom(file, bytes);
     return { facts: requestFactsFromCsr(csr), configErrors: [], publicKeySha256: csr.publicKeySha256 };
   }
   // Decoded from the bytes already read: a second read could find another file (or a FIFO) in its place.
-  if (bytes.length > MAX_CONFIG_BYTES) throw new Error(`${file}: ${bytes.length} bytes, ${bytes.length - MAX_CONFIG_BYTES} over the limit of ${MAX_CONFIG_BYTES} bytes for a config`);
+  if (bytes.length > MAX_CONFIG_BYTES)
+    throw new Error(
+      `${file}: ${bytes.length} bytes, ${bytes.length - MAX_CONFIG_BYTES} over the limit of ${MAX_CONFIG_BYTES} bytes for a config`,
+    );
   const text = bytes.toString('utf8');
   const cwd = process.cwd();
   const validation = checkOpensslConfig(text, { ...opensslConfigFileOptions(file, cwd, env), section });
   // The comparison still runs: what the config would request is worth knowing while it is being fixed.
-  const configErrors: ConfigErrorFinding[] = validation.findings.filter((f) => f.severity === 'error').map((f) => ({
-    severity: 'error', code: 'config-error',
-    message: `openssl req would refuse the config: ${f.message}`,
-    ...(f.line !== undefined ? { range: { line: f.line, column: f.column ?? 1, endLine: f.endLine ?? f.line, endColumn: f.endColumn ?? f.column ?? 1 } } : {}),
-    data: { configCode: f.code },
-  }));
+  const configErrors: ConfigErrorFinding[] = validation.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => ({
+      severity: 'error',
+      code: 'config-error',
+      message: `openssl req would refuse the config: ${f.message}`,
+      ...(f.line !== undefined
+        ? {
+            range: {
+              line: f.line,
+              column: f.column ?? 1,
+              endLine: f.endLine ?? f.line,
+              endColumn: f.endColumn ?? f.column ?? 1,
+            },
+          }
+        : {}),
+      data: { configCode: f.code },
+    }));
   return { facts: requestFactsFromConfig(validation), configErrors };
 }
 
@@ -74,15 +94,23 @@ async function readRequest(file: string, section: string | undefined, env: NodeJ
  * A config's value as printed: one from the environment or an included file is named, not printed (as
  * config-subject does; the findings are redacted the same way by the core).
  */
-function printed<T extends { type: string; value: string; shown?: string }>(item: T): Pick<T, 'type' | 'value'> & { redacted?: true } {
-  return item.shown !== undefined ? { type: item.type, value: item.shown, redacted: true } : { type: item.type, value: item.value };
+function printed<T extends { type: string; value: string; shown?: string }>(
+  item: T,
+): Pick<T, 'type' | 'value'> & { redacted?: true } {
+  return item.shown !== undefined
+    ? { type: item.type, value: item.shown, redacted: true }
+    : { type: item.type, value: item.value };
 }
 
 function parseOldKeys(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const hashes = value.split(',').map((h) => h.trim()).filter((h) => h !== '');
+  const hashes = value
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
   for (const hash of hashes) {
-    if (!/^[0-9a-f]{64}$/i.test(hash.replace(/:/g, ''))) throw new UsageError(`--old-keys takes SHA-256 public-key hashes (64 hex digits), got ${JSON.stringify(hash)}`);
+    if (!/^[0-9a-f]{64}$/i.test(hash.replace(/:/g, '')))
+      throw new UsageError(`--old-keys takes SHA-256 public-key hashes (64 hex digits), got ${JSON.stringify(hash)}`);
   }
   return hashes;
 }
@@ -96,32 +124,54 @@ export const compareCommand: Command = {
   summary: 'hold a new CSR (or request config) against the certificate it renews: subject, SANs, key and signature',
   synopsis: 'compare OLD.crt NEW.csr|NEW.cnf [--json] [--old-keys HASH,...] [--section NAME]',
   options: {
-    json: { type: 'boolean', description: 'print {"old","request","findings":[{"severity","code","message",...}]} as one JSON document' },
-    'old-keys': { type: 'string', value: 'HASH,...', description: 'SHA-256 public-key hashes of earlier keys that must not come back (key-reused)' },
+    json: {
+      type: 'boolean',
+      description: 'print {"old","request","findings":[{"severity","code","message",...}]} as one JSON document',
+    },
+    'old-keys': {
+      type: 'string',
+      value: 'HASH,...',
+      description: 'SHA-256 public-key hashes of earlier keys that must not come back (key-reused)',
+    },
     section: { type: 'string', value: 'NAME', description: 'for a config: the req section to read (default: req)' },
   },
   async run(args, io) {
-    if (args.positionals.length !== 2) throw new UsageError(`expected OLD.crt and NEW.csr (or NEW.cnf), got ${args.positionals.length} argument(s)`);
+    if (args.positionals.length !== 2)
+      throw new UsageError(`expected OLD.crt and NEW.csr (or NEW.cnf), got ${args.positionals.length} argument(s)`);
     const [oldPath, newPath] = args.positionals;
     const oldKeys = parseOldKeys(stringOption(args, 'old-keys'));
     const old = certificateFrom(oldPath, await readUserFile(oldPath));
     const request = await readRequest(newPath, stringOption(args, 'section'), io.env);
-    const findings: CliFinding[] = [...request.configErrors, ...compareRequest(old, request.facts, oldKeys ? { oldKeys } : {})];
+    const findings: CliFinding[] = [
+      ...request.configErrors,
+      ...compareRequest(old, request.facts, oldKeys ? { oldKeys } : {}),
+    ];
     const failed = hasErrors(findings);
 
     if (args.options.json) {
-      io.stdout(JSON.stringify({
-        old: {
-          path: oldPath, subject: old.subject, subjectAltNames: old.subjectAltNames, publicKeySha256: old.publicKeySha256, notAfter: old.notAfter,
-        },
-        request: {
-          path: newPath, kind: request.facts.kind,
-          subject: request.facts.subject.map(printed),
-          subjectAltNames: request.facts.subjectAltNames.map(printed),
-          ...(request.publicKeySha256 ? { publicKeySha256: request.publicKeySha256 } : {}),
-        },
-        findings,
-      }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          {
+            old: {
+              path: oldPath,
+              subject: old.subject,
+              subjectAltNames: old.subjectAltNames,
+              publicKeySha256: old.publicKeySha256,
+              notAfter: old.notAfter,
+            },
+            request: {
+              path: newPath,
+              kind: request.facts.kind,
+              subject: request.facts.subject.map(printed),
+              subjectAltNames: request.facts.subjectAltNames.map(printed),
+              ...(request.publicKeySha256 ? { publicKeySha256: request.publicKeySha256 } : {}),
+            },
+            findings,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return failed ? EXIT.problems : EXIT.ok;
     }
 
@@ -141,9 +191,16 @@ export const compareCommand: Command = {
     }
     const withWhere = findings.some((f) => f.range);
     const headers = withWhere ? ['SEVERITY', 'CODE', 'LINE', 'MESSAGE'] : ['SEVERITY', 'CODE', 'MESSAGE'];
-    io.stdout(formatTable(headers, findings.map((f) => withWhere ? [f.severity, f.code, where(f), f.message] : [f.severity, f.code, f.message])));
+    io.stdout(
+      formatTable(
+        headers,
+        findings.map((f) => (withWhere ? [f.severity, f.code, where(f), f.message] : [f.severity, f.code, f.message])),
+      ),
+    );
     const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
-    io.stdout(`\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)${failed ? ': fix the errors before submitting this request' : ''}.\n`);
+    io.stdout(
+      `\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)${failed ? ': fix the errors before submitting this request' : ''}.\n`,
+    );
     return failed ? EXIT.problems : EXIT.ok;
   },
 };

@@ -13,13 +13,18 @@ import { stringOption, UsageError } from '../parseArgs';
  * `"redacted": true` in JSON. A cloned repository's config chooses which variables and files it reads, and this
  * output ends up on screens and in CI logs; `generate` puts the real values into the CSR.
  */
-function printed<T extends { type: string; value: string; shown?: string }>(item: T): Pick<T, 'type' | 'value'> & { redacted?: true } {
-  return item.shown !== undefined ? { type: item.type, value: item.shown, redacted: true } : { type: item.type, value: item.value };
+function printed<T extends { type: string; value: string; shown?: string }>(
+  item: T,
+): Pick<T, 'type' | 'value'> & { redacted?: true } {
+  return item.shown !== undefined
+    ? { type: item.type, value: item.shown, redacted: true }
+    : { type: item.type, value: item.value };
 }
 
 export const configSubject: Command = {
   name: 'config-subject',
-  summary: 'the subject and SANs that `openssl req -new -config FILE -batch` would put into a CSR, with the config\'s diagnostics',
+  summary:
+    "the subject and SANs that `openssl req -new -config FILE -batch` would put into a CSR, with the config's diagnostics",
   synopsis: 'config-subject FILE.cnf [--json] [--section NAME]',
   options: {
     json: { type: 'boolean', description: 'print {"subject","subjectAltNames","diagnostics"} as one JSON document' },
@@ -39,7 +44,13 @@ export const configSubject: Command = {
       const document = {
         subject: request.subject.map(printed),
         subjectAltNames: request.subjectAltNames.map(printed),
-        diagnostics: findings.map((f) => ({ severity: f.severity, line: f.line ?? 1, column: f.column ?? 1, code: f.code, message: f.message })),
+        diagnostics: findings.map((f) => ({
+          severity: f.severity,
+          line: f.line ?? 1,
+          column: f.column ?? 1,
+          code: f.code,
+          message: f.message,
+        })),
       };
       io.stdout(`${JSON.stringify(document, null, 2)}\n`);
       return exitCode;
@@ -61,7 +72,8 @@ export const configSubject: Command = {
     }
     if (findings.length > 0) {
       lines.push('Diagnostics:');
-      for (const f of findings) lines.push(`  ${file}:${f.line ?? 1}:${f.column ?? 1}: ${f.severity}: ${f.message} [${f.code}]`);
+      for (const f of findings)
+        lines.push(`  ${file}:${f.line ?? 1}:${f.column ?? 1}: ${f.severity}: ${f.message} [${f.code}]`);
     }
     // Values come from a config that may have come with a cloned repository.
     io.stdout(`${lines.map(escapeControlCharacters).join('\n')}\n`);

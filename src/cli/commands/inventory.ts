@@ -14,7 +14,11 @@ export const inventoryCommand: Command = {
   options: {
     json: { type: 'boolean', description: 'print one JSON document: {"items":[...],"errors":[...]}' },
     now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
-    thresholds: { type: 'string', value: 'DAYS,...', description: 'reminder thresholds for the status column (default 30,15,5)' },
+    thresholds: {
+      type: 'string',
+      value: 'DAYS,...',
+      description: 'reminder thresholds for the status column (default 30,15,5)',
+    },
     ...scanOptions,
   },
   async run(args, io) {
@@ -22,13 +26,21 @@ export const inventoryCommand: Command = {
     const thresholds = parseThresholds(stringOption(args, 'thresholds'));
     const result = await scanPaths(args, io);
     if (args.options.json) {
-      io.stdout(JSON.stringify({ items: result.items.map((i) => itemToJson(i, now, thresholds)), errors: result.errors.map(errorToJson) }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          { items: result.items.map((i) => itemToJson(i, now, thresholds)), errors: result.errors.map(errorToJson) },
+          null,
+          2,
+        ) + '\n',
+      );
       return EXIT.ok;
     }
     const rows = result.items.flatMap((item) => rowsFor(item, now, thresholds));
-    if (rows.length > 0) io.stdout(formatTable(['KIND', 'STATUS', 'EXPIRES', 'NOT AFTER', 'NAME', 'KEY', 'FILE'], rows));
+    if (rows.length > 0)
+      io.stdout(formatTable(['KIND', 'STATUS', 'EXPIRES', 'NOT AFTER', 'NAME', 'KEY', 'FILE'], rows));
     else io.stdout('No certificates, keys, CSRs or PKCS#12 files found.\n');
-    if (result.errors.length > 0) io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
+    if (result.errors.length > 0)
+      io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
     return EXIT.ok;
   },
 };
@@ -42,9 +54,22 @@ function keyText(item: { keyType?: string; keyBits?: number; curve?: string }): 
   return [item.keyType, item.curve ?? item.keyBits].filter((x) => x !== undefined).join(' ');
 }
 
-function certificateRow(c: CertificateInfo, now: Date, thresholds: number[] | undefined, kind = 'certificate'): string[] {
+function certificateRow(
+  c: CertificateInfo,
+  now: Date,
+  thresholds: number[] | undefined,
+  kind = 'certificate',
+): string[] {
   const expiry = expiryStatus(c.notAfter, now, thresholds);
-  return [kind, expiry.status, describeExpiry(expiry), c.notAfter.replace('.000Z', 'Z'), commonName(c.subject) ?? '-', keyText(c), location(c)];
+  return [
+    kind,
+    expiry.status,
+    describeExpiry(expiry),
+    c.notAfter.replace('.000Z', 'Z'),
+    commonName(c.subject) ?? '-',
+    keyText(c),
+    location(c),
+  ];
 }
 
 export function rowsFor(item: InventoryItem, now: Date, thresholds?: number[]): string[][] {
@@ -54,10 +79,28 @@ export function rowsFor(item: InventoryItem, now: Date, thresholds?: number[]): 
     case 'key':
       return [['key', item.encrypted ? 'encrypted' : '-', '-', '-', item.format, keyText(item), location(item)]];
     case 'csr':
-      return [['csr', item.signatureValid ? '-' : 'bad-signature', '-', '-', commonName(item.subject) ?? '-', keyText(item), location(item)]];
+      return [
+        [
+          'csr',
+          item.signatureValid ? '-' : 'bad-signature',
+          '-',
+          '-',
+          commonName(item.subject) ?? '-',
+          keyText(item),
+          location(item),
+        ],
+      ];
     case 'pkcs12':
       return [
-        ['pkcs12', item.encrypted && item.certificates.length === 0 ? 'encrypted' : '-', '-', '-', `${item.certificates.length} cert(s), ${item.keyCount} key(s)`, '-', location(item)],
+        [
+          'pkcs12',
+          item.encrypted && item.certificates.length === 0 ? 'encrypted' : '-',
+          '-',
+          '-',
+          `${item.certificates.length} cert(s), ${item.keyCount} key(s)`,
+          '-',
+          location(item),
+        ],
         ...item.certificates.map((c) => certificateRow(c, now, thresholds, '  certificate')),
       ];
   }

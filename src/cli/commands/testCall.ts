@@ -19,27 +19,54 @@ async function readInput(path: string, option: string): Promise<Buffer> {
 }
 
 function envVariable(io: { env: NodeJS.ProcessEnv }, name: string, option: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--${option} must be an environment variable name, got ${JSON.stringify(name)}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    throw new UsageError(`--${option} must be an environment variable name, got ${JSON.stringify(name)}`);
   const value = io.env[name];
-  if (value === undefined || value === '') throw new UsageError(`environment variable ${name} (--${option}) is not set`);
+  if (value === undefined || value === '')
+    throw new UsageError(`environment variable ${name} (--${option}) is not set`);
   return value;
 }
 
 export const testCallCommand: Command = {
   name: 'test-call',
-  summary: 'one GET with exactly this certificate and key and the API key in X-API-Key; exit 1 unless the answer is a 2xx',
-  synopsis: 'test-call --url U (--cert C --key K | --pkcs12 P) [--ca BUNDLE] [--api-key-env NAME] [--timeout-ms N] [--json]',
+  summary:
+    'one GET with exactly this certificate and key and the API key in X-API-Key; exit 1 unless the answer is a 2xx',
+  synopsis:
+    'test-call --url U (--cert C --key K | --pkcs12 P) [--ca BUNDLE] [--api-key-env NAME] [--timeout-ms N] [--json]',
   options: {
-    url: { type: 'string', value: 'U', description: 'the https URL to call, e.g. https://production.api.axyscards.com/v2/cardholders; required' },
+    url: {
+      type: 'string',
+      value: 'U',
+      description: 'the https URL to call, e.g. https://production.api.axyscards.com/v2/cardholders; required',
+    },
     cert: { type: 'string', value: 'C', description: 'the client certificate (PEM; intermediates may follow it)' },
     key: { type: 'string', value: 'K', description: 'its private key (PEM)' },
     pkcs12: { type: 'string', value: 'P', description: 'instead of --cert and --key: a PKCS#12 file' },
-    'passphrase-env': { type: 'string', value: 'NAME', description: 'environment variable holding the passphrase of an encrypted key or PKCS#12 file' },
-    ca: { type: 'string', value: 'BUNDLE', description: 'CA certificates (PEM) to verify the server with (default: Node\'s root certificates)' },
-    'api-key-env': { type: 'string', value: 'NAME', description: `environment variable holding the program's API key (default ${DEFAULT_API_KEY_ENV}); never on the command line` },
+    'passphrase-env': {
+      type: 'string',
+      value: 'NAME',
+      description: 'environment variable holding the passphrase of an encrypted key or PKCS#12 file',
+    },
+    ca: {
+      type: 'string',
+      value: 'BUNDLE',
+      description: "CA certificates (PEM) to verify the server with (default: Node's root certificates)",
+    },
+    'api-key-env': {
+      type: 'string',
+      value: 'NAME',
+      description: `environment variable holding the program's API key (default ${DEFAULT_API_KEY_ENV}); never on the command line`,
+    },
     'timeout-ms': { type: 'string', value: 'N', description: 'give up after N milliseconds (default 15000)' },
-    now: { type: 'string', value: 'T', description: 'the current time for the certificate\'s expiry check, ISO 8601 (default: the clock)' },
-    json: { type: 'boolean', description: 'print the result as one JSON document: {"outcome","status","durationMs","hint","url","tls",...}' },
+    now: {
+      type: 'string',
+      value: 'T',
+      description: "the current time for the certificate's expiry check, ISO 8601 (default: the clock)",
+    },
+    json: {
+      type: 'boolean',
+      description: 'print the result as one JSON document: {"outcome","status","durationMs","hint","url","tls",...}',
+    },
   },
   async run(args, io) {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
@@ -48,10 +75,14 @@ export const testCallCommand: Command = {
     const certPath = stringOption(args, 'cert');
     const keyPath = stringOption(args, 'key');
     const pkcs12Path = stringOption(args, 'pkcs12');
-    if (pkcs12Path !== undefined && (certPath !== undefined || keyPath !== undefined)) throw new UsageError('give --pkcs12 or --cert and --key, not both');
+    if (pkcs12Path !== undefined && (certPath !== undefined || keyPath !== undefined))
+      throw new UsageError('give --pkcs12 or --cert and --key, not both');
     if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--cert and --key go together');
     const timeoutText = stringOption(args, 'timeout-ms');
-    const timeoutMs = timeoutText === undefined ? undefined : parseWholeNumber('--timeout-ms', timeoutText, { min: 1, max: MAX_TIMEOUT_MS });
+    const timeoutMs =
+      timeoutText === undefined
+        ? undefined
+        : parseWholeNumber('--timeout-ms', timeoutText, { min: 1, max: MAX_TIMEOUT_MS });
     const now = parseNow(stringOption(args, 'now'));
 
     // Read before the API-key note goes to stderr: an unreadable file must be the only line there.
@@ -67,7 +98,8 @@ export const testCallCommand: Command = {
       apiKey = envVariable(io, apiKeyEnvOption, 'api-key-env');
     } else {
       apiKey = io.env[DEFAULT_API_KEY_ENV] || undefined;
-      if (apiKey === undefined) io.stderr(`note: ${DEFAULT_API_KEY_ENV} is not set; the call goes without an X-API-Key header\n`);
+      if (apiKey === undefined)
+        io.stderr(`note: ${DEFAULT_API_KEY_ENV} is not set; the call goes without an X-API-Key header\n`);
     }
     const passphraseEnv = stringOption(args, 'passphrase-env');
     const passphrase = passphraseEnv !== undefined ? envVariable(io, passphraseEnv, 'passphrase-env') : undefined;
@@ -88,7 +120,12 @@ export const testCallCommand: Command = {
       io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     } else {
       const curl = curlCommand({
-        url, certificatePath: certPath, keyPath, pkcs12Path, passphraseEnv, caBundlePath: caPath,
+        url,
+        certificatePath: certPath,
+        keyPath,
+        pkcs12Path,
+        passphraseEnv,
+        caBundlePath: caPath,
         apiKeyEnv: apiKeyEnvOption ?? DEFAULT_API_KEY_ENV,
         timeoutMs,
       });
@@ -99,7 +136,9 @@ export const testCallCommand: Command = {
 };
 
 function formatResult(result: TestCallResult, curl: string): string {
-  const lines = [`${result.outcome}${result.status !== undefined ? ` (HTTP ${result.status})` : ''} in ${result.durationMs} ms: ${result.url}`];
+  const lines = [
+    `${result.outcome}${result.status !== undefined ? ` (HTTP ${result.status})` : ''} in ${result.durationMs} ms: ${result.url}`,
+  ];
   const tls = result.tls;
   if (tls?.protocol) lines.push(`TLS: ${tls.protocol}${tls.cipher ? `, ${tls.cipher}` : ''}`);
   if (tls?.serverCertificate) {
@@ -107,7 +146,9 @@ function formatResult(result: TestCallResult, curl: string): string {
     lines.push(`Server certificate: ${s.subject}; issuer ${s.issuer}; expires ${s.notAfter}`);
   }
   if (tls?.clientCertificateRequested !== undefined) {
-    const sent = tls.clientCertificateSent ? `; sent ${tls.clientCertificateSent.subject} (SHA-256 ${tls.clientCertificateSent.fingerprintSha256})` : '';
+    const sent = tls.clientCertificateSent
+      ? `; sent ${tls.clientCertificateSent.subject} (SHA-256 ${tls.clientCertificateSent.fingerprintSha256})`
+      : '';
     lines.push(`Client certificate requested: ${tls.clientCertificateRequested ? 'yes' : 'no'}${sent}`);
   }
   if (tls?.alert) lines.push(`TLS alert from the server: ${tls.alert}${tls.reason ? ` (${tls.reason})` : ''}`);

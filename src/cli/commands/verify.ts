@@ -36,24 +36,48 @@ function named<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    throw new Error(`${file}: ${isCoreError(error) || error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${file}: ${isCoreError(error) || error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check a returned certificate: chain to the CA bundle (dates aside), dates, key match, and the CSR and old certificate when given',
+  summary:
+    'check a returned certificate: chain to the CA bundle (dates aside), dates, key match, and the CSR and old certificate when given',
   synopsis: 'verify --cert C --key K --ca BUNDLE [--csr CSR] [--old OLD.crt] [--now T] [--json]',
   options: {
-    cert: { type: 'string', value: 'C', description: 'the returned certificate (PEM or DER; the first certificate in the file); required' },
+    cert: {
+      type: 'string',
+      value: 'C',
+      description: 'the returned certificate (PEM or DER; the first certificate in the file); required',
+    },
     key: { type: 'string', value: 'K', description: 'its private key (PEM or DER); required' },
-    ca: { type: 'string', value: 'BUNDLE', description: 'the provider\'s CA chain (PEM); every certificate in it is trusted, as with openssl verify -CAfile; required' },
+    ca: {
+      type: 'string',
+      value: 'BUNDLE',
+      description:
+        "the provider's CA chain (PEM); every certificate in it is trusted, as with openssl verify -CAfile; required",
+    },
     csr: { type: 'string', value: 'CSR', description: 'the CSR that was submitted: adds the csr-match check' },
     old: { type: 'string', value: 'OLD.crt', description: 'the certificate being renewed: adds the old-match check' },
     now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
-    'expected-days': { type: 'string', value: 'N', description: 'the validity the provider issues; shorter gets a note (default 90)' },
-    'passphrase-env': { type: 'string', value: 'NAME', description: 'environment variable holding the key\'s passphrase, for an encrypted key' },
-    json: { type: 'boolean', description: 'print {"certificate","ok","checks":[{"name","ok","severity","message","evidence","opensslCommand"}]} as one JSON document' },
+    'expected-days': {
+      type: 'string',
+      value: 'N',
+      description: 'the validity the provider issues; shorter gets a note (default 90)',
+    },
+    'passphrase-env': {
+      type: 'string',
+      value: 'NAME',
+      description: "environment variable holding the key's passphrase, for an encrypted key",
+    },
+    json: {
+      type: 'boolean',
+      description:
+        'print {"certificate","ok","checks":[{"name","ok","severity","message","evidence","opensslCommand"}]} as one JSON document',
+    },
   },
   async run(args, io) {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
@@ -63,7 +87,10 @@ export const verifyCommand: Command = {
     const csrPath = stringOption(args, 'csr');
     const oldPath = stringOption(args, 'old');
     const now = parseNow(stringOption(args, 'now'));
-    const expectedDays = parseWholeNumber('--expected-days', stringOption(args, 'expected-days') ?? '90', { min: 1, max: MAX_DAYS });
+    const expectedDays = parseWholeNumber('--expected-days', stringOption(args, 'expected-days') ?? '90', {
+      min: 1,
+      max: MAX_DAYS,
+    });
     const envName = stringOption(args, 'passphrase-env');
     let passphrase: string | undefined;
     if (envName !== undefined) {
@@ -88,35 +115,66 @@ export const verifyCommand: Command = {
 
     // The bundle's problems come back with its path: the core is given it.
     const result = verifyCertificate({
-      certificatePem, keyPem, keyPassphrase: passphrase, caBundlePem, csr, oldCertificate, now,
+      certificatePem,
+      keyPem,
+      keyPassphrase: passphrase,
+      caBundlePem,
+      csr,
+      oldCertificate,
+      now,
       expectedValidityDays: expectedDays,
       paths: { certificate: certPath, key: keyPath, caBundle: caPath, csr: csrPath, oldCertificate: oldPath },
     });
 
     if (args.options.json) {
       const { certificate } = result;
-      io.stdout(JSON.stringify({
-        certificate: {
-          path: certPath, subject: certificate.subject, issuer: certificate.issuer, subjectAltNames: certificate.subjectAltNames,
-          notBefore: certificate.notBefore, notAfter: certificate.notAfter, serialNumber: certificate.serialNumber,
-          fingerprintSha256: certificate.fingerprintSha256, publicKeySha256: certificate.publicKeySha256,
-        },
-        now: now.toISOString(),
-        ok: result.ok,
-        checks: result.checks,
-      }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          {
+            certificate: {
+              path: certPath,
+              subject: certificate.subject,
+              issuer: certificate.issuer,
+              subjectAltNames: certificate.subjectAltNames,
+              notBefore: certificate.notBefore,
+              notAfter: certificate.notAfter,
+              serialNumber: certificate.serialNumber,
+              fingerprintSha256: certificate.fingerprintSha256,
+              publicKeySha256: certificate.publicKeySha256,
+            },
+            now: now.toISOString(),
+            ok: result.ok,
+            checks: result.checks,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return result.ok ? EXIT.ok : EXIT.problems;
     }
 
     const label = (ok: boolean, severity: string) => (!ok ? 'FAILED' : severity === 'warning' ? 'ok (note)' : 'ok');
     io.stdout(`Verifying ${escapeControlCharacters(certPath)} at ${now.toISOString()}:\n`);
-    io.stdout(formatTable(['CHECK', 'RESULT', 'MESSAGE'], result.checks.map((c) => [c.name, label(c.ok, c.severity), c.message])));
+    io.stdout(
+      formatTable(
+        ['CHECK', 'RESULT', 'MESSAGE'],
+        result.checks.map((c) => [c.name, label(c.ok, c.severity), c.message]),
+      ),
+    );
     const failed = result.checks.filter((c) => !c.ok);
-    io.stdout(failed.length === 0
-      ? '\nAll checks passed: the certificate can be deployed alongside the old one.\n'
-      : `\n${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}. Do not deploy this certificate as it is.\n`);
+    io.stdout(
+      failed.length === 0
+        ? '\nAll checks passed: the certificate can be deployed alongside the old one.\n'
+        : `\n${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}. Do not deploy this certificate as it is.\n`,
+    );
     io.stdout('\nThe same checks with openssl:\n');
-    for (const check of result.checks) io.stdout(`  # ${check.name}\n${check.opensslCommand.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    for (const check of result.checks)
+      io.stdout(
+        `  # ${check.name}\n${check.opensslCommand
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n')}\n`,
+      );
     return result.ok ? EXIT.ok : EXIT.problems;
   },
 };

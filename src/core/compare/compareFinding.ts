@@ -3,13 +3,7 @@ import { SourceRange } from '../opensslConfig/configFinding';
 
 /** Stable codes: the CLI's JSON and the adapter's diagnostics carry them, so they never change meaning. */
 export type CompareFindingCode =
-  | 'subject-mismatch'
-  | 'subject-order'
-  | 'san-removed'
-  | 'san-added'
-  | 'key-reused'
-  | 'weak-key'
-  | 'signature-invalid';
+  'subject-mismatch' | 'subject-order' | 'san-removed' | 'san-added' | 'key-reused' | 'weak-key' | 'signature-invalid';
 
 export interface CompareFindingData {
   /** SPKI SHA-256 (lowercase hex) of the request's key, for the key findings. */

@@ -1,6 +1,13 @@
 // Quick fixes for a request config that drifted from the certificate it renews, as form edits: the form
 // editor's code writes them in OpenSSL's syntax, so a value comes back from openssl exactly as it was.
-import { FORM_FIELD_TYPES, FORM_SAN_TYPES, FormEdit, FormFieldType, FormSanType, RequestForm } from '../opensslConfig/requestConfigForm';
+import {
+  FORM_FIELD_TYPES,
+  FORM_SAN_TYPES,
+  FormEdit,
+  FormFieldType,
+  FormSanType,
+  RequestForm,
+} from '../opensslConfig/requestConfigForm';
 import { CompareFinding } from './compareFinding';
 
 export interface CompareFix {
@@ -27,10 +34,16 @@ export function compareFix(finding: CompareFinding, form: RequestForm, oldName: 
     }
     if (finding.oldValue === undefined) return undefined;
     if (field && difference !== 'missing') {
-      return { title: `Set ${attribute} to '${finding.oldValue}' as in ${oldName}`, edits: [{ kind: 'set-field', id: field.id, value: finding.oldValue }] };
+      return {
+        title: `Set ${attribute} to '${finding.oldValue}' as in ${oldName}`,
+        edits: [{ kind: 'set-field', id: field.id, value: finding.oldValue }],
+      };
     }
     if (isFieldType(attribute) && !form.fieldsReadOnly) {
-      return { title: `Add ${attribute} = '${finding.oldValue}' as in ${oldName}`, edits: [{ kind: 'add-field', type: attribute, value: finding.oldValue }] };
+      return {
+        title: `Add ${attribute} = '${finding.oldValue}' as in ${oldName}`,
+        edits: [{ kind: 'add-field', type: attribute, value: finding.oldValue }],
+      };
     }
     return undefined;
   }
@@ -44,7 +57,11 @@ export function compareFix(finding: CompareFinding, form: RequestForm, oldName: 
 }
 
 /** One fix that adds every SAN the old certificate has and the config lacks. */
-export function addAllMissingSans(findings: CompareFinding[], form: RequestForm, oldName: string): CompareFix | undefined {
+export function addAllMissingSans(
+  findings: CompareFinding[],
+  form: RequestForm,
+  oldName: string,
+): CompareFix | undefined {
   const edits = findings
     .map((f) => (f.code === 'san-removed' ? compareFix(f, form, oldName) : undefined))
     .flatMap((fix) => fix?.edits ?? []);

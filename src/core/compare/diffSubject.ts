@@ -60,7 +60,10 @@ interface Slot {
  * Compares two subjects on meaning: per attribute type, values are matched as multisets (a subject may carry
  * several OUs); order is reported separately because it does not change which attributes a subject has.
  */
-export function diffSubject(old: readonly (NameAttribute & { oid?: string })[], next: readonly (NameAttribute & { oid?: string })[]): SubjectDiff {
+export function diffSubject(
+  old: readonly (NameAttribute & { oid?: string })[],
+  next: readonly (NameAttribute & { oid?: string })[],
+): SubjectDiff {
   const group = (name: readonly (NameAttribute & { oid?: string })[]) => {
     const groups = new Map<string, Slot[]>();
     name.forEach((a, index) => {
@@ -95,7 +98,10 @@ export function diffSubject(old: readonly (NameAttribute & { oid?: string })[], 
       const o = oldLeft[i];
       const n = newLeft[i];
       changed.push({
-        type: o.type, oldValue: o.value, newValue: n.value, index: n.index,
+        type: o.type,
+        oldValue: o.value,
+        newValue: n.value,
+        index: n.index,
         caseOnly: valueKey(key, o.value).toLowerCase() === valueKey(key, n.value).toLowerCase(),
       });
     }
@@ -105,13 +111,17 @@ export function diffSubject(old: readonly (NameAttribute & { oid?: string })[], 
   changed.sort((a, b) => a.index - b.index);
   extra.sort((a, b) => a.index - b.index);
 
-  const sequence = (name: readonly (NameAttribute & { oid?: string })[]) => name.map((a) => `${typeKey(a)}=${valueKey(typeKey(a), a.value)}`);
+  const sequence = (name: readonly (NameAttribute & { oid?: string })[]) =>
+    name.map((a) => `${typeKey(a)}=${valueKey(typeKey(a), a.value)}`);
   const oldSequence = sequence(old);
   const newSequence = sequence(next);
   const differences = changed.length + missing.length + extra.length;
   const reordered = differences === 0 && oldSequence.some((s, i) => s !== newSequence[i]);
   return {
-    changed, missing, extra, reordered,
+    changed,
+    missing,
+    extra,
+    reordered,
     oldOrder: old.map(displayType),
     newOrder: next.map(displayType),
   };

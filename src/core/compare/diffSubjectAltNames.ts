@@ -9,7 +9,10 @@ export interface SubjectAltNameDiff<T extends SubjectAltName> {
 }
 
 /** Compares SANs on meaning (see subjectAltNameKey) and as multisets: order carries no meaning in a SAN list. */
-export function diffSubjectAltNames<T extends SubjectAltName>(old: readonly SubjectAltName[], next: readonly T[]): SubjectAltNameDiff<T> {
+export function diffSubjectAltNames<T extends SubjectAltName>(
+  old: readonly SubjectAltName[],
+  next: readonly T[],
+): SubjectAltNameDiff<T> {
   const pending = new Map<string, number>();
   for (const san of next) {
     const key = subjectAltNameKey(san);

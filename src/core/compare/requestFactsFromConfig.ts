@@ -24,19 +24,38 @@ export function requestFactsFromConfig(validation: ConfigValidation): RequestFac
   const { config, request } = validation;
   const dnPointer = findConfigEntry(config, request.section, 'distinguished_name');
   const extPointer = findConfigEntry(config, request.section, 'req_extensions');
-  const sanEntry = request.requestExtensionsSection !== undefined
-    // The section's own entry only: OpenSSL builds extensions from the section, with no default-section fallback.
-    ? findConfigSection(config, request.requestExtensionsSection)?.entries.find((e) => e.name === 'subjectAltName')
-    : undefined;
+  const sanEntry =
+    request.requestExtensionsSection !== undefined
+      ? // The section's own entry only: OpenSSL builds extensions from the section, with no default-section fallback.
+        findConfigSection(config, request.requestExtensionsSection)?.entries.find((e) => e.name === 'subjectAltName')
+      : undefined;
   const facts: RequestFacts = {
     kind: 'config',
-    subject: request.subject.map((a) => ({ type: a.type, value: a.value, oid: a.oid, range: a.source, ...(a.shown !== undefined ? { shown: a.shown } : {}) })),
-    subjectAltNames: request.subjectAltNames.map((s) => ({ type: s.type, value: s.value, range: s.source, ...(s.shown !== undefined ? { shown: s.shown } : {}) })),
+    subject: request.subject.map((a) => ({
+      type: a.type,
+      value: a.value,
+      oid: a.oid,
+      range: a.source,
+      ...(a.shown !== undefined ? { shown: a.shown } : {}),
+    })),
+    subjectAltNames: request.subjectAltNames.map((s) => ({
+      type: s.type,
+      value: s.value,
+      range: s.source,
+      ...(s.shown !== undefined ? { shown: s.shown } : {}),
+    })),
   };
-  const subjectRange = sectionHeader(config, request.distinguishedNameSection) ?? mainTextRange(dnPointer) ?? sectionHeader(config, request.section);
+  const subjectRange =
+    sectionHeader(config, request.distinguishedNameSection) ??
+    mainTextRange(dnPointer) ??
+    sectionHeader(config, request.section);
   if (subjectRange) facts.subjectRange = subjectRange;
   // A dropped SAN belongs where the list is; without one, where the list would be added.
-  const sanRange = mainTextRange(sanEntry) ?? sectionHeader(config, request.requestExtensionsSection) ?? mainTextRange(extPointer) ?? sectionHeader(config, request.section);
+  const sanRange =
+    mainTextRange(sanEntry) ??
+    sectionHeader(config, request.requestExtensionsSection) ??
+    mainTextRange(extPointer) ??
+    sectionHeader(config, request.section);
   if (sanRange) facts.subjectAltNamesRange = sanRange;
   return facts;
 }

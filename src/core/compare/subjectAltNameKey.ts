@@ -29,7 +29,8 @@ export function subjectAltNameKey(san: SubjectAltName): string {
       const [, scheme, , authority, rest] = match;
       if (authority === undefined) return `URI:${asciiLower(scheme)}:${rest}`;
       const at = authority.lastIndexOf('@');
-      const host = at < 0 ? asciiLower(authority) : `${authority.slice(0, at + 1)}${asciiLower(authority.slice(at + 1))}`;
+      const host =
+        at < 0 ? asciiLower(authority) : `${authority.slice(0, at + 1)}${asciiLower(authority.slice(at + 1))}`;
       return `URI:${asciiLower(scheme)}://${host}${rest}`;
     }
     default:

@@ -11,11 +11,19 @@ import { realPathOf } from './confinePath';
  * inside it, and the file's own folder otherwise, so that system links such as macOS's `/tmp -> /private/tmp` do
  * not count. Returns the real path.
  */
-export async function checkUnlinkedPath(target: string, option: string, allowLinkedFolders: boolean, cwd = process.cwd()): Promise<string> {
+export async function checkUnlinkedPath(
+  target: string,
+  option: string,
+  allowLinkedFolders: boolean,
+  cwd = process.cwd(),
+): Promise<string> {
   const absolute = path.resolve(cwd, target);
   const stat = await fs.lstat(absolute).catch(() => undefined);
   if (stat?.isSymbolicLink()) {
-    throw new CoreError('symlink-target', `${option} ${target} is a symbolic link (to ${await fs.readlink(absolute).catch(() => '?')}); a new file is never written through one`);
+    throw new CoreError(
+      'symlink-target',
+      `${option} ${target} is a symbolic link (to ${await fs.readlink(absolute).catch(() => '?')}); a new file is never written through one`,
+    );
   }
   const real = await realPathOf(absolute);
   if (allowLinkedFolders) return real;
@@ -23,9 +31,16 @@ export async function checkUnlinkedPath(target: string, option: string, allowLin
   const insideCwd = below !== '' && !below.startsWith('..') && !path.isAbsolute(below);
   const expected = insideCwd
     ? path.join(await realPathOf(cwd), below)
-    : path.join(await realPathOf(path.dirname(path.dirname(absolute))), path.basename(path.dirname(absolute)), path.basename(absolute));
+    : path.join(
+        await realPathOf(path.dirname(path.dirname(absolute))),
+        path.basename(path.dirname(absolute)),
+        path.basename(absolute),
+      );
   if (real !== expected) {
-    throw new CoreError('symlink-target', `${option} ${target} lies under a symbolic link (its real path is ${real}); pass --force to write there`);
+    throw new CoreError(
+      'symlink-target',
+      `${option} ${target} lies under a symbolic link (its real path is ${real}); pass --force to write there`,
+    );
   }
   return real;
 }

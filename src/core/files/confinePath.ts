@@ -21,8 +21,16 @@ export async function realPathOf(target: string): Promise<string> {
       const code = errno(error);
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
       // A name that exists but does not resolve is a dangling link: where it would lead cannot be known yet.
-      if (await fs.lstat(existing).then(() => true, () => false)) {
-        throw new CoreError('symlink-target', `${existing} is a symbolic link that leads nowhere; links are never followed`);
+      if (
+        await fs.lstat(existing).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        throw new CoreError(
+          'symlink-target',
+          `${existing} is a symbolic link that leads nowhere; links are never followed`,
+        );
       }
       const parent = path.dirname(existing);
       if (parent === existing) return absolute;
@@ -49,25 +57,40 @@ export interface ConfineOptions {
  * link, and its real path must lie inside one of `folders` (themselves resolved). Returns that real path, which
  * callers then write to, delete and show in confirmations.
  */
-export async function confineToFolders(target: string, folders: readonly string[], options: ConfineOptions): Promise<string> {
+export async function confineToFolders(
+  target: string,
+  folders: readonly string[],
+  options: ConfineOptions,
+): Promise<string> {
   const absolute = path.resolve(target);
   try {
     const stat = await fs.lstat(absolute);
     if (stat.isSymbolicLink()) {
       const destination = await fs.readlink(absolute).catch(() => '?');
-      throw new CoreError('symlink-target', `Refusing to ${options.action} ${absolute}: it is a symbolic link (to ${destination}), and links are never followed or replaced`);
+      throw new CoreError(
+        'symlink-target',
+        `Refusing to ${options.action} ${absolute}: it is a symbolic link (to ${destination}), and links are never followed or replaced`,
+      );
     }
-    if (!stat.isFile()) throw new CoreError('not-a-regular-file', `Refusing to ${options.action} ${absolute}: it is not a regular file`);
+    if (!stat.isFile())
+      throw new CoreError('not-a-regular-file', `Refusing to ${options.action} ${absolute}: it is not a regular file`);
   } catch (error) {
     if (error instanceof CoreError) throw error;
-    if (errno(error) !== 'ENOENT' || options.mustExist) throw new CoreError('not-found', `Cannot ${options.action} ${absolute}: ${(error as Error).message}`, { cause: error });
+    if (errno(error) !== 'ENOENT' || options.mustExist)
+      throw new CoreError('not-found', `Cannot ${options.action} ${absolute}: ${(error as Error).message}`, {
+        cause: error,
+      });
   }
   const real = await realPathOf(absolute);
   const roots = await Promise.all(folders.map((folder) => fs.realpath(folder).catch(() => path.resolve(folder))));
-  if (roots.length === 0) throw new CoreError('outside-workspace', `Refusing to ${options.action} ${absolute}: no workspace folder is open`);
+  if (roots.length === 0)
+    throw new CoreError('outside-workspace', `Refusing to ${options.action} ${absolute}: no workspace folder is open`);
   if (!roots.some((root) => inside(real, root))) {
     const via = real === absolute ? '' : ` (its real path is ${real})`;
-    throw new CoreError('outside-workspace', `Refusing to ${options.action} ${absolute}${via}: it lies outside the workspace folder${roots.length > 1 ? 's' : ''} ${roots.join(', ')}`);
+    throw new CoreError(
+      'outside-workspace',
+      `Refusing to ${options.action} ${absolute}${via}: it lies outside the workspace folder${roots.length > 1 ? 's' : ''} ${roots.join(', ')}`,
+    );
   }
   return real;
 }

@@ -11,7 +11,8 @@ import { CoreError } from '../errors';
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Windows has neither flag; there a FIFO cannot be named as a path anyway. */
-export const NON_BLOCKING_READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+export const NON_BLOCKING_READ_FLAGS =
+  fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 
 export interface UserFileOptions {
   /** Larger files are refused with `too-large` (default DEFAULT_MAX_FILE_BYTES). */
@@ -91,11 +92,15 @@ export function describeFileType(stats: fs.Stats): string {
 
 /** Opened for reading without waiting: a FIFO with no writer opens at once, and reads as empty. */
 export function openNonBlocking(path: string): Promise<number> {
-  return new Promise((resolve, reject) => fs.open(path, NON_BLOCKING_READ_FLAGS, (error, fd) => (error ? reject(error) : resolve(fd))));
+  return new Promise((resolve, reject) =>
+    fs.open(path, NON_BLOCKING_READ_FLAGS, (error, fd) => (error ? reject(error) : resolve(fd))),
+  );
 }
 
 export function readFd(fd: number, buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
-  return new Promise((resolve, reject) => fs.read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))));
+  return new Promise((resolve, reject) =>
+    fs.read(fd, buffer, offset, length, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
+  );
 }
 
 export function statFd(fd: number): Promise<fs.Stats> {
@@ -130,18 +135,21 @@ function grow(buffer: Buffer, max: number): Buffer {
 function maxBytesOf(options: UserFileOptions): number {
   const max = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   // A limit that is not a whole number would let the read loop run on without end.
-  if (!Number.isSafeInteger(max) || max < 0) throw new RangeError(`maxBytes must be a non-negative whole number, got ${max}`);
+  if (!Number.isSafeInteger(max) || max < 0)
+    throw new RangeError(`maxBytes must be a non-negative whole number, got ${max}`);
   return max;
 }
 
 function checkStats(path: string, stats: fs.Stats, max: number): void {
-  if (!stats.isFile()) throw new CoreError('not-a-regular-file', `${path}: ${describeFileType(stats)}, not a regular file`);
+  if (!stats.isFile())
+    throw new CoreError('not-a-regular-file', `${path}: ${describeFileType(stats)}, not a regular file`);
   if (stats.size > max) throw tooLarge(path, stats.size, max);
 }
 
 function checkLength(path: string, bytes: Buffer, max: number): Buffer {
   // The file grew after the fstat; how far past the limit it went is not known, as it was not read.
-  if (bytes.length > max) throw new CoreError('too-large', `${path}: grew past the limit of ${max} bytes while being read`);
+  if (bytes.length > max)
+    throw new CoreError('too-large', `${path}: grew past the limit of ${max} bytes while being read`);
   return bytes;
 }
 
@@ -166,9 +174,15 @@ function userFileError(path: string, error: unknown): CoreError {
     // A socket, or a device with no driver behind it: open refuses before fstat can tell.
     case 'ENXIO':
     case 'ENODEV':
-      return new CoreError('not-a-regular-file', `${path}: not a regular file (a socket or a device)`, { cause: error });
+      return new CoreError('not-a-regular-file', `${path}: not a regular file (a socket or a device)`, {
+        cause: error,
+      });
     default:
-      return new CoreError('unreadable', `${path}: cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`, { cause: error });
+      return new CoreError(
+        'unreadable',
+        `${path}: cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`,
+        { cause: error },
+      );
   }
 }
 

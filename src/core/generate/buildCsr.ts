@@ -12,7 +12,13 @@ import { KeyObject, sign } from 'crypto';
 import * as forge from 'node-forge';
 import { CoreError } from '../errors';
 import { toPem } from '../x509/pem';
-import { ASN1_STRING_TAGS, Asn1StringType, DEFAULT_STRING_MASK, encodeNameString, parseStringMask } from '../opensslConfig/encodeNameString';
+import {
+  ASN1_STRING_TAGS,
+  Asn1StringType,
+  DEFAULT_STRING_MASK,
+  encodeNameString,
+  parseStringMask,
+} from '../opensslConfig/encodeNameString';
 import { ParsedConfig } from '../opensslConfig/parseOpensslConfig';
 import { ConfigRequest, RequestedAttribute, RequestedNameAttribute } from '../opensslConfig/requestFromConfig';
 import { derBytes, integerContent, oidNode, spkiNode } from './derEncoding';
@@ -66,13 +72,21 @@ function stringNode(value: string, type: Asn1StringType): forge.asn1.Asn1 {
 /** A SET OF in DER order: members sorted by their encodings (X.690 11.6), which OpenSSL does on output. */
 function setOf(members: forge.asn1.Asn1[]): forge.asn1.Asn1 {
   const sorted = members.map((node) => ({ node, der: derBytes(node) })).sort((a, b) => Buffer.compare(a.der, b.der));
-  return asn1.create(UNIVERSAL, asn1.Type.SET, true, sorted.map((m) => m.node));
+  return asn1.create(
+    UNIVERSAL,
+    asn1.Type.SET,
+    true,
+    sorted.map((m) => m.node),
+  );
 }
 
 function nameNode(subject: RequestedNameAttribute[]): forge.asn1.Asn1 {
   const rdns: forge.asn1.Asn1[][] = [];
   for (const attribute of subject) {
-    const atv = asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [oidNode(attribute.oid), stringNode(attribute.value, attribute.stringType)]);
+    const atv = asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [
+      oidNode(attribute.oid),
+      stringNode(attribute.value, attribute.stringType),
+    ]);
     (rdns[attribute.rdn] ??= []).push(atv);
   }
   return asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, rdns.filter((rdn) => rdn !== undefined).map(setOf));
@@ -83,38 +97,55 @@ function nameNode(subject: RequestedNameAttribute[]): forge.asn1.Asn1 {
  * so the type is found again the way requestFromConfig found it.
  */
 function attributeStringType(attribute: RequestedAttribute, request: ConfigRequest): Asn1StringType {
-  const mask = request.stringMask !== undefined ? parseStringMask(request.stringMask) ?? DEFAULT_STRING_MASK : DEFAULT_STRING_MASK;
+  const mask =
+    request.stringMask !== undefined
+      ? (parseStringMask(request.stringMask) ?? DEFAULT_STRING_MASK)
+      : DEFAULT_STRING_MASK;
   // Without utf8 = yes the model holds each byte as a latin1 character; encodeNameString wants the config text.
   const text = request.utf8 ? attribute.value : Buffer.from(attribute.value, 'latin1').toString('utf8');
   const encoded = encodeNameString(text, attribute.type, request.utf8, mask);
-  if (!encoded.ok) throw new CoreError('config-has-errors', `the ${attribute.type} attribute cannot be encoded (${encoded.reason})`);
+  if (!encoded.ok)
+    throw new CoreError('config-has-errors', `the ${attribute.type} attribute cannot be encoded (${encoded.reason})`);
   return encoded.type;
 }
 
 function attributesNode(input: BuildCsrInput): forge.asn1.Asn1 {
   const { request } = input;
   const attributes: forge.asn1.Asn1[] = request.attributes.map((a) =>
-    asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [oidNode(a.oid), setOf([stringNode(a.value, attributeStringType(a, request))])]));
+    asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [
+      oidNode(a.oid),
+      setOf([stringNode(a.value, attributeStringType(a, request))]),
+    ]),
+  );
   const extensions = encodeRequestExtensions(input.config, request, input.publicKeyDer);
   // openssl req adds no extensionRequest at all when the extension section yields nothing.
   if (extensions.length > 0) {
-    const list = extensions.map((e) => asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      oidNode(e.oid),
-      ...(e.critical ? [asn1.create(UNIVERSAL, asn1.Type.BOOLEAN, false, '\xff')] : []),
-      asn1.create(UNIVERSAL, asn1.Type.OCTETSTRING, false, e.der.toString('binary')),
-    ]));
-    attributes.push(asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      oidNode(OID_EXTENSION_REQUEST),
-      setOf([asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, list)]),
-    ]));
+    const list = extensions.map((e) =>
+      asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [
+        oidNode(e.oid),
+        ...(e.critical ? [asn1.create(UNIVERSAL, asn1.Type.BOOLEAN, false, '\xff')] : []),
+        asn1.create(UNIVERSAL, asn1.Type.OCTETSTRING, false, e.der.toString('binary')),
+      ]),
+    );
+    attributes.push(
+      asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [
+        oidNode(OID_EXTENSION_REQUEST),
+        setOf([asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, list)]),
+      ]),
+    );
   }
   const set = setOf(attributes);
   return asn1.create(CONTEXT_SPECIFIC, 0, true, set.value as forge.asn1.Asn1[]);
 }
 
 export function buildCsr(input: BuildCsrInput): BuiltCsr {
-  if (!input.request.ok) throw new CoreError('config-has-errors', 'openssl req would refuse this config, so no CSR is made from it');
-  if (input.privateKey.asymmetricKeyType !== 'rsa') throw new CoreError('malformed-key', `CSRs are signed with RSA keys here, not ${input.privateKey.asymmetricKeyType ?? 'this key'}`);
+  if (!input.request.ok)
+    throw new CoreError('config-has-errors', 'openssl req would refuse this config, so no CSR is made from it');
+  if (input.privateKey.asymmetricKeyType !== 'rsa')
+    throw new CoreError(
+      'malformed-key',
+      `CSRs are signed with RSA keys here, not ${input.privateKey.asymmetricKeyType ?? 'this key'}`,
+    );
   const csr = forge.pki.createCertificationRequest();
   const info = asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, [
     asn1.create(UNIVERSAL, asn1.Type.INTEGER, false, integerContent(BigInt(csr.version))),

@@ -37,7 +37,12 @@ export function spkiNode(der: Buffer): forge.asn1.Asn1 {
   const [algorithm, key] = children(readNode(der));
   return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
     asn1.fromDer(encoded(expect(algorithm, Tag.SEQUENCE, 'AlgorithmIdentifier')).toString('binary')),
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, contents(expect(key, Tag.BIT_STRING, 'subjectPublicKey')).toString('binary')),
+    asn1.create(
+      asn1.Class.UNIVERSAL,
+      asn1.Type.BITSTRING,
+      false,
+      contents(expect(key, Tag.BIT_STRING, 'subjectPublicKey')).toString('binary'),
+    ),
   ]);
 }
 

@@ -37,14 +37,22 @@ const OID_SUBJECT_KEY_IDENTIFIER = '2.5.29.14';
 const OID_NS_CERT_TYPE = '2.16.840.1.113730.1.1';
 /** Netscape string extensions: an IA5String of the value's bytes (s2i_ASN1_IA5STRING). */
 const NS_STRING_OIDS = new Set([
-  '2.16.840.1.113730.1.2', '2.16.840.1.113730.1.3', '2.16.840.1.113730.1.4', '2.16.840.1.113730.1.7',
-  '2.16.840.1.113730.1.8', '2.16.840.1.113730.1.12', '2.16.840.1.113730.1.13',
+  '2.16.840.1.113730.1.2',
+  '2.16.840.1.113730.1.3',
+  '2.16.840.1.113730.1.4',
+  '2.16.840.1.113730.1.7',
+  '2.16.840.1.113730.1.8',
+  '2.16.840.1.113730.1.12',
+  '2.16.840.1.113730.1.13',
 ]);
 
 const BOOL_TRUE = ['TRUE', 'true', 'Y', 'y', 'YES', 'yes'];
 
 function unsupported(extension: RequestedExtension, why: string): CoreError {
-  return new CoreError('unsupported-extension', `${extension.name} = ${extension.value}: ${why}; make this CSR with openssl req instead`);
+  return new CoreError(
+    'unsupported-extension',
+    `${extension.name} = ${extension.value}: ${why}; make this CSR with openssl req instead`,
+  );
 }
 
 /** The objects oid_section adds, so that extendedKeyUsage names resolve as openssl resolves them. */
@@ -67,7 +75,9 @@ function listItems(config: ParsedConfig, extension: RequestedExtension): ListIte
   }
   const parsed = parseX509v3List(value);
   if ('error' in parsed) throw unsupported(extension, 'the list does not parse');
-  return parsed.items.map((item) => (item.value === undefined ? { name: item.name } : { name: item.name, value: item.value }));
+  return parsed.items.map((item) =>
+    item.value === undefined ? { name: item.name } : { name: item.name, value: item.value },
+  );
 }
 
 /** A BIT STRING with trailing zero bits dropped, as i2c_ASN1_BIT_STRING writes it. */
@@ -87,7 +97,11 @@ function bitString(bits: number[]): forge.asn1.Asn1 {
   return asn1.create(UNIVERSAL, asn1.Type.BITSTRING, false, String.fromCharCode(unused, ...bytes));
 }
 
-function namedBits(config: ParsedConfig, extension: RequestedExtension, table: ReadonlyArray<[string, string]>): forge.asn1.Asn1 {
+function namedBits(
+  config: ParsedConfig,
+  extension: RequestedExtension,
+  table: ReadonlyArray<[string, string]>,
+): forge.asn1.Asn1 {
   const bits: number[] = [];
   for (const item of listItems(config, extension)) {
     const bit = table.findIndex(([short, long]) => item.name === short || item.name === long);
@@ -151,7 +165,8 @@ function subjectKeyIdentifier(extension: RequestedExtension, publicKeyDer: Buffe
 
 function generalName(extension: RequestedExtension, name: RequestedSubjectAltName): forge.asn1.Asn1 {
   // IA5String names carry the config value's bytes unchecked, as v2i_GENERAL_NAME_ex copies them.
-  const ia5 = (tag: number) => asn1.create(CONTEXT_SPECIFIC, tag, false, Buffer.from(name.value, 'utf8').toString('binary'));
+  const ia5 = (tag: number) =>
+    asn1.create(CONTEXT_SPECIFIC, tag, false, Buffer.from(name.value, 'utf8').toString('binary'));
   switch (name.type) {
     case 'email':
       return ia5(1);
@@ -173,7 +188,12 @@ function generalName(extension: RequestedExtension, name: RequestedSubjectAltNam
 }
 
 function subjectAltName(extension: RequestedExtension, names: RequestedSubjectAltName[]): forge.asn1.Asn1 {
-  return asn1.create(UNIVERSAL, asn1.Type.SEQUENCE, true, names.map((n) => generalName(extension, n)));
+  return asn1.create(
+    UNIVERSAL,
+    asn1.Type.SEQUENCE,
+    true,
+    names.map((n) => generalName(extension, n)),
+  );
 }
 
 /** DER:hex (raw extnValue) and the plain string forms of ASN1: (ASN1_generate_v3, no modifiers). */
@@ -183,13 +203,27 @@ function generic(extension: RequestedExtension): Buffer {
   const body = value.slice(5).replace(/^[ \t\n\v\f\r]+/, '');
   const m = /^(UTF8|UTF8String|IA5|IA5STRING|PRINTABLE|PRINTABLESTRING):([\s\S]*)$/.exec(body);
   // Input is read byte by byte (FORMAT:ASCII), so only ASCII text means the same to both.
-  if (!m || /[^\x20-\x7e]/.test(m[2])) throw unsupported(extension, 'only ASN1:UTF8String:, IA5STRING: and PRINTABLESTRING: with ASCII text are built here');
-  const tag = m[1].startsWith('UTF8') ? asn1.Type.UTF8 : m[1].startsWith('IA5') ? asn1.Type.IA5STRING : asn1.Type.PRINTABLESTRING;
-  if (tag === asn1.Type.PRINTABLESTRING && !/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(m[2])) throw unsupported(extension, 'the text is not a PrintableString');
+  if (!m || /[^\x20-\x7e]/.test(m[2]))
+    throw unsupported(
+      extension,
+      'only ASN1:UTF8String:, IA5STRING: and PRINTABLESTRING: with ASCII text are built here',
+    );
+  const tag = m[1].startsWith('UTF8')
+    ? asn1.Type.UTF8
+    : m[1].startsWith('IA5')
+      ? asn1.Type.IA5STRING
+      : asn1.Type.PRINTABLESTRING;
+  if (tag === asn1.Type.PRINTABLESTRING && !/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(m[2]))
+    throw unsupported(extension, 'the text is not a PrintableString');
   return Buffer.from(asn1.toDer(asn1.create(UNIVERSAL, tag, false, m[2])).getBytes(), 'binary');
 }
 
-function encodeOne(config: ParsedConfig, request: ConfigRequest, extension: RequestedExtension, publicKeyDer: Buffer): Buffer {
+function encodeOne(
+  config: ParsedConfig,
+  request: ConfigRequest,
+  extension: RequestedExtension,
+  publicKeyDer: Buffer,
+): Buffer {
   if (/^(DER|ASN1):/.test(extension.value)) return generic(extension);
   let node: forge.asn1.Asn1;
   switch (extension.oid) {
@@ -213,15 +247,27 @@ function encodeOne(config: ParsedConfig, request: ConfigRequest, extension: Requ
       break;
     default:
       if (!NS_STRING_OIDS.has(extension.oid)) {
-        throw unsupported(extension, `${objectByOid(extension.oid)?.sn ?? extension.oid} is not built here (subjectAltName, keyUsage, extendedKeyUsage, basicConstraints, subjectKeyIdentifier, nsCertType, Netscape strings, DER: and ASN1: strings are)`);
+        throw unsupported(
+          extension,
+          `${objectByOid(extension.oid)?.sn ?? extension.oid} is not built here (subjectAltName, keyUsage, extendedKeyUsage, basicConstraints, subjectKeyIdentifier, nsCertType, Netscape strings, DER: and ASN1: strings are)`,
+        );
       }
-      node = asn1.create(UNIVERSAL, asn1.Type.IA5STRING, false, Buffer.from(extension.value, 'utf8').toString('binary'));
+      node = asn1.create(
+        UNIVERSAL,
+        asn1.Type.IA5STRING,
+        false,
+        Buffer.from(extension.value, 'utf8').toString('binary'),
+      );
   }
   return Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 }
 
 /** Every requested extension in section order, as `openssl req` appends them to the extensionRequest. */
-export function encodeRequestExtensions(config: ParsedConfig, request: ConfigRequest, publicKeyDer: Buffer): EncodedExtension[] {
+export function encodeRequestExtensions(
+  config: ParsedConfig,
+  request: ConfigRequest,
+  publicKeyDer: Buffer,
+): EncodedExtension[] {
   return request.extensions.map((extension) => ({
     oid: extension.oid,
     critical: extension.critical,

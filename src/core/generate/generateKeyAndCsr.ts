@@ -43,24 +43,39 @@ function describe(finding: ConfigFinding, configPath: string | undefined): strin
   return `${configPath ?? 'config'}:${finding.line ?? 1}: ${finding.message} [${finding.code}]`;
 }
 
-export async function generateKeyAndCsr(configText: string, options: GenerateKeyAndCsrOptions = {}): Promise<GeneratedKeyAndCsr> {
+export async function generateKeyAndCsr(
+  configText: string,
+  options: GenerateKeyAndCsrOptions = {},
+): Promise<GeneratedKeyAndCsr> {
   if (options.signal?.aborted) throw new CoreError('aborted', 'key generation was cancelled');
   let parseOptions: ParseOpensslConfigOptions = { env: options.env };
   if (options.configPath !== undefined) {
-    parseOptions = opensslConfigFileOptions(options.configPath, options.cwd ?? path.dirname(path.resolve(options.configPath)), options.env);
+    parseOptions = opensslConfigFileOptions(
+      options.configPath,
+      options.cwd ?? path.dirname(path.resolve(options.configPath)),
+      options.env,
+    );
   }
-  const { config, request, findings } = checkOpensslConfig(configText, { ...parseOptions, section: options.section, providerRules: false });
+  const { config, request, findings } = checkOpensslConfig(configText, {
+    ...parseOptions,
+    section: options.section,
+    providerRules: false,
+  });
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0 || !request.ok) {
     const first = errors[0] ?? config.loadError;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
-    throw new CoreError('config-has-errors',
-      first ? `openssl req would refuse the config: ${describe(first, options.configPath)}${more}` : 'openssl req would refuse the config',
-      first?.line !== undefined ? { line: first.line } : {});
+    throw new CoreError(
+      'config-has-errors',
+      first
+        ? `openssl req would refuse the config: ${describe(first, options.configPath)}${more}`
+        : 'openssl req would refuse the config',
+      first?.line !== undefined ? { line: first.line } : {},
+    );
   }
   let bits: number;
   if (options.bits !== undefined) bits = checkKeyBits(options.bits, 'the requested key size');
-  else if (request.defaultBits !== undefined) bits = checkKeyBits(request.defaultBits, 'the config\'s default_bits =');
+  else if (request.defaultBits !== undefined) bits = checkKeyBits(request.defaultBits, "the config's default_bits =");
   else bits = DEFAULT_KEY_BITS;
 
   const key = await generateKeyPair({ bits, signal: options.signal });

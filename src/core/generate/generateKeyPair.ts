@@ -25,7 +25,10 @@ export interface GenerateKeyPairOptions {
 /** Refuses sizes below 2048 (`weak-key-size`) and sizes other than 2048, 3072 and 4096 (`unsupported-key-size`). */
 export function checkKeyBits(bits: number, origin = 'the key size'): number {
   if (!Number.isInteger(bits) || bits < DEFAULT_KEY_BITS) {
-    throw new CoreError('weak-key-size', `${origin} ${bits} is below ${DEFAULT_KEY_BITS} bits; RSA keys under 2048 bits are weak and the provider refuses them`);
+    throw new CoreError(
+      'weak-key-size',
+      `${origin} ${bits} is below ${DEFAULT_KEY_BITS} bits; RSA keys under 2048 bits are weak and the provider refuses them`,
+    );
   }
   if (!ALLOWED_KEY_BITS.includes(bits)) {
     throw new CoreError('unsupported-key-size', `${origin} ${bits} is not one of ${ALLOWED_KEY_BITS.join(', ')} bits`);

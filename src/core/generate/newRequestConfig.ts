@@ -33,8 +33,17 @@ interface SubjectValue {
 }
 
 const STRING_TAGS: ReadonlySet<number> = new Set([
-  Tag.UTF8_STRING, Tag.PRINTABLE_STRING, Tag.IA5_STRING, Tag.NUMERIC_STRING, Tag.VISIBLE_STRING, Tag.T61_STRING,
-  Tag.VIDEOTEX_STRING, Tag.GRAPHIC_STRING, Tag.GENERAL_STRING, Tag.BMP_STRING, Tag.UNIVERSAL_STRING,
+  Tag.UTF8_STRING,
+  Tag.PRINTABLE_STRING,
+  Tag.IA5_STRING,
+  Tag.NUMERIC_STRING,
+  Tag.VISIBLE_STRING,
+  Tag.T61_STRING,
+  Tag.VIDEOTEX_STRING,
+  Tag.GRAPHIC_STRING,
+  Tag.GENERAL_STRING,
+  Tag.BMP_STRING,
+  Tag.UNIVERSAL_STRING,
 ]);
 
 function stem(file: string): string {
@@ -58,11 +67,13 @@ function subjectRdns(certificate: CertificateInfo): SubjectValue[][] {
     const fields = children(tbs);
     const offset = fields[0].tagClass === 2 && fields[0].tag === 0 ? 1 : 0;
     const subject: DerNode = fields[offset + 4];
-    return children(subject).map((rdn) => children(rdn).map((atv) => {
-      const [type, value] = children(atv);
-      const notText = !(value.tagClass === 0 && STRING_TAGS.has(value.tag));
-      return { oid: decodeOid(type), value: decodeString(value), notText };
-    }));
+    return children(subject).map((rdn) =>
+      children(rdn).map((atv) => {
+        const [type, value] = children(atv);
+        const notText = !(value.tagClass === 0 && STRING_TAGS.has(value.tag));
+        return { oid: decodeOid(type), value: decodeString(value), notText };
+      }),
+    );
   } catch {
     return certificate.subject.map((a) => [{ oid: a.type, value: a.value, notText: false }]);
   }
@@ -105,7 +116,9 @@ export function configValue(value: string): string {
 
 /** Control characters shown as escapes, so a value cannot break out of a comment line. */
 function commentText(text: string): string {
-  return Array.from(text, (c) => (isControl(c.charCodeAt(0)) ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c)).join('');
+  return Array.from(text, (c) =>
+    isControl(c.charCodeAt(0)) ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c,
+  ).join('');
 }
 
 function alignedEntries(entries: Array<[string, string]>): string[] {
@@ -117,7 +130,8 @@ export function newRequestConfig(certificate: CertificateInfo, options: NewReque
   const bits = options.bits ?? 2048;
   const keyFileName = options.keyFileName ?? `${stem(certificate.path || 'certificate')}-new.key`;
   const csrFileName = options.csrFileName ?? `${keyFileName.replace(/\.(key|pem)$/i, '')}.csr`;
-  const configFileName = options.configFileName ?? path.basename(requestConfigFileName(certificate.path || 'certificate'));
+  const configFileName =
+    options.configFileName ?? path.basename(requestConfigFileName(certificate.path || 'certificate'));
   const warnings: string[] = [];
 
   const rdns = subjectRdns(certificate);
@@ -131,7 +145,9 @@ export function newRequestConfig(certificate: CertificateInfo, options: NewReque
       const index = seen.get(attribute.oid) ?? 0;
       seen.set(attribute.oid, index + 1);
       if (attribute.notText || attribute.value.includes('\0')) {
-        warnings.push(`the subject's ${name} (${commentText(attribute.value)}) is not text a config can carry; it is left out`);
+        warnings.push(
+          `the subject's ${name} (${commentText(attribute.value)}) is not text a config can carry; it is left out`,
+        );
         return;
       }
       // OpenSSL's field names end the prefix at the first dot, so a dotted OID always takes one.
@@ -140,17 +156,22 @@ export function newRequestConfig(certificate: CertificateInfo, options: NewReque
       const encoded = encodeNameString(attribute.value, dotted ? undefined : name, true, B_UTF8);
       if (!encoded.ok) {
         const limit = encoded.limit !== undefined ? ` (limit ${encoded.limit})` : '';
-        warnings.push(`openssl req will refuse ${name} = ${commentText(attribute.value)}: ${encoded.reason.replace('-', ' ')}${limit}`);
+        warnings.push(
+          `openssl req will refuse ${name} = ${commentText(attribute.value)}: ${encoded.reason.replace('-', ' ')}${limit}`,
+        );
       }
     });
   }
-  if (dnEntries.length === 0) warnings.push('the certificate has no subject; openssl req needs at least one field in [ dn ]');
+  if (dnEntries.length === 0)
+    warnings.push('the certificate has no subject; openssl req needs at least one field in [ dn ]');
 
   const sanEntries: Array<[string, string]> = [];
   const sanCounts = new Map<string, number>();
   for (const san of certificate.subjectAltNames) {
     if (san.type === 'dirName' || san.type === 'otherName') {
-      warnings.push(`the SAN ${san.type}:${commentText(san.value)} is not carried over; add it to [ alt_names ] by hand`);
+      warnings.push(
+        `the SAN ${san.type}:${commentText(san.value)} is not carried over; add it to [ alt_names ] by hand`,
+      );
       continue;
     }
     if (san.type === 'email' && (san.value === 'copy' || san.value === 'move')) {
@@ -175,8 +196,13 @@ export function newRequestConfig(certificate: CertificateInfo, options: NewReque
     `#   expires: ${certificate.notAfter}`,
     '# Make the key and CSR, then check the CSR before submitting it:',
     // Every line of a command stays a comment, even a quoted file name's line break.
-    ...commands.trimEnd().split('\n').map((c) => `#   ${c}`),
-    ...`# or: mtls-rotation generate --config ${q(configFileName)} --key-out ${q(keyFileName)} --csr-out ${q(csrFileName)}`.split('\n').map((c, i) => (i === 0 ? c : `#   ${c}`)),
+    ...commands
+      .trimEnd()
+      .split('\n')
+      .map((c) => `#   ${c}`),
+    ...`# or: mtls-rotation generate --config ${q(configFileName)} --key-out ${q(keyFileName)} --csr-out ${q(csrFileName)}`
+      .split('\n')
+      .map((c, i) => (i === 0 ? c : `#   ${c}`)),
     ...warnings.map((w) => `# WARNING: ${w}`),
     '',
     '[ req ]',

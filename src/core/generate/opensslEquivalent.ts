@@ -14,7 +14,8 @@ export interface OpensslEquivalentOptions {
 export function opensslEquivalent(options: OpensslEquivalentOptions): string {
   const key = shellQuote(options.keyPath, { path: true });
   const csr = shellQuote(options.csrPath, { path: true });
-  const section = options.section !== undefined && options.section !== 'req' ? ` -section ${shellQuote(options.section)}` : '';
+  const section =
+    options.section !== undefined && options.section !== 'req' ? ` -section ${shellQuote(options.section)}` : '';
   return [
     `openssl genrsa -out ${key} ${options.bits ?? 2048}`,
     `openssl req -new -key ${key} -out ${csr} -config ${shellQuote(options.configPath, { path: true })}${section}`,

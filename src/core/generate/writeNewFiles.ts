@@ -17,9 +17,16 @@ function errno(error: unknown): string | undefined {
 
 function writeError(target: string, error: unknown): CoreError {
   const code = errno(error);
-  if (code === 'EEXIST') return new CoreError('file-exists', `${target} already exists; a new key or CSR never replaces a file`, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new CoreError('permission-denied', `${target}: permission denied`, { cause: error });
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new CoreError('not-found', `${target}: the directory ${path.dirname(target)} does not exist`, { cause: error });
+  if (code === 'EEXIST')
+    return new CoreError('file-exists', `${target} already exists; a new key or CSR never replaces a file`, {
+      cause: error,
+    });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new CoreError('permission-denied', `${target}: permission denied`, { cause: error });
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new CoreError('not-found', `${target}: the directory ${path.dirname(target)} does not exist`, {
+      cause: error,
+    });
   return new CoreError('write-failed', `${target}: ${(error as Error).message}`, { cause: error });
 }
 
@@ -77,7 +84,14 @@ async function place(temporary: string, target: string, mode: number, exactMode:
   } catch (error) {
     const code = errno(error);
     // File systems without hard links (FAT, some network mounts): an exclusive copy, not atomic but never replacing.
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV' && code !== 'EMLINK') {
+    if (
+      code !== 'EPERM' &&
+      code !== 'ENOTSUP' &&
+      code !== 'EOPNOTSUPP' &&
+      code !== 'ENOSYS' &&
+      code !== 'EXDEV' &&
+      code !== 'EMLINK'
+    ) {
       throw writeError(target, error);
     }
   }

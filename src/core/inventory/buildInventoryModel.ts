@@ -1,9 +1,23 @@
 import { expiryStatus } from '../expiry';
-import { CertificateInfo, CsrInfo, ExpiryInfo, InventoryError, InventoryItem, PrivateKeyInfo, Pkcs12Info } from '../model';
+import {
+  CertificateInfo,
+  CsrInfo,
+  ExpiryInfo,
+  InventoryError,
+  InventoryItem,
+  PrivateKeyInfo,
+  Pkcs12Info,
+} from '../model';
 import { CertificateGroup, pairInventory } from './pairing';
 
 export type InventoryNode =
-  | { type: 'certificate'; certificate: CertificateInfo; expiry: ExpiryInfo; group?: CertificateGroup; role?: 'related' }
+  | {
+      type: 'certificate';
+      certificate: CertificateInfo;
+      expiry: ExpiryInfo;
+      group?: CertificateGroup;
+      role?: 'related';
+    }
   | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
   | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
   | { type: 'pkcs12'; pkcs12: Pkcs12Info }
@@ -28,7 +42,8 @@ export function buildInventoryModel(
   // A CSR the user linked to a certificate belongs under it, whatever its CN says.
   paired.orphanCsrs = paired.orphanCsrs.filter((csr) => {
     const linked = renewalLink(csr.path);
-    const group = linked && paired.certificates.find((g) => g.certificate.fingerprintSha256 === linked.fingerprintSha256);
+    const group =
+      linked && paired.certificates.find((g) => g.certificate.fingerprintSha256 === linked.fingerprintSha256);
     if (group) group.renewalCsrs.push(csr);
     return !group;
   });

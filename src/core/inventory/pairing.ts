@@ -50,25 +50,37 @@ export function pairInventory(items: readonly InventoryItem[]): PairedInventory 
   }
 
   const groups = certificates.map((certificate): CertificateGroup => {
-    const renewalCsrs = csrs.filter((c) => c.publicKeySha256 !== certificate.publicKeySha256 && isRenewalOf(c, certificate));
+    const renewalCsrs = csrs.filter(
+      (c) => c.publicKeySha256 !== certificate.publicKeySha256 && isRenewalOf(c, certificate),
+    );
     const renewalSpkis = new Set(renewalCsrs.map((c) => c.publicKeySha256));
     return {
       certificate,
       keys: keys.filter((k) => k.publicKeySha256 !== undefined && k.publicKeySha256 === certificate.publicKeySha256),
       csrs: csrs.filter((c) => c.publicKeySha256 === certificate.publicKeySha256),
       renewalCsrs,
-      renewalKeys: keys.filter((k) => k.publicKeySha256 !== undefined && !certificateKeys.has(k.publicKeySha256) && renewalSpkis.has(k.publicKeySha256)),
+      renewalKeys: keys.filter(
+        (k) =>
+          k.publicKeySha256 !== undefined &&
+          !certificateKeys.has(k.publicKeySha256) &&
+          renewalSpkis.has(k.publicKeySha256),
+      ),
       related: (bySubject.get(subjectKey(certificate)) ?? []).filter((other) => other !== certificate),
     };
   });
-  groups.sort((a, b) => compareDates(a.certificate.notAfter, b.certificate.notAfter)
-    || (a.certificate.path < b.certificate.path ? -1 : a.certificate.path > b.certificate.path ? 1 : 0)
-    || a.certificate.index - b.certificate.index);
+  groups.sort(
+    (a, b) =>
+      compareDates(a.certificate.notAfter, b.certificate.notAfter) ||
+      (a.certificate.path < b.certificate.path ? -1 : a.certificate.path > b.certificate.path ? 1 : 0) ||
+      a.certificate.index - b.certificate.index,
+  );
 
   const inRenewal = new Set<InventoryItem>(groups.flatMap((g) => [...g.renewalCsrs, ...g.renewalKeys]));
   return {
     certificates: groups,
-    orphanKeys: keys.filter((k) => (k.publicKeySha256 === undefined || !certificateKeys.has(k.publicKeySha256)) && !inRenewal.has(k)),
+    orphanKeys: keys.filter(
+      (k) => (k.publicKeySha256 === undefined || !certificateKeys.has(k.publicKeySha256)) && !inRenewal.has(k),
+    ),
     orphanCsrs: csrs.filter((c) => !certificateKeys.has(c.publicKeySha256) && !inRenewal.has(c)),
     pkcs12,
   };
@@ -88,7 +100,9 @@ function commonName(name: { type: string; value: string }[]): string | undefined
 
 function sanKey(san: SubjectAltName): string {
   // DNS names and emails compare case-insensitively; IPs are already canonical.
-  return san.type === 'DNS' || san.type === 'email' ? `${san.type}:${san.value.toLowerCase()}` : `${san.type}:${san.value}`;
+  return san.type === 'DNS' || san.type === 'email'
+    ? `${san.type}:${san.value.toLowerCase()}`
+    : `${san.type}:${san.value}`;
 }
 
 function isRenewalOf(csr: CsrInfo, certificate: CertificateInfo): boolean {

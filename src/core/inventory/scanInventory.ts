@@ -8,7 +8,18 @@ import { readCryptoFile, ReadOptions } from '../x509/readCryptoFile';
 import { DEFAULT_MAX_FILE_BYTES, openNonBlocking, readFd, readUpTo, statFd } from '../files/readUserFile';
 
 export { DEFAULT_MAX_FILE_BYTES };
-export const CANDIDATE_EXTENSIONS: readonly string[] = ['.pem', '.crt', '.cer', '.cert', '.der', '.key', '.csr', '.req', '.p12', '.pfx'];
+export const CANDIDATE_EXTENSIONS: readonly string[] = [
+  '.pem',
+  '.crt',
+  '.cer',
+  '.cert',
+  '.der',
+  '.key',
+  '.csr',
+  '.req',
+  '.p12',
+  '.pfx',
+];
 /** Directory names not descended into unless named explicitly: other people's test certificates live there. */
 export const DEFAULT_SKIP_DIRECTORIES: readonly string[] = ['.git', 'node_modules'];
 const SNIFF_BYTES = 1024;
@@ -54,7 +65,10 @@ export async function readInventoryFile(path: string, options: InventoryOptions 
  * buffer per reader, whatever the number of files. Problems become error entries; only an abort rejects
  * (code `aborted`).
  */
-export async function scanInventory(paths: readonly string[], options: InventoryOptions = {}): Promise<InventoryResult> {
+export async function scanInventory(
+  paths: readonly string[],
+  options: InventoryOptions = {},
+): Promise<InventoryResult> {
   const errors: InventoryError[] = [];
   const tasks: FileTask[] = [];
   const walker = new Walker(options, tasks, errors);
@@ -114,7 +128,12 @@ function checkAbort(signal: AbortSignal | undefined): void {
  * `maxFileBytes`, and never more than `maxFileBytes` + 1 bytes of a file that grows. The bytes handed to
  * readCryptoFile live in `buffer` only while it runs: it copies what it keeps.
  */
-async function readTask(task: FileTask, options: InventoryOptions, explicit: boolean, buffer?: Buffer): Promise<InventoryResult> {
+async function readTask(
+  task: FileTask,
+  options: InventoryOptions,
+  explicit: boolean,
+  buffer?: Buffer,
+): Promise<InventoryResult> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let fd: number | undefined;
   try {
@@ -131,14 +150,20 @@ async function readTask(task: FileTask, options: InventoryOptions, explicit: boo
       if (stat.isDirectory()) return fileError(task.path, new CoreError('unreadable', 'is a directory'));
       if (stat.size > max) {
         if (task.sniff && !looksLikePem(await readPrefix(fd, SNIFF_BYTES))) return { items: [], errors: [] };
-        return fileError(task.path, new CoreError('too-large', `file is ${stat.size} bytes, over the ${max}-byte limit; not read`));
+        return fileError(
+          task.path,
+          new CoreError('too-large', `file is ${stat.size} bytes, over the ${max}-byte limit; not read`),
+        );
       }
       bytes = await readUpTo(fd, stat.size, max);
     }
     if (task.sniff && !looksLikePem(bytes.subarray(0, SNIFF_BYTES))) return { items: [], errors: [] };
     // The file may have grown since the stat.
     if (bytes.length > max) {
-      return fileError(task.path, new CoreError('too-large', `file is ${bytes.length} bytes, over the ${max}-byte limit; not read`));
+      return fileError(
+        task.path,
+        new CoreError('too-large', `file is ${bytes.length} bytes, over the ${max}-byte limit; not read`),
+      );
     }
     return readCryptoFile(task.path, bytes, options);
   } catch (error) {
@@ -177,7 +202,10 @@ function fsError(error: unknown, explicit: boolean): CoreError {
       return new CoreError('unreadable', 'is a directory');
     default:
       if (error instanceof CoreError) return error;
-      return new CoreError('unreadable', `unreadable: ${code ?? (error instanceof Error ? error.message : String(error))}`);
+      return new CoreError(
+        'unreadable',
+        `unreadable: ${code ?? (error instanceof Error ? error.message : String(error))}`,
+      );
   }
 }
 
@@ -186,7 +214,11 @@ class Walker {
   private readonly visited = new Set<string>();
   private readonly skip: ReadonlySet<string>;
 
-  constructor(private readonly options: InventoryOptions, private readonly tasks: FileTask[], private readonly errors: InventoryError[]) {
+  constructor(
+    private readonly options: InventoryOptions,
+    private readonly tasks: FileTask[],
+    private readonly errors: InventoryError[],
+  ) {
     this.skip = new Set(options.skipDirectories ?? DEFAULT_SKIP_DIRECTORIES);
   }
 
@@ -218,29 +250,32 @@ class Walker {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const inside = new Set(ancestors).add(id);
     const subdirectories: { path: string; id: string }[] = [];
-    await Promise.all(entries.map(async (entry) => {
-      const path = nodePath.join(dir, entry.name);
-      if (entry.isFile()) {
-        this.tasks.push({ path, sniff: !isCandidateName(path) });
-        return;
-      }
-      if (!entry.isDirectory() && !entry.isSymbolicLink()) return;
-      if (entry.isDirectory() && this.skip.has(entry.name)) return;
-      try {
-        const stat = await fs.stat(path);
-        if (stat.isDirectory()) {
-          const childId = `${stat.dev}:${stat.ino}`;
-          if (inside.has(childId)) this.error(path, new CoreError('symlink-loop', 'symbolic link loops back to a parent directory'));
-          else if (!this.skip.has(entry.name) || entry.isSymbolicLink()) subdirectories.push({ path, id: childId });
-        } else if (stat.isFile()) {
+    await Promise.all(
+      entries.map(async (entry) => {
+        const path = nodePath.join(dir, entry.name);
+        if (entry.isFile()) {
           this.tasks.push({ path, sniff: !isCandidateName(path) });
+          return;
         }
-      } catch (error) {
-        // A dangling link is only worth reporting when its name says it should be a certificate or key.
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'ENOENT' || isCandidateName(path)) this.error(path, fsError(error, false));
-      }
-    }));
+        if (!entry.isDirectory() && !entry.isSymbolicLink()) return;
+        if (entry.isDirectory() && this.skip.has(entry.name)) return;
+        try {
+          const stat = await fs.stat(path);
+          if (stat.isDirectory()) {
+            const childId = `${stat.dev}:${stat.ino}`;
+            if (inside.has(childId))
+              this.error(path, new CoreError('symlink-loop', 'symbolic link loops back to a parent directory'));
+            else if (!this.skip.has(entry.name) || entry.isSymbolicLink()) subdirectories.push({ path, id: childId });
+          } else if (stat.isFile()) {
+            this.tasks.push({ path, sniff: !isCandidateName(path) });
+          }
+        } catch (error) {
+          // A dangling link is only worth reporting when its name says it should be a certificate or key.
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'ENOENT' || isCandidateName(path)) this.error(path, fsError(error, false));
+        }
+      }),
+    );
     subdirectories.sort((a, b) => (a.path < b.path ? -1 : 1));
     for (const sub of subdirectories) await this.directory(sub.path, sub.id, inside);
   }

@@ -64,7 +64,8 @@ function tooDeep(text: string): Problem | undefined {
   let depth = 0;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_DEPTH + 1) return { offset: scanner.getTokenOffset(), message: `nested more than ${MAX_DEPTH} levels deep`, pointer: '' };
+      if (++depth > MAX_DEPTH + 1)
+        return { offset: scanner.getTokenOffset(), message: `nested more than ${MAX_DEPTH} levels deep`, pointer: '' };
     } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
   }
   return undefined;
@@ -76,7 +77,11 @@ function stringProblem(text: string, start: number): { offset: number; message: 
   for (let i = start + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) break;
-    if (c < 0x20) return { offset: i, message: c === 0x0a || c === 0x0d ? 'line break inside a string' : 'control character inside a string' };
+    if (c < 0x20)
+      return {
+        offset: i,
+        message: c === 0x0a || c === 0x0d ? 'line break inside a string' : 'control character inside a string',
+      };
     if (c !== 0x5c) continue;
     const e = text[i + 1];
     if (e !== undefined && simple.includes(e)) i++;
@@ -106,7 +111,9 @@ function syntaxProblem(text: string, errors: ParseError[], root: Node | undefine
     case ParseErrorCode.UnexpectedEndOfComment:
       return at('comments are not allowed in JSON');
     case ParseErrorCode.PropertyNameExpected:
-      return at(text[offset] === '}' ? 'trailing comma before }' : `expected a property name in double quotes, found ${found}`);
+      return at(
+        text[offset] === '}' ? 'trailing comma before }' : `expected a property name in double quotes, found ${found}`,
+      );
     case ParseErrorCode.ColonExpected:
       return at(`expected ':' after property name, found ${found}`);
     case ParseErrorCode.CloseBraceExpected:
@@ -114,12 +121,16 @@ function syntaxProblem(text: string, errors: ParseError[], root: Node | undefine
     case ParseErrorCode.CloseBracketExpected:
       return at(`expected ',' or ']', found ${found}`);
     case ParseErrorCode.CommaExpected:
-      return at(`expected ',' or '${typeof getLocation(text, offset).path.at(-1) === 'number' ? ']' : '}'}', found ${found}`);
+      return at(
+        `expected ',' or '${typeof getLocation(text, offset).path.at(-1) === 'number' ? ']' : '}'}', found ${found}`,
+      );
     case ParseErrorCode.EndOfFileExpected:
       return at(`unexpected ${found} after the end of the document`);
     default: {
-      if (root && error === ParseErrorCode.InvalidSymbol && offset >= root.offset + root.length) return at(`unexpected ${found} after the end of the document`);
-      if (next?.error === ParseErrorCode.PropertyNameExpected) return at(`expected a property name in double quotes, found ${found}`);
+      if (root && error === ParseErrorCode.InvalidSymbol && offset >= root.offset + root.length)
+        return at(`unexpected ${found} after the end of the document`);
+      if (next?.error === ParseErrorCode.PropertyNameExpected)
+        return at(`expected a property name in double quotes, found ${found}`);
       if (text[offset] === ']' && /,\s*$/.test(text.slice(0, offset))) return at('trailing comma before ]');
       return at(`expected a value, found ${found}`);
     }
@@ -136,7 +147,11 @@ export function parseJsonDocument(text: string, code: CoreErrorCode, what: strin
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const starts = lineStarts(body);
   const fail = (problem: Problem): never => {
-    throw new DocumentError(code, [{ pointer: problem.pointer, message: problem.message, ...positionAt(starts, problem.offset) }], what);
+    throw new DocumentError(
+      code,
+      [{ pointer: problem.pointer, message: problem.message, ...positionAt(starts, problem.offset) }],
+      what,
+    );
   };
   const deep = tooDeep(body);
   if (deep) fail(deep);
@@ -149,7 +164,8 @@ export function parseJsonDocument(text: string, code: CoreErrorCode, what: strin
 
   const toValue = (node: Node, pointer: string): unknown => {
     values.set(pointer, positionAt(starts, node.offset));
-    if (node.type === 'array') return (node.children ?? []).map((child, index) => toValue(child, pointerChild(pointer, index)));
+    if (node.type === 'array')
+      return (node.children ?? []).map((child, index) => toValue(child, pointerChild(pointer, index)));
     if (node.type !== 'object') return node.value as unknown;
     const result: Record<string, unknown> = {};
     for (const property of node.children ?? []) {
@@ -158,11 +174,17 @@ export function parseJsonDocument(text: string, code: CoreErrorCode, what: strin
       const key = String(keyNode.value);
       const child = pointerChild(pointer, key);
       if (Object.prototype.hasOwnProperty.call(result, key)) {
-        if (!duplicate || keyNode.offset < duplicate.offset) duplicate = { offset: keyNode.offset, message: `duplicate property "${key}"`, pointer: child };
+        if (!duplicate || keyNode.offset < duplicate.offset)
+          duplicate = { offset: keyNode.offset, message: `duplicate property "${key}"`, pointer: child };
       }
       keys.set(child, positionAt(starts, keyNode.offset));
       // defineProperty: a "__proto__" key must become data, not the object's prototype.
-      Object.defineProperty(result, key, { value: valueNode ? toValue(valueNode, child) : undefined, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: valueNode ? toValue(valueNode, child) : undefined,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return result;
   };

@@ -4,8 +4,12 @@ import { JsonDocument, parseJsonDocument } from './parseJsonDocument';
 import { JsonProblem, JsonSchema, validateJson } from './validateJson';
 
 function locate(document: JsonDocument | undefined, problem: JsonProblem): DocumentProblem {
-  const at = document && ((problem.atKey ? document.keys.get(problem.pointer) : undefined) ?? document.values.get(problem.pointer));
-  return at ? { pointer: problem.pointer, message: problem.message, line: at.line, column: at.column } : { pointer: problem.pointer, message: problem.message };
+  const at =
+    document &&
+    ((problem.atKey ? document.keys.get(problem.pointer) : undefined) ?? document.values.get(problem.pointer));
+  return at
+    ? { pointer: problem.pointer, message: problem.message, line: at.line, column: at.column }
+    : { pointer: problem.pointer, message: problem.message };
 }
 
 /** Parses and validates hand-edited JSON; every problem is located, the first in reading order is the message. */

@@ -64,21 +64,34 @@ function problemOf(error: ErrorObject): JsonProblem | undefined {
   const value: unknown = error.data;
   switch (error.keyword) {
     case 'type':
-      return { pointer, message: `must be ${withArticle(String(error.params.type))}${schema.description ? ` (${schema.description})` : ''}, not ${withArticle(typeOf(value))}` };
+      return {
+        pointer,
+        message: `must be ${withArticle(String(error.params.type))}${schema.description ? ` (${schema.description})` : ''}, not ${withArticle(typeOf(value))}`,
+      };
     case 'const':
       return { pointer, message: `must be ${JSON.stringify(schema.const)}, not ${JSON.stringify(value)}` };
     case 'enum':
       return { pointer, message: `must be one of ${(schema.enum ?? []).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'minLength':
-      return { pointer, message: schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters long` };
+      return {
+        pointer,
+        message: schema.minLength === 1 ? 'must not be empty' : `must be at least ${schema.minLength} characters long`,
+      };
     case 'pattern':
-      return { pointer, message: `${JSON.stringify(value)} is not ${schema.description ?? `matching ${schema.pattern}`}` };
+      return {
+        pointer,
+        message: `${JSON.stringify(value)} is not ${schema.description ?? `matching ${schema.pattern}`}`,
+      };
     case 'required':
       return { pointer, message: `missing required property "${String(error.params.missingProperty)}"` };
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
       const known = Object.keys(schema.properties ?? {});
-      return { pointer: pointerChild(pointer, name), atKey: true, message: `unknown property "${name}"${known.length ? ` (expected ${known.map((k) => `"${k}"`).join(', ')})` : ''}` };
+      return {
+        pointer: pointerChild(pointer, name),
+        atKey: true,
+        message: `unknown property "${name}"${known.length ? ` (expected ${known.map((k) => `"${k}"`).join(', ')})` : ''}`,
+      };
     }
     default:
       return { pointer, message: error.message ?? error.keyword };
@@ -91,5 +104,8 @@ export function validateJson(value: unknown, schema: JsonSchema): JsonProblem[] 
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const empty = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
-  return errors.filter((e) => !(e.keyword === 'pattern' && empty.has(e.instancePath))).map(problemOf).filter((p): p is JsonProblem => p !== undefined);
+  return errors
+    .filter((e) => !(e.keyword === 'pattern' && empty.has(e.instancePath)))
+    .map(problemOf)
+    .filter((p): p is JsonProblem => p !== undefined);
 }

@@ -114,7 +114,13 @@ function addField(
   const { sink } = options;
   const object = resolved.object;
   if (object && !object.oid) {
-    sink.add('error', 'dn-object-without-oid', `${object.sn} is an OpenSSL name without an OID; it cannot be a DN field.`, field, field.nameRange);
+    sink.add(
+      'error',
+      'dn-object-without-oid',
+      `${object.sn} is an OpenSSL name without an OID; it cannot be a DN field.`,
+      field,
+      field.nameRange,
+    );
     return false;
   }
   const tableName = object && !options.registry.has(object.sn) ? object.sn : undefined;
@@ -125,16 +131,40 @@ function addField(
     switch (encoded.reason) {
       case 'too-short':
         if (type === 'CN' && value === '') {
-          sink.add('error', 'empty-cn', `CN is empty; OpenSSL needs at least one character in a common name.`, valueEntry, range);
+          sink.add(
+            'error',
+            'empty-cn',
+            `CN is empty; OpenSSL needs at least one character in a common name.`,
+            valueEntry,
+            range,
+          );
         } else {
-          sink.add('error', 'dn-value-too-short', `${type} must have at least ${encoded.limit} characters; OpenSSL refuses "${shownValue(valueEntry)}".`, valueEntry, range);
+          sink.add(
+            'error',
+            'dn-value-too-short',
+            `${type} must have at least ${encoded.limit} characters; OpenSSL refuses "${shownValue(valueEntry)}".`,
+            valueEntry,
+            range,
+          );
         }
         break;
       case 'too-long':
-        sink.add('error', 'dn-value-too-long', `${type} may have at most ${encoded.limit} characters; this value has ${options.utf8 ? Array.from(value).length : utf8Length(value)}${options.utf8 ? '' : ' (bytes count as characters without utf8 = yes)'}.`, valueEntry, range);
+        sink.add(
+          'error',
+          'dn-value-too-long',
+          `${type} may have at most ${encoded.limit} characters; this value has ${options.utf8 ? Array.from(value).length : utf8Length(value)}${options.utf8 ? '' : ' (bytes count as characters without utf8 = yes)'}.`,
+          valueEntry,
+          range,
+        );
         break;
       case 'illegal-characters':
-        sink.add('error', 'dn-illegal-characters', `"${shownValue(valueEntry)}" has characters ${type} cannot hold${options.stringMask !== 0x2000 ? ' with this string_mask' : ''} (see the string types OpenSSL allows for it).`, valueEntry, range);
+        sink.add(
+          'error',
+          'dn-illegal-characters',
+          `"${shownValue(valueEntry)}" has characters ${type} cannot hold${options.stringMask !== 0x2000 ? ' with this string_mask' : ''} (see the string types OpenSSL allows for it).`,
+          valueEntry,
+          range,
+        );
         break;
       case 'invalid-utf8':
         sink.add('error', 'dn-invalid-utf8', `The value of ${type} is not valid UTF-8.`, valueEntry, range);
@@ -143,11 +173,15 @@ function addField(
     return false;
   }
   if (!options.utf8 && /[^\p{ASCII}]/u.test(value)) {
-    sink.add('warning', 'non-ascii-without-utf8',
+    sink.add(
+      'warning',
+      'non-ascii-without-utf8',
       valueEntry.origin
         ? `Without utf8 = yes in the req section OpenSSL reads every byte of ${placeholder(valueEntry.origin)} as a character, which garbles its non-ASCII characters in the CSR.`
         : `Without utf8 = yes in the req section OpenSSL reads every byte as a character: the CSR gets "${encoded.value}" instead of "${value}".`,
-      valueEntry, valueEntry.valueRange);
+      valueEntry,
+      valueEntry.valueRange,
+    );
   }
   const attribute: RequestedNameAttribute = {
     type,
@@ -187,7 +221,10 @@ function finish(pending: Pending[]): RequestedNameAttribute[] {
 }
 
 /** auto_info / X509V3_NAME_from_section: every entry is a field, its value the field's value. */
-function buildAuto(options: BuildNameOptions, entries: readonly ConfigEntry[]): { attributes: RequestedNameAttribute[]; failed: boolean } {
+function buildAuto(
+  options: BuildNameOptions,
+  entries: readonly ConfigEntry[],
+): { attributes: RequestedNameAttribute[]; failed: boolean } {
   const pending: Pending[] = [];
   let failed = false;
   for (const entry of entries) {
@@ -197,9 +234,10 @@ function buildAuto(options: BuildNameOptions, entries: readonly ConfigEntry[]): 
       const suffix = suffixOf(entry.name);
       const base = suffix ? entry.name.slice(0, -suffix.length) : undefined;
       const suggestion = base !== undefined ? undefined : dnSuggestion(type, options.registry);
-      const message = base !== undefined
-        ? `With prompt = no every line of the section is a field, and "${entry.name}" is no field name: write the value as ${base} = ... instead.`
-        : `"${type}" is not a name OpenSSL knows, so openssl req fails${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
+      const message =
+        base !== undefined
+          ? `With prompt = no every line of the section is a field, and "${entry.name}" is no field name: write the value as ${base} = ... instead.`
+          : `"${type}" is not a name OpenSSL knows, so openssl req fails${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
       options.sink.add('error', 'unknown-dn-field', message, entry, entry.nameRange, suggestion ? { suggestion } : {});
       failed = true;
       continue;
@@ -210,7 +248,10 @@ function buildAuto(options: BuildNameOptions, entries: readonly ConfigEntry[]): 
 }
 
 /** prompt_info answered by -batch: each field takes its `_value`, else its `_default`, else is left out. */
-function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[]): { attributes: RequestedNameAttribute[]; failed: boolean } {
+function buildPrompted(
+  options: BuildNameOptions,
+  entries: readonly ConfigEntry[],
+): { attributes: RequestedNameAttribute[]; failed: boolean } {
   const { config, sink, section } = options;
   const pending: Pending[] = [];
   let failed = false;
@@ -220,9 +261,13 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
     if (suffix) {
       const base = entry.name.slice(0, -suffix.length);
       if (!fieldNames.has(base)) {
-        sink.add('warning', 'default-without-field',
+        sink.add(
+          'warning',
+          'default-without-field',
           `${entry.name} has no ${base} line in ${shownSectionName(config, section)}, so openssl req never uses it: the prompt line "${base} = ..." is what makes a field.`,
-          entry, entry.nameRange);
+          entry,
+          entry.nameRange,
+        );
       }
       continue;
     }
@@ -230,13 +275,24 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
     const resolved = resolveObject(type, options.registry);
     if (!resolved || !resolved.object) {
       const suggestion = dnSuggestion(type, options.registry);
-      sink.add('warning', 'unknown-dn-field',
+      sink.add(
+        'warning',
+        'unknown-dn-field',
         `"${type}" is not a name OpenSSL knows, so openssl req silently leaves this field out of the subject${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
-        entry, entry.nameRange, suggestion ? { suggestion } : {});
+        entry,
+        entry.nameRange,
+        suggestion ? { suggestion } : {},
+      );
       continue;
     }
     if (Buffer.byteLength(entry.name, 'utf8') + '_default'.length + 1 > 100) {
-      sink.add('error', 'dn-field-name-too-long', `openssl req cannot look up the default of a field name this long (at most 91 bytes).`, entry, entry.nameRange);
+      sink.add(
+        'error',
+        'dn-field-name-too-long',
+        `openssl req cannot look up the default of a field name this long (at most 91 bytes).`,
+        entry,
+        entry.nameRange,
+      );
       failed = true;
       continue;
     }
@@ -244,8 +300,8 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
     const valueEntry = findConfigEntry(config, section, `${entry.name}_value`);
     const minEntry = findConfigEntry(config, section, `${entry.name}_min`);
     const maxEntry = findConfigEntry(config, section, `${entry.name}_max`);
-    const min = minEntry ? configNumber(minEntry.value) ?? -1 : -1;
-    const max = maxEntry ? configNumber(maxEntry.value) ?? -1 : -1;
+    const min = minEntry ? (configNumber(minEntry.value) ?? -1) : -1;
+    const max = maxEntry ? (configNumber(maxEntry.value) ?? -1) : -1;
     let answer: string;
     let from: ConfigEntry;
     if (valueEntry && valueEntry.value !== '') {
@@ -256,7 +312,8 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
       const def = defaultEntry?.value ?? '';
       if (def === '') {
         const hint = `${entry.name} has no ${entry.name}_default, so openssl req -batch leaves ${type} out of the subject.`;
-        if (type === 'CN' || resolved.object.sn === 'CN') sink.add('warning', 'empty-cn', hint, defaultEntry ?? entry, (defaultEntry ?? entry).range);
+        if (type === 'CN' || resolved.object.sn === 'CN')
+          sink.add('warning', 'empty-cn', hint, defaultEntry ?? entry, (defaultEntry ?? entry).range);
         else sink.add('info', 'dn-field-dropped', hint, defaultEntry ?? entry, (defaultEntry ?? entry).range);
         continue;
       }
@@ -265,18 +322,36 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
     }
     // req's fixed buffer: a value and its newline must fit in 1024 bytes.
     if (utf8Length(answer) + 2 > 1024) {
-      sink.add('error', 'dn-value-too-long', `openssl req takes at most 1022 bytes for a prompted value.`, from, from.valueRange);
+      sink.add(
+        'error',
+        'dn-value-too-long',
+        `openssl req takes at most 1022 bytes for a prompted value.`,
+        from,
+        from.valueRange,
+      );
       failed = true;
       continue;
     }
     const length = utf8Length(answer);
     if (min > 0 && length < min) {
-      sink.add('error', 'dn-length-limit', `${entry.name}_min is ${shownDerived(String(min), minEntry?.origin)}: "${shownValue(from)}" has only ${length} bytes, and openssl req -batch fails.`, from, from.valueRange);
+      sink.add(
+        'error',
+        'dn-length-limit',
+        `${entry.name}_min is ${shownDerived(String(min), minEntry?.origin)}: "${shownValue(from)}" has only ${length} bytes, and openssl req -batch fails.`,
+        from,
+        from.valueRange,
+      );
       failed = true;
       continue;
     }
     if (max >= 0 && length > max) {
-      sink.add('error', 'dn-length-limit', `${entry.name}_max is ${shownDerived(String(max), maxEntry?.origin)}${maxEntry && !maxEntry.origin && !/^\d/.test(maxEntry.value) ? ` (OpenSSL reads "${maxEntry.value}" as ${max})` : ''}: "${shownValue(from)}" has ${length} bytes, and openssl req -batch fails.`, from, from.valueRange);
+      sink.add(
+        'error',
+        'dn-length-limit',
+        `${entry.name}_max is ${shownDerived(String(max), maxEntry?.origin)}${maxEntry && !maxEntry.origin && !/^\d/.test(maxEntry.value) ? ` (OpenSSL reads "${maxEntry.value}" as ${max})` : ''}: "${shownValue(from)}" has ${length} bytes, and openssl req -batch fails.`,
+        from,
+        from.valueRange,
+      );
       failed = true;
       continue;
     }
@@ -285,6 +360,9 @@ function buildPrompted(options: BuildNameOptions, entries: readonly ConfigEntry[
   return { attributes: finish(pending), failed };
 }
 
-export function buildDistinguishedName(options: BuildNameOptions, entries: readonly ConfigEntry[]): { attributes: RequestedNameAttribute[]; failed: boolean } {
+export function buildDistinguishedName(
+  options: BuildNameOptions,
+  entries: readonly ConfigEntry[],
+): { attributes: RequestedNameAttribute[]; failed: boolean } {
   return options.mode === 'auto' ? buildAuto(options, entries) : buildPrompted(options, entries);
 }

@@ -72,7 +72,11 @@ const BOOL_FALSE = ['FALSE', 'false', 'N', 'n', 'NO', 'no'];
 type ListItem = X509v3ListItem & { from?: ConfigEntry; shownName: string; shownValue?: string; origin?: ValueOrigin };
 
 /** Marks something built from a value with the value's origin and how to show it. */
-function marked<T extends { origin?: ValueOrigin; shown?: string }>(target: T, origin: ValueOrigin | undefined, shown: string): T {
+function marked<T extends { origin?: ValueOrigin; shown?: string }>(
+  target: T,
+  origin: ValueOrigin | undefined,
+  shown: string,
+): T {
   if (origin) {
     target.origin = origin;
     target.shown = shown;
@@ -80,14 +84,21 @@ function marked<T extends { origin?: ValueOrigin; shown?: string }>(target: T, o
   return target;
 }
 
-const LAX_DNS = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const LAX_DNS =
+  /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 class ExtensionChecker {
   readonly result: ExtensionSectionResult = { extensions: [], subjectAltNames: [], failed: false };
 
   constructor(private readonly options: ExtensionCheckOptions) {}
 
-  private error(code: Parameters<FindingSink['add']>[1], message: string, entry: ConfigEntry, range?: SourceRange, suggestion?: string): void {
+  private error(
+    code: Parameters<FindingSink['add']>[1],
+    message: string,
+    entry: ConfigEntry,
+    range?: SourceRange,
+    suggestion?: string,
+  ): void {
     this.options.sink.add('error', code, message, entry, range ?? entry.valueRange, suggestion ? { suggestion } : {});
     this.result.failed = true;
   }
@@ -116,63 +127,124 @@ class ExtensionChecker {
     if (generic) {
       const resolved = resolveObject(entry.name, this.options.registry);
       if (!resolved) {
-        this.error('unknown-extension', `"${entry.name}" is neither an object name nor a dotted OID, so OpenSSL cannot name this ${generic[1]}: extension.`, entry, entry.nameRange);
+        this.error(
+          'unknown-extension',
+          `"${entry.name}" is neither an object name nor a dotted OID, so OpenSSL cannot name this ${generic[1]}: extension.`,
+          entry,
+          entry.nameRange,
+        );
         return;
       }
       if (generic[1] === 'DER') {
         let rest = value.slice(4);
         rest = rest.replace(/^[ \t\n\v\f\r]+/, '');
         if (!/^(:*[0-9A-Fa-f]{2})*:*$/.test(rest) || rest.replace(/:/g, '').length === 0) {
-          this.error('extension-value-invalid', 'DER: takes hex bytes (pairs of hex digits, colons allowed between them).', entry, this.valueRange(entry, offset, entry.value.length));
+          this.error(
+            'extension-value-invalid',
+            'DER: takes hex bytes (pairs of hex digits, colons allowed between them).',
+            entry,
+            this.valueRange(entry, offset, entry.value.length),
+          );
           return;
         }
       }
-      this.result.extensions.push(marked<RequestedExtension>({ name: entry.name, oid: resolved.oid, critical, value, source }, originOf(entry.taint, offset), shownValue(entry, offset)));
+      this.result.extensions.push(
+        marked<RequestedExtension>(
+          { name: entry.name, oid: resolved.oid, critical, value, source },
+          originOf(entry.taint, offset),
+          shownValue(entry, offset),
+        ),
+      );
       return;
     }
     const object = objectByShortName(entry.name, this.options.registry);
     const info = extensionInfo(entry.name);
     if (!object || !info) {
-      const suggestion = closestName(entry.name, EXTENSIONS.filter((e) => e.form !== 'unsupported').map((e) => e.name));
+      const suggestion = closestName(
+        entry.name,
+        EXTENSIONS.filter((e) => e.form !== 'unsupported').map((e) => e.name),
+      );
       const why = !object
         ? `"${entry.name}" is not the short name of an extension OpenSSL knows`
         : `OpenSSL knows ${entry.name} but cannot build it as an extension`;
-      this.error('unknown-extension', `${why}, so openssl req fails${suggestion ? `; did you mean ${suggestion}?` : '.'}`, entry, entry.nameRange, suggestion);
+      this.error(
+        'unknown-extension',
+        `${why}, so openssl req fails${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
+        entry,
+        entry.nameRange,
+        suggestion,
+      );
       return;
     }
     if (info.form === 'unsupported') {
-      this.error('extension-not-supported', `OpenSSL cannot set ${entry.name} from a config ("extension setting not supported").`, entry, entry.nameRange);
+      this.error(
+        'extension-not-supported',
+        `OpenSSL cannot set ${entry.name} from a config ("extension setting not supported").`,
+        entry,
+        entry.nameRange,
+      );
       return;
     }
     const before = this.options.sink.findings.length;
     this.checkValue(entry, info.name, info.form, value, offset, critical);
     const failedHere = this.options.sink.findings.slice(before).some((f) => f.severity === 'error');
-    if (!failedHere) this.result.extensions.push(marked<RequestedExtension>({ name: entry.name, oid: object.oid, critical, value, source }, originOf(entry.taint, offset), shownValue(entry, offset)));
+    if (!failedHere)
+      this.result.extensions.push(
+        marked<RequestedExtension>(
+          { name: entry.name, oid: object.oid, critical, value, source },
+          originOf(entry.taint, offset),
+          shownValue(entry, offset),
+        ),
+      );
   }
 
   /** The name:value items of a list-valued extension: inline, or the entries of @section. */
-  private listItems(entry: ConfigEntry, value: string, offset: number): { items: ListItem[]; fromSection: boolean } | undefined {
+  private listItems(
+    entry: ConfigEntry,
+    value: string,
+    offset: number,
+  ): { items: ListItem[]; fromSection: boolean } | undefined {
     if (value.startsWith('@')) {
       const name = value.slice(1);
       const section = findConfigSection(this.options.config, name);
       if (!section || section.entries.length === 0) {
         const shown = shownValue(entry, offset + 1);
-        this.error(section ? 'extension-value-invalid' : 'extension-section-missing',
-          section ? `Section [${shown}] is empty; OpenSSL rejects an extension with no values.` : `There is no section [${shown}] for ${entry.name}.`,
-          entry, this.valueRange(entry, offset, entry.value.length));
+        this.error(
+          section ? 'extension-value-invalid' : 'extension-section-missing',
+          section
+            ? `Section [${shown}] is empty; OpenSSL rejects an extension with no values.`
+            : `There is no section [${shown}] for ${entry.name}.`,
+          entry,
+          this.valueRange(entry, offset, entry.value.length),
+        );
         return undefined;
       }
       return {
         fromSection: true,
-        items: section.entries.map((e) => ({ name: e.name, value: e.value, nameStart: 0, nameEnd: 0, from: e, shownName: e.name, shownValue: shownValue(e), origin: e.origin })),
+        items: section.entries.map((e) => ({
+          name: e.name,
+          value: e.value,
+          nameStart: 0,
+          nameEnd: 0,
+          from: e,
+          shownName: e.name,
+          shownValue: shownValue(e),
+          origin: e.origin,
+        })),
       };
     }
     const parsed = parseX509v3List(value);
     if ('error' in parsed) {
-      const message = parsed.error === 'invalid-empty-name'
-        ? 'An empty item in the list (a stray or trailing comma?): OpenSSL rejects the extension.'
-        : 'A name: with no value after it: OpenSSL rejects the extension.';
-      this.error('extension-value-invalid', message, entry, this.valueRange(entry, offset + parsed.start, offset + Math.max(parsed.end, parsed.start + 1)));
+      const message =
+        parsed.error === 'invalid-empty-name'
+          ? 'An empty item in the list (a stray or trailing comma?): OpenSSL rejects the extension.'
+          : 'A name: with no value after it: OpenSSL rejects the extension.';
+      this.error(
+        'extension-value-invalid',
+        message,
+        entry,
+        this.valueRange(entry, offset + parsed.start, offset + Math.max(parsed.end, parsed.start + 1)),
+      );
       return undefined;
     }
     return {
@@ -183,7 +255,11 @@ class ExtensionChecker {
         const valueStart = item.valueStart !== undefined ? item.valueStart + offset : undefined;
         const valueEnd = item.valueEnd !== undefined ? item.valueEnd + offset : undefined;
         return {
-          ...item, nameStart, nameEnd, valueStart, valueEnd,
+          ...item,
+          nameStart,
+          nameEnd,
+          valueStart,
+          valueEnd,
           shownName: shownValue(entry, nameStart, nameEnd),
           shownValue: valueStart !== undefined ? shownValue(entry, valueStart, valueEnd) : undefined,
           origin: originOf(entry.taint, nameStart, valueEnd ?? nameEnd),
@@ -192,16 +268,30 @@ class ExtensionChecker {
     };
   }
 
-  private itemRange(entry: ConfigEntry, item: ListItem, part: 'name' | 'value' | 'all'): { entry: ConfigEntry; range: SourceRange } {
+  private itemRange(
+    entry: ConfigEntry,
+    item: ListItem,
+    part: 'name' | 'value' | 'all',
+  ): { entry: ConfigEntry; range: SourceRange } {
     if (item.from) {
-      return { entry: item.from, range: part === 'name' ? item.from.nameRange : part === 'value' ? item.from.valueRange : item.from.range };
+      return {
+        entry: item.from,
+        range: part === 'name' ? item.from.nameRange : part === 'value' ? item.from.valueRange : item.from.range,
+      };
     }
     const start = part === 'value' && item.valueStart !== undefined ? item.valueStart : item.nameStart;
-    const end = part === 'name' ? item.nameEnd : item.valueEnd ?? item.nameEnd;
+    const end = part === 'name' ? item.nameEnd : (item.valueEnd ?? item.nameEnd);
     return { entry, range: this.valueRange(entry, start, end) };
   }
 
-  private checkValue(entry: ConfigEntry, name: string, form: string, value: string, offset: number, critical: boolean): void {
+  private checkValue(
+    entry: ConfigEntry,
+    name: string,
+    form: string,
+    value: string,
+    offset: number,
+    critical: boolean,
+  ): void {
     switch (name) {
       case 'subjectAltName':
       case 'issuerAltName':
@@ -221,7 +311,12 @@ class ExtensionChecker {
         return;
       case 'subjectKeyIdentifier':
         if (value !== 'hash' && value !== 'none' && !/^(:*[0-9A-Fa-f]{2})+:*$/.test(value)) {
-          this.error('extension-value-invalid', 'subjectKeyIdentifier takes "hash", "none" or hex bytes.', entry, this.valueRange(entry, offset, entry.value.length));
+          this.error(
+            'extension-value-invalid',
+            'subjectKeyIdentifier takes "hash", "none" or hex bytes.',
+            entry,
+            this.valueRange(entry, offset, entry.value.length),
+          );
         }
         return;
       case 'authorityKeyIdentifier':
@@ -232,15 +327,30 @@ class ExtensionChecker {
     }
   }
 
-  private checkBits(entry: ConfigEntry, value: string, offset: number, table: ReadonlyArray<[string, string]>, what: string): void {
+  private checkBits(
+    entry: ConfigEntry,
+    value: string,
+    offset: number,
+    table: ReadonlyArray<[string, string]>,
+    what: string,
+  ): void {
     const list = this.listItems(entry, value, offset);
     if (!list) return;
     const names = table.flatMap(([s, l]) => [s, l]);
     for (const item of list.items) {
       if (names.includes(item.name)) continue;
-      const suggestion = closestName(item.name, table.map(([s]) => s));
+      const suggestion = closestName(
+        item.name,
+        table.map(([s]) => s),
+      );
       const at = this.itemRange(entry, item, 'name');
-      this.error('extension-value-invalid', `"${item.shownName}" is not a ${what} bit OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : ` (${table.map(([s]) => s).join(', ')}).`}`, at.entry, at.range, suggestion);
+      this.error(
+        'extension-value-invalid',
+        `"${item.shownName}" is not a ${what} bit OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : ` (${table.map(([s]) => s).join(', ')}).`}`,
+        at.entry,
+        at.range,
+        suggestion,
+      );
     }
   }
 
@@ -251,9 +361,27 @@ class ExtensionChecker {
       const text = item.value ?? item.name;
       const shown = item.value !== undefined ? item.shownValue : item.shownName;
       if (resolveObject(text, this.options.registry)) continue;
-      const suggestion = closestName(text, ['serverAuth', 'clientAuth', 'codeSigning', 'emailProtection', 'timeStamping', 'OCSPSigning', 'ipsecIKE', 'msCodeInd', 'msCodeCom', 'msCTLSign', 'msEFS']);
+      const suggestion = closestName(text, [
+        'serverAuth',
+        'clientAuth',
+        'codeSigning',
+        'emailProtection',
+        'timeStamping',
+        'OCSPSigning',
+        'ipsecIKE',
+        'msCodeInd',
+        'msCodeCom',
+        'msCTLSign',
+        'msEFS',
+      ]);
       const at = this.itemRange(entry, item, item.value !== undefined ? 'value' : 'name');
-      this.error('extension-value-invalid', `"${shown}" is not an object name or OID OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : '.'}`, at.entry, at.range, suggestion);
+      this.error(
+        'extension-value-invalid',
+        `"${shown}" is not an object name or OID OpenSSL knows${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
+        at.entry,
+        at.range,
+        suggestion,
+      );
     }
   }
 
@@ -264,17 +392,33 @@ class ExtensionChecker {
       if (item.name === 'CA') {
         if (item.value === undefined || (!BOOL_TRUE.includes(item.value) && !BOOL_FALSE.includes(item.value))) {
           const at = this.itemRange(entry, item, 'all');
-          this.error('extension-value-invalid', `CA takes TRUE/FALSE (also true, yes, y, no, ...), not "${item.shownValue ?? ''}"; OpenSSL is case-sensitive here ("True" fails).`, at.entry, at.range);
+          this.error(
+            'extension-value-invalid',
+            `CA takes TRUE/FALSE (also true, yes, y, no, ...), not "${item.shownValue ?? ''}"; OpenSSL is case-sensitive here ("True" fails).`,
+            at.entry,
+            at.range,
+          );
         }
       } else if (item.name === 'pathlen') {
         if (item.value === undefined || !/^-?(0[xX][0-9A-Fa-f]+|\d+)$/.test(item.value)) {
           const at = this.itemRange(entry, item, 'all');
-          this.error('extension-value-invalid', `pathlen takes a number, not "${item.shownValue ?? ''}".`, at.entry, at.range);
+          this.error(
+            'extension-value-invalid',
+            `pathlen takes a number, not "${item.shownValue ?? ''}".`,
+            at.entry,
+            at.range,
+          );
         }
       } else {
         const at = this.itemRange(entry, item, 'name');
         const suggestion = closestName(item.name, ['CA', 'pathlen']);
-        this.error('extension-value-invalid', `basicConstraints knows only CA and pathlen, not "${item.shownName}".`, at.entry, at.range, suggestion);
+        this.error(
+          'extension-value-invalid',
+          `basicConstraints knows only CA and pathlen, not "${item.shownName}".`,
+          at.entry,
+          at.range,
+          suggestion,
+        );
       }
     }
   }
@@ -287,17 +431,33 @@ class ExtensionChecker {
       if (item.name === 'keyid' || item.name === 'issuer') {
         if (item.value !== undefined && item.value !== 'always') {
           const at = this.itemRange(entry, item, 'value');
-          this.error('extension-value-invalid', `${item.shownName} takes only "always" as a value.`, at.entry, at.range);
+          this.error(
+            'extension-value-invalid',
+            `${item.shownName} takes only "always" as a value.`,
+            at.entry,
+            at.range,
+          );
           continue;
         }
         wantsIssuer = true;
       } else if (item.name !== 'none') {
         const at = this.itemRange(entry, item, 'name');
-        this.error('extension-value-invalid', `authorityKeyIdentifier takes keyid, issuer or none, not "${item.shownName}".`, at.entry, at.range, closestName(item.name, ['keyid', 'issuer', 'none']));
+        this.error(
+          'extension-value-invalid',
+          `authorityKeyIdentifier takes keyid, issuer or none, not "${item.shownName}".`,
+          at.entry,
+          at.range,
+          closestName(item.name, ['keyid', 'issuer', 'none']),
+        );
       }
     }
     if (wantsIssuer && this.options.mode === 'request') {
-      this.error('authority-key-identifier-in-request', 'authorityKeyIdentifier needs the issuing CA\'s certificate, which a CSR does not have: openssl req fails ("no issuer certificate"). Leave it to the CA.', entry, entry.range);
+      this.error(
+        'authority-key-identifier-in-request',
+        'authorityKeyIdentifier needs the issuing CA\'s certificate, which a CSR does not have: openssl req fails ("no issuer certificate"). Leave it to the CA.',
+        entry,
+        entry.range,
+      );
     }
   }
 
@@ -306,12 +466,30 @@ class ExtensionChecker {
     if (section !== undefined) {
       const target = findConfigSection(this.options.config, section);
       if (!target) {
-        this.options.sink.add('error', 'san-section-missing', `There is no section [${shownValue(entry, offset + 1)}] for ${extension}.`, entry, this.valueRange(entry, offset, entry.value.length), { suggestion: closestName(section, this.options.config.sections.map((s) => s.name)) });
+        this.options.sink.add(
+          'error',
+          'san-section-missing',
+          `There is no section [${shownValue(entry, offset + 1)}] for ${extension}.`,
+          entry,
+          this.valueRange(entry, offset, entry.value.length),
+          {
+            suggestion: closestName(
+              section,
+              this.options.config.sections.map((s) => s.name),
+            ),
+          },
+        );
         this.result.failed = true;
         return;
       }
       if (target.entries.length === 0) {
-        this.options.sink.add('error', 'san-section-empty', `Section [${shownValue(entry, offset + 1)}] is empty; OpenSSL rejects a ${extension} with no names.`, entry, this.valueRange(entry, offset, entry.value.length));
+        this.options.sink.add(
+          'error',
+          'san-section-empty',
+          `Section [${shownValue(entry, offset + 1)}] is empty; OpenSSL rejects a ${extension} with no names.`,
+          entry,
+          this.valueRange(entry, offset, entry.value.length),
+        );
         this.result.failed = true;
         return;
       }
@@ -329,11 +507,21 @@ class ExtensionChecker {
       if (item.value === undefined) {
         const where = at('name');
         if (item.name.startsWith('@')) {
-          this.options.sink.add('error', 'san-mixed-inline-and-section',
+          this.options.sink.add(
+            'error',
+            'san-mixed-inline-and-section',
             `OpenSSL reads a section only when the whole value is @section; inside a list "${item.shownName}" is a name without a value. Move the inline names into the section (DNS.1 = ..., IP.1 = ...).`,
-            where.entry, where.range);
+            where.entry,
+            where.range,
+          );
         } else {
-          this.options.sink.add('error', 'san-missing-value', `"${item.shownName}" has no value: write TYPE:value (DNS:host.example, IP:10.0.0.1, ...).`, where.entry, where.range);
+          this.options.sink.add(
+            'error',
+            'san-missing-value',
+            `"${item.shownName}" has no value: write TYPE:value (DNS:host.example, IP:10.0.0.1, ...).`,
+            where.entry,
+            where.range,
+          );
         }
         ok = false;
         continue;
@@ -342,7 +530,13 @@ class ExtensionChecker {
       if (extension === 'issuerAltName' && item.name.split('.')[0] === 'issuer' && item.value === 'copy') {
         if (this.options.mode === 'request') {
           const where = at('all');
-          this.options.sink.add('error', 'extension-value-invalid', 'issuer:copy copies the issuing CA\'s names, and a CSR has no issuer: openssl req fails ("no issuer details").', where.entry, where.range);
+          this.options.sink.add(
+            'error',
+            'extension-value-invalid',
+            'issuer:copy copies the issuing CA\'s names, and a CSR has no issuer: openssl req fails ("no issuer details").',
+            where.entry,
+            where.range,
+          );
           ok = false;
         }
         continue;
@@ -350,11 +544,20 @@ class ExtensionChecker {
       if (!typeInfo) {
         const where = at('name');
         const base = item.name.split('.')[0];
-        const suggestion = SUBJECT_ALT_NAME_TYPES.find((t) => t.name.toLowerCase() === base.toLowerCase())?.name
-          ?? closestName(base, SUBJECT_ALT_NAME_TYPES.map((t) => t.name));
-        this.options.sink.add('error', 'san-unknown-type',
+        const suggestion =
+          SUBJECT_ALT_NAME_TYPES.find((t) => t.name.toLowerCase() === base.toLowerCase())?.name ??
+          closestName(
+            base,
+            SUBJECT_ALT_NAME_TYPES.map((t) => t.name),
+          );
+        this.options.sink.add(
+          'error',
+          'san-unknown-type',
           `"${item.shownName}" is not a name type OpenSSL knows (${SUBJECT_ALT_NAME_TYPES.map((t) => t.name).join(', ')}; case matters)${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
-          where.entry, where.range, suggestion ? { suggestion } : {});
+          where.entry,
+          where.range,
+          suggestion ? { suggestion } : {},
+        );
         ok = false;
         continue;
       }
@@ -366,9 +569,18 @@ class ExtensionChecker {
           const emails = this.options.subject.filter((a) => a.type === 'emailAddress');
           if (emails.length === 0) {
             const where = at('all');
-            this.options.sink.add('warning', 'san-copy-without-email', `email:${shown} copies the subject's emailAddress, but the subject has none, so it adds nothing.`, where.entry, where.range);
+            this.options.sink.add(
+              'warning',
+              'san-copy-without-email',
+              `email:${shown} copies the subject's emailAddress, but the subject has none, so it adds nothing.`,
+              where.entry,
+              where.range,
+            );
           }
-          for (const e of emails) names.push(marked<RequestedSubjectAltName>({ type: 'email', value: e.value, source }, e.origin, e.shown ?? e.value));
+          for (const e of emails)
+            names.push(
+              marked<RequestedSubjectAltName>({ type: 'email', value: e.value, source }, e.origin, e.shown ?? e.value),
+            );
           if (text === 'move') {
             for (let i = this.options.subject.length - 1; i >= 0; i--) {
               if (this.options.subject[i].type === 'emailAddress') this.options.subject.splice(i, 1);
@@ -382,65 +594,129 @@ class ExtensionChecker {
         case 'IP': {
           const ip = parseIpAddress(text);
           if (!ip) {
-            this.options.sink.add('error', 'san-bad-ip', `"${shown}" is not an IPv4 or IPv6 address OpenSSL can read (no zone ids, no prefix lengths).`, where.entry, where.range);
+            this.options.sink.add(
+              'error',
+              'san-bad-ip',
+              `"${shown}" is not an IPv4 or IPv6 address OpenSSL can read (no zone ids, no prefix lengths).`,
+              where.entry,
+              where.range,
+            );
             ok = false;
             continue;
           }
           const formatted = formatIpAddress(ip.bytes);
           if (ip.lenient) {
             const shownFormatted = shownDerived(formatted, origin);
-            this.options.sink.add('warning', 'san-bad-ip', `OpenSSL 3.0 reads "${shown}" as ${shownFormatted}, but newer OpenSSL releases reject it; write ${shownFormatted}.`, where.entry, where.range, origin ? {} : { suggestion: formatted });
+            this.options.sink.add(
+              'warning',
+              'san-bad-ip',
+              `OpenSSL 3.0 reads "${shown}" as ${shownFormatted}, but newer OpenSSL releases reject it; write ${shownFormatted}.`,
+              where.entry,
+              where.range,
+              origin ? {} : { suggestion: formatted },
+            );
           }
-          names.push(marked<RequestedSubjectAltName>({ type: 'IP', value: formatted, source }, origin, formatted === text ? shown : shownDerived(formatted, origin)));
+          names.push(
+            marked<RequestedSubjectAltName>(
+              { type: 'IP', value: formatted, source },
+              origin,
+              formatted === text ? shown : shownDerived(formatted, origin),
+            ),
+          );
           break;
         }
         case 'DNS':
           if (text === '') {
-            this.options.sink.add('warning', 'san-empty-value', 'An empty DNS name: OpenSSL puts it into the CSR as it is.', where.entry, where.range);
+            this.options.sink.add(
+              'warning',
+              'san-empty-value',
+              'An empty DNS name: OpenSSL puts it into the CSR as it is.',
+              where.entry,
+              where.range,
+            );
           } else if (!LAX_DNS.test(text) || text.length > 253) {
-            this.options.sink.add('warning', 'san-bad-dns', `"${shown}" is not a valid DNS name (letters, digits, hyphens and dots; a leading *. at most; punycode for non-ASCII). OpenSSL does not check and copies it as given.`, where.entry, where.range);
+            this.options.sink.add(
+              'warning',
+              'san-bad-dns',
+              `"${shown}" is not a valid DNS name (letters, digits, hyphens and dots; a leading *. at most; punycode for non-ASCII). OpenSSL does not check and copies it as given.`,
+              where.entry,
+              where.range,
+            );
           }
           names.push(marked<RequestedSubjectAltName>({ type: 'DNS', value: text, source }, origin, shown));
           break;
         case 'email':
           if (!/^[^@\s]+@[^@\s]+$/.test(text) || /[^\x20-\x7e]/.test(text)) {
-            this.options.sink.add('warning', text === '' ? 'san-empty-value' : 'san-bad-email', `"${shown}" is not a plain ASCII e-mail address; OpenSSL copies it as given.`, where.entry, where.range);
+            this.options.sink.add(
+              'warning',
+              text === '' ? 'san-empty-value' : 'san-bad-email',
+              `"${shown}" is not a plain ASCII e-mail address; OpenSSL copies it as given.`,
+              where.entry,
+              where.range,
+            );
           }
           names.push(marked<RequestedSubjectAltName>({ type: 'email', value: text, source }, origin, shown));
           break;
         case 'URI':
           if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(text) || /[^\x20-\x7e]/.test(text)) {
-            this.options.sink.add('warning', text === '' ? 'san-empty-value' : 'san-bad-uri', `"${shown}" is not an absolute ASCII URI (scheme:...); OpenSSL copies it as given.`, where.entry, where.range);
+            this.options.sink.add(
+              'warning',
+              text === '' ? 'san-empty-value' : 'san-bad-uri',
+              `"${shown}" is not an absolute ASCII URI (scheme:...); OpenSSL copies it as given.`,
+              where.entry,
+              where.range,
+            );
           }
           names.push(marked<RequestedSubjectAltName>({ type: 'URI', value: text, source }, origin, shown));
           break;
         case 'RID': {
           const resolved = resolveObject(text, this.options.registry);
           if (!resolved) {
-            this.options.sink.add('error', 'san-bad-other', `RID takes an object name or dotted OID, not "${shown}".`, where.entry, where.range);
+            this.options.sink.add(
+              'error',
+              'san-bad-other',
+              `RID takes an object name or dotted OID, not "${shown}".`,
+              where.entry,
+              where.range,
+            );
             ok = false;
             continue;
           }
-          names.push(marked<RequestedSubjectAltName>({ type: 'RID', value: resolved.oid, source }, origin, shownDerived(resolved.oid, origin)));
+          names.push(
+            marked<RequestedSubjectAltName>(
+              { type: 'RID', value: resolved.oid, source },
+              origin,
+              shownDerived(resolved.oid, origin),
+            ),
+          );
           break;
         }
         case 'dirName': {
           const dirSection = findConfigSection(this.options.config, text);
           if (!dirSection) {
-            this.options.sink.add('error', 'san-section-missing', `dirName names the section [${shown}], which does not exist.`, where.entry, where.range);
+            this.options.sink.add(
+              'error',
+              'san-section-missing',
+              `dirName names the section [${shown}], which does not exist.`,
+              where.entry,
+              where.range,
+            );
             ok = false;
             continue;
           }
-          const built = buildDistinguishedName({
-            config: this.options.config,
-            registry: this.options.registry,
-            sink: this.options.sink,
-            section: text,
-            mode: 'auto',
-            utf8: false,
-            stringMask: this.options.stringMask,
-            what: `dirName section ${text}`,
-          }, dirSection.entries);
+          const built = buildDistinguishedName(
+            {
+              config: this.options.config,
+              registry: this.options.registry,
+              sink: this.options.sink,
+              section: text,
+              mode: 'auto',
+              utf8: false,
+              stringMask: this.options.stringMask,
+              what: `dirName section ${text}`,
+            },
+            dirSection.entries,
+          );
           if (built.failed) {
             ok = false;
             continue;
@@ -448,8 +724,13 @@ class ExtensionChecker {
           // The name's own values may come from elsewhere too, whatever named its section.
           let dirOrigin = origin;
           for (const a of built.attributes) dirOrigin = mergeOrigins(dirOrigin, a.origin);
-          names.push(marked<RequestedSubjectAltName>({ type: 'dirName', value: built.attributes.map((a) => `/${a.type}=${a.value}`).join(''), source }, dirOrigin,
-            built.attributes.map((a) => `/${a.type}=${a.shown ?? a.value}`).join('')));
+          names.push(
+            marked<RequestedSubjectAltName>(
+              { type: 'dirName', value: built.attributes.map((a) => `/${a.type}=${a.value}`).join(''), source },
+              dirOrigin,
+              built.attributes.map((a) => `/${a.type}=${a.shown ?? a.value}`).join(''),
+            ),
+          );
           break;
         }
         case 'otherName': {
@@ -457,13 +738,25 @@ class ExtensionChecker {
           const oidText = semicolon < 0 ? '' : text.slice(0, semicolon);
           const resolved = semicolon < 0 ? undefined : resolveObject(oidText, this.options.registry);
           if (!resolved || !/^[A-Za-z0-9]+:/.test(text.slice(semicolon + 1))) {
-            this.options.sink.add('error', 'san-bad-other', 'otherName takes OID;TYPE:value, for example 1.3.6.1.4.1.311.20.2.3;UTF8:user@example.com.', where.entry, where.range);
+            this.options.sink.add(
+              'error',
+              'san-bad-other',
+              'otherName takes OID;TYPE:value, for example 1.3.6.1.4.1.311.20.2.3;UTF8:user@example.com.',
+              where.entry,
+              where.range,
+            );
             ok = false;
             continue;
           }
           const rest = text.slice(semicolon + 1);
           const otherValue = `${resolved.oid};${rest.slice(rest.indexOf(':') + 1)}`;
-          names.push(marked<RequestedSubjectAltName>({ type: 'otherName', value: otherValue, source }, origin, shownDerived(otherValue, origin)));
+          names.push(
+            marked<RequestedSubjectAltName>(
+              { type: 'otherName', value: otherValue, source },
+              origin,
+              shownDerived(otherValue, origin),
+            ),
+          );
           break;
         }
       }
@@ -479,6 +772,9 @@ class ExtensionChecker {
   }
 }
 
-export function checkExtensionSection(options: ExtensionCheckOptions, entries: readonly ConfigEntry[]): ExtensionSectionResult {
+export function checkExtensionSection(
+  options: ExtensionCheckOptions,
+  entries: readonly ConfigEntry[],
+): ExtensionSectionResult {
   return new ExtensionChecker(options).check(entries);
 }

@@ -8,7 +8,12 @@ export type SectionRole = 'req' | 'distinguished-name' | 'extensions' | 'subject
 
 /** Keys whose value names another section. */
 export const SECTION_POINTER_KEYS: ReadonlySet<string> = new Set([
-  'distinguished_name', 'req_extensions', 'x509_extensions', 'attributes', 'oid_section', 'openssl_conf',
+  'distinguished_name',
+  'req_extensions',
+  'x509_extensions',
+  'attributes',
+  'oid_section',
+  'openssl_conf',
 ]);
 
 export function sectionRole(config: ParsedConfig, request: ConfigRequest, section: string): SectionRole {
@@ -34,7 +39,8 @@ export interface LineReference {
   end: number;
 }
 
-const REFERENCE = /\$\{(?:([A-Za-z0-9_]+)::)?([A-Za-z0-9_]+)\}|\$(?:([A-Za-z0-9_]+)::)?([A-Za-z0-9_]+)|@([A-Za-z0-9_.]+)/g;
+const REFERENCE =
+  /\$\{(?:([A-Za-z0-9_]+)::)?([A-Za-z0-9_]+)\}|\$(?:([A-Za-z0-9_]+)::)?([A-Za-z0-9_]+)|@([A-Za-z0-9_.]+)/g;
 
 /** The `$var`, `${sec::var}` or `@section` that covers the 0-based `column` of `line`, if any. */
 export function referenceAt(line: string, column: number): LineReference | undefined {

@@ -67,7 +67,7 @@ const SUMMARIES: Record<ConfigFindingCode, string> = {
   'san-empty-value': 'an empty subject alternative name value',
   'san-copy-without-email': 'email:copy or email:move with no emailAddress in the subject',
   'san-bad-other': 'a RID or otherName value OpenSSL rejects',
-  'provider-key-size': 'a key size other than the provider\'s RSA-2048',
+  'provider-key-size': "a key size other than the provider's RSA-2048",
   'provider-missing-o': 'no O in the subject, which the provider requires',
   'provider-missing-ou': 'no OU in the subject, which the provider requires',
   'provider-missing-cn': 'no CN in the subject, which the provider requires',

@@ -28,7 +28,8 @@ function code(text: string): string {
 }
 
 function whereDefined(config: ParsedConfig, entry: ConfigEntry): string {
-  const where = entry.file !== undefined ? `line ${entry.nameRange.line} of ${entry.fileLabel}` : `line ${entry.range.line}`;
+  const where =
+    entry.file !== undefined ? `line ${entry.nameRange.line} of ${entry.fileLabel}` : `line ${entry.range.line}`;
   return `_from [${shownSection(config, entry.section)}], ${where}_`;
 }
 
@@ -54,7 +55,12 @@ export function configHoverText(
 ): ConfigHoverText | undefined {
   const reference = referenceAt(lineText, column - 1);
   const node = findConfigNodeAt(config, line, column);
-  const range = (start: number, end: number): SourceRange => ({ line, column: start + 1, endLine: line, endColumn: end + 1 });
+  const range = (start: number, end: number): SourceRange => ({
+    line,
+    column: start + 1,
+    endLine: line,
+    endColumn: end + 1,
+  });
 
   if (reference?.kind === 'variable') {
     const section = reference.section ?? (node && 'entry' in node ? node.entry.section : 'default');
@@ -72,7 +78,9 @@ export function configHoverText(
   if (reference?.kind === 'section') {
     const section = findConfigSection(config, reference.name);
     return {
-      markdown: section ? `Section ${code(`[${reference.name}]`)}: ${section.entries.length} entries` : `No section ${code(`[${reference.name}]`)} in this file.`,
+      markdown: section
+        ? `Section ${code(`[${reference.name}]`)}: ${section.entries.length} entries`
+        : `No section ${code(`[${reference.name}]`)} in this file.`,
       range: range(reference.start, reference.end),
     };
   }
@@ -80,14 +88,17 @@ export function configHoverText(
   if (node.kind === 'entry-name') {
     const { entry } = node;
     const role = sectionRole(config, request, entry.section);
-    const meaning = role === 'distinguished-name'
-      ? describeDnField(entry.name)
-      : role === 'subject-alt-names'
-        ? subjectAltNameTypeOf(entry.name)?.meaning
-        : role === 'extensions'
-          ? extensionInfo(entry.name)?.meaning
-          : reqKeyInfo(entry.name)?.meaning;
-    const lines = [meaning ? `**${entry.name}**: ${meaning}` : `**${entry.name}** in [${shownSection(config, entry.section)}]`];
+    const meaning =
+      role === 'distinguished-name'
+        ? describeDnField(entry.name)
+        : role === 'subject-alt-names'
+          ? subjectAltNameTypeOf(entry.name)?.meaning
+          : role === 'extensions'
+            ? extensionInfo(entry.name)?.meaning
+            : reqKeyInfo(entry.name)?.meaning;
+    const lines = [
+      meaning ? `**${entry.name}**: ${meaning}` : `**${entry.name}** in [${shownSection(config, entry.section)}]`,
+    ];
     if (entry.value !== entry.rawValue) lines.push('', `Value as openssl reads it: ${code(shownValue(entry))}`);
     return { markdown: lines.join('\n'), range: entry.nameRange };
   }

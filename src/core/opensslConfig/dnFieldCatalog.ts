@@ -21,7 +21,10 @@ const MEANINGS: ReadonlyArray<[string, string]> = [
   ['L', 'Locality: the city.'],
   ['O', 'Organization: the legal name of the company. The provider requires it.'],
   ['OU', 'Organizational unit: the department or program. The provider requires it.'],
-  ['CN', 'Common name: the client or host name the certificate identifies (1 to 64 characters). The provider requires it.'],
+  [
+    'CN',
+    'Common name: the client or host name the certificate identifies (1 to 64 characters). The provider requires it.',
+  ],
   ['emailAddress', 'E-mail address, in the subject (IA5String, up to 128 characters); SANs are the better place.'],
   ['serialNumber', 'A serial number of the subject (not of the certificate); PrintableString, up to 64 characters.'],
   ['street', 'Street address of the subject.'],
@@ -48,7 +51,10 @@ const MEANINGS: ReadonlyArray<[string, string]> = [
 
 /** Attributes for the `attributes` section of a request. */
 const ATTRIBUTE_MEANINGS: ReadonlyArray<[string, string]> = [
-  ['challengePassword', 'A password the CA may ask for to revoke the certificate; it travels in clear text in the CSR.'],
+  [
+    'challengePassword',
+    'A password the CA may ask for to revoke the certificate; it travels in clear text in the CSR.',
+  ],
   ['unstructuredName', 'An optional company name, sent as a CSR attribute.'],
   ['unstructuredAddress', 'An unstructured address, sent as a CSR attribute.'],
 ];

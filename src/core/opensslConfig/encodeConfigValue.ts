@@ -18,7 +18,7 @@ const ESCAPED: Record<string, string> = {
   "'": "\\'",
   '`': '\\`',
   '#': '\\#',
-  '$': '\\$',
+  $: '\\$',
   '\t': '\\t',
   '\n': '\\n',
   '\r': '\\r',
@@ -30,7 +30,10 @@ const ESCAPED: Record<string, string> = {
  * ones quoted (`" "`): an escaped blank at the end of a line is trimmed away before the escape is read.
  */
 export function encodeConfigValue(value: string): string {
-  if (value.includes('\0')) throw new ConfigValueError('OpenSSL reads a config line only up to a NUL character, so a value cannot contain one.');
+  if (value.includes('\0'))
+    throw new ConfigValueError(
+      'OpenSSL reads a config line only up to a NUL character, so a value cannot contain one.',
+    );
   let trailing = value.length;
   while (trailing > 0 && value[trailing - 1] === ' ') trailing--;
   let out = '';

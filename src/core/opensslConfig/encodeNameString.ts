@@ -4,13 +4,7 @@
 // text in the config ends up double-encoded in the CSR ("Müller" becomes "MÃ¼ller").
 
 export type Asn1StringType =
-  | 'NUMERICSTRING'
-  | 'PRINTABLESTRING'
-  | 'IA5STRING'
-  | 'T61STRING'
-  | 'BMPSTRING'
-  | 'UNIVERSALSTRING'
-  | 'UTF8STRING';
+  'NUMERICSTRING' | 'PRINTABLESTRING' | 'IA5STRING' | 'T61STRING' | 'BMPSTRING' | 'UNIVERSALSTRING' | 'UTF8STRING';
 
 export const B_NUMERIC = 0x0001;
 export const B_PRINTABLE = 0x0002;
@@ -73,7 +67,9 @@ const STRING_RULES: Record<string, StringRule> = {
   dnsName: rule(0, -1, B_UTF8, true),
 };
 
-export function stringRuleFor(shortName: string | undefined): { min: number; max: number; types: Asn1StringType[] } | undefined {
+export function stringRuleFor(
+  shortName: string | undefined,
+): { min: number; max: number; types: Asn1StringType[] } | undefined {
   const r = shortName !== undefined ? STRING_RULES[shortName] : undefined;
   if (!r) return undefined;
   const types = (Object.keys(ASN1_STRING_TAGS) as Asn1StringType[]).filter((t) => (r.mask & maskOf(t)) !== 0);
@@ -82,13 +78,20 @@ export function stringRuleFor(shortName: string | undefined): { min: number; max
 
 function maskOf(type: Asn1StringType): number {
   switch (type) {
-    case 'NUMERICSTRING': return B_NUMERIC;
-    case 'PRINTABLESTRING': return B_PRINTABLE;
-    case 'IA5STRING': return B_IA5;
-    case 'T61STRING': return B_T61;
-    case 'BMPSTRING': return B_BMP;
-    case 'UNIVERSALSTRING': return B_UNIVERSAL;
-    case 'UTF8STRING': return B_UTF8;
+    case 'NUMERICSTRING':
+      return B_NUMERIC;
+    case 'PRINTABLESTRING':
+      return B_PRINTABLE;
+    case 'IA5STRING':
+      return B_IA5;
+    case 'T61STRING':
+      return B_T61;
+    case 'BMPSTRING':
+      return B_BMP;
+    case 'UNIVERSALSTRING':
+      return B_UNIVERSAL;
+    case 'UTF8STRING':
+      return B_UTF8;
   }
 }
 
@@ -101,16 +104,25 @@ export function parseStringMask(text: string): number | undefined {
     const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(body);
     if (!m) return undefined;
     const digits = m[2];
-    let value = /^0[xX]/.test(digits) ? Number.parseInt(digits.slice(2), 16) : digits.length > 1 && digits[0] === '0' ? Number.parseInt(digits, 8) : Number(digits);
+    let value = /^0[xX]/.test(digits)
+      ? Number.parseInt(digits.slice(2), 16)
+      : digits.length > 1 && digits[0] === '0'
+        ? Number.parseInt(digits, 8)
+        : Number(digits);
     if (m[1] === '-') value = -value;
     return value >>> 0;
   }
   switch (text) {
-    case 'nombstr': return ~(B_BMP | B_UTF8) >>> 0;
-    case 'pkix': return ~B_T61 >>> 0;
-    case 'utf8only': return B_UTF8;
-    case 'default': return 0xffffffff;
-    default: return undefined;
+    case 'nombstr':
+      return ~(B_BMP | B_UTF8) >>> 0;
+    case 'pkix':
+      return ~B_T61 >>> 0;
+    case 'utf8only':
+      return B_UTF8;
+    case 'default':
+      return 0xffffffff;
+    default:
+      return undefined;
   }
 }
 
@@ -121,16 +133,35 @@ export type EncodeNameStringResult =
   | { ok: false; reason: 'too-short' | 'too-long' | 'illegal-characters' | 'invalid-utf8'; limit?: number };
 
 function isPrintableStringChar(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x20 || c === 0x27
-    || c === 0x28 || c === 0x29 || c === 0x2b || c === 0x2c || c === 0x2d || c === 0x2e || c === 0x2f || c === 0x3a
-    || c === 0x3d || c === 0x3f;
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x20 ||
+    c === 0x27 ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x2b ||
+    c === 0x2c ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === 0x2f ||
+    c === 0x3a ||
+    c === 0x3d ||
+    c === 0x3f
+  );
 }
 
 /**
  * The string OpenSSL stores for `value` in an attribute with short name `shortName` (undefined: no table entry).
  * `utf8` is req's `utf8 = yes`; `globalMask` the string_mask.
  */
-export function encodeNameString(value: string, shortName: string | undefined, utf8: boolean, globalMask: number = DEFAULT_STRING_MASK): EncodeNameStringResult {
+export function encodeNameString(
+  value: string,
+  shortName: string | undefined,
+  utf8: boolean,
+  globalMask: number = DEFAULT_STRING_MASK,
+): EncodeNameStringResult {
   const bytes = Buffer.from(value, 'utf8');
   let chars: number[];
   if (utf8) {
@@ -153,12 +184,12 @@ export function encodeNameString(value: string, shortName: string | undefined, u
   if (min > 0 && chars.length < min) return { ok: false, reason: 'too-short', limit: min };
   if (max > 0 && chars.length > max) return { ok: false, reason: 'too-long', limit: max };
   for (const c of chars) {
-    if ((mask & B_NUMERIC) && !((c >= 0x30 && c <= 0x39) || c === 0x20)) mask &= ~B_NUMERIC;
-    if ((mask & B_PRINTABLE) && !isPrintableStringChar(c)) mask &= ~B_PRINTABLE;
-    if ((mask & B_IA5) && c > 0x7f) mask &= ~B_IA5;
-    if ((mask & B_T61) && c > 0xff) mask &= ~B_T61;
-    if ((mask & B_BMP) && c > 0xffff) mask &= ~B_BMP;
-    if ((mask & B_UTF8) && (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))) mask &= ~B_UTF8;
+    if (mask & B_NUMERIC && !((c >= 0x30 && c <= 0x39) || c === 0x20)) mask &= ~B_NUMERIC;
+    if (mask & B_PRINTABLE && !isPrintableStringChar(c)) mask &= ~B_PRINTABLE;
+    if (mask & B_IA5 && c > 0x7f) mask &= ~B_IA5;
+    if (mask & B_T61 && c > 0xff) mask &= ~B_T61;
+    if (mask & B_BMP && c > 0xffff) mask &= ~B_BMP;
+    if (mask & B_UTF8 && (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))) mask &= ~B_UTF8;
     if (mask === 0) return { ok: false, reason: 'illegal-characters' };
   }
   let type: Asn1StringType;

@@ -26,11 +26,13 @@ export function findConfigNodeAt(config: ParsedConfig, line: number, column: num
   }
   for (const section of config.sections) {
     for (const header of section.headers) {
-      if (header.file === undefined && contains(header.range, line, column)) return { kind: 'section-header', section, header };
+      if (header.file === undefined && contains(header.range, line, column))
+        return { kind: 'section-header', section, header };
     }
   }
   for (const directive of config.directives) {
-    if (directive.file === undefined && contains(directive.range, line, column)) return { kind: 'directive', directive };
+    if (directive.file === undefined && contains(directive.range, line, column))
+      return { kind: 'directive', directive };
   }
   return undefined;
 }

@@ -1,7 +1,14 @@
 // Collects findings about config entries, placing those about included files on the `.include` line of the main
 // text (the only document an editor shows them in) while keeping the real place in `data`. Messages quote values
 // through shownValue, so that text from the environment or an included file is named, never shown.
-import { ConfigFinding, ConfigFindingCode, ConfigFindingData, makeFinding, setFileData, SourceRange } from './configFinding';
+import {
+  ConfigFinding,
+  ConfigFindingCode,
+  ConfigFindingData,
+  makeFinding,
+  setFileData,
+  SourceRange,
+} from './configFinding';
 import { configFindingSummary } from './configFindingSummary';
 import { ConfigEntry, ParsedConfig } from './parseOpensslConfig';
 import { Severity } from '../model';

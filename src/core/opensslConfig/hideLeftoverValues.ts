@@ -24,7 +24,8 @@ export function hideLeftoverValues(config: ParsedConfig, findings: ConfigFinding
   const texts = [...hidden.keys()].sort((a, b) => b.length - a.length);
   for (const finding of findings) {
     for (const text of texts) {
-      if (finding.message.includes(text)) finding.message = finding.message.split(text).join(placeholder(hidden.get(text) as ValueOrigin));
+      if (finding.message.includes(text))
+        finding.message = finding.message.split(text).join(placeholder(hidden.get(text) as ValueOrigin));
     }
   }
 }

@@ -51,6 +51,10 @@ export function readOpensslConfigFile(file: string): string {
 }
 
 /** Parse options for a config on disk, as `openssl req -config FILE` run in `cwd` with `env` would read it. */
-export function opensslConfigFileOptions(file: string, cwd: string, env?: Record<string, string | undefined>): ParseOpensslConfigOptions {
+export function opensslConfigFileOptions(
+  file: string,
+  cwd: string,
+  env?: Record<string, string | undefined>,
+): ParseOpensslConfigOptions {
   return { path: file, env, ...configFileAccess(cwd) };
 }

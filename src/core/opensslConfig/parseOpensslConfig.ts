@@ -2,7 +2,14 @@
 // it means to openssl, with positions kept. Behaviour was read from the source and probed on the openssl binary;
 // the differential tests in test/unit/opensslConfig hold it to that. Variables are expanded while reading, from
 // the values defined so far, exactly like OpenSSL does: a later definition never reaches an earlier reference.
-import { ConfigFinding, ConfigFindingCode, ConfigFindingData, makeFinding, setFileData, SourceRange } from './configFinding';
+import {
+  ConfigFinding,
+  ConfigFindingCode,
+  ConfigFindingData,
+  makeFinding,
+  setFileData,
+  SourceRange,
+} from './configFinding';
 import { configFindingSummary } from './configFindingSummary';
 import { appendSpans, mergeOrigins, placeholder, TaintSpan, ValueOrigin } from './valueOrigin';
 import { Severity } from '../model';
@@ -227,7 +234,8 @@ function sectionNameOrigin(section: ConfigSection): ValueOrigin | undefined {
   const headers = section.headers;
   if (headers.length === 0 || !headers.every((h) => h.file !== undefined || h.origin)) return undefined;
   let origin: ValueOrigin | undefined;
-  for (const h of headers) origin = mergeOrigins(origin, h.file !== undefined ? { files: [h.fileLabel as string] } : h.origin);
+  for (const h of headers)
+    origin = mergeOrigins(origin, h.file !== undefined ? { files: [h.fileLabel as string] } : h.origin);
   return origin;
 }
 
@@ -275,7 +283,14 @@ class ConfigReader {
   private includeDirOrigin?: ValueOrigin;
   private opensslLine = 0;
   private readonly stack: Reader[] = [];
-  private dir?: { path: string; label: string; nested: boolean; remaining: string[]; anchor?: SourceRange; directive: ConfigIncludeDirective };
+  private dir?: {
+    path: string;
+    label: string;
+    nested: boolean;
+    remaining: string[];
+    anchor?: SourceRange;
+    directive: ConfigIncludeDirective;
+  };
   private readonly mainLines: string[];
 
   private readonly bomShift: boolean;
@@ -302,14 +317,21 @@ class ConfigReader {
         if (pending) {
           // At the end of a file a pending continuation is processed on its own, and OpenSSL counts one more line.
           this.opensslLine++;
-          const logical: LogicalLine = { text: buffer, pieces, file: reader.file, label: reader.label, anchor: reader.anchor, opensslLine: this.opensslLine };
+          const logical: LogicalLine = {
+            text: buffer,
+            pieces,
+            file: reader.file,
+            label: reader.label,
+            anchor: reader.anchor,
+            opensslLine: this.opensslLine,
+          };
           buffer = '';
           pieces = [];
           pending = false;
           reader = this.processLine(logical, reader) ?? reader;
           continue;
         }
-        reader = this.dir ? this.openNextDirectoryFile() ?? this.stack.pop() : this.stack.pop();
+        reader = this.dir ? (this.openNextDirectoryFile() ?? this.stack.pop()) : this.stack.pop();
         continue;
       }
       const index = reader.next++;
@@ -325,7 +347,14 @@ class ConfigReader {
         continue;
       }
       pending = false;
-      const logical: LogicalLine = { text: buffer, pieces, file: reader.file, label: reader.label, anchor: reader.anchor, opensslLine: this.opensslLine };
+      const logical: LogicalLine = {
+        text: buffer,
+        pieces,
+        file: reader.file,
+        label: reader.label,
+        anchor: reader.anchor,
+        opensslLine: this.opensslLine,
+      };
       buffer = '';
       pieces = [];
       const switched = this.processLine(logical, reader);
@@ -333,10 +362,14 @@ class ConfigReader {
     }
     // A reference to a name defined further down is the classic mistake: OpenSSL expands while reading.
     for (const ref of this.undefinedReferences) {
-      const later = (ref.section !== null ? this.sections.get(ref.section)?.byName.get(ref.name) : undefined)
-        ?? this.sections.get('default')?.byName.get(ref.name);
+      const later =
+        (ref.section !== null ? this.sections.get(ref.section)?.byName.get(ref.name) : undefined) ??
+        this.sections.get('default')?.byName.get(ref.name);
       if (later) {
-        const where = later.file !== undefined ? `line ${later.nameRange.line} of ${later.fileLabel}` : `line ${later.nameRange.line}`;
+        const where =
+          later.file !== undefined
+            ? `line ${later.nameRange.line} of ${later.fileLabel}`
+            : `line ${later.nameRange.line}`;
         ref.finding.message += ` It is defined later (${where}), but OpenSSL expands variables as it reads, so the definition must come first.`;
       }
     }
@@ -557,9 +590,13 @@ class ConfigReader {
         }
         if (i < end) i++;
         else {
-          this.report('warning', 'unclosed-quote',
+          this.report(
+            'warning',
+            'unclosed-quote',
             `The ${text[open]} opened here is never closed: OpenSSL takes the rest of the line literally, a # comment included.`,
-            line, this.range(line, open, open + 1));
+            line,
+            this.range(line, open, open + 1),
+          );
         }
         continue;
       }
@@ -592,25 +629,40 @@ class ConfigReader {
         const name = text.slice(np, e);
         if (close) {
           if (e >= end || text[e] !== close) {
-            this.report('error', 'missing-close-brace', `No closing ${close} for the variable opened here.`,
-              line, this.range(line, i, Math.max(e, i + 2)));
+            this.report(
+              'error',
+              'missing-close-brace',
+              `No closing ${close} for the variable opened here.`,
+              line,
+              this.range(line, i, Math.max(e, i + 2)),
+            );
             return { value: out, segments, failed: true, taint };
           }
           e++;
         }
         const found = this.lookup(sectionName, name);
         if (found.envUnknown) {
-          this.report('info', 'environment-not-provided',
+          this.report(
+            'info',
+            'environment-not-provided',
             found.value === undefined
               ? `$ENV::${name} comes from the environment openssl runs in; it is not known here.`
               : `$ENV::${name} comes from the environment when set there, else from the default section.`,
-            line, this.range(line, i, e), { name });
+            line,
+            this.range(line, i, e),
+            { name },
+          );
         }
         if (found.value === undefined && !found.envUnknown) {
           const where = sectionName === null || sectionName === 'default' ? '' : ` in [${sectionName}] or`;
-          const finding = this.report('error', 'undefined-variable',
+          const finding = this.report(
+            'error',
+            'undefined-variable',
             `Variable ${text.slice(i, e)} has no value: nothing named "${name}"${where} in the default section${sectionName === 'ENV' ? ' or the environment' : ''} is defined before this line.`,
-            line, this.range(line, i, e), { name, section: sectionName ?? 'default' });
+            line,
+            this.range(line, i, e),
+            { name, section: sectionName ?? 'default' },
+          );
           this.undefinedReferences.push({ section: sectionName, name, finding });
           return { value: out, segments, failed: true, taint };
         }
@@ -618,9 +670,13 @@ class ConfigReader {
         if (bufferLength < 0) bufferLength = Buffer.byteLength(text.slice(from, end), 'utf8') + 1;
         const newSize = Buffer.byteLength(value, 'utf8') + bufferLength - (e - i);
         if (newSize > MAX_CONF_VALUE_LENGTH) {
-          this.report('error', 'variable-expansion-too-long',
+          this.report(
+            'error',
+            'variable-expansion-too-long',
             `Expanding ${text.slice(i, e)} makes the value longer than OpenSSL's limit of ${MAX_CONF_VALUE_LENGTH} bytes.`,
-            line, this.range(line, i, e));
+            line,
+            this.range(line, i, e),
+          );
           return { value: out, segments, failed: true, taint };
         }
         bufferLength = newSize;
@@ -676,21 +732,37 @@ class ConfigReader {
     }
     if (!atEqual) {
       const what = p < end ? `"${text.slice(p, Math.min(end, p + 20))}"` : 'the end of the line';
-      this.report('error', 'missing-equal-sign',
+      this.report(
+        'error',
+        'missing-equal-sign',
         name === ''
           ? `OpenSSL expected a name = value line, found ${what}.`
           : `Missing = after "${name}" (OpenSSL stops at ${what}; names may only contain letters, digits and ${'!%&*+,-./;?@^_|~'}).`,
-        line, this.range(line, p < end ? p : nameStart, p < end ? this.trimWs(text, p, end) : Math.max(nameEnd, nameStart + 1)));
+        line,
+        this.range(
+          line,
+          p < end ? p : nameStart,
+          p < end ? this.trimWs(text, p, end) : Math.max(nameEnd, nameStart + 1),
+        ),
+      );
       return undefined;
     }
     const valueStart = this.eatWs(text, p + 1, end);
     const valueEnd = this.trimWs(text, valueStart, end);
     // An escaped blank at the end of a value is trimmed before the escape is seen, so the blank is lost.
-    if (valueEnd < end && valueEnd > valueStart && text.charCodeAt(valueEnd - 1) === 0x5c
-      && (valueEnd - 2 < valueStart || text.charCodeAt(valueEnd - 2) !== 0x5c)) {
-      this.report('warning', 'escaped-whitespace-lost',
+    if (
+      valueEnd < end &&
+      valueEnd > valueStart &&
+      text.charCodeAt(valueEnd - 1) === 0x5c &&
+      (valueEnd - 2 < valueStart || text.charCodeAt(valueEnd - 2) !== 0x5c)
+    ) {
+      this.report(
+        'warning',
+        'escaped-whitespace-lost',
         'OpenSSL trims trailing blanks before it reads escapes, so this escaped blank is dropped; quote the value to keep it.',
-        line, this.range(line, valueEnd - 1, valueEnd + 1));
+        line,
+        this.range(line, valueEnd - 1, valueEnd + 1),
+      );
     }
     const copy = this.strCopy(line, section, valueStart, valueEnd);
     const nameRange = this.range(line, nameStart, nameEnd);
@@ -732,10 +804,18 @@ class ConfigReader {
     const previous = state.byName.get(entry.name);
     if (previous) {
       previous.superseded = true;
-      const where = previous.file !== undefined ? `line ${previous.nameRange.line} of ${previous.fileLabel}` : `line ${previous.nameRange.line}`;
-      this.report('warning', 'duplicate-key',
+      const where =
+        previous.file !== undefined
+          ? `line ${previous.nameRange.line} of ${previous.fileLabel}`
+          : `line ${previous.nameRange.line}`;
+      this.report(
+        'warning',
+        'duplicate-key',
         `${entry.name} is already set in ${this.shownSection(state.section)} (${where}); OpenSSL keeps this later value and moves the entry here, which also changes the order of a DN.`,
-        line, entry.nameRange, { section: entry.section, name: entry.name });
+        line,
+        entry.nameRange,
+        { section: entry.section, name: entry.name },
+      );
     }
     state.all.push(entry);
     state.byName.set(entry.name, entry);
@@ -755,11 +835,15 @@ class ConfigReader {
         ss = p;
         continue;
       }
-      this.report('error', 'missing-close-bracket',
+      this.report(
+        'error',
+        'missing-close-bracket',
         p < end
           ? `Section name stops at "${text[p]}": OpenSSL expects ] here (names may hold letters, digits, spaces and ${'!%&*+,-./;?@^_|~'}).`
           : 'Missing ] at the end of the section header.',
-        line, this.range(line, s, this.trimWs(text, s, end)));
+        line,
+        this.range(line, s, this.trimWs(text, s, end)),
+      );
       return;
     }
     const copy = this.strCopy(line, null, start, nameEnd);
@@ -788,7 +872,13 @@ class ConfigReader {
     const colon = body.indexOf(':');
     const range = this.range(line, s, valueEnd);
     if (colon <= 0 || colon === body.length - 1) {
-      this.report('error', 'invalid-pragma', 'A pragma takes the form `.pragma keyword:value` (dollarid, abspath or includedir).', line, range);
+      this.report(
+        'error',
+        'invalid-pragma',
+        'A pragma takes the form `.pragma keyword:value` (dollarid, abspath or includedir).',
+        line,
+        range,
+      );
       return;
     }
     const key = body.slice(0, this.trimWs(body, 0, colon));
@@ -799,7 +889,13 @@ class ConfigReader {
     if (key === 'dollarid' || key === 'abspath') {
       const flag = parseBool(value);
       if (flag === undefined) {
-        this.report('error', 'invalid-pragma', `.pragma ${key} takes on, off, true or false, not "${value}".`, line, range);
+        this.report(
+          'error',
+          'invalid-pragma',
+          `.pragma ${key} takes on, off, true or false, not "${value}".`,
+          line,
+          range,
+        );
         return;
       }
       if (key === 'dollarid') this.dollarId = flag;
@@ -812,7 +908,14 @@ class ConfigReader {
     }
   }
 
-  private processInclude(line: LogicalLine, s: number, p: number, end: number, section: string, reader?: Reader): Reader | undefined {
+  private processInclude(
+    line: LogicalLine,
+    s: number,
+    p: number,
+    end: number,
+    section: string,
+    reader?: Reader,
+  ): Reader | undefined {
     const text = line.text;
     let q = p;
     if (q < end && text.charCodeAt(q) === 0x3d) q = this.eatWs(text, q + 1, end);
@@ -837,13 +940,27 @@ class ConfigReader {
     for (const span of spans) pathOrigin = mergeOrigins(pathOrigin, span.origin);
     // A path written in an included file is that file's text, not to be shown.
     const label = line.file !== undefined ? `a file included by ${line.label}` : pathLabel(path, spans);
-    const directive: ConfigIncludeDirective = { kind: 'include', path, pathLabel: label, outcome: 'not-followed', files: [], range, pathRange };
+    const directive: ConfigIncludeDirective = {
+      kind: 'include',
+      path,
+      pathLabel: label,
+      outcome: 'not-followed',
+      files: [],
+      range,
+      pathRange,
+    };
     if (pathOrigin) directive.pathOrigin = pathOrigin;
     if (line.file !== undefined) directive.file = line.file;
     this.directives.push(directive);
     if (this.absPath && !isAbsolutePath(path)) {
       directive.outcome = 'refused';
-      this.report('error', 'relative-include-path', `.pragma abspath is on, so OpenSSL refuses the relative include path "${label}".`, line, pathRange);
+      this.report(
+        'error',
+        'relative-include-path',
+        `.pragma abspath is on, so OpenSSL refuses the relative include path "${label}".`,
+        line,
+        pathRange,
+      );
       return undefined;
     }
     const anchor = line.anchor ?? (line.file === undefined ? range : undefined);
@@ -855,15 +972,26 @@ class ConfigReader {
     if (listing) {
       if (this.dir) {
         directive.outcome = 'recursive-directory';
-        this.report('warning', 'recursive-directory-include',
-          `OpenSSL does not include a directory from a file of an included directory; "${label}" is skipped.`, line, pathRange);
+        this.report(
+          'warning',
+          'recursive-directory-include',
+          `OpenSSL does not include a directory from a file of an included directory; "${label}" is skipped.`,
+          line,
+          pathRange,
+        );
         return undefined;
       }
       directive.outcome = 'directory';
       this.dir = { path, label, nested: line.file !== undefined, remaining: [...listing], anchor, directive };
       const next = this.openNextDirectoryFile();
       if (!next) {
-        this.report('warning', 'include-not-found', `Directory "${label}" holds no readable .cnf or .conf file; OpenSSL includes nothing.`, line, pathRange);
+        this.report(
+          'warning',
+          'include-not-found',
+          `Directory "${label}" holds no readable .cnf or .conf file; OpenSSL includes nothing.`,
+          line,
+          pathRange,
+        );
         return undefined;
       }
       if (reader) this.stack.push(reader);
@@ -874,15 +1002,25 @@ class ConfigReader {
     const open = [reader, ...this.stack].map((r) => r?.file ?? this.options.path);
     if (open.includes(path) || this.stack.length >= MAX_INCLUDE_DEPTH) {
       directive.outcome = 'missing';
-      this.report('warning', 'include-cycle', `"${label}" is already being read (an include cycle); it is not read again here.`, line, pathRange);
+      this.report(
+        'warning',
+        'include-cycle',
+        `"${label}" is already being read (an include cycle); it is not read again here.`,
+        line,
+        pathRange,
+      );
       return undefined;
     }
     const content = this.options.readInclude(path);
     if (content === undefined) {
       directive.outcome = 'missing';
-      this.report('warning', 'include-not-found',
+      this.report(
+        'warning',
+        'include-not-found',
         `"${label}" does not exist; OpenSSL skips a missing include silently (relative paths are relative to the directory openssl runs in, not to this file).`,
-        line, pathRange);
+        line,
+        pathRange,
+      );
       return undefined;
     }
     directive.outcome = 'file';

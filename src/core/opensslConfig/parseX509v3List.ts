@@ -12,8 +12,7 @@ export interface X509v3ListItem {
 }
 
 export type X509v3ListResult =
-  | { items: X509v3ListItem[] }
-  | { error: 'invalid-empty-name' | 'invalid-null-value'; start: number; end: number };
+  { items: X509v3ListItem[] } | { error: 'invalid-empty-name' | 'invalid-null-value'; start: number; end: number };
 
 // C isspace(): what strip_spaces trims.
 function isCSpace(c: number): boolean {
@@ -65,7 +64,14 @@ export function parseX509v3List(line: string): X509v3ListResult {
       const v = strip(line, q, p);
       if (!v) return { error: 'invalid-null-value', start: q, end: p };
       const n = name as [number, number];
-      items.push({ name: line.slice(n[0], n[1]), value: line.slice(v[0], v[1]), nameStart: n[0], nameEnd: n[1], valueStart: v[0], valueEnd: v[1] });
+      items.push({
+        name: line.slice(n[0], n[1]),
+        value: line.slice(v[0], v[1]),
+        nameStart: n[0],
+        nameEnd: n[1],
+        valueStart: v[0],
+        valueEnd: v[1],
+      });
       inValue = false;
       q = p + 1;
     }
@@ -74,7 +80,14 @@ export function parseX509v3List(line: string): X509v3ListResult {
     const v = strip(line, q, limit);
     if (!v) return { error: 'invalid-null-value', start: q, end: limit };
     const n = name as [number, number];
-    items.push({ name: line.slice(n[0], n[1]), value: line.slice(v[0], v[1]), nameStart: n[0], nameEnd: n[1], valueStart: v[0], valueEnd: v[1] });
+    items.push({
+      name: line.slice(n[0], n[1]),
+      value: line.slice(v[0], v[1]),
+      nameStart: n[0],
+      nameEnd: n[1],
+      valueStart: v[0],
+      valueEnd: v[1],
+    });
   } else {
     const n = strip(line, q, limit);
     if (!n) return { error: 'invalid-empty-name', start: q, end: limit };

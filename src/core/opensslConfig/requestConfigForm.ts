@@ -13,7 +13,14 @@ import { parseX509v3List } from './parseX509v3List';
 import { subjectAltNameTypeOf } from './subjectAltNameTypes';
 import { ConfigValidation } from './validateOpensslConfig';
 import type { FormEdit, FormField, FormFinding, FormSanRow, FormTarget, RequestForm } from './requestForm';
-import { FORM_FIELD_TYPES, FORM_KEY_SIZES, FORM_SAN_TYPES, FormFieldType, FormKeySize, FormSanType } from './requestFormVocabulary';
+import {
+  FORM_FIELD_TYPES,
+  FORM_KEY_SIZES,
+  FORM_SAN_TYPES,
+  FormFieldType,
+  FormKeySize,
+  FormSanType,
+} from './requestFormVocabulary';
 import { originOf, placeholder, shownValue, ValueOrigin } from './valueOrigin';
 
 export type { TextEdit } from '../text/applyTextEdits';
@@ -25,7 +32,10 @@ export type FormEditErrorCode = 'unknown-field' | 'unknown-san' | 'read-only' | 
 
 /** A form edit that cannot be made; `code` is stable, the message is for the user. */
 export class FormEditError extends Error {
-  constructor(readonly code: FormEditErrorCode, message: string) {
+  constructor(
+    readonly code: FormEditErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'FormEditError';
   }
@@ -38,14 +48,22 @@ export function isFormEdit(value: unknown): value is FormEdit {
   const isString = (key: string) => typeof edit[key] === 'string';
   const oneOf = (list: readonly unknown[], key: string) => list.includes(edit[key]);
   switch (edit.kind) {
-    case 'set-field': return isString('id') && isString('value');
-    case 'add-field': return oneOf(FORM_FIELD_TYPES, 'type') && isString('value');
-    case 'remove-field': return isString('id');
-    case 'set-san': return isString('id') && isString('value') && (edit.type === undefined || oneOf(FORM_SAN_TYPES, 'type'));
-    case 'add-san': return oneOf(FORM_SAN_TYPES, 'type') && isString('value');
-    case 'remove-san': return isString('id');
-    case 'set-bits': return oneOf(FORM_KEY_SIZES, 'bits');
-    default: return false;
+    case 'set-field':
+      return isString('id') && isString('value');
+    case 'add-field':
+      return oneOf(FORM_FIELD_TYPES, 'type') && isString('value');
+    case 'remove-field':
+      return isString('id');
+    case 'set-san':
+      return isString('id') && isString('value') && (edit.type === undefined || oneOf(FORM_SAN_TYPES, 'type'));
+    case 'add-san':
+      return oneOf(FORM_SAN_TYPES, 'type') && isString('value');
+    case 'remove-san':
+      return isString('id');
+    case 'set-bits':
+      return oneOf(FORM_KEY_SIZES, 'bits');
+    default:
+      return false;
   }
 }
 
@@ -77,7 +95,7 @@ function originReason(origin: ValueOrigin): string {
 
 /** The name an entry is shown by: an included file's names are its text too. */
 function shownEntryName(entry: ConfigEntry, known: string | undefined): string {
-  return isInMainText(entry) ? entry.name : known ?? placeholder(entry.origin ?? { files: [entry.fileLabel ?? ''] });
+  return isInMainText(entry) ? entry.name : (known ?? placeholder(entry.origin ?? { files: [entry.fileLabel ?? ''] }));
 }
 
 // --- Reading ---------------------------------------------------------------------------------------------------
@@ -145,7 +163,11 @@ function readFields(model: FormModel): void {
     }
     const field: FormField = {
       id: isInMainText(entry) ? entry.name : `included:${++included}`,
-      type: isInMainText(entry) ? (resolved ? displayName(resolved) : fieldType(entry.name).type) : shownEntryName(entry, resolved ? displayName(resolved) : undefined),
+      type: isInMainText(entry)
+        ? resolved
+          ? displayName(resolved)
+          : fieldType(entry.name).type
+        : shownEntryName(entry, resolved ? displayName(resolved) : undefined),
       known: resolved?.object !== undefined,
       value: valueEntry ? shownValue(valueEntry) : '',
       valueFrom,
@@ -159,7 +181,11 @@ function readFields(model: FormModel): void {
     model.fields.set(field.id, { field, entry, valueEntry });
     model.form.fields.push(field);
   }
-  if (section.headers.length > 0 && section.headers.every((h) => h.file !== undefined) && !section.entries.some(isInMainText)) {
+  if (
+    section.headers.length > 0 &&
+    section.headers.every((h) => h.file !== undefined) &&
+    !section.entries.some(isInMainText)
+  ) {
     model.form.fieldsReadOnly = `[${shownDnSection(model)}] comes from an included file; edit that file instead.`;
   }
 }
@@ -237,14 +263,18 @@ function readSans(model: FormModel): void {
       type: info?.name ?? shownName,
       known: info !== undefined,
       name: shownName,
-      value: item.valueStart !== undefined ? shownValue(entry, offset + item.valueStart, offset + (item.valueEnd as number)) : '',
-      range: isInMainText(entry) ? entryValueRange(entry, start, end) : san.range as SourceRange,
+      value:
+        item.valueStart !== undefined
+          ? shownValue(entry, offset + item.valueStart, offset + (item.valueEnd as number))
+          : '',
+      range: isInMainText(entry) ? entryValueRange(entry, start, end) : (san.range as SourceRange),
       findings: [],
     };
     if (isInMainText(entry) && item.valueStart !== undefined) {
       row.valueRange = entryValueRange(entry, offset + item.valueStart, offset + (item.valueEnd as number));
     }
-    if (item.value === undefined) san.readOnly ??= `"${shownName}" has no value; fix the subjectAltName list in the text editor.`;
+    if (item.value === undefined)
+      san.readOnly ??= `"${shownName}" has no value; fix the subjectAltName list in the text editor.`;
     model.sans.set(row.id, { row, itemName: item.name });
     san.rows.push(row);
   });
@@ -325,7 +355,10 @@ function readModel(validation: ConfigValidation): FormModel {
   for (const finding of validation.findings) {
     const placed: FormFinding = { ...finding };
     const section = finding.data?.section;
-    if (finding.data?.file !== undefined || (section !== undefined && findConfigSection(validation.config, section)?.nameOrigin)) {
+    if (
+      finding.data?.file !== undefined ||
+      (section !== undefined && findConfigSection(validation.config, section)?.nameOrigin)
+    ) {
       // The names a finding inside an included file (or in a section only one names) is about are that file's
       // text, kept in the core only.
       const data = { ...finding.data };
@@ -338,10 +371,18 @@ function readModel(validation: ConfigValidation): FormModel {
     form.findings.push(placed);
     if (!target) continue;
     switch (target.kind) {
-      case 'field': model.fields.get(target.id)?.field.findings.push(placed); break;
-      case 'san': model.sans.get(target.id)?.row.findings.push(placed); break;
-      case 'san-list': form.san.findings.push(placed); break;
-      case 'bits': form.bits.findings.push(placed); break;
+      case 'field':
+        model.fields.get(target.id)?.field.findings.push(placed);
+        break;
+      case 'san':
+        model.sans.get(target.id)?.row.findings.push(placed);
+        break;
+      case 'san-list':
+        form.san.findings.push(placed);
+        break;
+      case 'bits':
+        form.bits.findings.push(placed);
+        break;
     }
   }
   return model;
@@ -399,9 +440,20 @@ class TextEditor {
         this.edits.push({ range: { line: from, column: 1, endLine: to + 1, endColumn: 1 }, newText: '' });
       } else if (from > 1) {
         const previous = from - 1;
-        this.edits.push({ range: { line: previous, column: this.lineLength(previous) + 1, endLine: to, endColumn: this.lineLength(to) + 1 }, newText: '' });
+        this.edits.push({
+          range: {
+            line: previous,
+            column: this.lineLength(previous) + 1,
+            endLine: to,
+            endColumn: this.lineLength(to) + 1,
+          },
+          newText: '',
+        });
       } else {
-        this.edits.push({ range: { line: 1, column: 1, endLine: to, endColumn: this.lineLength(to) + 1 }, newText: '' });
+        this.edits.push({
+          range: { line: 1, column: 1, endLine: to, endColumn: this.lineLength(to) + 1 },
+          newText: '',
+        });
       }
       i = j + 1;
     }
@@ -431,11 +483,19 @@ class TextEditor {
     }
     const merged: TextEdit[] = [];
     const indexed = edits.map((edit, index) => ({ edit, index }));
-    indexed.sort((a, b) => a.edit.range.line - b.edit.range.line || a.edit.range.column - b.edit.range.column || a.index - b.index);
+    indexed.sort(
+      (a, b) => a.edit.range.line - b.edit.range.line || a.edit.range.column - b.edit.range.column || a.index - b.index,
+    );
     for (const { edit } of indexed) {
       const previous = merged[merged.length - 1];
       const isInsert = (e: TextEdit) => e.range.line === e.range.endLine && e.range.column === e.range.endColumn;
-      if (previous && isInsert(previous) && isInsert(edit) && previous.range.line === edit.range.line && previous.range.column === edit.range.column) {
+      if (
+        previous &&
+        isInsert(previous) &&
+        isInsert(edit) &&
+        previous.range.line === edit.range.line &&
+        previous.range.column === edit.range.column
+      ) {
         merged[merged.length - 1] = { range: previous.range, newText: previous.newText + edit.newText };
       } else {
         merged.push(edit);
@@ -463,7 +523,8 @@ function replaceValue(editor: TextEditor, entry: ConfigEntry, encoded: string): 
     if (encoded === '') return;
     const before = line[range.column - 2];
     const after = line[range.column - 1];
-    const text = (before === '=' ? ' ' : '') + encoded + (after !== undefined && after !== ' ' && after !== '\t' ? ' ' : '');
+    const text =
+      (before === '=' ? ' ' : '') + encoded + (after !== undefined && after !== ' ' && after !== '\t' ? ' ' : '');
     editor.replace(range, text);
     return;
   }
@@ -482,7 +543,8 @@ function sectionAnchor(config: ParsedConfig, section: string): number | undefine
   let line = 0;
   for (const entry of config.entries) {
     // `other::name = value` lines sit in another section's text.
-    if (entry.section === section && entry.file === undefined && !entry.explicitSection) line = Math.max(line, entry.range.endLine);
+    if (entry.section === section && entry.file === undefined && !entry.explicitSection)
+      line = Math.max(line, entry.range.endLine);
   }
   for (const header of findConfigSection(config, section)?.headers ?? []) {
     if (header.file === undefined) line = Math.max(line, header.range.endLine);
@@ -496,8 +558,11 @@ function addToSection(editor: TextEditor, config: ParsedConfig, section: string,
   if (anchor !== undefined) {
     // Indented like the entry it follows.
     const text = editor.lines[anchor - 1] ?? '';
-    const indent = /^[ \t]*\[/.test(text) ? '' : /^[ \t]*/.exec(text)?.[0] ?? '';
-    editor.insertLinesAfter(anchor, lines.map((l) => indent + l));
+    const indent = /^[ \t]*\[/.test(text) ? '' : (/^[ \t]*/.exec(text)?.[0] ?? '');
+    editor.insertLinesAfter(
+      anchor,
+      lines.map((l) => indent + l),
+    );
     return;
   }
   if (section === 'default') {
@@ -533,7 +598,8 @@ function fieldOf(model: FormModel, id: string): FieldModel {
 
 function sanOf(model: FormModel, id: string): SanModel {
   const found = model.sans.get(id);
-  if (!found) throw new FormEditError('unknown-san', `There is no subject alternative name "${id}" in the config any more.`);
+  if (!found)
+    throw new FormEditError('unknown-san', `There is no subject alternative name "${id}" in the config any more.`);
   if (found.row.readOnly) throw new FormEditError('read-only', found.row.readOnly);
   return found;
 }
@@ -543,14 +609,15 @@ function freeFieldName(model: FormModel, type: string): string {
   const { config } = model.validation;
   const section = model.dnSection ? findConfigSection(config, model.dnSection) : undefined;
   const names = new Set((section?.entries ?? []).map((e) => e.name));
-  const taken = (name: string) => names.has(name) || (!model.form.promptNo && PROMPT_SUFFIXES.some((s) => names.has(`${name}${s}`)));
+  const taken = (name: string) =>
+    names.has(name) || (!model.form.promptNo && PROMPT_SUFFIXES.some((s) => names.has(`${name}${s}`)));
   if (!taken(type)) return type;
   for (let n = 1; ; n++) if (!taken(`${n}.${type}`)) return `${n}.${type}`;
 }
 
 /** The next `TYPE.N` no entry of the SAN section uses. */
 function freeSanName(config: ParsedConfig, section: string | undefined, type: string, preferred?: string): string {
-  const names = new Set((section ? findConfigSection(config, section)?.entries ?? [] : []).map((e) => e.name));
+  const names = new Set((section ? (findConfigSection(config, section)?.entries ?? []) : []).map((e) => e.name));
   if (preferred !== undefined && !names.has(`${type}.${preferred}`)) return `${type}.${preferred}`;
   let next = 1;
   for (const name of names) {
@@ -562,11 +629,19 @@ function freeSanName(config: ParsedConfig, section: string | undefined, type: st
 }
 
 function checkInlineValue(value: string): void {
-  if (value === '' || value.includes(',') || /[\r\n]/.test(value) || isCSpace(value.charCodeAt(0)) || isCSpace(value.charCodeAt(value.length - 1))) {
-    throw new FormEditError('unrepresentable-value',
+  if (
+    value === '' ||
+    value.includes(',') ||
+    /[\r\n]/.test(value) ||
+    isCSpace(value.charCodeAt(0)) ||
+    isCSpace(value.charCodeAt(value.length - 1))
+  ) {
+    throw new FormEditError(
+      'unrepresentable-value',
       value === ''
         ? 'An inline subjectAltName list cannot hold an empty name.'
-        : 'An inline subjectAltName list (DNS:a, IP:b) cannot hold a comma, a line break or blanks at either end of a name; write the names in a section (subjectAltName = @alt_names) for that.');
+        : 'An inline subjectAltName list (DNS:a, IP:b) cannot hold a comma, a line break or blanks at either end of a name; write the names in a section (subjectAltName = @alt_names) for that.',
+    );
   }
 }
 
@@ -581,7 +656,11 @@ function writeInline(editor: TextEditor, model: FormModel, items: Array<{ name: 
 }
 
 function inlineItems(model: FormModel): Array<{ id: string; name: string; value: string }> {
-  return model.form.san.rows.map((row) => ({ id: row.id, name: model.sans.get(row.id)?.itemName ?? row.name, value: row.value }));
+  return model.form.san.rows.map((row) => ({
+    id: row.id,
+    name: model.sans.get(row.id)?.itemName ?? row.name,
+    value: row.value,
+  }));
 }
 
 function setField(editor: TextEditor, model: FormModel, id: string, value: string): void {
@@ -633,7 +712,11 @@ function setSan(editor: TextEditor, model: FormModel, id: string, type: FormSanT
     return;
   }
   checkInlineValue(value);
-  writeInline(editor, model, inlineItems(model).map((item) => (item.id === id ? { name: retype ? type : item.name, value } : item)));
+  writeInline(
+    editor,
+    model,
+    inlineItems(model).map((item) => (item.id === id ? { name: retype ? type : item.name, value } : item)),
+  );
 }
 
 function addSan(editor: TextEditor, model: FormModel, type: FormSanType, value: string): void {
@@ -675,7 +758,11 @@ function removeSan(editor: TextEditor, model: FormModel, id: string): void {
     editor.deleteLines(lines);
     return;
   }
-  writeInline(editor, model, inlineItems(model).filter((item) => item.id !== id));
+  writeInline(
+    editor,
+    model,
+    inlineItems(model).filter((item) => item.id !== id),
+  );
 }
 
 function setBits(editor: TextEditor, model: FormModel, bits: FormKeySize): void {
@@ -697,13 +784,27 @@ export function formEditToTextEdits(text: string, validation: ConfigValidation, 
   const model = readModel(validation);
   const editor = new TextEditor(text);
   switch (edit.kind) {
-    case 'set-field': setField(editor, model, edit.id, edit.value); break;
-    case 'add-field': addField(editor, model, edit.type, edit.value); break;
-    case 'remove-field': removeField(editor, model, edit.id); break;
-    case 'set-san': setSan(editor, model, edit.id, edit.type, edit.value); break;
-    case 'add-san': addSan(editor, model, edit.type, edit.value); break;
-    case 'remove-san': removeSan(editor, model, edit.id); break;
-    case 'set-bits': setBits(editor, model, edit.bits); break;
+    case 'set-field':
+      setField(editor, model, edit.id, edit.value);
+      break;
+    case 'add-field':
+      addField(editor, model, edit.type, edit.value);
+      break;
+    case 'remove-field':
+      removeField(editor, model, edit.id);
+      break;
+    case 'set-san':
+      setSan(editor, model, edit.id, edit.type, edit.value);
+      break;
+    case 'add-san':
+      addSan(editor, model, edit.type, edit.value);
+      break;
+    case 'remove-san':
+      removeSan(editor, model, edit.id);
+      break;
+    case 'set-bits':
+      setBits(editor, model, edit.bits);
+      break;
   }
   return editor.result();
 }

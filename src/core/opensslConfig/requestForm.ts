@@ -6,10 +6,7 @@ import type { FormFieldType, FormKeySize, FormSanType } from './requestFormVocab
 
 /** What a finding belongs to in the form; absent for findings about the file as a whole. */
 export type FormTarget =
-  | { kind: 'field'; id: string }
-  | { kind: 'san'; id: string }
-  | { kind: 'san-list' }
-  | { kind: 'bits' };
+  { kind: 'field'; id: string } | { kind: 'san'; id: string } | { kind: 'san-list' } | { kind: 'bits' };
 
 export interface FormFinding extends ConfigFinding {
   target?: FormTarget;
@@ -110,4 +107,3 @@ export type FormEdit =
   | { kind: 'add-san'; type: FormSanType; value: string }
   | { kind: 'remove-san'; id: string }
   | { kind: 'set-bits'; bits: FormKeySize };
-

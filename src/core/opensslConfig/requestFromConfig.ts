@@ -10,7 +10,14 @@ import { encodeNameString, DEFAULT_STRING_MASK, parseStringMask } from './encode
 import { DIGEST_NAMES } from './extensionCatalog';
 import { FindingSink } from './findingSink';
 import { findConfigEntry, findConfigSection } from './lookupConfigValue';
-import { objectByLongName, objectByOid, objectByShortName, OpensslObject, parseNumericOid, resolveObject } from '../x509/opensslObjects';
+import {
+  objectByLongName,
+  objectByOid,
+  objectByShortName,
+  OpensslObject,
+  parseNumericOid,
+  resolveObject,
+} from '../x509/opensslObjects';
 import { ConfigEntry, ParsedConfig } from './parseOpensslConfig';
 import { placeholder, shownDerived, shownValue, ValueOrigin } from './valueOrigin';
 
@@ -68,17 +75,41 @@ function loadOidSection(config: ParsedConfig, sink: FindingSink): Map<string, Op
   if (!pointer) return registry;
   const section = findConfigSection(config, pointer.value);
   if (!section) {
-    sink.add('error', 'oid-section-missing', `oid_section names [${shownValue(pointer)}], which does not exist: openssl req fails ("problem loading oid section").`, pointer, pointer.valueRange);
+    sink.add(
+      'error',
+      'oid-section-missing',
+      `oid_section names [${shownValue(pointer)}], which does not exist: openssl req fails ("problem loading oid section").`,
+      pointer,
+      pointer.valueRange,
+    );
     return registry;
   }
   for (const entry of section.entries) {
     const parsed = parseNumericOid(entry.value);
     if ('error' in parsed || !/^[0-9]/.test(entry.value)) {
-      sink.add('error', 'invalid-oid', `"${shownValue(entry)}" is not a dotted OID (OpenSSL's apps take only name = 1.2.3.4 here).`, entry, entry.valueRange);
+      sink.add(
+        'error',
+        'invalid-oid',
+        `"${shownValue(entry)}" is not a dotted OID (OpenSSL's apps take only name = 1.2.3.4 here).`,
+        entry,
+        entry.valueRange,
+      );
       continue;
     }
-    if (objectByShortName(entry.name) || objectByLongName(entry.name) || registry.has(entry.name) || objectByOid(parsed.oid) || [...registry.values()].some((o) => o.oid === parsed.oid)) {
-      sink.add('error', 'invalid-oid', `OpenSSL already knows ${objectByOid(parsed.oid) ? `the OID ${shownDerived(parsed.oid, entry.origin)}` : `the name ${entry.name}`}: it refuses to define it again ("oid exists").`, entry, entry.range);
+    if (
+      objectByShortName(entry.name) ||
+      objectByLongName(entry.name) ||
+      registry.has(entry.name) ||
+      objectByOid(parsed.oid) ||
+      [...registry.values()].some((o) => o.oid === parsed.oid)
+    ) {
+      sink.add(
+        'error',
+        'invalid-oid',
+        `OpenSSL already knows ${objectByOid(parsed.oid) ? `the OID ${shownDerived(parsed.oid, entry.origin)}` : `the name ${entry.name}`}: it refuses to define it again ("oid exists").`,
+        entry,
+        entry.range,
+      );
       continue;
     }
     registry.set(entry.name, { sn: entry.name, ln: entry.name, oid: parsed.oid });
@@ -87,7 +118,11 @@ function loadOidSection(config: ParsedConfig, sink: FindingSink): Map<string, Op
 }
 
 /** Marks a value taken from `entry` with the entry's origin, and how to show it. */
-function withOrigin<T extends { value: string; origin?: ValueOrigin; shown?: string }>(target: T, entry: ConfigEntry, encoded: string): T {
+function withOrigin<T extends { value: string; origin?: ValueOrigin; shown?: string }>(
+  target: T,
+  entry: ConfigEntry,
+  encoded: string,
+): T {
   if (entry.origin) {
     target.origin = entry.origin;
     // The encoded value is the entry's unless the encoding changed it; then no part of it can be shown.
@@ -112,19 +147,47 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   const section = options.section ?? 'req';
   const sink = new FindingSink(config);
   const get = (name: string): ConfigEntry | undefined => findConfigEntry(config, section, name);
-  const request: ConfigRequest = { ok: false, section, promptNo: false, subject: [], subjectAltNames: [], extensions: [], attributes: [], utf8: false, findings: sink.findings };
+  const request: ConfigRequest = {
+    ok: false,
+    section,
+    promptNo: false,
+    subject: [],
+    subjectAltNames: [],
+    extensions: [],
+    attributes: [],
+    utf8: false,
+    findings: sink.findings,
+  };
 
   if (!findConfigSection(config, section)) {
-    sink.add('warning', 'missing-req-section', `There is no [${section}] section; openssl req then reads every key from the default section.`, undefined, sink.fileStart());
+    sink.add(
+      'warning',
+      'missing-req-section',
+      `There is no [${section}] section; openssl req then reads every key from the default section.`,
+      undefined,
+      sink.fileStart(),
+    );
   }
 
   // app_load_modules: openssl_conf in the default section configures the library when the file is loaded.
   const modules = findConfigEntry(config, null, 'openssl_conf');
   if (modules) {
     if (!findConfigSection(config, modules.value)) {
-      sink.add('error', 'openssl-conf-section-missing', `openssl_conf names [${shownValue(modules)}], which does not exist: openssl req fails before it reads anything else.`, modules, modules.valueRange);
+      sink.add(
+        'error',
+        'openssl-conf-section-missing',
+        `openssl_conf names [${shownValue(modules)}], which does not exist: openssl req fails before it reads anything else.`,
+        modules,
+        modules.valueRange,
+      );
     } else {
-      sink.add('info', 'openssl-conf-modules', `openssl_conf = ${shownValue(modules)} configures the OpenSSL library (providers, engines) when openssl loads this file; that part is not checked here.`, modules, modules.range);
+      sink.add(
+        'info',
+        'openssl-conf-modules',
+        `openssl_conf = ${shownValue(modules)} configures the OpenSSL library (providers, engines) when openssl loads this file; that part is not checked here.`,
+        modules,
+        modules.range,
+      );
     }
   }
   const registry = loadOidSection(config, sink);
@@ -137,8 +200,14 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
     request.stringMask = stringMaskEntry.value;
     const mask = parseStringMask(stringMaskEntry.value);
     if (mask === undefined) {
-      sink.add('error', 'string-mask-invalid', `"${shownValue(stringMaskEntry)}" is not a string_mask OpenSSL knows (utf8only, default, pkix, nombstr or MASK:number).`, stringMaskEntry, stringMaskEntry.valueRange,
-        { suggestion: closestName(stringMaskEntry.value, ['utf8only', 'default', 'pkix', 'nombstr']) });
+      sink.add(
+        'error',
+        'string-mask-invalid',
+        `"${shownValue(stringMaskEntry)}" is not a string_mask OpenSSL knows (utf8only, default, pkix, nombstr or MASK:number).`,
+        stringMaskEntry,
+        stringMaskEntry.valueRange,
+        { suggestion: closestName(stringMaskEntry.value, ['utf8only', 'default', 'pkix', 'nombstr']) },
+      );
     } else {
       stringMask = mask;
     }
@@ -146,7 +215,14 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   const utf8Entry = get('utf8');
   request.utf8 = utf8Entry?.value === 'yes';
   if (utf8Entry && !request.utf8 && /^(y|true|on|1|Yes|YES)$/i.test(utf8Entry.value)) {
-    sink.add('warning', 'utf8-not-yes', `openssl req only recognises utf8 = yes (exactly); "${shownValue(utf8Entry)}" leaves values read byte by byte.`, utf8Entry, utf8Entry.valueRange, { suggestion: 'yes' });
+    sink.add(
+      'warning',
+      'utf8-not-yes',
+      `openssl req only recognises utf8 = yes (exactly); "${shownValue(utf8Entry)}" leaves values read byte by byte.`,
+      utf8Entry,
+      utf8Entry.valueRange,
+      { suggestion: 'yes' },
+    );
   }
 
   // Both extension sections are checked before anything is built, x509_extensions too although only -x509 uses it.
@@ -156,8 +232,19 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
     if (!pointer) return;
     const target = findConfigSection(config, pointer.value);
     if (!target) {
-      sink.add('error', 'extension-section-missing', `${what} names [${shownValue(pointer)}], which does not exist: openssl req fails.`, pointer, pointer.valueRange,
-        { suggestion: closestName(pointer.value, config.sections.map((s) => s.name)) });
+      sink.add(
+        'error',
+        'extension-section-missing',
+        `${what} names [${shownValue(pointer)}], which does not exist: openssl req fails.`,
+        pointer,
+        pointer.valueRange,
+        {
+          suggestion: closestName(
+            pointer.value,
+            config.sections.map((s) => s.name),
+          ),
+        },
+      );
       return;
     }
     if (pointer === reqPointer || (pointer === x509Pointer && reqPointer?.value === pointer.value)) return;
@@ -172,36 +259,80 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   const promptEntry = get('prompt');
   request.promptNo = promptEntry?.value === 'no';
   if (promptEntry && !request.promptNo && /^no$/i.test(promptEntry.value.trim())) {
-    sink.add('warning', 'prompt-not-no', `Only prompt = no (exactly, lowercase) turns prompting off; with "${shownValue(promptEntry)}" openssl req -batch takes the _default values instead.`, promptEntry, promptEntry.valueRange, { suggestion: 'no' });
+    sink.add(
+      'warning',
+      'prompt-not-no',
+      `Only prompt = no (exactly, lowercase) turns prompting off; with "${shownValue(promptEntry)}" openssl req -batch takes the _default values instead.`,
+      promptEntry,
+      promptEntry.valueRange,
+      { suggestion: 'no' },
+    );
   }
   const dnPointer = get('distinguished_name');
   const dnSection = dnPointer ? findConfigSection(config, dnPointer.value) : undefined;
   if (dnPointer) request.distinguishedNameSection = dnPointer.value;
   if (!dnPointer) {
-    sink.add('error', 'missing-distinguished-name', `[${section}] has no distinguished_name, so openssl req has no subject fields ("No objects specified in config file").`, undefined, sink.sectionAnchor(section));
+    sink.add(
+      'error',
+      'missing-distinguished-name',
+      `[${section}] has no distinguished_name, so openssl req has no subject fields ("No objects specified in config file").`,
+      undefined,
+      sink.sectionAnchor(section),
+    );
   } else if (!dnSection) {
-    sink.add('error', 'distinguished-name-section-missing', `distinguished_name names [${shownValue(dnPointer)}], which does not exist: openssl req fails ("Unable to get '${shownValue(dnPointer)}' section").`, dnPointer, dnPointer.valueRange,
-      { suggestion: closestName(dnPointer.value, config.sections.map((s) => s.name)) });
+    sink.add(
+      'error',
+      'distinguished-name-section-missing',
+      `distinguished_name names [${shownValue(dnPointer)}], which does not exist: openssl req fails ("Unable to get '${shownValue(dnPointer)}' section").`,
+      dnPointer,
+      dnPointer.valueRange,
+      {
+        suggestion: closestName(
+          dnPointer.value,
+          config.sections.map((s) => s.name),
+        ),
+      },
+    );
   }
   const attributesPointer = get('attributes');
   const attributesSection = attributesPointer ? findConfigSection(config, attributesPointer.value) : undefined;
   if (attributesPointer) {
     request.attributesSection = attributesPointer.value;
     if (!attributesSection) {
-      sink.add('error', 'attributes-section-missing', `attributes names [${shownValue(attributesPointer)}], which does not exist: openssl req fails.`, attributesPointer, attributesPointer.valueRange);
+      sink.add(
+        'error',
+        'attributes-section-missing',
+        `attributes names [${shownValue(attributesPointer)}], which does not exist: openssl req fails.`,
+        attributesPointer,
+        attributesPointer.valueRange,
+      );
     }
   }
   if (dnSection && dnPointer) {
-    const built = buildDistinguishedName({
-      config, registry, sink, section: dnPointer.value, mode: request.promptNo ? 'auto' : 'prompt', utf8: request.utf8, stringMask, what: 'subject',
-    }, dnSection.entries);
+    const built = buildDistinguishedName(
+      {
+        config,
+        registry,
+        sink,
+        section: dnPointer.value,
+        mode: request.promptNo ? 'auto' : 'prompt',
+        utf8: request.utf8,
+        stringMask,
+        what: 'subject',
+      },
+      dnSection.entries,
+    );
     request.subject = built.attributes;
     if (!built.failed && built.attributes.length === 0) {
-      sink.add('error', 'empty-distinguished-name',
+      sink.add(
+        'error',
+        'empty-distinguished-name',
         dnSection.entries.length === 0 && !request.promptNo
           ? `[${shownValue(dnPointer)}] is empty: openssl req fails ("No template, please set one up").`
           : `Nothing in [${shownValue(dnPointer)}] gives the subject a value: openssl req fails ("No objects specified in config file").`,
-        dnPointer, dnPointer.valueRange);
+        dnPointer,
+        dnPointer.valueRange,
+      );
     }
   }
   if (attributesSection) {
@@ -209,18 +340,39 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
       const resolved = resolveObject(entry.name, registry);
       if (request.promptNo) {
         if (!resolved) {
-          sink.add('error', 'unknown-attribute', `"${entry.name}" is not a name OpenSSL knows, so openssl req fails.`, entry, entry.nameRange,
-            { suggestion: closestName(entry.name, ['challengePassword', 'unstructuredName', 'unstructuredAddress']) });
+          sink.add(
+            'error',
+            'unknown-attribute',
+            `"${entry.name}" is not a name OpenSSL knows, so openssl req fails.`,
+            entry,
+            entry.nameRange,
+            { suggestion: closestName(entry.name, ['challengePassword', 'unstructuredName', 'unstructuredAddress']) },
+          );
           continue;
         }
         const table = resolved.object && !registry.has(resolved.object.sn) ? resolved.object.sn : undefined;
         const encoded = encodeNameString(entry.value, table, request.utf8, stringMask);
         if (!encoded.ok) {
-          sink.add('error', encoded.reason === 'too-short' ? 'dn-value-too-short' : encoded.reason === 'too-long' ? 'dn-value-too-long' : 'dn-illegal-characters',
-            `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`, entry, entry.valueRange);
+          sink.add(
+            'error',
+            encoded.reason === 'too-short'
+              ? 'dn-value-too-short'
+              : encoded.reason === 'too-long'
+                ? 'dn-value-too-long'
+                : 'dn-illegal-characters',
+            `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`,
+            entry,
+            entry.valueRange,
+          );
           continue;
         }
-        request.attributes.push(withOrigin({ type: resolved.object?.sn ?? resolved.oid, oid: resolved.oid, value: encoded.value }, entry, encoded.value));
+        request.attributes.push(
+          withOrigin(
+            { type: resolved.object?.sn ?? resolved.oid, oid: resolved.oid, value: encoded.value },
+            entry,
+            encoded.value,
+          ),
+        );
       } else {
         // prompt_info's second loop: like the DN fields, without prefixes, and unknown names silently skipped.
         if (!resolved?.object) continue;
@@ -238,21 +390,37 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
         const bytes = Buffer.byteLength(from.value, 'utf8');
         const minEntry = lookup('_min');
         const maxEntry = lookup('_max');
-        const min = minEntry ? configNumber(minEntry.value) ?? -1 : -1;
-        const max = maxEntry ? configNumber(maxEntry.value) ?? -1 : -1;
+        const min = minEntry ? (configNumber(minEntry.value) ?? -1) : -1;
+        const max = maxEntry ? (configNumber(maxEntry.value) ?? -1) : -1;
         if (bytes + 2 > 1024 || (min > 0 && bytes < min) || (max >= 0 && bytes > max)) {
-          sink.add('error', bytes + 2 > 1024 ? 'dn-value-too-long' : 'dn-length-limit',
-            `The ${entry.name} answer has ${bytes} bytes, outside what openssl req allows here${min > 0 || max >= 0 ? ` (_min ${min}, _max ${max})` : ''}.`, from, from.valueRange);
+          sink.add(
+            'error',
+            bytes + 2 > 1024 ? 'dn-value-too-long' : 'dn-length-limit',
+            `The ${entry.name} answer has ${bytes} bytes, outside what openssl req allows here${min > 0 || max >= 0 ? ` (_min ${min}, _max ${max})` : ''}.`,
+            from,
+            from.valueRange,
+          );
           continue;
         }
         const table = !registry.has(resolved.object.sn) ? resolved.object.sn : undefined;
         const encoded = encodeNameString(from.value, table, request.utf8, stringMask);
         if (!encoded.ok) {
-          sink.add('error', encoded.reason === 'too-short' ? 'dn-value-too-short' : encoded.reason === 'too-long' ? 'dn-value-too-long' : 'dn-illegal-characters',
-            `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`, from, from.valueRange);
+          sink.add(
+            'error',
+            encoded.reason === 'too-short'
+              ? 'dn-value-too-short'
+              : encoded.reason === 'too-long'
+                ? 'dn-value-too-long'
+                : 'dn-illegal-characters',
+            `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`,
+            from,
+            from.valueRange,
+          );
           continue;
         }
-        request.attributes.push(withOrigin({ type: resolved.object.sn, oid: resolved.oid, value: encoded.value }, from, encoded.value));
+        request.attributes.push(
+          withOrigin({ type: resolved.object.sn, oid: resolved.oid, value: encoded.value }, from, encoded.value),
+        );
       }
     }
   }
@@ -261,7 +429,10 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   if (reqPointer) {
     const target = findConfigSection(config, reqPointer.value);
     if (target) {
-      const built = checkExtensionSection({ config, registry, sink, mode: 'request', subject: request.subject, stringMask }, target.entries);
+      const built = checkExtensionSection(
+        { config, registry, sink, mode: 'request', subject: request.subject, stringMask },
+        target.entries,
+      );
       request.extensions = built.extensions;
       request.subjectAltNames = built.subjectAltNames;
       if (built.subjectAltNameCritical !== undefined) request.subjectAltNamesCritical = built.subjectAltNameCritical;
@@ -270,8 +441,14 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   }
 
   if (mdEntry && !DIGEST_NAMES.includes(mdEntry.value.toLowerCase())) {
-    sink.add('error', 'default-md-unknown', `"${shownValue(mdEntry)}" is not a digest OpenSSL 3.0 signs RSA requests with; openssl req fails when signing.`, mdEntry, mdEntry.valueRange,
-      { suggestion: closestName(mdEntry.value, ['sha256', 'sha384', 'sha512', 'sha3-256', 'sha1']) });
+    sink.add(
+      'error',
+      'default-md-unknown',
+      `"${shownValue(mdEntry)}" is not a digest OpenSSL 3.0 signs RSA requests with; openssl req fails when signing.`,
+      mdEntry,
+      mdEntry.valueRange,
+      { suggestion: closestName(mdEntry.value, ['sha256', 'sha384', 'sha512', 'sha3-256', 'sha1']) },
+    );
   }
 
   // Keys that matter only when openssl req generates the key itself.
@@ -279,9 +456,22 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
   if (bits) {
     const n = configNumber(bits.value);
     if (n !== undefined && /^\d/.test(bits.value)) request.defaultBits = n;
-    else sink.add('warning', 'default-bits-invalid', `OpenSSL reads default_bits "${shownValue(bits)}" as no number and would generate a 2048-bit key.`, bits, bits.valueRange);
+    else
+      sink.add(
+        'warning',
+        'default-bits-invalid',
+        `OpenSSL reads default_bits "${shownValue(bits)}" as no number and would generate a 2048-bit key.`,
+        bits,
+        bits.valueRange,
+      );
     if (request.defaultBits !== undefined && request.defaultBits < 2048) {
-      sink.add('warning', 'default-bits-too-small', `default_bits = ${shownDerived(String(request.defaultBits), bits.origin)}: keys under 2048 bits are weak${request.defaultBits < 512 ? ', and openssl req refuses to generate one under 512' : ''}.`, bits, bits.valueRange);
+      sink.add(
+        'warning',
+        'default-bits-too-small',
+        `default_bits = ${shownDerived(String(request.defaultBits), bits.origin)}: keys under 2048 bits are weak${request.defaultBits < 512 ? ', and openssl req refuses to generate one under 512' : ''}.`,
+        bits,
+        bits.valueRange,
+      );
     }
   }
   const keyfile = get('default_keyfile');

@@ -24,11 +24,23 @@ function providerFindings(config: ParsedConfig, request: ConfigRequest): ConfigF
   const bits = findConfigEntry(config, request.section, 'default_bits');
   if (bits && request.defaultBits !== undefined && request.defaultBits !== 2048) {
     const shown = shownDerived(String(request.defaultBits), bits.origin);
-    sink.add('warning', 'provider-key-size', `The provider requires RSA-2048 keys; default_bits = ${shown} would make a ${shown}-bit key when openssl req generates it.`, bits, bits.valueRange, { suggestion: '2048' });
+    sink.add(
+      'warning',
+      'provider-key-size',
+      `The provider requires RSA-2048 keys; default_bits = ${shown} would make a ${shown}-bit key when openssl req generates it.`,
+      bits,
+      bits.valueRange,
+      { suggestion: '2048' },
+    );
   }
-  const dnPointer = request.distinguishedNameSection !== undefined ? findConfigEntry(config, request.section, 'distinguished_name') : undefined;
+  const dnPointer =
+    request.distinguishedNameSection !== undefined
+      ? findConfigEntry(config, request.section, 'distinguished_name')
+      : undefined;
   // When the subject could not be built, the errors say why; "O is missing" on top would only mislead.
-  const dnErrors = [...config.findings, ...request.findings].some((f) => f.severity === 'error' && f.data?.section === request.distinguishedNameSection);
+  const dnErrors = [...config.findings, ...request.findings].some(
+    (f) => f.severity === 'error' && f.data?.section === request.distinguishedNameSection,
+  );
   if (dnPointer && request.subject.length > 0 && !dnErrors) {
     const has = (type: string) => request.subject.some((a) => a.type === type);
     const missing: Array<['O' | 'OU' | 'CN', 'provider-missing-o' | 'provider-missing-ou' | 'provider-missing-cn']> = [
@@ -38,7 +50,13 @@ function providerFindings(config: ParsedConfig, request: ConfigRequest): ConfigF
     ];
     for (const [type, code] of missing) {
       if (!has(type)) {
-        sink.add('warning', code, `The provider requires ${type} in the subject, and this config does not give it one.`, dnPointer, dnPointer.valueRange);
+        sink.add(
+          'warning',
+          code,
+          `The provider requires ${type} in the subject, and this config does not give it one.`,
+          dnPointer,
+          dnPointer.valueRange,
+        );
       }
     }
   }

@@ -37,7 +37,11 @@ export function mergeOrigins(a: ValueOrigin | undefined, b: ValueOrigin | undefi
 }
 
 /** The origin of `value.slice(start, end)` (all of it by default), or undefined when it is plain main text. */
-export function originOf(spans: readonly TaintSpan[] | undefined, start = 0, end = Number.MAX_SAFE_INTEGER): ValueOrigin | undefined {
+export function originOf(
+  spans: readonly TaintSpan[] | undefined,
+  start = 0,
+  end = Number.MAX_SAFE_INTEGER,
+): ValueOrigin | undefined {
   let origin: ValueOrigin | undefined;
   for (const span of spans ?? []) {
     if (span.end > start && span.start < end) origin = mergeOrigins(origin, span.origin);
@@ -57,7 +61,12 @@ export function placeholder(origin: ValueOrigin): string {
  * `value.slice(start, end)` as it may be shown: main-text parts as they are, each tainted part replaced by its
  * placeholder. Without spans it is the text itself.
  */
-export function shownText(value: string, spans: readonly TaintSpan[] | undefined, start = 0, end = value.length): string {
+export function shownText(
+  value: string,
+  spans: readonly TaintSpan[] | undefined,
+  start = 0,
+  end = value.length,
+): string {
   if (!spans?.length) return value.slice(start, end);
   let out = '';
   let at = start;
@@ -72,7 +81,11 @@ export function shownText(value: string, spans: readonly TaintSpan[] | undefined
 }
 
 /** The spans of `spans` that fall in `value.slice(start, end)`, relative to `start` (for a part cut out of a value). */
-export function sliceSpans(spans: readonly TaintSpan[] | undefined, start: number, end: number): TaintSpan[] | undefined {
+export function sliceSpans(
+  spans: readonly TaintSpan[] | undefined,
+  start: number,
+  end: number,
+): TaintSpan[] | undefined {
   const out: TaintSpan[] = [];
   for (const span of spans ?? []) {
     if (span.end <= start || span.start >= end) continue;
@@ -90,7 +103,11 @@ export function appendSpans(target: TaintSpan[], spans: readonly TaintSpan[] | u
 }
 
 /** A value (an entry's, an item's) as it may be shown; `start`/`end` cut a part out of it. */
-export function shownValue(source: { value: string; taint?: readonly TaintSpan[] }, start = 0, end = source.value.length): string {
+export function shownValue(
+  source: { value: string; taint?: readonly TaintSpan[] },
+  start = 0,
+  end = source.value.length,
+): string {
   return shownText(source.value, source.taint, start, end);
 }
 

@@ -12,14 +12,7 @@ import { Rotation, RotationPatch } from './rotationRecord';
  * What the user can do about a step. The adapter decides which command that is: the core names no command ids.
  */
 export type ChecklistAction =
-  | 'tick'
-  | 'generate'
-  | 'compare'
-  | 'verify'
-  | 'test-call'
-  | 'find-references'
-  | 'retire'
-  | 'update-register';
+  'tick' | 'generate' | 'compare' | 'verify' | 'test-call' | 'find-references' | 'retire' | 'update-register';
 
 export type ChecklistItemId =
   | 'reminder-received'
@@ -93,45 +86,62 @@ function keyGenerated(rotation: Rotation, e: RotationEvidence): Outcome {
   const oldSpki = `SPKI ${shortHash(rotation.old.publicKeySha256)}`;
   const key = e.newKey;
   if (!key) {
-    if (e.newKeySpki) return done(`new key SPKI ${shortHash(e.newKeySpki)} recorded when it was generated (its file is no longer in the workspace); it differs from the old key (${oldSpki})`);
-    return todo(e.renewalCsrs.length
-      ? `${baseName(e.renewalCsrs[0].path)} renews the certificate, but no key file for it is in the workspace`
-      : 'no key in the workspace differs from the old key and belongs to a renewal CSR');
+    if (e.newKeySpki)
+      return done(
+        `new key SPKI ${shortHash(e.newKeySpki)} recorded when it was generated (its file is no longer in the workspace); it differs from the old key (${oldSpki})`,
+      );
+    return todo(
+      e.renewalCsrs.length
+        ? `${baseName(e.renewalCsrs[0].path)} renews the certificate, but no key file for it is in the workspace`
+        : 'no key in the workspace differs from the old key and belongs to a renewal CSR',
+    );
   }
   const described = `${baseName(key.path)} (${key.keyType ?? 'unknown'}${key.keyBits ? `-${key.keyBits}` : ''}, SPKI ${shortHash(key.publicKeySha256 ?? '')})`;
   if (key.keyType !== 'RSA' || (key.keyBits ?? 0) < 2048) {
     return todo(`${described} is the new key, but the provider asks for RSA with at least 2048 bits`);
   }
-  const csr = e.newCsr && e.newCsr.publicKeySha256 === key.publicKeySha256 ? ` and matches ${baseName(e.newCsr.path)}` : '';
+  const csr =
+    e.newCsr && e.newCsr.publicKeySha256 === key.publicKeySha256 ? ` and matches ${baseName(e.newCsr.path)}` : '';
   const certificate = !csr && e.newCertificate ? ` and matches ${baseName(e.newCertificate.path)}` : '';
-  return done(`${described} differs from the old key (${oldSpki})${csr || certificate || ' (recorded as the rotation\'s new key)'}`);
+  return done(
+    `${described} differs from the old key (${oldSpki})${csr || certificate || " (recorded as the rotation's new key)"}`,
+  );
 }
 
 function csrCreated(e: RotationEvidence): Outcome {
   if (e.newCsr) {
     const cn = e.newCsr.subject.find((a) => a.type === 'CN')?.value;
-    return done(`${baseName(e.newCsr.path)} requests ${cn === undefined ? 'the subject' : `CN=${cn}`} with ${plural(e.newCsr.subjectAltNames.length, 'SAN')} for the new key (SPKI ${shortHash(e.newCsr.publicKeySha256)})`);
+    return done(
+      `${baseName(e.newCsr.path)} requests ${cn === undefined ? 'the subject' : `CN=${cn}`} with ${plural(e.newCsr.subjectAltNames.length, 'SAN')} for the new key (SPKI ${shortHash(e.newCsr.publicKeySha256)})`,
+    );
   }
   if (!e.newKeySpki) return blocked('generate the new key pair first');
-  return todo(e.renewalCsrs.length
-    ? `${baseName(e.renewalCsrs[0].path)} renews the certificate but for another key than the new one`
-    : 'no CSR for the new key with the certificate\'s subject, CN or SANs is in the workspace');
+  return todo(
+    e.renewalCsrs.length
+      ? `${baseName(e.renewalCsrs[0].path)} renews the certificate but for another key than the new one`
+      : "no CSR for the new key with the certificate's subject, CN or SANs is in the workspace",
+  );
 }
 
 function csrVerified(facts: RotationFacts, e: RotationEvidence): Outcome {
   if (e.renewalCsrs.length === 0) return blocked('create the renewal CSR first');
   const candidates = e.newCsr ? [e.newCsr, ...e.renewalCsrs.filter((c) => c !== e.newCsr)] : e.renewalCsrs;
-  const lastComparison = (path: string) => facts.csrComparisons.filter((c) => samePath(c.csrPath, path, facts.workspaceRoot)).at(-1);
+  const lastComparison = (path: string) =>
+    facts.csrComparisons.filter((c) => samePath(c.csrPath, path, facts.workspaceRoot)).at(-1);
   const passed = candidates.find((csr) => lastComparison(csr.path)?.errors === 0);
   if (passed) {
     const result = lastComparison(passed.path);
-    return done(`${baseName(passed.path)} compared with the old certificate: 0 errors, ${plural(result?.warnings ?? 0, 'warning')}`);
+    return done(
+      `${baseName(passed.path)} compared with the old certificate: 0 errors, ${plural(result?.warnings ?? 0, 'warning')}`,
+    );
   }
   const first = candidates[0];
   const last = lastComparison(first.path);
-  return todo(last
-    ? `${baseName(first.path)} compared with the old certificate: ${plural(last.errors, 'error')}, ${plural(last.warnings, 'warning')}`
-    : `${baseName(first.path)} has not been compared with the old certificate yet`);
+  return todo(
+    last
+      ? `${baseName(first.path)} compared with the old certificate: ${plural(last.errors, 'error')}, ${plural(last.warnings, 'warning')}`
+      : `${baseName(first.path)} has not been compared with the old certificate yet`,
+  );
 }
 
 function certificateValidated(rotation: Rotation, e: RotationEvidence): Outcome {
@@ -141,7 +151,9 @@ function certificateValidated(rotation: Rotation, e: RotationEvidence): Outcome 
     if (stray) return todo(`${baseName(stray.path)} renews the certificate but does not carry the new key`);
     if (!e.newKeySpki) return blocked('generate the new key pair first');
     return rotation.manual.csrSubmitted
-      ? todo(`waiting for the signed certificate (the CSR was submitted on ${describeDate(rotation.manual.csrSubmitted)}; typically ~24 hours)`)
+      ? todo(
+          `waiting for the signed certificate (the CSR was submitted on ${describeDate(rotation.manual.csrSubmitted)}; typically ~24 hours)`,
+        )
       : blocked('submit the CSR first');
   }
   const what = `${baseName(c.path)} (SHA-256 ${shortHash(c.fingerprintSha256, 11)}, expires ${describeDate(c.notAfter)})`;
@@ -150,44 +162,75 @@ function certificateValidated(rotation: Rotation, e: RotationEvidence): Outcome 
     const failed = e.verification.checks.filter((k) => !k.ok).map((k) => k.name);
     return todo(`${what}: verification failed${failed.length ? ` (${failed.join(', ')})` : ''}`);
   }
-  return done(`${what} carries the new key and ends after the old one; verified: ${e.verification.checks.map((k) => k.name).join(', ') || 'all checks ok'}`);
+  return done(
+    `${what} carries the new key and ends after the old one; verified: ${e.verification.checks.map((k) => k.name).join(', ') || 'all checks ok'}`,
+  );
 }
 
 function deployedAlongside(rotation: Rotation, e: RotationEvidence, now: Date): Outcome {
   const c = e.newCertificate;
   if (!c) return blocked('the new certificate is not in the workspace yet');
   if (e.oldCertificate) {
-    return done(`${baseName(e.oldCertificate.path)} (expires ${describeDate(e.oldCertificate.notAfter)}, ${days(e.oldCertificate.notAfter, now)}) and ${baseName(c.path)} (expires ${describeDate(c.notAfter)}) are both in the workspace`);
+    return done(
+      `${baseName(e.oldCertificate.path)} (expires ${describeDate(e.oldCertificate.notAfter)}, ${days(e.oldCertificate.notAfter, now)}) and ${baseName(c.path)} (expires ${describeDate(c.notAfter)}) are both in the workspace`,
+    );
   }
-  if (rotation.retiredAt) return done(`the overlap ended when the old key was retired on ${describeDate(rotation.retiredAt)}; ${baseName(c.path)} is in place`);
-  return todo(`the old certificate (${baseName(rotation.old.certificatePath)}) is no longer in the workspace: keep it deployed beside ${baseName(c.path)} until the new one is confirmed`);
+  if (rotation.retiredAt)
+    return done(
+      `the overlap ended when the old key was retired on ${describeDate(rotation.retiredAt)}; ${baseName(c.path)} is in place`,
+    );
+  return todo(
+    `the old certificate (${baseName(rotation.old.certificatePath)}) is no longer in the workspace: keep it deployed beside ${baseName(c.path)} until the new one is confirmed`,
+  );
 }
 
 function testCall(e: RotationEvidence): Outcome {
   const ok = e.successfulTestCall;
-  if (ok) return done(`ok${ok.status === undefined ? '' : ` (HTTP ${ok.status})`} on ${describeDate(ok.at)} with only the new certificate (SHA-256 ${shortHash(ok.certificateFingerprint, 11)})`);
+  if (ok)
+    return done(
+      `ok${ok.status === undefined ? '' : ` (HTTP ${ok.status})`} on ${describeDate(ok.at)} with only the new certificate (SHA-256 ${shortHash(ok.certificateFingerprint, 11)})`,
+    );
   if (!e.newCertificate) return blocked('the new certificate is not in the workspace yet');
   const last = e.lastTestCall;
-  return todo(last
-    ? `the last test call with ${baseName(e.newCertificate.path)} (${describeDate(last.at)}) ended in ${last.outcome}${last.status === undefined ? '' : ` (HTTP ${last.status})`}`
-    : `no test call with ${baseName(e.newCertificate.path)} yet`);
+  return todo(
+    last
+      ? `the last test call with ${baseName(e.newCertificate.path)} (${describeDate(last.at)}) ended in ${last.outcome}${last.status === undefined ? '' : ` (HTTP ${last.status})`}`
+      : `no test call with ${baseName(e.newCertificate.path)} yet`,
+  );
 }
 
 function servicesUpdated(facts: RotationFacts, e: RotationEvidence): Outcome {
   const refs = facts.oldReferences;
-  if (refs && refs.length === 0) return done('no workspace file refers to the old certificate or key by path or fingerprint');
+  if (refs && refs.length === 0)
+    return done('no workspace file refers to the old certificate or key by path or fingerprint');
   if (!e.successfulTestCall) return blocked('confirm the new certificate with a test call first');
-  if (refs === undefined) return todo('the workspace has not been searched for references to the old certificate and key yet');
-  const shown = refs.slice(0, 3).map((r) => `${baseName(r.path)}:${r.line}`).join(', ');
-  return todo(`${plural(refs.length, 'reference')} to the old certificate or key ${refs.length === 1 ? 'remains' : 'remain'}: ${shown}${refs.length > 3 ? ', …' : ''}`);
+  if (refs === undefined)
+    return todo('the workspace has not been searched for references to the old certificate and key yet');
+  const shown = refs
+    .slice(0, 3)
+    .map((r) => `${baseName(r.path)}:${r.line}`)
+    .join(', ');
+  return todo(
+    `${plural(refs.length, 'reference')} to the old certificate or key ${refs.length === 1 ? 'remains' : 'remain'}: ${shown}${refs.length > 3 ? ', …' : ''}`,
+  );
 }
 
 function oldKeyRemoved(rotation: Rotation, facts: RotationFacts, e: RotationEvidence, now: Date): Outcome {
-  const left = [...e.oldKeys, ...(e.oldKeyFile && !e.oldKeys.includes(e.oldKeyFile) && e.oldKeyFile.publicKeySha256 === undefined ? [e.oldKeyFile] : [])];
+  const left = [
+    ...e.oldKeys,
+    ...(e.oldKeyFile && !e.oldKeys.includes(e.oldKeyFile) && e.oldKeyFile.publicKeySha256 === undefined
+      ? [e.oldKeyFile]
+      : []),
+  ];
   if (rotation.retiredAt && left.length === 0) {
-    return done(`retired on ${describeDate(rotation.retiredAt)}; no file in the workspace holds the old key (SPKI ${shortHash(rotation.old.publicKeySha256)}) any more`);
+    return done(
+      `retired on ${describeDate(rotation.retiredAt)}; no file in the workspace holds the old key (SPKI ${shortHash(rotation.old.publicKeySha256)}) any more`,
+    );
   }
-  if (rotation.retiredAt) return todo(`retired on ${describeDate(rotation.retiredAt)}, but ${left.map((k) => baseName(k.path)).join(', ')} still ${left.length === 1 ? 'holds' : 'hold'} the old key`);
+  if (rotation.retiredAt)
+    return todo(
+      `retired on ${describeDate(rotation.retiredAt)}, but ${left.map((k) => baseName(k.path)).join(', ')} still ${left.length === 1 ? 'holds' : 'hold'} the old key`,
+    );
   const guard = canRetireOldKey(rotation, facts, now);
   if (!guard.allowed) return blocked(guard.reasons.join('; '));
   return todo(`${guard.keyPath ? baseName(guard.keyPath) : 'the old key'} can be retired now`);
@@ -200,9 +243,13 @@ function registerUpdated(rotation: Rotation, facts: RotationFacts, e: RotationEv
   const entry = findRegisterEntry(facts.register, fingerprint);
   if (!entry) return todo(`the register has no entry for the new certificate (SHA-256 ${shortHash(fingerprint, 11)})`);
   if (e.newCertificate && Date.parse(entry.expiresAt) !== Date.parse(e.newCertificate.notAfter)) {
-    return todo(`the register's entry "${entry.name}" says it expires ${describeDate(entry.expiresAt)}, but the certificate says ${describeDate(e.newCertificate.notAfter)}`);
+    return todo(
+      `the register's entry "${entry.name}" says it expires ${describeDate(entry.expiresAt)}, but the certificate says ${describeDate(e.newCertificate.notAfter)}`,
+    );
   }
-  return done(`"${entry.name}" (SHA-256 ${shortHash(fingerprint, 11)}) is registered, expiring ${describeDate(entry.expiresAt)}`);
+  return done(
+    `"${entry.name}" (SHA-256 ${shortHash(fingerprint, 11)}) is registered, expiring ${describeDate(entry.expiresAt)}`,
+  );
 }
 
 function manual(rotation: Rotation, id: ManualChecklistItemId, blockedBy?: string): Outcome {
@@ -223,7 +270,12 @@ export function evaluateChecklist(rotation: Rotation, facts: RotationFacts, now:
     ['key-generated', 'evidence', keyGenerated(rotation, e), 'generate'],
     ['csr-created', 'evidence', csrCreated(e), 'generate'],
     ['csr-verified', 'evidence', csrVerified(facts, e), 'compare'],
-    ['csr-submitted', 'manual', manual(rotation, 'csr-submitted', csrReady ? undefined : 'create the renewal CSR first'), 'tick'],
+    [
+      'csr-submitted',
+      'manual',
+      manual(rotation, 'csr-submitted', csrReady ? undefined : 'create the renewal CSR first'),
+      'tick',
+    ],
     ['certificate-validated', 'evidence', certificateValidated(rotation, e), 'verify'],
     // Deployment happens in the team's own infrastructure; no command of ours performs it.
     ['deployed-alongside', 'evidence', deployedAlongside(rotation, e, now), undefined],
@@ -232,5 +284,11 @@ export function evaluateChecklist(rotation: Rotation, facts: RotationFacts, now:
     ['old-key-removed', 'evidence', oldKeyRemoved(rotation, facts, e, now), 'retire'],
     ['register-updated', 'evidence', registerUpdated(rotation, facts, e), 'update-register'],
   ];
-  return outcomes.map(([id, source, outcome, action]) => ({ id, label: CHECKLIST_LABELS[id], source, ...outcome, ...(action ? { action } : {}) }));
+  return outcomes.map(([id, source, outcome, action]) => ({
+    id,
+    label: CHECKLIST_LABELS[id],
+    source,
+    ...outcome,
+    ...(action ? { action } : {}),
+  }));
 }

@@ -64,7 +64,12 @@ function pathNeedles(target: string, root: string | undefined): Needle[] {
       add(absolute.replace(/\//g, '\\\\'), 'path', true, false);
     }
   }
-  const relative = root !== undefined ? toRecordedPath(target, root) : isAbsolutePath(target) ? undefined : resolveRecordedPath(target);
+  const relative =
+    root !== undefined
+      ? toRecordedPath(target, root)
+      : isAbsolutePath(target)
+        ? undefined
+        : resolveRecordedPath(target);
   if (relative && !isAbsolutePath(relative)) {
     for (const prefix of ['', './', '${workspaceFolder}/']) add(prefix + relative, 'path', false, prefix === '');
     if (relative.includes('/')) {
@@ -104,7 +109,11 @@ function findFingerprints(text: string, wanted: Map<string, string>, hits: Hit[]
     const before = text[start - 1];
     const after = text[end];
     const hexPrefix = before === 'x' && text[start - 2] === '0' && !/[0-9A-Za-z]/.test(text[start - 3] ?? '');
-    if ((before !== undefined && /[0-9A-Za-z]/.test(before) && !hexPrefix) || (after !== undefined && /[0-9A-Za-z]/.test(after))) continue;
+    if (
+      (before !== undefined && /[0-9A-Za-z]/.test(before) && !hexPrefix) ||
+      (after !== undefined && /[0-9A-Za-z]/.test(after))
+    )
+      continue;
     const target = wanted.get(m[0].replace(/:/g, '').toLowerCase());
     if (target !== undefined) hits.push({ start, end, kind: 'fingerprint', target });
   }
@@ -133,7 +142,11 @@ function lineOf(starts: number[], offset: number): number {
 function isIgnored(ignore: string, file: string, root: string | undefined): boolean {
   if (samePath(ignore, file, root)) return true;
   // Without a workspace root a relative ignore path can only be recognised as the end of an absolute one.
-  return root === undefined && !isAbsolutePath(ignore) && resolveRecordedPath(file).endsWith(`/${resolveRecordedPath(ignore)}`);
+  return (
+    root === undefined &&
+    !isAbsolutePath(ignore) &&
+    resolveRecordedPath(file).endsWith(`/${resolveRecordedPath(ignore)}`)
+  );
 }
 
 /**
@@ -141,7 +154,10 @@ function isIgnored(ignore: string, file: string, root: string | undefined): bool
  * name where it stands as a path, and by fingerprint (`AA:BB:…`, plain hex of any case, or base64 as in curl's
  * `--pinnedpubkey sha256//…`). Overlapping matches keep the longest; the target files themselves are skipped.
  */
-export function findReferences(files: ReadonlyArray<{ path: string; text: string }>, targets: ReferenceTargets): ReferenceMatch[] {
+export function findReferences(
+  files: ReadonlyArray<{ path: string; text: string }>,
+  targets: ReferenceTargets,
+): ReferenceMatch[] {
   const root = targets.workspaceRoot;
   const needles = targets.paths.flatMap((p) => pathNeedles(p, root));
   const hexTargets = new Map<string, string>();
@@ -151,7 +167,8 @@ export function findReferences(files: ReadonlyArray<{ path: string; text: string
     if (hex.length < 16) continue; // too short to mean anything but coincidence
     hexTargets.set(hex, fingerprint);
     const b64 = base64OfHex(hex);
-    if (b64) base64Needles.push({ text: b64, kind: 'fingerprint', target: fingerprint, ignoreCase: false, standalone: false });
+    if (b64)
+      base64Needles.push({ text: b64, kind: 'fingerprint', target: fingerprint, ignoreCase: false, standalone: false });
   }
   const ignored = [...targets.paths, ...(targets.ignorePaths ?? [ROTATION_FILE_PATH, DEFAULT_REGISTER_PATH])];
 
@@ -176,8 +193,17 @@ export function findReferences(files: ReadonlyArray<{ path: string; text: string
       if (hit.end <= coveredUntil) continue;
       coveredUntil = hit.end;
       const line = lineOf(starts, hit.start);
-      matches.push({ path: file.path, line: line + 1, column: hit.start - starts[line] + 1, match: file.text.slice(hit.start, hit.end), kind: hit.kind, target: hit.target });
+      matches.push({
+        path: file.path,
+        line: line + 1,
+        column: hit.start - starts[line] + 1,
+        match: file.text.slice(hit.start, hit.end),
+        kind: hit.kind,
+        target: hit.target,
+      });
     }
   }
-  return matches.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column);
+  return matches.sort(
+    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
 }

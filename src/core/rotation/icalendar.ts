@@ -19,13 +19,15 @@ const encoder = new TextEncoder();
 
 /** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and line breaks escaped; other control characters dropped. */
 export function escapeICalendarText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 /**
@@ -52,7 +54,10 @@ export function foldICalendarLine(line: string): string {
 }
 
 function utcDateTime(time: number): string {
-  return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(time)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function utcDate(time: number): string {
@@ -63,13 +68,15 @@ function eventsFor(entry: RegisterEntry, days: number[], options: ICalendarOptio
   const hex = fingerprintHex(entry.fingerprintSha256);
   const domain = options.uidDomain ?? 'mtls-rotation';
   const expiry = timeOf(entry.expiresAt);
-  const description = escapeICalendarText([
-    `Subject: ${entry.subject}`,
-    ...(entry.subjectAltNames.length ? [`Subject alternative names: ${entry.subjectAltNames.join(', ')}`] : []),
-    `Serial number: ${entry.serialNumber}`,
-    `SHA-256 fingerprint: ${entry.fingerprintSha256}`,
-    `Expires: ${describeDate(entry.expiresAt)}`,
-  ].join('\n'));
+  const description = escapeICalendarText(
+    [
+      `Subject: ${entry.subject}`,
+      ...(entry.subjectAltNames.length ? [`Subject alternative names: ${entry.subjectAltNames.join(', ')}`] : []),
+      `Serial number: ${entry.serialNumber}`,
+      `SHA-256 fingerprint: ${entry.fingerprintSha256}`,
+      `Expires: ${describeDate(entry.expiresAt)}`,
+    ].join('\n'),
+  );
   const largest = days[days.length - 1];
   const reminders = [...days].reverse().map((n) => {
     const day = utcDate(expiry - n * DAY_MS);
@@ -110,7 +117,11 @@ function eventsFor(entry: RegisterEntry, days: number[], options: ICalendarOptio
  * The register as a calendar (RFC 5545): for each certificate an event at its expiry (UTC date-time, with an
  * alarm the day before) and an all-day event on each reminder day.
  */
-export function registerToICalendar(register: RegisterFile, thresholds: readonly number[], options: ICalendarOptions): string {
+export function registerToICalendar(
+  register: RegisterFile,
+  thresholds: readonly number[],
+  options: ICalendarOptions,
+): string {
   const days = normalizeThresholds(thresholds);
   const stamp = utcDateTime(timeOf(isoOf(options.now)));
   const replaced = replacedFingerprints(register);

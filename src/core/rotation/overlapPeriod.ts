@@ -31,21 +31,36 @@ function daysLeft(iso: string, now: Date): number {
 }
 
 function describe(fingerprintSha256: string, notAfter: string, now: Date): OverlapCertificate {
-  return { fingerprintSha256, notAfter, daysLeft: daysLeft(notAfter, now), expired: now.getTime() >= Date.parse(notAfter) };
+  return {
+    fingerprintSha256,
+    notAfter,
+    daysLeft: daysLeft(notAfter, now),
+    expired: now.getTime() >= Date.parse(notAfter),
+  };
 }
 
 export function overlapPeriod(rotation: Rotation, facts: RotationFacts, now: Date): OverlapPeriod {
   const evidence = resolveRotationEvidence(rotation, facts);
   const old = describe(rotation.old.fingerprintSha256, rotation.old.notAfter, now);
-  const fresh = evidence.newCertificate && describe(evidence.newCertificate.fingerprintSha256, evidence.newCertificate.notAfter, now);
+  const fresh =
+    evidence.newCertificate &&
+    describe(evidence.newCertificate.fingerprintSha256, evidence.newCertificate.notAfter, now);
   const chosen = rotation.overlapDeadline;
   const useChosen = chosen !== undefined && Date.parse(chosen) < Date.parse(rotation.old.notAfter);
   const at = useChosen ? chosen : rotation.old.notAfter;
-  const newValidNow = evidence.newCertificate !== undefined && !fresh?.expired && Date.parse(evidence.newCertificate.notBefore) <= now.getTime();
+  const newValidNow =
+    evidence.newCertificate !== undefined &&
+    !fresh?.expired &&
+    Date.parse(evidence.newCertificate.notBefore) <= now.getTime();
   return {
     old,
     ...(fresh ? { new: fresh } : {}),
-    deadline: { at, daysLeft: daysLeft(at, now), passed: now.getTime() >= Date.parse(at), source: useChosen ? 'overlap-deadline' : 'old-certificate-expiry' },
+    deadline: {
+      at,
+      daysLeft: daysLeft(at, now),
+      passed: now.getTime() >= Date.parse(at),
+      source: useChosen ? 'overlap-deadline' : 'old-certificate-expiry',
+    },
     active: !old.expired && newValidNow && rotation.retiredAt === undefined,
   };
 }

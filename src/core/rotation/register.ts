@@ -57,11 +57,22 @@ function compact<T extends object>(entries: Array<[keyof T & string, unknown]>):
 
 function canonicalEntry(e: RegisterEntry): RegisterEntry {
   return compact<RegisterEntry>([
-    ['name', e.name], ['subject', e.subject], ['subjectAltNames', [...e.subjectAltNames]], ['serialNumber', e.serialNumber],
-    ['fingerprintSha256', e.fingerprintSha256], ['issuedAt', e.issuedAt], ['expiresAt', e.expiresAt],
-    ['replaces', e.replaces && compact<RegisterReplacement>([
-      ['fingerprintSha256', e.replaces.fingerprintSha256], ['serialNumber', e.replaces.serialNumber], ['replacedAt', e.replaces.replacedAt],
-    ])],
+    ['name', e.name],
+    ['subject', e.subject],
+    ['subjectAltNames', [...e.subjectAltNames]],
+    ['serialNumber', e.serialNumber],
+    ['fingerprintSha256', e.fingerprintSha256],
+    ['issuedAt', e.issuedAt],
+    ['expiresAt', e.expiresAt],
+    [
+      'replaces',
+      e.replaces &&
+        compact<RegisterReplacement>([
+          ['fingerprintSha256', e.replaces.fingerprintSha256],
+          ['serialNumber', e.replaces.serialNumber],
+          ['replacedAt', e.replaces.replacedAt],
+        ]),
+    ],
     ['oldKeyRetiredAt', e.oldKeyRetiredAt],
     ['notes', e.notes],
   ]);
@@ -69,7 +80,11 @@ function canonicalEntry(e: RegisterEntry): RegisterEntry {
 
 /** Fixed key order, entries in the register's own order, two-space indent, trailing newline. */
 export function serializeRegister(register: RegisterFile): string {
-  const canonical = compact<RegisterFile>([['$schema', register.$schema], ['version', register.version], ['certificates', register.certificates.map(canonicalEntry)]]);
+  const canonical = compact<RegisterFile>([
+    ['$schema', register.$schema],
+    ['version', register.version],
+    ['certificates', register.certificates.map(canonicalEntry)],
+  ]);
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 
@@ -97,7 +112,12 @@ export function registerEntryFor(certificate: CertificateInfo, name?: string): R
  */
 export function recordRotation(
   register: RegisterFile,
-  change: { newCertificate: CertificateInfo; oldCertificate?: ReplacedCertificate; retiredAt?: string | Date; now: Date },
+  change: {
+    newCertificate: CertificateInfo;
+    oldCertificate?: ReplacedCertificate;
+    retiredAt?: string | Date;
+    now: Date;
+  },
 ): RegisterFile {
   const { newCertificate, oldCertificate, now } = change;
   const existing = findRegisterEntry(register, newCertificate.fingerprintSha256);
@@ -112,19 +132,34 @@ export function recordRotation(
       replacedAt: same && replaces ? replaces.replacedAt : isoOf(now),
     };
   }
-  const retiredAt = change.retiredAt === undefined ? existing?.oldKeyRetiredAt : typeof change.retiredAt === 'string' ? change.retiredAt : isoOf(change.retiredAt);
+  const retiredAt =
+    change.retiredAt === undefined
+      ? existing?.oldKeyRetiredAt
+      : typeof change.retiredAt === 'string'
+        ? change.retiredAt
+        : isoOf(change.retiredAt);
   const entry = compact<RegisterEntry>([
-    ['name', fresh.name], ['subject', fresh.subject], ['subjectAltNames', fresh.subjectAltNames], ['serialNumber', fresh.serialNumber],
-    ['fingerprintSha256', fresh.fingerprintSha256], ['issuedAt', fresh.issuedAt], ['expiresAt', fresh.expiresAt],
-    ['replaces', replaces], ['oldKeyRetiredAt', retiredAt], ['notes', existing?.notes],
+    ['name', fresh.name],
+    ['subject', fresh.subject],
+    ['subjectAltNames', fresh.subjectAltNames],
+    ['serialNumber', fresh.serialNumber],
+    ['fingerprintSha256', fresh.fingerprintSha256],
+    ['issuedAt', fresh.issuedAt],
+    ['expiresAt', fresh.expiresAt],
+    ['replaces', replaces],
+    ['oldKeyRetiredAt', retiredAt],
+    ['notes', existing?.notes],
   ]);
   const hex = fingerprintHex(newCertificate.fingerprintSha256);
   const index = register.certificates.findIndex((e) => fingerprintHex(e.fingerprintSha256) === hex);
-  const certificates = index < 0 ? [...register.certificates, entry] : register.certificates.map((e, i) => (i === index ? entry : e));
+  const certificates =
+    index < 0 ? [...register.certificates, entry] : register.certificates.map((e, i) => (i === index ? entry : e));
   return { ...register, certificates };
 }
 
 /** Fingerprints (hex) of entries that another entry replaces: history, no longer to be renewed. */
 export function replacedFingerprints(register: RegisterFile): Set<string> {
-  return new Set(register.certificates.flatMap((e) => (e.replaces ? [fingerprintHex(e.replaces.fingerprintSha256)] : [])));
+  return new Set(
+    register.certificates.flatMap((e) => (e.replaces ? [fingerprintHex(e.replaces.fingerprintSha256)] : [])),
+  );
 }

@@ -19,8 +19,23 @@ function code(value: string): string {
 }
 
 /** A table for a README or a wiki page; with `now`, a status column says how long each has left. */
-export function registerToMarkdown(register: RegisterFile, options: { now?: Date; thresholds?: readonly number[] } = {}): string {
-  const headers = ['Name', 'Subject', 'Subject alternative names', 'Serial number', 'SHA-256 fingerprint', 'Issued', 'Expires', ...(options.now ? ['Status'] : []), 'Replaces', 'Old key retired', 'Notes'];
+export function registerToMarkdown(
+  register: RegisterFile,
+  options: { now?: Date; thresholds?: readonly number[] } = {},
+): string {
+  const headers = [
+    'Name',
+    'Subject',
+    'Subject alternative names',
+    'Serial number',
+    'SHA-256 fingerprint',
+    'Issued',
+    'Expires',
+    ...(options.now ? ['Status'] : []),
+    'Replaces',
+    'Old key retired',
+    'Notes',
+  ];
   const rows = register.certificates.map((e) => [
     markdownCell(e.name),
     markdownCell(e.subject),
@@ -30,7 +45,9 @@ export function registerToMarkdown(register: RegisterFile, options: { now?: Date
     markdownCell(describeDate(e.issuedAt)),
     markdownCell(describeDate(e.expiresAt)),
     ...(options.now ? [markdownCell(describeExpiry(expiryStatus(e.expiresAt, options.now, options.thresholds)))] : []),
-    e.replaces ? `${code(e.replaces.fingerprintSha256)} (serial ${code(e.replaces.serialNumber)}, ${markdownCell(describeDate(e.replaces.replacedAt))})` : '',
+    e.replaces
+      ? `${code(e.replaces.fingerprintSha256)} (serial ${code(e.replaces.serialNumber)}, ${markdownCell(describeDate(e.replaces.replacedAt))})`
+      : '',
     e.oldKeyRetiredAt ? markdownCell(describeDate(e.oldKeyRetiredAt)) : '',
     markdownCell(e.notes ?? ''),
   ]);
@@ -39,8 +56,18 @@ export function registerToMarkdown(register: RegisterFile, options: { now?: Date
 }
 
 export const CSV_COLUMNS = [
-  'name', 'subject', 'subjectAltNames', 'serialNumber', 'fingerprintSha256', 'issuedAt', 'expiresAt',
-  'replacesFingerprintSha256', 'replacesSerialNumber', 'replacedAt', 'oldKeyRetiredAt', 'notes',
+  'name',
+  'subject',
+  'subjectAltNames',
+  'serialNumber',
+  'fingerprintSha256',
+  'issuedAt',
+  'expiresAt',
+  'replacesFingerprintSha256',
+  'replacesSerialNumber',
+  'replacedAt',
+  'oldKeyRetiredAt',
+  'notes',
 ] as const;
 
 function csvField(value: string): string {
@@ -49,12 +76,24 @@ function csvField(value: string): string {
 
 function csvRow(e: RegisterEntry): string[] {
   return [
-    e.name, e.subject, e.subjectAltNames.join(', '), e.serialNumber, e.fingerprintSha256, e.issuedAt, e.expiresAt,
-    e.replaces?.fingerprintSha256 ?? '', e.replaces?.serialNumber ?? '', e.replaces?.replacedAt ?? '', e.oldKeyRetiredAt ?? '', e.notes ?? '',
+    e.name,
+    e.subject,
+    e.subjectAltNames.join(', '),
+    e.serialNumber,
+    e.fingerprintSha256,
+    e.issuedAt,
+    e.expiresAt,
+    e.replaces?.fingerprintSha256 ?? '',
+    e.replaces?.serialNumber ?? '',
+    e.replaces?.replacedAt ?? '',
+    e.oldKeyRetiredAt ?? '',
+    e.notes ?? '',
   ];
 }
 
 /** RFC 4180: CRLF after every record, a header row, fields quoted when they hold a quote, comma or line break. */
 export function registerToCsv(register: RegisterFile): string {
-  return [[...CSV_COLUMNS], ...register.certificates.map(csvRow)].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return [[...CSV_COLUMNS], ...register.certificates.map(csvRow)]
+    .map((row) => `${row.map(csvField).join(',')}\r\n`)
+    .join('');
 }

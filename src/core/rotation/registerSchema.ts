@@ -18,8 +18,16 @@ export const REGISTER_SCHEMA: JsonSchema = {
     certificates: { type: 'array', items: { $ref: '#/definitions/entry' } },
   },
   definitions: {
-    dateTime: { type: 'string', pattern: ISO_DATE_TIME_PATTERN, description: 'an ISO 8601 date-time with a time zone, e.g. 2030-01-01T00:00:00.000Z' },
-    fingerprint: { type: 'string', pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$', description: 'a SHA-256 fingerprint as AA:BB:… (32 hex pairs)' },
+    dateTime: {
+      type: 'string',
+      pattern: ISO_DATE_TIME_PATTERN,
+      description: 'an ISO 8601 date-time with a time zone, e.g. 2030-01-01T00:00:00.000Z',
+    },
+    fingerprint: {
+      type: 'string',
+      pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$',
+      description: 'a SHA-256 fingerprint as AA:BB:… (32 hex pairs)',
+    },
     serialNumber: { type: 'string', pattern: '^[0-9A-Fa-f]+$', description: 'a serial number in hex' },
     entry: {
       type: 'object',
@@ -30,7 +38,11 @@ export const REGISTER_SCHEMA: JsonSchema = {
         subject: { type: 'string', description: 'the subject as openssl prints it, e.g. O = Example, CN = client' },
         subjectAltNames: {
           type: 'array',
-          items: { type: 'string', pattern: '^(DNS|IP|email|URI|otherName|dirName|RID):', description: 'a subject alternative name as TYPE:value, e.g. DNS:client.example' },
+          items: {
+            type: 'string',
+            pattern: '^(DNS|IP|email|URI|otherName|dirName|RID):',
+            description: 'a subject alternative name as TYPE:value, e.g. DNS:client.example',
+          },
         },
         serialNumber: { $ref: '#/definitions/serialNumber' },
         fingerprintSha256: { $ref: '#/definitions/fingerprint' },

@@ -104,7 +104,11 @@ export function dueReminders(
       covers: crossed.filter((n) => !notified.has(n)).sort((a, b) => b - a),
     });
   }
-  return reminders.sort((a, b) => a.daysLeft - b.daysLeft || (a.certificate.path < b.certificate.path ? -1 : a.certificate.path > b.certificate.path ? 1 : 0));
+  return reminders.sort(
+    (a, b) =>
+      a.daysLeft - b.daysLeft ||
+      (a.certificate.path < b.certificate.path ? -1 : a.certificate.path > b.certificate.path ? 1 : 0),
+  );
 }
 
 /** The state after showing `reminder`: its threshold and the skipped, less urgent ones count as notified. */
@@ -113,7 +117,10 @@ export function markNotified(state: ReminderState, reminder: Reminder): Reminder
   const own = reminder.threshold === 'expired' ? EXPIRED_THRESHOLD : reminder.threshold;
   const before = lookup(state.notified, key) ?? [];
   const after = [...new Set([...before, ...reminder.covers, own])].sort((a, b) => b - a);
-  return { notified: { ...withoutFingerprint(state.notified, key), [key]: after }, snoozedUntil: { ...(state.snoozedUntil ?? {}) } };
+  return {
+    notified: { ...withoutFingerprint(state.notified, key), [key]: after },
+    snoozedUntil: { ...(state.snoozedUntil ?? {}) },
+  };
 }
 
 /** Quiet until `until`; a threshold crossed meanwhile is still shown afterwards (the most urgent one). */

@@ -24,11 +24,17 @@ function cn(name: DistinguishedName): string | undefined {
 }
 
 function sanKey(san: SubjectAltName): string {
-  return san.type === 'DNS' || san.type === 'email' ? `${san.type}:${san.value.toLowerCase()}` : `${san.type}:${san.value}`;
+  return san.type === 'DNS' || san.type === 'email'
+    ? `${san.type}:${san.value.toLowerCase()}`
+    : `${san.type}:${san.value}`;
 }
 
 function renews(candidate: CertificateInfo, certificate: CertificateInfo): boolean {
-  if (candidate.publicKeySha256 === certificate.publicKeySha256 || Date.parse(candidate.notAfter) <= Date.parse(certificate.notAfter)) return false;
+  if (
+    candidate.publicKeySha256 === certificate.publicKeySha256 ||
+    Date.parse(candidate.notAfter) <= Date.parse(certificate.notAfter)
+  )
+    return false;
   if (formatName(candidate.subject) === formatName(certificate.subject)) return true;
   const name = cn(certificate.subject);
   if (name !== undefined && cn(candidate.subject) === name) return true;
@@ -45,7 +51,12 @@ function validAt(certificate: CertificateInfo, now: Date): boolean {
  * certificate is verified and a test call with it succeeded; `override` waives that (and the stranding rule) for
  * people who know better, but never the check that the file still holds the old key.
  */
-export function canRetireOldKey(rotation: Rotation, facts: RotationFacts, now: Date, options: { override?: boolean } = {}): RetireDecision {
+export function canRetireOldKey(
+  rotation: Rotation,
+  facts: RotationFacts,
+  now: Date,
+  options: { override?: boolean } = {},
+): RetireDecision {
   const evidence = resolveRotationEvidence(rotation, facts);
   const hard: string[] = [];
   const soft: string[] = [];
@@ -53,53 +64,73 @@ export function canRetireOldKey(rotation: Rotation, facts: RotationFacts, now: D
   const file = evidence.oldKeyFile;
   const oldSpki = rotation.old.publicKeySha256;
 
-  if (rotation.retiredAt !== undefined) hard.push(`the old key was already retired on ${describeDate(rotation.retiredAt)}`);
+  if (rotation.retiredAt !== undefined)
+    hard.push(`the old key was already retired on ${describeDate(rotation.retiredAt)}`);
   if (recordedPath === undefined) {
     hard.push('the rotation records no old key file (old.keyPath), so there is no file to retire');
   } else if (!file) {
-    hard.push(`${recordedPath} is not in the inventory as a key: it was moved, deleted or changed since the rotation started`);
+    hard.push(
+      `${recordedPath} is not in the inventory as a key: it was moved, deleted or changed since the rotation started`,
+    );
   } else if (file.publicKeySha256 === undefined) {
-    hard.push(`${baseName(file.path)} is encrypted, so its key could not be compared with the old certificate's (SPKI ${shortHash(oldSpki)})`);
+    hard.push(
+      `${baseName(file.path)} is encrypted, so its key could not be compared with the old certificate's (SPKI ${shortHash(oldSpki)})`,
+    );
   } else if (file.publicKeySha256 !== oldSpki) {
-    hard.push(`${baseName(file.path)} no longer holds the old key (SPKI ${shortHash(file.publicKeySha256)} instead of ${shortHash(oldSpki)}): the file has changed since the rotation started`);
+    hard.push(
+      `${baseName(file.path)} no longer holds the old key (SPKI ${shortHash(file.publicKeySha256)} instead of ${shortHash(oldSpki)}): the file has changed since the rotation started`,
+    );
   }
 
   const fresh = evidence.newCertificate;
   if (!fresh) {
     const stray = evidence.strayCertificates[0];
-    soft.push(stray
-      ? `${baseName(stray.path)} renews the old certificate but does not carry the new key${evidence.newKeySpki ? ` (SPKI ${shortHash(evidence.newKeySpki)})` : ''}, so no new certificate is verified yet`
-      : `no new certificate for ${rotation.old.subject || 'the old subject'} that ends after ${describeDate(rotation.old.notAfter)} and carries the new key is in the workspace, so none is verified yet`);
+    soft.push(
+      stray
+        ? `${baseName(stray.path)} renews the old certificate but does not carry the new key${evidence.newKeySpki ? ` (SPKI ${shortHash(evidence.newKeySpki)})` : ''}, so no new certificate is verified yet`
+        : `no new certificate for ${rotation.old.subject || 'the old subject'} that ends after ${describeDate(rotation.old.notAfter)} and carries the new key is in the workspace, so none is verified yet`,
+    );
   } else if (!evidence.verification) {
     soft.push(`the new certificate ${baseName(fresh.path)} has not been verified yet (CA chain, dates, key match)`);
   } else if (!evidence.verification.allOk) {
     const failed = evidence.verification.checks.filter((c) => !c.ok).map((c) => c.name);
-    soft.push(`verification of the new certificate ${baseName(fresh.path)} failed${failed.length ? `: ${failed.join(', ')}` : ''}`);
+    soft.push(
+      `verification of the new certificate ${baseName(fresh.path)} failed${failed.length ? `: ${failed.join(', ')}` : ''}`,
+    );
   }
   if (!evidence.successfulTestCall) {
     const last = evidence.lastTestCall;
     const which = fresh ? ` ${baseName(fresh.path)}` : '';
-    soft.push(last
-      ? `no test call with the new certificate${which} succeeded; the last one (${describeDate(last.at)}) ended in ${last.outcome}${last.status === undefined ? '' : ` (HTTP ${last.status})`}`
-      : `no test call with the new certificate${which} has been made yet`);
+    soft.push(
+      last
+        ? `no test call with the new certificate${which} succeeded; the last one (${describeDate(last.at)}) ended in ${last.outcome}${last.status === undefined ? '' : ` (HTTP ${last.status})`}`
+        : `no test call with the new certificate${which} has been made yet`,
+    );
   }
 
   // Deleting the last copy of a key strands every still-valid certificate issued for it that nothing replaces yet.
   if (file && file.publicKeySha256 === oldSpki && evidence.oldKeys.length <= 1) {
-    const certificates = facts.inventory.flatMap((i) => (i.kind === 'certificate' ? [i] : i.kind === 'pkcs12' ? i.certificates : []));
-    const stranded = certificates.filter((c) => c.publicKeySha256 === oldSpki && validAt(c, now)
-      && !certificates.some((r) => validAt(r, now) && renews(r, c)));
+    const certificates = facts.inventory.flatMap((i) =>
+      i.kind === 'certificate' ? [i] : i.kind === 'pkcs12' ? i.certificates : [],
+    );
+    const stranded = certificates.filter(
+      (c) =>
+        c.publicKeySha256 === oldSpki && validAt(c, now) && !certificates.some((r) => validAt(r, now) && renews(r, c)),
+    );
     const seen = new Set<string>();
     for (const c of stranded) {
       if (seen.has(c.fingerprintSha256)) continue;
       seen.add(c.fingerprintSha256);
-      soft.push(`${baseName(file.path)} is the only key of ${baseName(c.path)} (${formatName(c.subject) || c.fingerprintSha256}), which is valid until ${describeDate(c.notAfter)} and not yet replaced by a valid certificate: deleting it leaves that certificate unusable`);
+      soft.push(
+        `${baseName(file.path)} is the only key of ${baseName(c.path)} (${formatName(c.subject) || c.fingerprintSha256}), which is valid until ${describeDate(c.notAfter)} and not yet replaced by a valid certificate: deleting it leaves that certificate unusable`,
+      );
     }
   }
 
   const override = options.override === true;
   const reasons = [...hard, ...(override ? [] : soft)];
-  const keyPath = file?.path ?? (recordedPath === undefined ? undefined : resolveRecordedPath(recordedPath, facts.workspaceRoot));
+  const keyPath =
+    file?.path ?? (recordedPath === undefined ? undefined : resolveRecordedPath(recordedPath, facts.workspaceRoot));
   return {
     allowed: reasons.length === 0,
     reasons,

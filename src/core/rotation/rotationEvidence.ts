@@ -34,7 +34,9 @@ function cn(name: DistinguishedName): string | undefined {
 }
 
 function sanKey(san: SubjectAltName): string {
-  return san.type === 'DNS' || san.type === 'email' ? `${san.type}:${san.value.toLowerCase()}` : `${san.type}:${san.value}`;
+  return san.type === 'DNS' || san.type === 'email'
+    ? `${san.type}:${san.value.toLowerCase()}`
+    : `${san.type}:${san.value}`;
 }
 
 function byTime<T extends { at: string }>(items: T[]): T[] {
@@ -60,30 +62,42 @@ export function resolveRotationEvidence(rotation: Rotation, facts: RotationFacts
   const oldCn = oldCertificate ? cn(oldCertificate.subject) : undefined;
   const oldSans = new Set((oldCertificate?.subjectAltNames ?? []).map(sanKey));
   const renews = (item: { subject: DistinguishedName; subjectAltNames: SubjectAltName[] }): boolean =>
-    formatName(item.subject) === rotation.old.subject
-    || (oldCn !== undefined && cn(item.subject) === oldCn)
-    || item.subjectAltNames.some((san) => oldSans.has(sanKey(san)));
+    formatName(item.subject) === rotation.old.subject ||
+    (oldCn !== undefined && cn(item.subject) === oldCn) ||
+    item.subjectAltNames.some((san) => oldSans.has(sanKey(san)));
 
-  const renewalCsrs = csrs.filter((c) => c.publicKeySha256 !== oldSpki && (renews(c) || samePath(c.path, recorded.csrPath, root)));
+  const renewalCsrs = csrs.filter(
+    (c) => c.publicKeySha256 !== oldSpki && (renews(c) || samePath(c.path, recorded.csrPath, root)),
+  );
   const oldNotAfter = Date.parse(rotation.old.notAfter);
-  const renewals = certificates.filter((c) => !c.isCA && c.publicKeySha256 !== oldSpki
-    && !sameFingerprint(c.fingerprintSha256, rotation.old.fingerprintSha256) && Date.parse(c.notAfter) > oldNotAfter
-    && (renews(c) || sameFingerprint(c.fingerprintSha256, recorded.fingerprintSha256)));
+  const renewals = certificates.filter(
+    (c) =>
+      !c.isCA &&
+      c.publicKeySha256 !== oldSpki &&
+      !sameFingerprint(c.fingerprintSha256, rotation.old.fingerprintSha256) &&
+      Date.parse(c.notAfter) > oldNotAfter &&
+      (renews(c) || sameFingerprint(c.fingerprintSha256, recorded.fingerprintSha256)),
+  );
 
   const otherKeys = keys.filter((k) => k.publicKeySha256 !== undefined && k.publicKeySha256 !== oldSpki);
-  const newKey = otherKeys.find((k) => samePath(k.path, recorded.keyPath, root))
-    ?? otherKeys.find((k) => recorded.publicKeySha256 !== undefined && k.publicKeySha256 === recorded.publicKeySha256)
-    ?? otherKeys.find((k) => renewals.some((c) => c.publicKeySha256 === k.publicKeySha256))
-    ?? otherKeys.find((k) => renewalCsrs.some((c) => c.publicKeySha256 === k.publicKeySha256));
+  const newKey =
+    otherKeys.find((k) => samePath(k.path, recorded.keyPath, root)) ??
+    otherKeys.find((k) => recorded.publicKeySha256 !== undefined && k.publicKeySha256 === recorded.publicKeySha256) ??
+    otherKeys.find((k) => renewals.some((c) => c.publicKeySha256 === k.publicKeySha256)) ??
+    otherKeys.find((k) => renewalCsrs.some((c) => c.publicKeySha256 === k.publicKeySha256));
   const newKeySpki = newKey?.publicKeySha256 ?? recorded.publicKeySha256;
 
-  const newCsr = renewalCsrs.find((c) => newKeySpki !== undefined && c.publicKeySha256 === newKeySpki)
-    ?? renewalCsrs.find((c) => samePath(c.path, recorded.csrPath, root));
+  const newCsr =
+    renewalCsrs.find((c) => newKeySpki !== undefined && c.publicKeySha256 === newKeySpki) ??
+    renewalCsrs.find((c) => samePath(c.path, recorded.csrPath, root));
   const withNewKey = renewals.filter((c) => newKeySpki !== undefined && c.publicKeySha256 === newKeySpki);
-  const newCertificate = withNewKey.find((c) => sameFingerprint(c.fingerprintSha256, recorded.fingerprintSha256))
-    ?? [...withNewKey].sort((a, b) => Date.parse(b.notAfter) - Date.parse(a.notAfter))[0];
+  const newCertificate =
+    withNewKey.find((c) => sameFingerprint(c.fingerprintSha256, recorded.fingerprintSha256)) ??
+    [...withNewKey].sort((a, b) => Date.parse(b.notAfter) - Date.parse(a.notAfter))[0];
 
-  const verifications = newCertificate ? facts.verifications.filter((v) => sameFingerprint(v.fingerprintSha256, newCertificate.fingerprintSha256)) : [];
+  const verifications = newCertificate
+    ? facts.verifications.filter((v) => sameFingerprint(v.fingerprintSha256, newCertificate.fingerprintSha256))
+    : [];
   const fingerprint = newCertificate?.fingerprintSha256 ?? recorded.fingerprintSha256;
   const calls = byTime(facts.testCalls.filter((t) => sameFingerprint(t.certificateFingerprint, fingerprint)));
   const successful = calls.filter((t) => t.outcome === 'ok');
@@ -91,7 +105,10 @@ export function resolveRotationEvidence(rotation: Rotation, facts: RotationFacts
   return {
     ...(oldCertificate ? { oldCertificate } : {}),
     oldKeys: keys.filter((k) => k.publicKeySha256 === oldSpki),
-    ...optional('oldKeyFile', rotation.old.keyPath === undefined ? undefined : keys.find((k) => samePath(k.path, rotation.old.keyPath, root))),
+    ...optional(
+      'oldKeyFile',
+      rotation.old.keyPath === undefined ? undefined : keys.find((k) => samePath(k.path, rotation.old.keyPath, root)),
+    ),
     renewalCsrs,
     ...optional('newKey', newKey),
     ...optional('newKeySpki', newKeySpki),
@@ -112,12 +129,18 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
  * What to write into `rotation.new` now that these files were seen, or undefined when the record already says it:
  * the new key may move into a secrets store outside the workspace, and the record keeps the proof it existed.
  */
-export function evidencePatch(rotation: Rotation, evidence: RotationEvidence, workspaceRoot?: string): RotationPatch | undefined {
+export function evidencePatch(
+  rotation: Rotation,
+  evidence: RotationEvidence,
+  workspaceRoot?: string,
+): RotationPatch | undefined {
   const recorded = rotation.new ?? {};
   const seen: RotationNew = {
     ...(evidence.newKey ? { keyPath: toRecordedPath(evidence.newKey.path, workspaceRoot) } : {}),
     ...(evidence.newCsr ? { csrPath: toRecordedPath(evidence.newCsr.path, workspaceRoot) } : {}),
-    ...(evidence.newCertificate ? { certificatePath: toRecordedPath(evidence.newCertificate.path, workspaceRoot) } : {}),
+    ...(evidence.newCertificate
+      ? { certificatePath: toRecordedPath(evidence.newCertificate.path, workspaceRoot) }
+      : {}),
     ...(evidence.newKeySpki ? { publicKeySha256: evidence.newKeySpki } : {}),
     ...(evidence.newCertificate ? { fingerprintSha256: evidence.newCertificate.fingerprintSha256 } : {}),
   };

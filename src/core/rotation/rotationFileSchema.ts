@@ -18,16 +18,32 @@ export const ROTATION_FILE_SCHEMA: JsonSchema = {
     rotations: { type: 'array', items: { $ref: '#/definitions/rotation' } },
   },
   definitions: {
-    dateTime: { type: 'string', pattern: ISO_DATE_TIME_PATTERN, description: 'an ISO 8601 date-time with a time zone, e.g. 2030-01-01T00:00:00.000Z' },
+    dateTime: {
+      type: 'string',
+      pattern: ISO_DATE_TIME_PATTERN,
+      description: 'an ISO 8601 date-time with a time zone, e.g. 2030-01-01T00:00:00.000Z',
+    },
     path: { type: 'string', minLength: 1, description: 'a file path, relative to the workspace folder' },
-    fingerprint: { type: 'string', pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$', description: 'a SHA-256 fingerprint as AA:BB:… (32 hex pairs)' },
-    spki: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'a SHA-256 of the public key, 64 lowercase hex digits' },
+    fingerprint: {
+      type: 'string',
+      pattern: '^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$',
+      description: 'a SHA-256 fingerprint as AA:BB:… (32 hex pairs)',
+    },
+    spki: {
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+      description: 'a SHA-256 of the public key, 64 lowercase hex digits',
+    },
     rotation: {
       type: 'object',
       required: ['id', 'startedAt', 'old', 'manual'],
       additionalProperties: false,
       properties: {
-        id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'an identifier of letters, digits, dots, dashes and underscores' },
+        id: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+          description: 'an identifier of letters, digits, dots, dashes and underscores',
+        },
         startedAt: dateTime,
         old: {
           type: 'object',

@@ -71,7 +71,10 @@ export interface RotationPatch {
 }
 
 const WHAT = 'rotation record';
-const ROTATION_SCHEMA = { ...ROTATION_FILE_SCHEMA.definitions?.rotation, definitions: ROTATION_FILE_SCHEMA.definitions };
+const ROTATION_SCHEMA = {
+  ...ROTATION_FILE_SCHEMA.definitions?.rotation,
+  definitions: ROTATION_FILE_SCHEMA.definitions,
+};
 
 export function emptyRotationFile(): RotationFile {
   return { version: 1, rotations: [] };
@@ -85,7 +88,11 @@ export function parseRotationFile(text: string): RotationFile {
     if (first !== undefined) {
       const pointer = `/rotations/${index}/id`;
       const at = parseJsonDocument(text, 'rotation-file-invalid', WHAT).values.get(pointer);
-      throw new DocumentError('rotation-file-invalid', [{ pointer, message: `duplicate rotation id "${rotation.id}" (also /rotations/${first})`, ...at }], WHAT);
+      throw new DocumentError(
+        'rotation-file-invalid',
+        [{ pointer, message: `duplicate rotation id "${rotation.id}" (also /rotations/${first})`, ...at }],
+        WHAT,
+      );
     }
     seen.set(rotation.id, index);
   });
@@ -100,16 +107,37 @@ function canonicalRotation(r: Rotation): Rotation {
   return compact<Rotation>([
     ['id', r.id],
     ['startedAt', r.startedAt],
-    ['old', compact<RotationOld>([
-      ['certificatePath', r.old.certificatePath], ['fingerprintSha256', r.old.fingerprintSha256], ['subject', r.old.subject],
-      ['serialNumber', r.old.serialNumber], ['notAfter', r.old.notAfter], ['publicKeySha256', r.old.publicKeySha256], ['keyPath', r.old.keyPath],
-    ])],
+    [
+      'old',
+      compact<RotationOld>([
+        ['certificatePath', r.old.certificatePath],
+        ['fingerprintSha256', r.old.fingerprintSha256],
+        ['subject', r.old.subject],
+        ['serialNumber', r.old.serialNumber],
+        ['notAfter', r.old.notAfter],
+        ['publicKeySha256', r.old.publicKeySha256],
+        ['keyPath', r.old.keyPath],
+      ]),
+    ],
     ['overlapDeadline', r.overlapDeadline],
-    ['manual', compact<RotationManual>([['reminderReceived', r.manual.reminderReceived], ['csrSubmitted', r.manual.csrSubmitted]])],
-    ['new', r.new && compact<RotationNew>([
-      ['keyPath', r.new.keyPath], ['csrPath', r.new.csrPath], ['certificatePath', r.new.certificatePath],
-      ['publicKeySha256', r.new.publicKeySha256], ['fingerprintSha256', r.new.fingerprintSha256],
-    ])],
+    [
+      'manual',
+      compact<RotationManual>([
+        ['reminderReceived', r.manual.reminderReceived],
+        ['csrSubmitted', r.manual.csrSubmitted],
+      ]),
+    ],
+    [
+      'new',
+      r.new &&
+        compact<RotationNew>([
+          ['keyPath', r.new.keyPath],
+          ['csrPath', r.new.csrPath],
+          ['certificatePath', r.new.certificatePath],
+          ['publicKeySha256', r.new.publicKeySha256],
+          ['fingerprintSha256', r.new.fingerprintSha256],
+        ]),
+    ],
     ['retiredAt', r.retiredAt],
     ['retiredKeyPath', r.retiredKeyPath],
     ['completedAt', r.completedAt],
@@ -118,17 +146,30 @@ function canonicalRotation(r: Rotation): Rotation {
 
 /** Fixed key order, two-space indent, trailing newline: a committed file whose diffs show only real changes. */
 export function serializeRotationFile(file: RotationFile): string {
-  const canonical = compact<RotationFile>([['$schema', file.$schema], ['version', file.version], ['rotations', file.rotations.map(canonicalRotation)]]);
+  const canonical = compact<RotationFile>([
+    ['$schema', file.$schema],
+    ['version', file.version],
+    ['rotations', file.rotations.map(canonicalRotation)],
+  ]);
   return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 
 /** The rotation not yet completed for this certificate, if any. */
 export function openRotationFor(file: RotationFile, fingerprintSha256: string): Rotation | undefined {
-  return file.rotations.find((r) => r.completedAt === undefined && sameFingerprint(r.old.fingerprintSha256, fingerprintSha256));
+  return file.rotations.find(
+    (r) => r.completedAt === undefined && sameFingerprint(r.old.fingerprintSha256, fingerprintSha256),
+  );
 }
 
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 40) || 'certificate';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()
+      .slice(0, 40) || 'certificate'
+  );
 }
 
 export function startRotation(
@@ -140,7 +181,10 @@ export function startRotation(
 ): { file: RotationFile; rotation: Rotation } {
   const open = openRotationFor(file, certificate.fingerprintSha256);
   if (open) {
-    throw new CoreError('rotation-exists', `a rotation of ${formatName(certificate.subject) || certificate.fingerprintSha256} is already in progress (${open.id}, started ${open.startedAt})`);
+    throw new CoreError(
+      'rotation-exists',
+      `a rotation of ${formatName(certificate.subject) || certificate.fingerprintSha256} is already in progress (${open.id}, started ${open.startedAt})`,
+    );
   }
   const startedAt = isoOf(now);
   // Readable and deterministic: the certificate's CN and the day; a suffix only when that is taken.

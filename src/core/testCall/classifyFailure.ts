@@ -40,8 +40,14 @@ export interface FailureClassification {
 
 /** Alerts a server sends only about the client certificate it requested and received (or missed). */
 const CERTIFICATE_ALERTS = new Set([
-  'bad certificate', 'unsupported certificate', 'certificate revoked', 'certificate expired', 'certificate unknown',
-  'unknown ca', 'certificate required', 'access denied',
+  'bad certificate',
+  'unsupported certificate',
+  'certificate revoked',
+  'certificate expired',
+  'certificate unknown',
+  'unknown ca',
+  'certificate required',
+  'access denied',
 ]);
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
@@ -67,9 +73,19 @@ export function classifyFailure(error: unknown, context: FailureContext): Failur
     const reason = code.replace(/^ERR_(SSL|OSSL)_/, '');
     const alertMatch = /^(?:sslv3|tlsv1|tlsv13) alert (.+)$/i.exec(openSslReason ?? '');
     if (alertMatch || /_ALERT_/.test(reason)) {
-      const alert = alertMatch ? alertMatch[1].toLowerCase() : reason.replace(/^.*?_ALERT_/, '').toLowerCase().replace(/_/g, ' ');
+      const alert = alertMatch
+        ? alertMatch[1].toLowerCase()
+        : reason
+            .replace(/^.*?_ALERT_/, '')
+            .toLowerCase()
+            .replace(/_/g, ' ');
       return {
-        ...base, outcome: 'tls-handshake', kind: 'alert', alert, reason, refusedBy: 'server',
+        ...base,
+        outcome: 'tls-handshake',
+        kind: 'alert',
+        alert,
+        reason,
+        refusedBy: 'server',
         impliesCertificateRequested: CERTIFICATE_ALERTS.has(alert) || undefined,
       };
     }

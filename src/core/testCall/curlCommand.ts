@@ -19,7 +19,11 @@ export interface CurlCommandInput {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function envName(name: string, what: string): string {
-  if (!ENV_NAME.test(name)) throw new CoreError('invalid-test-call-input', `${what} must be an environment variable name, got ${JSON.stringify(name)}`);
+  if (!ENV_NAME.test(name))
+    throw new CoreError(
+      'invalid-test-call-input',
+      `${what} must be an environment variable name, got ${JSON.stringify(name)}`,
+    );
   return name;
 }
 
@@ -33,10 +37,12 @@ export function curlCommand(input: CurlCommandInput): string {
   // curl reads `file:password` in --cert, so a colon in the file name needs its backslash.
   const certArgument = (path: string): string => path.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
   if (input.pkcs12Path !== undefined) {
-    const pass = input.passphraseEnv !== undefined ? `:"$${envName(input.passphraseEnv, 'the passphrase variable')}"` : '';
+    const pass =
+      input.passphraseEnv !== undefined ? `:"$${envName(input.passphraseEnv, 'the passphrase variable')}"` : '';
     words.push('--cert-type', 'P12', '--cert', `${shellQuote(certArgument(input.pkcs12Path), { path: true })}${pass}`);
   } else {
-    if (input.certificatePath !== undefined) words.push('--cert', shellQuote(certArgument(input.certificatePath), { path: true }));
+    if (input.certificatePath !== undefined)
+      words.push('--cert', shellQuote(certArgument(input.certificatePath), { path: true }));
     if (input.keyPath !== undefined) words.push('--key', shellQuote(input.keyPath, { path: true }));
   }
   if (input.caBundlePath !== undefined) words.push('--cacert', shellQuote(input.caBundlePath, { path: true }));

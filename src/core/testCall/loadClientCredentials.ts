@@ -36,15 +36,18 @@ export function loadClientCredentials(input: ClientCredentialsInput): ClientCred
   }
   if (pkcs12 !== undefined) return fromPkcs12(pkcs12, input.passphrase);
   if (certificatePem === undefined && keyPem === undefined) return undefined;
-  if (certificatePem === undefined) throw new CoreError('invalid-test-call-input', 'a private key was given without its certificate');
-  if (keyPem === undefined) throw new CoreError('invalid-test-call-input', 'a certificate was given without its private key');
+  if (certificatePem === undefined)
+    throw new CoreError('invalid-test-call-input', 'a private key was given without its certificate');
+  if (keyPem === undefined)
+    throw new CoreError('invalid-test-call-input', 'a certificate was given without its private key');
   return fromPem(certificatePem, keyPem, input.passphrase);
 }
 
 function fromPem(certificatePem: string, keyPem: string, passphrase: string | undefined): ClientCredentials {
   const { blocks, problems } = splitPem(certificatePem);
   const certificates = blocks.filter((b) => CERTIFICATE_LABELS.includes(b.label)).map((b) => readCertificate(b));
-  if (certificates.length === 0) throw problems[0] ?? new CoreError('not-pem-or-der', 'no CERTIFICATE PEM block found in the client certificate');
+  if (certificates.length === 0)
+    throw problems[0] ?? new CoreError('not-pem-or-der', 'no CERTIFICATE PEM block found in the client certificate');
   const keyInfo = readPrivateKey(keyPem, { passphrase });
   if (keyInfo.encrypted && passphrase === undefined) {
     throw new CoreError('passphrase-required', 'the private key is encrypted: give its passphrase');
@@ -78,7 +81,8 @@ function fromPkcs12(der: Buffer, passphrase: string | undefined): ClientCredenti
     }
   }
   if (keys.length === 0) throw new CoreError('invalid-test-call-input', 'the PKCS#12 file holds no private key');
-  if (certificates.length === 0) throw new CoreError('invalid-test-call-input', 'the PKCS#12 file holds no certificate');
+  if (certificates.length === 0)
+    throw new CoreError('invalid-test-call-input', 'the PKCS#12 file holds no certificate');
   const key = keys[0];
   const keyHash = publicKeyHash(key);
   // The file's order is not guaranteed: the leaf is the certificate of the key, the rest is its chain.
@@ -102,14 +106,18 @@ function openPkcs12(asn1: forge.asn1.Asn1, passphrase: string | undefined): forg
   if (passphrase === undefined && /password|MAC|decrypt/i.test(message)) {
     throw new CoreError('passphrase-required', 'the PKCS#12 file is encrypted: give its passphrase');
   }
-  if (/password|MAC|decrypt/i.test(message)) throw new CoreError('pkcs12-wrong-passphrase', 'the passphrase does not open this PKCS#12 file');
+  if (/password|MAC|decrypt/i.test(message))
+    throw new CoreError('pkcs12-wrong-passphrase', 'the passphrase does not open this PKCS#12 file');
   throw new CoreError('malformed-pkcs12', `unreadable PKCS#12 file: ${message || 'unknown structure'}`);
 }
 
 function assemble(certificates: CertificateInfo[], key: KeyObject, keyHash: string | undefined): ClientCredentials {
   const [leaf] = certificates;
   if (keyHash !== leaf.publicKeySha256) {
-    throw new CoreError('key-certificate-mismatch', `the private key does not belong to the certificate ${leaf.fingerprintSha256}: use the key the CSR was made with`);
+    throw new CoreError(
+      'key-certificate-mismatch',
+      `the private key does not belong to the certificate ${leaf.fingerprintSha256}: use the key the CSR was made with`,
+    );
   }
   return {
     certificateChainPem: certificates.map((c) => c.pem).join(''),

@@ -17,9 +17,13 @@ export function parseTestCallUrl(text: string): TestCallUrl {
   } catch {
     throw new CoreError('invalid-url', 'not a URL: expected https://host[:port]/path');
   }
-  if (url.protocol !== 'https:') throw new CoreError('invalid-url', `the test call needs an https:// URL, got ${url.protocol}//`);
+  if (url.protocol !== 'https:')
+    throw new CoreError('invalid-url', `the test call needs an https:// URL, got ${url.protocol}//`);
   if (url.username !== '' || url.password !== '') {
-    throw new CoreError('invalid-url', 'the URL must not carry a user name or password: the API key is sent in the X-API-Key header');
+    throw new CoreError(
+      'invalid-url',
+      'the URL must not carry a user name or password: the API key is sent in the X-API-Key header',
+    );
   }
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   if (host === '') throw new CoreError('invalid-url', 'the URL has no host');

@@ -52,18 +52,25 @@ export async function runTestCall(input: TestCallInput): Promise<TestCallResult>
   }
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new CoreError('invalid-test-call-input', `the timeout must be a positive number of milliseconds up to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`);
+    throw new CoreError(
+      'invalid-test-call-input',
+      `the timeout must be a positive number of milliseconds up to ${MAX_TIMEOUT_MS}, got ${timeoutMs}`,
+    );
   }
   // Node would refuse these too, but its error for a bad header value can quote the value.
   if (input.apiKey !== undefined && !/^[\x21-\x7e]+$/.test(input.apiKey)) {
-    throw new CoreError('invalid-test-call-input', 'the API key is empty or holds characters that cannot go in an HTTP header (spaces, line breaks, non-ASCII)');
+    throw new CoreError(
+      'invalid-test-call-input',
+      'the API key is empty or holds characters that cannot go in an HTTP header (spaces, line breaks, non-ASCII)',
+    );
   }
   let credentials: ClientCredentials | undefined;
   try {
     credentials = loadClientCredentials(input);
   } catch (error) {
     // forge and OpenSSL messages may quote what they were given; the passphrase must not come back out.
-    if (error instanceof CoreError) throw new CoreError(error.code, redactSecrets(error.message, secrets), { line: error.line });
+    if (error instanceof CoreError)
+      throw new CoreError(error.code, redactSecrets(error.message, secrets), { line: error.line });
     throw error;
   }
   const now = (input.now ?? Date.now)();
@@ -74,16 +81,30 @@ export async function runTestCall(input: TestCallInput): Promise<TestCallResult>
   const observation: TestRequestObservation = input.signal?.aborted
     ? { end: 'cancelled', phase: 'connect', tls: {} }
     : await sendTestRequest({
-      target, credentials, caBundlePem: input.caBundlePem, apiKey: input.apiKey, timeoutMs, signal: input.signal, log,
-    });
+        target,
+        credentials,
+        caBundlePem: input.caBundlePem,
+        apiKey: input.apiKey,
+        timeoutMs,
+        signal: input.signal,
+        log,
+      });
   const durationMs = Math.round(performance.now() - started);
 
   const result = interpret(observation, {
-    url, durationMs, timeoutMs, now, clientCertificate, apiKeySent: input.apiKey !== undefined,
-    address: `${target.host}:${target.port}`, secrets,
+    url,
+    durationMs,
+    timeoutMs,
+    now,
+    clientCertificate,
+    apiKeySent: input.apiKey !== undefined,
+    address: `${target.host}:${target.port}`,
+    secrets,
   });
   const safe = redactAllStrings(result, secrets);
-  log(`${safe.outcome}${safe.status !== undefined ? ` (HTTP ${safe.status})` : ''} in ${safe.durationMs} ms: ${safe.hint}`);
+  log(
+    `${safe.outcome}${safe.status !== undefined ? ` (HTTP ${safe.status})` : ''} in ${safe.durationMs} ms: ${safe.hint}`,
+  );
   return safe;
 }
 
@@ -115,7 +136,11 @@ function interpret(observation: TestRequestObservation, context: InterpretContex
       const status = observation.status ?? 0;
       const body = observation.body ?? '';
       result.status = status;
-      result.bodyPreview = bodyPreview(body, { complete: observation.bodyComplete === true, bytesRead: observation.bodyBytes ?? 0, secrets: context.secrets });
+      result.bodyPreview = bodyPreview(body, {
+        complete: observation.bodyComplete === true,
+        bytesRead: observation.bodyBytes ?? 0,
+        secrets: context.secrets,
+      });
       const json = readJson(body, observation.contentType);
       if (json) result.json = json;
       gatewayRefusal = gatewayCertificateRefusal(status, body);
@@ -128,7 +153,10 @@ function interpret(observation: TestRequestObservation, context: InterpretContex
     }
     case 'timeout':
       result.outcome = 'timeout';
-      result.error = { code: 'ETIMEDOUT', message: `no answer within ${context.timeoutMs} ms (stopped during ${describePhase(observation.phase)})` };
+      result.error = {
+        code: 'ETIMEDOUT',
+        message: `no answer within ${context.timeoutMs} ms (stopped during ${describePhase(observation.phase)})`,
+      };
       break;
     case 'cancelled':
       result.outcome = 'cancelled';
@@ -140,13 +168,22 @@ function interpret(observation: TestRequestObservation, context: InterpretContex
       break;
     }
     case 'setup-error':
-      failure = { ...classifyFailure(observation.error, { phase: 'connect', clientCertificateConfigured: context.clientCertificate !== undefined }), outcome: 'tls-handshake', kind: 'local-setup', refusedBy: undefined };
+      failure = {
+        ...classifyFailure(observation.error, {
+          phase: 'connect',
+          clientCertificateConfigured: context.clientCertificate !== undefined,
+        }),
+        outcome: 'tls-handshake',
+        kind: 'local-setup',
+        refusedBy: undefined,
+      };
       break;
     case 'closed':
     case 'error': {
-      const error = observation.end === 'closed'
-        ? Object.assign(new Error('the server closed the connection without an answer'), { code: 'ECONNRESET' })
-        : observation.error;
+      const error =
+        observation.end === 'closed'
+          ? Object.assign(new Error('the server closed the connection without an answer'), { code: 'ECONNRESET' })
+          : observation.error;
       failure = classifyFailure(error, {
         phase: observation.phase,
         clientCertificateRequested: tls.clientCertificateRequested,
@@ -165,7 +202,10 @@ function interpret(observation: TestRequestObservation, context: InterpretContex
     if (failure.impliesCertificateRequested && tls.clientCertificateRequested === undefined) {
       tls.clientCertificateRequested = true;
       if (context.clientCertificate && failure.alert !== 'certificate required') {
-        tls.clientCertificateSent = { subject: context.clientCertificate.subject, fingerprintSha256: context.clientCertificate.fingerprintSha256 };
+        tls.clientCertificateSent = {
+          subject: context.clientCertificate.subject,
+          fingerprintSha256: context.clientCertificate.fingerprintSha256,
+        };
       }
     }
   }

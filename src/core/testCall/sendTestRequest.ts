@@ -111,10 +111,15 @@ export function sendTestRequest(options: TestRequestOptions): Promise<TestReques
     connected.once('secureConnect', () => {
       phase = 'response';
       readTlsFacts(connected, credentials, facts);
-      log(`TLS ${facts.protocol ?? '?'} ${facts.cipher ?? ''}; client certificate requested: ${facts.clientCertificateRequested ? 'yes' : 'no'}`);
+      log(
+        `TLS ${facts.protocol ?? '?'} ${facts.cipher ?? ''}; client certificate requested: ${facts.clientCertificateRequested ? 'yes' : 'no'}`,
+      );
       if (!connected.authorized) {
         const code = String(connected.authorizationError ?? 'UNKNOWN');
-        finish({ end: 'server-certificate', serverCertificateError: { code, detail: hostMismatchDetail(connected, target.host, code) } });
+        finish({
+          end: 'server-certificate',
+          serverCertificateError: { code, detail: hostMismatchDetail(connected, target.host, code) },
+        });
         return;
       }
       const headers: http.OutgoingHttpHeaders = {
@@ -177,7 +182,12 @@ function serverCertificate(socket: tls.TLSSocket): TestCallServerCertificate | u
   if (!peer || !Buffer.isBuffer(peer.raw)) return undefined;
   try {
     const info = readCertificate(peer.raw);
-    return { subject: formatName(info.subject), issuer: formatName(info.issuer), notAfter: info.notAfter, fingerprintSha256: info.fingerprintSha256 };
+    return {
+      subject: formatName(info.subject),
+      issuer: formatName(info.issuer),
+      notAfter: info.notAfter,
+      fingerprintSha256: info.fingerprintSha256,
+    };
   } catch {
     return undefined;
   }

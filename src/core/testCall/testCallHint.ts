@@ -39,11 +39,13 @@ export function testCallHint(facts: HintFacts): string {
   if (expiredLocally && facts.outcome !== 'cancelled') {
     parts.push(
       `The client certificate (${local.subject}) expired at ${local.notAfter}, checked on this machine: every call with it fails at ` +
-      'the TLS handshake, before the X-API-Key is checked, with no HTTP status.',
+        'the TLS handshake, before the X-API-Key is checked, with no HTTP status.',
       LAPSED_RECOVERY,
     );
   } else if (local?.notYetValid && facts.outcome !== 'cancelled') {
-    parts.push(`The client certificate (${local.subject}) is not valid before ${local.notBefore}: check this machine's clock.`);
+    parts.push(
+      `The client certificate (${local.subject}) is not valid before ${local.notBefore}: check this machine's clock.`,
+    );
   }
   const specific = outcomeHint(facts, expiredLocally);
   if (specific) parts.push(specific);
@@ -59,15 +61,19 @@ function outcomeHint(facts: HintFacts, expiredLocally: boolean): string {
       return tlsHint(facts, expiredLocally);
     case 'unauthorized':
       return facts.apiKeySent
-        ? 'HTTP 401: the client certificate got through TLS but the API key was refused. Check the program\'s API key sent in the ' +
-          'X-API-Key header: the right program and the right environment (production or sandbox).'
-        : 'HTTP 401: no API key was sent. Set the program\'s API key (it goes in the X-API-Key header) and retry.';
+        ? "HTTP 401: the client certificate got through TLS but the API key was refused. Check the program's API key sent in the " +
+            'X-API-Key header: the right program and the right environment (production or sandbox).'
+        : "HTTP 401: no API key was sent. Set the program's API key (it goes in the X-API-Key header) and retry.";
     case 'forbidden-ip':
-      return 'HTTP 403 "No Authorised IPs configured": the calling IP address is not allowlisted for this program. If you updated the ' +
-        `CN/SAN fields in the new CSR (for example to add a new IP), the new domains/IPs may need to be allowlisted: ${ALLOWLIST}.`;
+      return (
+        'HTTP 403 "No Authorised IPs configured": the calling IP address is not allowlisted for this program. If you updated the ' +
+        `CN/SAN fields in the new CSR (for example to add a new IP), the new domains/IPs may need to be allowlisted: ${ALLOWLIST}.`
+      );
     case 'forbidden':
-      return 'HTTP 403: the request got through TLS but was refused. The full authentication chain must hold: certificate valid, ' +
-        `IP allowlisted, FCrDNS passes (the calling IP's reverse DNS name resolves back to that IP); ${ALLOWLIST}.`;
+      return (
+        'HTTP 403: the request got through TLS but was refused. The full authentication chain must hold: certificate valid, ' +
+        `IP allowlisted, FCrDNS passes (the calling IP's reverse DNS name resolves back to that IP); ${ALLOWLIST}.`
+      );
     case 'http-error':
       return httpErrorHint(facts);
     case 'network':
@@ -82,13 +88,17 @@ function outcomeHint(facts: HintFacts, expiredLocally: boolean): string {
 function okHint(facts: HintFacts): string {
   const parts = [
     `HTTP ${facts.status ?? 200}: the certificate works end to end (TLS handshake, API key, IP allowlist). Next: update all services to ` +
-    'the new certificate and key, then retire the old ones and delete the old private key (Step 5).',
+      'the new certificate and key, then retire the old ones and delete the old private key (Step 5).',
   ];
   if (facts.json?.status !== undefined && facts.json.status !== 'success') {
-    parts.push(`The body's status is ${JSON.stringify(facts.json.status)}, not "success": read the body before relying on this call.`);
+    parts.push(
+      `The body's status is ${JSON.stringify(facts.json.status)}, not "success": read the body before relying on this call.`,
+    );
   }
   if (facts.clientCertificateRequested === false) {
-    parts.push('Note: the server did not ask for a client certificate, so this call did not test one: check the URL is the mTLS endpoint.');
+    parts.push(
+      'Note: the server did not ask for a client certificate, so this call did not test one: check the URL is the mTLS endpoint.',
+    );
   } else if (!facts.clientCertificate) {
     parts.push('Note: no client certificate was configured for this call.');
   }
@@ -101,42 +111,56 @@ function recentIssuance(facts: HintFacts): string {
     const age = facts.now - Date.parse(local.notBefore);
     if (age >= 0 && age < RECENT_MS) {
       const minutes = Math.max(1, Math.round(age / 60_000));
-      return `The certificate was issued ${minutes} minute${minutes === 1 ? '' : 's'} ago: the gateway may not trust it yet. Wait a few ` +
-        'minutes after issuance and retry.';
+      return (
+        `The certificate was issued ${minutes} minute${minutes === 1 ? '' : 's'} ago: the gateway may not trust it yet. Wait a few ` +
+        'minutes after issuance and retry.'
+      );
     }
   }
-  return 'If the certificate was issued only recently, the gateway may not trust it yet: wait a few minutes after issuance and retry. ' +
-    'Otherwise check that this is the certificate the provider signed for this environment, with its own key.';
+  return (
+    'If the certificate was issued only recently, the gateway may not trust it yet: wait a few minutes after issuance and retry. ' +
+    'Otherwise check that this is the certificate the provider signed for this environment, with its own key.'
+  );
 }
 
 function tlsHint(facts: HintFacts, expiredLocally: boolean): string {
   const configured = facts.clientCertificate !== undefined;
   if (facts.gatewayRefusal !== undefined) {
     const none = /no required ssl certificate/i.test(facts.gatewayRefusal);
-    return `The gateway answered HTTP ${facts.status ?? 400} "${facts.gatewayRefusal}": it refused the client certificate during the TLS ` +
+    return (
+      `The gateway answered HTTP ${facts.status ?? 400} "${facts.gatewayRefusal}": it refused the client certificate during the TLS ` +
       `layer's checks (nginx reports them as an HTTP error rather than a TLS alert). ` +
       (none
-        ? (configured ? 'It says none was sent: check the certificate and key are the ones configured.' : 'No client certificate was configured: configure the new certificate and key and retry.')
-        : expiredLocally ? '' : recentIssuance(facts));
+        ? configured
+          ? 'It says none was sent: check the certificate and key are the ones configured.'
+          : 'No client certificate was configured: configure the new certificate and key and retry.'
+        : expiredLocally
+          ? ''
+          : recentIssuance(facts))
+    );
   }
   switch (facts.kind) {
     case 'alert':
       return alertHint(facts, configured, expiredLocally);
     case 'closed-after-certificate':
-      return 'The server closed the connection right after the handshake that carried the client certificate, without an HTTP answer: ' +
+      return (
+        'The server closed the connection right after the handshake that carried the client certificate, without an HTTP answer: ' +
         'it refused the certificate. With TLS 1.3 the handshake completes on the client side before the server has checked the ' +
         'certificate, so the refusal arrives as a reset or a TLS alert on the first read instead of a handshake error. ' +
-        (expiredLocally ? '' : recentIssuance(facts));
+        (expiredLocally ? '' : recentIssuance(facts))
+      );
     case 'closed-during-handshake':
       return configured
         ? `The server closed the connection during the TLS handshake: it most likely refused the client certificate. ${expiredLocally ? '' : recentIssuance(facts)}`
         : 'The server closed the connection during the TLS handshake: it may require a client certificate (none was configured), or ' +
-          'the port may not speak TLS.';
+            'the port may not speak TLS.';
     case 'server-certificate':
       return serverCertificateHint(facts);
     case 'local-setup':
-      return 'OpenSSL on this machine refused the configured certificate, key or CA bundle before connecting (too weak a key or signature ' +
-        'for the security level, or an unreadable CA bundle): see the error.';
+      return (
+        'OpenSSL on this machine refused the configured certificate, key or CA bundle before connecting (too weak a key or signature ' +
+        'for the security level, or an unreadable CA bundle): see the error.'
+      );
     default:
       if (facts.reason === 'WRONG_VERSION_NUMBER' || facts.reason === 'PACKET_LENGTH_TOO_LONG') {
         return 'The port does not answer in TLS: check the URL uses https:// and the right port.';
@@ -153,17 +177,21 @@ function alertHint(facts: HintFacts, configured: boolean, expiredLocally: boolea
       return expiredLocally
         ? `${said}: the client certificate has expired.`
         : `${said}, although the certificate is valid by this machine's clock${facts.clientCertificate ? ` until ${facts.clientCertificate.notAfter}` : ''}: ` +
-          `check the clocks, and that the certificate configured is the new one. ${LAPSED_RECOVERY}`;
+            `check the clocks, and that the certificate configured is the new one. ${LAPSED_RECOVERY}`;
     case 'certificate required':
       return configured
         ? `${said}: it did not receive a client certificate it could use. Check the certificate and key configured are the new pair.`
         : `${said}: the server requires a client certificate and none was configured. Configure the new certificate and key and retry.`;
     case 'unknown ca':
-      return `${said}: it does not trust the issuer of the client certificate. ${expiredLocally ? '' : recentIssuance(facts)} ` +
-        'A certificate from another CA (or from the other environment: production and sandbox differ) is refused this way.';
+      return (
+        `${said}: it does not trust the issuer of the client certificate. ${expiredLocally ? '' : recentIssuance(facts)} ` +
+        'A certificate from another CA (or from the other environment: production and sandbox differ) is refused this way.'
+      );
     case 'certificate revoked':
-      return `${said}: the client certificate has been revoked and cannot be used again. Generate a new key pair and CSR and submit it ` +
-        'via Account Management; raise a priority 1 (Critical) support ticket if production calls depend on it.';
+      return (
+        `${said}: the client certificate has been revoked and cannot be used again. Generate a new key pair and CSR and submit it ` +
+        'via Account Management; raise a priority 1 (Critical) support ticket if production calls depend on it.'
+      );
     case 'handshake failure':
       return configured
         ? `${said}: it may have refused the client certificate, or shares no TLS version or cipher with this machine. ${expiredLocally ? '' : recentIssuance(facts)}`
@@ -177,7 +205,8 @@ function alertHint(facts: HintFacts, configured: boolean, expiredLocally: boolea
 }
 
 function serverCertificateHint(facts: HintFacts): string {
-  const start = `It is the server's certificate that failed verification on this machine (${facts.reason ?? 'unknown'}), not the client ` +
+  const start =
+    `It is the server's certificate that failed verification on this machine (${facts.reason ?? 'unknown'}), not the client ` +
     'certificate: the request was not sent.';
   switch (facts.reason) {
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
@@ -187,16 +216,19 @@ function serverCertificateHint(facts: HintFacts): string {
     case 'CERT_NOT_YET_VALID':
       return `${start} The server's certificate is not valid yet: check this machine's clock.`;
     default:
-      return `${start} If the server's certificate comes from a private or provider-specific CA, set the CA bundle (the CA bundle ` +
-        'setting; --ca on the command line) to the chain that signed it.';
+      return (
+        `${start} If the server's certificate comes from a private or provider-specific CA, set the CA bundle (the CA bundle ` +
+        'setting; --ca on the command line) to the chain that signed it.'
+      );
   }
 }
 
 function httpErrorHint(facts: HintFacts): string {
   const status = facts.status;
   if (status === undefined) return 'The answer is not valid HTTP: check the URL points at the API.';
-  if (status === 404) return 'HTTP 404: check the URL\'s path (the guide\'s test call is GET /v2/cardholders).';
-  if (status >= 300 && status < 400) return `HTTP ${status}: the server redirects, and the test call does not follow redirects: check the URL.`;
+  if (status === 404) return "HTTP 404: check the URL's path (the guide's test call is GET /v2/cardholders).";
+  if (status >= 300 && status < 400)
+    return `HTTP ${status}: the server redirects, and the test call does not follow redirects: check the URL.`;
   if (status === 429) return 'HTTP 429: rate limited. The certificate and API key got through; retry a little later.';
   if (status >= 500) {
     return `HTTP ${status}: TLS and the request got through, but the server failed. Retry later; raise a support ticket if it persists.`;
@@ -223,13 +255,19 @@ function timeoutHint(facts: HintFacts): string {
   const within = `within ${facts.timeoutMs} ms`;
   switch (facts.phase) {
     case 'connect':
-      return `No TCP connection to ${facts.address} ${within}: a firewall may be dropping the packets (an IP that is not allowlisted ` +
-        'at the network level looks like this), or the host or port is wrong.';
+      return (
+        `No TCP connection to ${facts.address} ${within}: a firewall may be dropping the packets (an IP that is not allowlisted ` +
+        'at the network level looks like this), or the host or port is wrong.'
+      );
     case 'tls-handshake':
-      return `The server accepted the TCP connection but did not complete the TLS handshake ${within}: check the port speaks TLS, ` +
-        'and that no proxy or firewall holds the connection.';
+      return (
+        `The server accepted the TCP connection but did not complete the TLS handshake ${within}: check the port speaks TLS, ` +
+        'and that no proxy or firewall holds the connection.'
+      );
     default:
-      return `The TLS handshake completed but no complete HTTP answer came ${within}: the API is slow or stuck. Retry, or allow a ` +
-        'longer timeout.';
+      return (
+        `The TLS handshake completed but no complete HTTP answer came ${within}: the API is slow or stuck. Retry, or allow a ` +
+        'longer timeout.'
+      );
   }
 }

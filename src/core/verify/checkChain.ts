@@ -27,7 +27,11 @@ function failureMessage(result: Extract<ChainResult, { ok: false }>, bundle: rea
 }
 
 /** The `chain` check: a signature path to a self-signed CA in the bundle, dates aside. */
-export function checkChain(leaf: ChainCertificate, bundle: readonly ChainCertificate[], command: string): { check: VerifyCheck; chain: ChainResult } {
+export function checkChain(
+  leaf: ChainCertificate,
+  bundle: readonly ChainCertificate[],
+  command: string,
+): { check: VerifyCheck; chain: ChainResult } {
   const chain = findChain(leaf, bundle);
   const evidence: Record<string, string> = {
     issuer: formatName(leaf.info.issuer),
@@ -38,7 +42,17 @@ export function checkChain(leaf: ChainCertificate, bundle: readonly ChainCertifi
       evidence.candidateSubject = formatName(chain.candidate.info.subject);
       evidence.candidateFingerprintSha256 = chain.candidate.info.fingerprintSha256;
     }
-    return { chain, check: { name: 'chain', ok: false, severity: 'error', message: failureMessage(chain, bundle), evidence, opensslCommand: command } };
+    return {
+      chain,
+      check: {
+        name: 'chain',
+        ok: false,
+        severity: 'error',
+        message: failureMessage(chain, bundle),
+        evidence,
+        opensslCommand: command,
+      },
+    };
   }
   // A self-signed certificate found in the bundle is its own anchor.
   const root = chain.path[chain.path.length - 1] ?? leaf;
@@ -46,10 +60,12 @@ export function checkChain(leaf: ChainCertificate, bundle: readonly ChainCertifi
   evidence.caSubject = formatName(root.info.subject);
   evidence.caFingerprintSha256 = root.info.fingerprintSha256;
   evidence.path = [leaf, ...chain.path].map((c) => formatName(c.info.subject)).join(' <- ');
-  if (intermediates.length > 0) evidence.intermediates = intermediates.map((c) => formatName(c.info.subject)).join('; ');
+  if (intermediates.length > 0)
+    evidence.intermediates = intermediates.map((c) => formatName(c.info.subject)).join('; ');
   const through = intermediates.length > 0 ? ` through ${intermediates.map(quoted).join(', ')}` : '';
-  const message = chain.path.length === 0
-    ? 'The certificate is self-signed and is itself in the CA bundle (dates aside).'
-    : `Signed by ${quoted(root)} from the CA bundle${through} (dates aside).`;
+  const message =
+    chain.path.length === 0
+      ? 'The certificate is self-signed and is itself in the CA bundle (dates aside).'
+      : `Signed by ${quoted(root)} from the CA bundle${through} (dates aside).`;
   return { chain, check: { name: 'chain', ok: true, severity: 'info', message, evidence, opensslCommand: command } };
 }

@@ -11,15 +11,19 @@ import { VerifyCheck } from './verifyCheck';
 export function checkCsrMatch(certificate: CertificateInfo, csr: CsrInfo, command: string): VerifyCheck {
   const problems: string[] = [];
   if (certificate.publicKeySha256 !== csr.publicKeySha256) {
-    problems.push('The certificate\'s public key is not the CSR\'s: it answers another request.');
+    problems.push("The certificate's public key is not the CSR's: it answers another request.");
   }
   const names = diffSubject(csr.subject, certificate.subject);
-  for (const c of names.changed) problems.push(`Subject ${c.type} is "${c.newValue}" in the certificate, "${c.oldValue}" in the CSR.`);
-  for (const m of names.missing) problems.push(`Subject ${m.type} = "${m.value}" of the CSR is missing from the certificate.`);
-  for (const e of names.extra) problems.push(`The certificate adds subject ${e.type} = "${e.value}", which the CSR does not request.`);
+  for (const c of names.changed)
+    problems.push(`Subject ${c.type} is "${c.newValue}" in the certificate, "${c.oldValue}" in the CSR.`);
+  for (const m of names.missing)
+    problems.push(`Subject ${m.type} = "${m.value}" of the CSR is missing from the certificate.`);
+  for (const e of names.extra)
+    problems.push(`The certificate adds subject ${e.type} = "${e.value}", which the CSR does not request.`);
   const sans = diffSubjectAltNames(csr.subjectAltNames, certificate.subjectAltNames);
   for (const s of sans.removed) problems.push(`SAN ${s.type}:${s.value} of the CSR is missing from the certificate.`);
-  for (const s of sans.added) problems.push(`The certificate adds SAN ${s.type}:${s.value}, which the CSR does not request.`);
+  for (const s of sans.added)
+    problems.push(`The certificate adds SAN ${s.type}:${s.value}, which the CSR does not request.`);
 
   const evidence: Record<string, string> = {
     certificatePublicKeySha256: certificate.publicKeySha256,
@@ -31,12 +35,22 @@ export function checkCsrMatch(certificate: CertificateInfo, csr: CsrInfo, comman
   };
   if (problems.length > 0) {
     evidence.differences = problems.join('\n');
-    return { name: 'csr-match', ok: false, severity: 'error', message: problems.join(' '), evidence, opensslCommand: command };
+    return {
+      name: 'csr-match',
+      ok: false,
+      severity: 'error',
+      message: problems.join(' '),
+      evidence,
+      opensslCommand: command,
+    };
   }
-  const order = names.reordered ? ' (the subject\'s attributes in another order)' : '';
+  const order = names.reordered ? " (the subject's attributes in another order)" : '';
   return {
-    name: 'csr-match', ok: true, severity: 'info',
+    name: 'csr-match',
+    ok: true,
+    severity: 'info',
     message: `The certificate carries the CSR's public key, subject and SANs${order}.`,
-    evidence, opensslCommand: command,
+    evidence,
+    opensslCommand: command,
   };
 }

@@ -22,8 +22,16 @@ export type ChainFailure =
   | 'self-signed';
 
 export type ChainResult =
-  | { ok: true; /** The issuers, from the certificate's issuer up to the root in the bundle. */ path: ChainCertificate[] }
-  | { ok: false; reason: ChainFailure; /** The certificate whose issuer could not be found or checked. */ at: ChainCertificate; candidate?: ChainCertificate };
+  | {
+      ok: true;
+      /** The issuers, from the certificate's issuer up to the root in the bundle. */ path: ChainCertificate[];
+    }
+  | {
+      ok: false;
+      reason: ChainFailure;
+      /** The certificate whose issuer could not be found or checked. */ at: ChainCertificate;
+      candidate?: ChainCertificate;
+    };
 
 /** OpenSSL's self-issued test (names and key identifiers agree), as openssl verify detects a trust anchor. */
 function selfIssued(c: ChainCertificate): boolean {
@@ -48,9 +56,22 @@ export function findChain(leaf: ChainCertificate, bundle: readonly ChainCertific
 }
 
 // Failures deeper in the path say more than "no issuer" at the top, and a wrong signature more than a name miss.
-const rank: Record<ChainFailure, number> = { 'bundle-empty': 0, 'self-signed': 0, 'no-issuer': 1, 'name-only': 2, 'no-root': 3, 'not-a-ca': 4, 'bad-signature': 5 };
+const rank: Record<ChainFailure, number> = {
+  'bundle-empty': 0,
+  'self-signed': 0,
+  'no-issuer': 1,
+  'name-only': 2,
+  'no-root': 3,
+  'not-a-ca': 4,
+  'bad-signature': 5,
+};
 
-function extend(current: ChainCertificate, bundle: readonly ChainCertificate[], seen: Set<string>, depth: number): ChainResult {
+function extend(
+  current: ChainCertificate,
+  bundle: readonly ChainCertificate[],
+  seen: Set<string>,
+  depth: number,
+): ChainResult {
   const candidates = bundle.filter((c) => !seen.has(c.info.fingerprintSha256) && current.x509.checkIssued(c.x509));
   if (candidates.length === 0) {
     // openssl's issuer test also wants the key identifier and, in a CA, keyCertSign: say which part failed.

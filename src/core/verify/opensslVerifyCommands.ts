@@ -20,7 +20,10 @@ export interface OpensslCommandOptions {
  * The openssl command lines equivalent to each check. The public-key lines hash the DER SubjectPublicKeyInfo, so
  * they print exactly the SHA-256 values the evidence holds.
  */
-export function opensslVerifyCommands(paths: VerifyPaths = {}, options: OpensslCommandOptions = {}): Record<VerifyCheckName, string> {
+export function opensslVerifyCommands(
+  paths: VerifyPaths = {},
+  options: OpensslCommandOptions = {},
+): Record<VerifyCheckName, string> {
   const cert = shellQuote(paths.certificate ?? 'CERT', { path: true });
   const key = shellQuote(paths.key ?? 'KEY', { path: true });
   const bundle = shellQuote(paths.caBundle ?? 'BUNDLE', { path: true });
@@ -32,7 +35,10 @@ export function opensslVerifyCommands(paths: VerifyPaths = {}, options: OpensslC
     `openssl pkey -in ${key}${passin} -pubout -outform DER | openssl sha256`,
   ];
   if (options.rsa) {
-    keyMatch.push(`openssl x509 -in ${cert} -noout -modulus | openssl md5`, `openssl rsa -in ${key}${passin} -noout -modulus | openssl md5`);
+    keyMatch.push(
+      `openssl x509 -in ${cert} -noout -modulus | openssl md5`,
+      `openssl rsa -in ${key}${passin} -noout -modulus | openssl md5`,
+    );
   }
   return {
     chain: `openssl verify -no_check_time -CAfile ${bundle} ${cert}`,

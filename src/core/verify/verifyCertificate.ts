@@ -50,15 +50,21 @@ function chainCertificate(info: CertificateInfo): ChainCertificate {
 function readBundle(pem: string, path: string | undefined): ChainCertificate[] {
   const { blocks, problems } = splitPem(pem);
   const where = path ?? 'CA bundle';
-  if (problems.length > 0) throw new CoreError(problems[0].code, `${where}: ${problems[0].message}`, { line: problems[0].line });
+  if (problems.length > 0)
+    throw new CoreError(problems[0].code, `${where}: ${problems[0].message}`, { line: problems[0].line });
   const certificates: ChainCertificate[] = [];
   for (const block of blocks) {
     if (!['CERTIFICATE', 'TRUSTED CERTIFICATE', 'X509 CERTIFICATE'].includes(block.label)) continue;
     try {
-      certificates.push(chainCertificate(readCertificate(block, { path: path ?? '', index: certificates.length, line: block.line })));
+      certificates.push(
+        chainCertificate(readCertificate(block, { path: path ?? '', index: certificates.length, line: block.line })),
+      );
     } catch (error) {
       const code = error instanceof CoreError ? error.code : 'malformed-certificate';
-      throw new CoreError(code, `${where}: the certificate at line ${block.line} is unreadable`, { line: block.line, cause: error });
+      throw new CoreError(code, `${where}: the certificate at line ${block.line} is unreadable`, {
+        line: block.line,
+        cause: error,
+      });
     }
   }
   return certificates;
@@ -86,7 +92,8 @@ export function verifyCertificate(input: VerifyInput): VerifyResult {
     if (chain.ok) issuers = chain.path.map((c) => c.info);
   }
   checks.push(checkValidity(certificate, issuers, input.now, input.expectedValidityDays, commands.validity));
-  if (input.keyPem !== undefined) checks.push(checkKeyMatch(leaf.x509, input.keyPem, input.keyPassphrase, commands['key-match']));
+  if (input.keyPem !== undefined)
+    checks.push(checkKeyMatch(leaf.x509, input.keyPem, input.keyPassphrase, commands['key-match']));
   if (input.csr) checks.push(checkCsrMatch(certificate, input.csr, commands['csr-match']));
   if (input.oldCertificate) checks.push(checkOldMatch(certificate, input.oldCertificate, commands['old-match']));
   return { certificate, checks, ok: checks.every((c) => c.ok) };

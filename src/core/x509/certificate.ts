@@ -1,6 +1,16 @@
 import { X509Certificate } from 'crypto';
 import {
-  children, decodeBoolean, decodeOid, decodeTimeIso, DerNode, encoded, expect, isContext, isUniversal, readNode, Tag,
+  children,
+  decodeBoolean,
+  decodeOid,
+  decodeTimeIso,
+  DerNode,
+  encoded,
+  expect,
+  isContext,
+  isUniversal,
+  readNode,
+  Tag,
 } from './der';
 import { decodeName } from './distinguishedName';
 import { CoreError } from '../errors';
@@ -21,7 +31,11 @@ export interface Location {
 export type CryptoInput = string | Buffer | PemBlock;
 
 /** DER bytes and location from PEM (text or bytes; the first block with one of `labels`), a PemBlock or DER. */
-export function inputDer(input: CryptoInput, labels: string[], what: string): { der: Buffer; line: number; block?: PemBlock } {
+export function inputDer(
+  input: CryptoInput,
+  labels: string[],
+  what: string,
+): { der: Buffer; line: number; block?: PemBlock } {
   if (Buffer.isBuffer(input)) {
     if (!looksLikePem(input)) return { der: input, line: 1 };
     input = input.toString('latin1');
@@ -52,13 +66,19 @@ export function readCertificate(input: CryptoInput, location: Location = {}): Ce
     der = encoded(top);
     x509 = new X509Certificate(der);
   } catch (error) {
-    throw new CoreError('malformed-certificate', 'not a readable X.509 certificate', { cause: error, line: source.line });
+    throw new CoreError('malformed-certificate', 'not a readable X.509 certificate', {
+      cause: error,
+      line: source.line,
+    });
   }
   try {
     return decode(top, der, x509, location, source.line);
   } catch (error) {
     if (error instanceof CoreError && error.code !== 'malformed-der') throw error;
-    throw new CoreError('malformed-certificate', 'malformed X.509 certificate structure', { cause: error, line: source.line });
+    throw new CoreError('malformed-certificate', 'malformed X.509 certificate structure', {
+      cause: error,
+      line: source.line,
+    });
   }
 }
 
@@ -115,7 +135,9 @@ function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Loca
     index: location.index ?? 0,
     subject: decodeName(subjectNode),
     issuer: decodeName(issuerNode),
-    subjectAltNames: extensions.san ? decodeSubjectAltNamesAt(extensions.san.buf, extensions.san.contentStart, extensions.san.end) : [],
+    subjectAltNames: extensions.san
+      ? decodeSubjectAltNamesAt(extensions.san.buf, extensions.san.contentStart, extensions.san.end)
+      : [],
     notBefore: decodeTimeIso(validity[0]),
     notAfter: decodeTimeIso(validity[1]),
     serialNumber: serialAt(serial.buf, serial.contentStart, serial.end),
@@ -169,8 +191,10 @@ function keyIdentifiersAgree(extensions: NeededExtensions): boolean {
   if (!keyId) return true;
   const skiValue = valueNode(ski);
   const length = keyId.end - keyId.contentStart;
-  return length === skiValue.end - skiValue.contentStart
-    && keyId.buf.compare(skiValue.buf, skiValue.contentStart, skiValue.end, keyId.contentStart, keyId.end) === 0;
+  return (
+    length === skiValue.end - skiValue.contentStart &&
+    keyId.buf.compare(skiValue.buf, skiValue.contentStart, skiValue.end, keyId.contentStart, keyId.end) === 0
+  );
 }
 
 /** formatSerial(buf[start..end)) without copying a positive serial. */

@@ -1,7 +1,17 @@
 import { constants, createPublicKey, KeyObject, verify } from 'crypto';
 import { CryptoInput, inputDer, Location } from './certificate';
 import {
-  bitStringBytes, children, decodeOid, decodeSmallInteger, DerNode, encoded, expect, isContext, isUniversal, readNode, Tag,
+  bitStringBytes,
+  children,
+  decodeOid,
+  decodeSmallInteger,
+  DerNode,
+  encoded,
+  expect,
+  isContext,
+  isUniversal,
+  readNode,
+  Tag,
 } from './der';
 import { decodeName } from './distinguishedName';
 import { CoreError } from '../errors';
@@ -58,7 +68,12 @@ function requestedSans(attributes: DerNode): SubjectAltName[] {
   return [];
 }
 
-function checkSignature(signed: Buffer, algorithmNode: DerNode, signatureNode: DerNode, spki: Buffer): [string, boolean] {
+function checkSignature(
+  signed: Buffer,
+  algorithmNode: DerNode,
+  signatureNode: DerNode,
+  spki: Buffer,
+): [string, boolean] {
   const [oidNode, params] = children(expect(algorithmNode, Tag.SEQUENCE, 'signatureAlgorithm'));
   const oid = decodeOid(oidNode);
   const known = signatureAlgorithm(oid);
@@ -74,7 +89,15 @@ function checkSignature(signed: Buffer, algorithmNode: DerNode, signatureNode: D
   try {
     if (known.family === 'rsa-pss') {
       const pss = pssParams(params);
-      return [known.name, verify(pss.hash, signed, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength }, signature)];
+      return [
+        known.name,
+        verify(
+          pss.hash,
+          signed,
+          { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
+          signature,
+        ),
+      ];
     }
     if (known.family === 'ecdsa' || known.family === 'dsa') {
       return [known.name, verify(known.hash, signed, { key, dsaEncoding: 'der' }, signature)];

@@ -108,7 +108,8 @@ export function isContext(node: DerNode, tag: number): boolean {
 
 export function expect(node: DerNode | undefined, tag: number, what: string): DerNode {
   // DER: SEQUENCE and SET are constructed, everything else expected here primitive (constructed strings are BER).
-  if (!node || !isUniversal(node, tag) || node.constructed !== (tag === Tag.SEQUENCE || tag === Tag.SET)) fail(`expected ${what}`);
+  if (!node || !isUniversal(node, tag) || node.constructed !== (tag === Tag.SEQUENCE || tag === Tag.SET))
+    fail(`expected ${what}`);
   return node;
 }
 
@@ -162,7 +163,8 @@ export function oidAt(buf: Buffer, start: number, end: number): string {
       value = 0;
     }
   }
-  if (hit === undefined && oidCache.size < OID_CACHE_LIMIT) oidCache.set(hash, { bytes: Uint8Array.prototype.slice.call(buf, start, end), oid });
+  if (hit === undefined && oidCache.size < OID_CACHE_LIMIT)
+    oidCache.set(hash, { bytes: Uint8Array.prototype.slice.call(buf, start, end), oid });
   return oid;
 }
 
@@ -287,9 +289,20 @@ export function decodeTimeIso(node: DerNode): string {
     const hour = twoDigits(buf, at + 6);
     const minute = twoDigits(buf, at + 8);
     const second = twoDigits(buf, at + 10);
-    if (yy >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+    if (
+      yy >= 0 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59
+    ) {
       const year = century * 100 + yy;
-      const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+      const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
       if (day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) {
         return `${TWO_DIGITS[century]}${TWO_DIGITS[yy]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.000Z`;
       }
@@ -304,6 +317,13 @@ function utc(year: number, m: RegExpExecArray, fraction: string): Date {
   const date = new Date(0);
   date.setUTCFullYear(year, Number(m[2]) - 1, Number(m[3]));
   date.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms);
-  if (date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3]) || date.getUTCHours() !== Number(m[4]) || date.getUTCMinutes() !== Number(m[5]) || date.getUTCSeconds() !== Number(m[6] ?? 0)) fail(`time out of range ${JSON.stringify(m[0])}`);
+  if (
+    date.getUTCMonth() !== Number(m[2]) - 1 ||
+    date.getUTCDate() !== Number(m[3]) ||
+    date.getUTCHours() !== Number(m[4]) ||
+    date.getUTCMinutes() !== Number(m[5]) ||
+    date.getUTCSeconds() !== Number(m[6] ?? 0)
+  )
+    fail(`time out of range ${JSON.stringify(m[0])}`);
   return date;
 }

@@ -16,7 +16,10 @@ export function decodeName(node: DerNode): DistinguishedName {
       const attribute = expect(readNode(buf, at, rdn.end), Tag.SEQUENCE, 'AttributeTypeAndValue');
       at = attribute.end;
       const [type, value] = children(attribute);
-      name.push({ type: attributeName(decodeOid(expect(type, Tag.OID, 'attribute type'))), value: value ? decodeString(value) : '' });
+      name.push({
+        type: attributeName(decodeOid(expect(type, Tag.OID, 'attribute type'))),
+        value: value ? decodeString(value) : '',
+      });
     }
   }
   return name;

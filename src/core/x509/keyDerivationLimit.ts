@@ -30,13 +30,24 @@ export function largestIterationCount(der: Buffer): number {
       // PBKDF2 and PKCS#12 PBE parameters start with (salt, count); PKCS#12 MacData has them second and third.
       for (let i = 0; i + 1 < kids.length && i < 2; i++) {
         const [salt, count] = [kids[i], kids[i + 1]];
-        if (node.tagClass === TagClass.UNIVERSAL && node.tag === Tag.SEQUENCE && salt.tagClass === TagClass.UNIVERSAL && salt.tag === Tag.OCTET_STRING
-          && !salt.constructed && count.tagClass === TagClass.UNIVERSAL && count.tag === Tag.INTEGER) {
+        if (
+          node.tagClass === TagClass.UNIVERSAL &&
+          node.tag === Tag.SEQUENCE &&
+          salt.tagClass === TagClass.UNIVERSAL &&
+          salt.tag === Tag.OCTET_STRING &&
+          !salt.constructed &&
+          count.tagClass === TagClass.UNIVERSAL &&
+          count.tag === Tag.INTEGER
+        ) {
           largest = Math.max(largest, smallestInteger(count));
         }
       }
       kids.forEach((kid) => walk(kid, depth + 1));
-    } else if (node.tagClass === TagClass.UNIVERSAL && node.tag === Tag.OCTET_STRING && node.end - node.contentStart > 2) {
+    } else if (
+      node.tagClass === TagClass.UNIVERSAL &&
+      node.tag === Tag.OCTET_STRING &&
+      node.end - node.contentStart > 2
+    ) {
       try {
         const inner = readNode(node.buf, node.contentStart, node.end);
         if (inner.end === node.end) walk(inner, depth + 1);
@@ -57,7 +68,9 @@ export function largestIterationCount(der: Buffer): number {
 export function checkKeyDerivationCost(der: Buffer, what: string): void {
   const count = largestIterationCount(der);
   if (count > MAX_KEY_DERIVATION_ITERATIONS) {
-    throw new CoreError('key-derivation-too-costly',
-      `${what} asks for ${count >= Number.MAX_SAFE_INTEGER ? 'an enormous number of' : count.toLocaleString('en')} key-derivation iterations (at most ${MAX_KEY_DERIVATION_ITERATIONS.toLocaleString('en')} are accepted); not opened`);
+    throw new CoreError(
+      'key-derivation-too-costly',
+      `${what} asks for ${count >= Number.MAX_SAFE_INTEGER ? 'an enormous number of' : count.toLocaleString('en')} key-derivation iterations (at most ${MAX_KEY_DERIVATION_ITERATIONS.toLocaleString('en')} are accepted); not opened`,
+    );
   }
 }

@@ -59,7 +59,13 @@ export function objectByOid(oid: string, extra?: ObjectRegistry): OpensslObject 
   return undefined;
 }
 
-export type NumericOidError = 'first-number-too-large' | 'missing-second-number' | 'invalid-separator' | 'invalid-digit' | 'second-number-too-large' | 'empty';
+export type NumericOidError =
+  | 'first-number-too-large'
+  | 'missing-second-number'
+  | 'invalid-separator'
+  | 'invalid-digit'
+  | 'second-number-too-large'
+  | 'empty';
 
 /**
  * a2d_ASN1_OBJECT's reading of a dotted OID, quirks included: spaces separate like dots, an empty arc is 0

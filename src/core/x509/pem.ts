@@ -71,7 +71,13 @@ export function splitPem(text: string): PemSplit {
         const match = BEGIN.exec(trimmed);
         if (match) {
           if (open) problems.push(truncated(open.label, open.line));
-          open = { label: match[1], line: i + 1, beginStart: start, beginEnd: end, clean: trimmed.length === end - start };
+          open = {
+            label: match[1],
+            line: i + 1,
+            beginStart: start,
+            beginEnd: end,
+            clean: trimmed.length === end - start,
+          };
         }
       } else if (open && trimmed.startsWith('-----END ')) {
         const match = END.exec(trimmed);
@@ -81,7 +87,11 @@ export function splitPem(text: string): PemSplit {
           else blocks.push(block);
         } else {
           problems.push(
-            new CoreError('truncated-pem', `truncated PEM: BEGIN ${open.label} at line ${open.line} ends with a mismatched END line at line ${i + 1}`, { line: open.line }),
+            new CoreError(
+              'truncated-pem',
+              `truncated PEM: BEGIN ${open.label} at line ${open.line} ends with a mismatched END line at line ${i + 1}`,
+              { line: open.line },
+            ),
           );
         }
         open = undefined;
@@ -100,7 +110,14 @@ export function splitPem(text: string): PemSplit {
  * base64 decoder skips the line breaks, and the bytes are those of the lines joined. Anything else (headers,
  * blanks, characters outside base64) is read line by line, with its exact error.
  */
-function closeBlock(text: string, open: OpenBlock, endLine: number, endStart: number, endEnd: number, endClean: boolean): PemBlock | CoreError {
+function closeBlock(
+  text: string,
+  open: OpenBlock,
+  endLine: number,
+  endStart: number,
+  endEnd: number,
+  endClean: boolean,
+): PemBlock | CoreError {
   const bodyStart = open.beginEnd + 1;
   PLAIN_BODY_LF.lastIndex = bodyStart;
   let plain = PLAIN_BODY_LF.test(text) && PLAIN_BODY_LF.lastIndex === endStart;
@@ -138,9 +155,13 @@ function closeBlock(text: string, open: OpenBlock, endLine: number, endStart: nu
     der = result.der;
     headers = result.headers;
   }
-  const blockText = plain && !cr && open.clean && endClean
-    ? span + '\n'
-    : span.split('\n').map((l) => l.replace(/\r$/, '').trim()).join('\n') + '\n';
+  const blockText =
+    plain && !cr && open.clean && endClean
+      ? span + '\n'
+      : span
+          .split('\n')
+          .map((l) => l.replace(/\r$/, '').trim())
+          .join('\n') + '\n';
   return { label: open.label, headers, der, line: open.line, endLine, text: blockText };
 }
 
@@ -148,7 +169,11 @@ function truncated(label: string, line: number): CoreError {
   return new CoreError('truncated-pem', `truncated PEM: BEGIN ${label} at line ${line} has no END line`, { line });
 }
 
-function decodeBody(label: string, beginLine: number, body: string[]): { der: Buffer; headers: Record<string, string> } | CoreError {
+function decodeBody(
+  label: string,
+  beginLine: number,
+  body: string[],
+): { der: Buffer; headers: Record<string, string> } | CoreError {
   const headers: Record<string, string> = {};
   let i = 0;
   // RFC 1421 headers come first and end with a blank line; only legacy encrypted keys carry them.
@@ -162,7 +187,9 @@ function decodeBody(label: string, beginLine: number, body: string[]): { der: Bu
   for (; i < body.length; i++) {
     const line = body[i].replace(/\s+/g, '');
     if (!BASE64.test(line)) {
-      return new CoreError('bad-base64', `bad base64 in PEM ${label} at line ${beginLine + 1 + i}`, { line: beginLine + 1 + i });
+      return new CoreError('bad-base64', `bad base64 in PEM ${label} at line ${beginLine + 1 + i}`, {
+        line: beginLine + 1 + i,
+      });
     }
     base64 += line;
   }
@@ -170,7 +197,11 @@ function decodeBody(label: string, beginLine: number, body: string[]): { der: Bu
     return new CoreError('bad-base64', `empty PEM ${label} block at line ${beginLine}`, { line: beginLine });
   }
   if (base64.length % 4 !== 0 || !BASE64.test(base64)) {
-    return new CoreError('bad-base64', `bad base64 in PEM ${label} block at line ${beginLine}: wrong length or padding`, { line: beginLine });
+    return new CoreError(
+      'bad-base64',
+      `bad base64 in PEM ${label} block at line ${beginLine}: wrong length or padding`,
+      { line: beginLine },
+    );
   }
   return { der: Buffer.from(base64, 'base64'), headers };
 }
@@ -199,7 +230,12 @@ export function sniffDer(der: Buffer): DerKind | undefined {
   }
   const [a, b, c] = kids;
   if (!a || !b) return undefined;
-  if (kids.length === 3 && isUniversal(a, Tag.SEQUENCE) && isUniversal(b, Tag.SEQUENCE) && isUniversal(c, Tag.BIT_STRING)) {
+  if (
+    kids.length === 3 &&
+    isUniversal(a, Tag.SEQUENCE) &&
+    isUniversal(b, Tag.SEQUENCE) &&
+    isUniversal(c, Tag.BIT_STRING)
+  ) {
     try {
       const tbs = children(a);
       if (tbs.length === 4 && isUniversal(tbs[0], Tag.INTEGER) && isContext(tbs[3], 0)) return 'csr';
@@ -215,7 +251,8 @@ export function sniffDer(der: Buffer): DerKind | undefined {
     if (v === 3 && isUniversal(b, Tag.SEQUENCE)) {
       try {
         const info = children(b);
-        if (info[0] && isUniversal(info[0], Tag.OID) && decodeOid(info[0]).startsWith('1.2.840.113549.1.7.')) return 'pkcs12';
+        if (info[0] && isUniversal(info[0], Tag.OID) && decodeOid(info[0]).startsWith('1.2.840.113549.1.7.'))
+          return 'pkcs12';
       } catch {
         return undefined;
       }

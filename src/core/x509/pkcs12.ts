@@ -14,7 +14,12 @@ export interface Pkcs12Options extends Location {
  * reported as `encrypted`. A given passphrase that does not open it is an error.
  */
 export function readPkcs12(der: Buffer, options: Pkcs12Options = {}): Pkcs12Info {
-  const base = { kind: 'pkcs12' as const, path: options.path ?? '', index: options.index ?? 0, line: options.line ?? 1 };
+  const base = {
+    kind: 'pkcs12' as const,
+    path: options.path ?? '',
+    index: options.index ?? 0,
+    line: options.line ?? 1,
+  };
   checkKeyDerivationCost(der, 'this PKCS#12 file');
   let asn1: forge.asn1.Asn1;
   try {
@@ -26,8 +31,10 @@ export function readPkcs12(der: Buffer, options: Pkcs12Options = {}): Pkcs12Info
   // structure forge itself parsed, before forge derives any key from it.
   const count = largestIterationCountIn(asn1, 0);
   if (count > MAX_KEY_DERIVATION_ITERATIONS) {
-    throw new CoreError('key-derivation-too-costly',
-      `this PKCS#12 file asks for ${count >= Number.MAX_SAFE_INTEGER ? 'an enormous number of' : count.toLocaleString('en')} key-derivation iterations (at most ${MAX_KEY_DERIVATION_ITERATIONS.toLocaleString('en')} are accepted); not opened`);
+    throw new CoreError(
+      'key-derivation-too-costly',
+      `this PKCS#12 file asks for ${count >= Number.MAX_SAFE_INTEGER ? 'an enormous number of' : count.toLocaleString('en')} key-derivation iterations (at most ${MAX_KEY_DERIVATION_ITERATIONS.toLocaleString('en')} are accepted); not opened`,
+    );
   }
   const candidates: (string | null)[] = options.passphrase !== undefined ? [options.passphrase] : [null, ''];
   let lastError: unknown;
@@ -49,7 +56,10 @@ export function readPkcs12(der: Buffer, options: Pkcs12Options = {}): Pkcs12Info
   throw new CoreError('malformed-pkcs12', `unreadable PKCS#12 file: ${message || 'unknown structure'}`);
 }
 
-function contentsOf(p12: forge.pkcs12.Pkcs12Pfx, base: { path: string; line: number }): { certificates: CertificateInfo[]; keyCount: number } {
+function contentsOf(
+  p12: forge.pkcs12.Pkcs12Pfx,
+  base: { path: string; line: number },
+): { certificates: CertificateInfo[]; keyCount: number } {
   const certificates: CertificateInfo[] = [];
   let keyCount = 0;
   for (const safeContents of p12.safeContents) {
@@ -77,15 +87,28 @@ function largestIterationCountIn(node: forge.asn1.Asn1, depth: number): number {
     let largest = 0;
     for (let i = 0; i + 1 < kids.length && i < 2; i++) {
       const [salt, count] = [kids[i], kids[i + 1]];
-      if (node.tagClass === Class.UNIVERSAL && node.type === Type.SEQUENCE && salt.tagClass === Class.UNIVERSAL && salt.type === Type.OCTETSTRING
-        && !Array.isArray(salt.value) && count.tagClass === Class.UNIVERSAL && count.type === Type.INTEGER && typeof count.value === 'string') {
+      if (
+        node.tagClass === Class.UNIVERSAL &&
+        node.type === Type.SEQUENCE &&
+        salt.tagClass === Class.UNIVERSAL &&
+        salt.type === Type.OCTETSTRING &&
+        !Array.isArray(salt.value) &&
+        count.tagClass === Class.UNIVERSAL &&
+        count.type === Type.INTEGER &&
+        typeof count.value === 'string'
+      ) {
         largest = Math.max(largest, integerValue(count.value));
       }
     }
     for (const kid of kids) largest = Math.max(largest, largestIterationCountIn(kid, depth + 1));
     return largest;
   }
-  if (node.tagClass === Class.UNIVERSAL && node.type === Type.OCTETSTRING && typeof node.value === 'string' && node.value.length > 2) {
+  if (
+    node.tagClass === Class.UNIVERSAL &&
+    node.type === Type.OCTETSTRING &&
+    typeof node.value === 'string' &&
+    node.value.length > 2
+  ) {
     try {
       return largestIterationCountIn(forge.asn1.fromDer(forge.util.createBuffer(node.value), false), depth + 1);
     } catch {

@@ -40,7 +40,10 @@ export function readPrivateKey(input: CryptoInput, options: PrivateKeyOptions = 
   } else {
     const shape: DerKind | undefined = sniffDer(source.der);
     const types: Partial<Record<DerKind, 'pkcs1' | 'pkcs8' | 'sec1'>> = {
-      pkcs1: 'pkcs1', pkcs8: 'pkcs8', sec1: 'sec1', 'encrypted-pkcs8': 'pkcs8',
+      pkcs1: 'pkcs1',
+      pkcs8: 'pkcs8',
+      sec1: 'sec1',
+      'encrypted-pkcs8': 'pkcs8',
     };
     const type = shape ? types[shape] : undefined;
     if (!type) throw new CoreError('malformed-key', 'not a DER private key', { line });
@@ -56,7 +59,8 @@ export function readPrivateKey(input: CryptoInput, options: PrivateKeyOptions = 
   try {
     key = createPrivateKey(encrypted ? { ...keyInput, passphrase: options.passphrase } : keyInput);
   } catch (error) {
-    if (encrypted) throw new CoreError('key-wrong-passphrase', 'could not decrypt the private key: wrong passphrase?', { line });
+    if (encrypted)
+      throw new CoreError('key-wrong-passphrase', 'could not decrypt the private key: wrong passphrase?', { line });
     throw new CoreError('malformed-key', `malformed private key (${keyErrorReason(error)})`, { line });
   }
   const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });

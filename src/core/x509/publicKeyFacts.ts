@@ -16,9 +16,10 @@ const keyTypes: Record<string, KeyType> = {
 };
 
 /** SHA-256 in lowercase hex: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
-const sha256Hex: (data: Buffer) => string = typeof hash === 'function'
-  ? (data) => hash('sha256', data, 'hex')
-  : (data) => createHash('sha256').update(data).digest('hex');
+const sha256Hex: (data: Buffer) => string =
+  typeof hash === 'function'
+    ? (data) => hash('sha256', data, 'hex')
+    : (data) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Facts about a DER SubjectPublicKeyInfo, read from its structure (no KeyObject: this runs once per
@@ -49,7 +50,8 @@ export function publicKeyFacts(spki: Buffer): PublicKeyFacts {
         facts.curve = decodeOid(params);
       }
       // Named curves we do not list still have a size: half the uncompressed point, minus its prefix byte.
-      if (facts.keyBits === undefined && bitsLength > 0 && spki[bitsStart] === 4) facts.keyBits = ((bitsLength - 1) / 2) * 8;
+      if (facts.keyBits === undefined && bitsLength > 0 && spki[bitsStart] === 4)
+        facts.keyBits = ((bitsLength - 1) / 2) * 8;
     } else if (keyType === 'DSA' && params && isUniversal(params, Tag.SEQUENCE)) {
       const [p] = children(params);
       if (p) facts.keyBits = integerBitLength(p);

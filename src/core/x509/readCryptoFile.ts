@@ -47,23 +47,45 @@ export function readCryptoFile(path: string, bytes: Buffer, options: ReadOptions
 }
 
 function readBlock(
-  path: string, block: PemBlock, index: number, options: ReadOptions, items: InventoryItem[], fail: (e: unknown, line?: number) => void,
+  path: string,
+  block: PemBlock,
+  index: number,
+  options: ReadOptions,
+  items: InventoryItem[],
+  fail: (e: unknown, line?: number) => void,
 ): void {
   const location = { path, index, line: block.line };
   try {
     if (CERTIFICATE_LABELS.includes(block.label)) items.push(readCertificate(block, location));
     else if (CSR_LABELS.includes(block.label)) items.push(readCsr(block, location));
-    else if (PRIVATE_KEY_LABELS.includes(block.label)) readKey(() => readPrivateKey(block, { ...location, passphrase: options.passphrase }), items, fail, block.label, location);
+    else if (PRIVATE_KEY_LABELS.includes(block.label))
+      readKey(
+        () => readPrivateKey(block, { ...location, passphrase: options.passphrase }),
+        items,
+        fail,
+        block.label,
+        location,
+      );
     else if (block.label === 'PKCS12') readP12(block.der, { ...location, passphrase: options.passphrase }, items, fail);
     else if (!IGNORED_LABELS.includes(block.label)) {
-      fail(new CoreError('unsupported-pem-label', `unsupported PEM block ${block.label} at line ${block.line}`, { line: block.line }));
+      fail(
+        new CoreError('unsupported-pem-label', `unsupported PEM block ${block.label} at line ${block.line}`, {
+          line: block.line,
+        }),
+      );
     }
   } catch (error) {
     fail(error, block.line);
   }
 }
 
-function readDer(path: string, bytes: Buffer, options: ReadOptions, items: InventoryItem[], fail: (e: unknown) => void): void {
+function readDer(
+  path: string,
+  bytes: Buffer,
+  options: ReadOptions,
+  items: InventoryItem[],
+  fail: (e: unknown) => void,
+): void {
   const location = { path, index: 0, line: 1 };
   switch (sniffDer(bytes)) {
     case 'certificate':
@@ -76,7 +98,13 @@ function readDer(path: string, bytes: Buffer, options: ReadOptions, items: Inven
     case 'pkcs1':
     case 'sec1':
     case 'encrypted-pkcs8':
-      readKey(() => readPrivateKey(bytes, { ...location, passphrase: options.passphrase }), items, fail, 'DER', location);
+      readKey(
+        () => readPrivateKey(bytes, { ...location, passphrase: options.passphrase }),
+        items,
+        fail,
+        'DER',
+        location,
+      );
       return;
     case 'pkcs12':
       readP12(bytes, { ...location, passphrase: options.passphrase }, items, fail);
@@ -88,14 +116,26 @@ function readDer(path: string, bytes: Buffer, options: ReadOptions, items: Inven
 
 /** A key that the passphrase does not open is still listed (as encrypted), next to the error. */
 function readKey(
-  read: () => PrivateKeyInfo, items: InventoryItem[], fail: (e: unknown) => void, label: string,
+  read: () => PrivateKeyInfo,
+  items: InventoryItem[],
+  fail: (e: unknown) => void,
+  label: string,
   location: { path: string; index: number; line: number },
 ): void {
   try {
     items.push(read());
   } catch (error) {
     if (error instanceof CoreError && error.code === 'key-wrong-passphrase') {
-      const format = label === 'DER' ? 'der' : label === 'ENCRYPTED PRIVATE KEY' ? 'encrypted-pkcs8' : label === 'EC PRIVATE KEY' ? 'sec1' : label === 'RSA PRIVATE KEY' ? 'pkcs1' : 'pkcs8';
+      const format =
+        label === 'DER'
+          ? 'der'
+          : label === 'ENCRYPTED PRIVATE KEY'
+            ? 'encrypted-pkcs8'
+            : label === 'EC PRIVATE KEY'
+              ? 'sec1'
+              : label === 'RSA PRIVATE KEY'
+                ? 'pkcs1'
+                : 'pkcs8';
       items.push({ kind: 'key', ...location, format, encrypted: true });
     }
     fail(error);
@@ -103,13 +143,24 @@ function readKey(
 }
 
 function readP12(
-  der: Buffer, options: { path: string; index: number; line: number; passphrase?: string }, items: InventoryItem[], fail: (e: unknown) => void,
+  der: Buffer,
+  options: { path: string; index: number; line: number; passphrase?: string },
+  items: InventoryItem[],
+  fail: (e: unknown) => void,
 ): void {
   try {
     items.push(readPkcs12(der, options));
   } catch (error) {
     if (error instanceof CoreError && error.code === 'pkcs12-wrong-passphrase') {
-      items.push({ kind: 'pkcs12', path: options.path, index: options.index, line: options.line, encrypted: true, certificates: [], keyCount: 0 });
+      items.push({
+        kind: 'pkcs12',
+        path: options.path,
+        index: options.index,
+        line: options.line,
+        encrypted: true,
+        certificates: [],
+        keyCount: 0,
+      });
     }
     fail(error);
   }
@@ -123,7 +174,9 @@ function isBlank(bytes: Buffer): boolean {
 export function toInventoryError(path: string, error: unknown, line?: number): InventoryError {
   if (error instanceof CoreError) {
     const at = error.line ?? line;
-    return at === undefined ? { path, code: error.code, message: error.message } : { path, code: error.code, message: error.message, line: at };
+    return at === undefined
+      ? { path, code: error.code, message: error.message }
+      : { path, code: error.code, message: error.message, line: at };
   }
   const message = error instanceof Error ? error.message : String(error);
   return line === undefined ? { path, code: 'unreadable', message } : { path, code: 'unreadable', message, line };

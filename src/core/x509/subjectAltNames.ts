@@ -39,9 +39,10 @@ export function decodeSubjectAltNamesAt(buf: Buffer, start: number, end: number)
       case 8: {
         // registeredID is an implicitly tagged OID: its contents are the OID's. A tag written in the long
         // form is retagged byte-wise, as it always was (the length is then read from the tag's next byte).
-        const value = (buf[general.start] & 0x1f) === 0x1f
-          ? decodeOid(readNode(Buffer.concat([Buffer.from([Tag.OID]), buf.subarray(general.start + 1, general.end)])))
-          : oidAt(buf, general.contentStart, general.end);
+        const value =
+          (buf[general.start] & 0x1f) === 0x1f
+            ? decodeOid(readNode(Buffer.concat([Buffer.from([Tag.OID]), buf.subarray(general.start + 1, general.end)])))
+            : oidAt(buf, general.contentStart, general.end);
         names.push({ type: 'RID', value });
         break;
       }

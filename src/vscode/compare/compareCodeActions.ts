@@ -7,11 +7,20 @@ import { certificateName, RenewalRequests } from './renewalRequests';
 
 /** On a request config: set a field to the old certificate's value, add the SANs it lost. */
 export class CompareCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
-  constructor(private readonly requests: RenewalRequests, private readonly configs: ConfigDocuments) {}
+  constructor(
+    private readonly requests: RenewalRequests,
+    private readonly configs: ConfigDocuments,
+  ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === COMPARE_SOURCE);
     if (ours.length === 0) return [];
     const comparison = this.requests.compare(document);
@@ -20,17 +29,34 @@ export class CompareCodeActions implements vscode.CodeActionProvider {
     const oldName = certificateName(comparison.old);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
-      const finding = comparison.findings.find((f) => f.code === diagnostic.code && f.message === diagnostic.message
-        && (!f.range || toRange(f.range).isEqual(diagnostic.range)));
+      const finding = comparison.findings.find(
+        (f) =>
+          f.code === diagnostic.code &&
+          f.message === diagnostic.message &&
+          (!f.range || toRange(f.range).isEqual(diagnostic.range)),
+      );
       const fix = finding && compareFix(finding, form, oldName);
       if (fix) actions.push(this.action(document, fix, [diagnostic], true));
     }
     const all = addAllMissingSans(comparison.findings, form, oldName);
-    if (all) actions.push(this.action(document, all, ours.filter((d) => d.code === 'san-removed'), false));
+    if (all)
+      actions.push(
+        this.action(
+          document,
+          all,
+          ours.filter((d) => d.code === 'san-removed'),
+          false,
+        ),
+      );
     return actions;
   }
 
-  private action(document: vscode.TextDocument, fix: CompareFix, diagnostics: vscode.Diagnostic[], preferred: boolean): vscode.CodeAction {
+  private action(
+    document: vscode.TextDocument,
+    fix: CompareFix,
+    diagnostics: vscode.Diagnostic[],
+    preferred: boolean,
+  ): vscode.CodeAction {
     // Each form edit is computed on the text the previous one left, so several can be chained safely.
     let text = document.getText();
     for (const edit of fix.edits) text = applyFormEdit(text, this.configs.check(document, text), edit);

@@ -16,11 +16,18 @@ async function requestDocument(arg: unknown): Promise<vscode.TextDocument | unde
   return vscode.window.activeTextEditor?.document;
 }
 
-export function registerCompareCommands(log: Log, requests: RenewalRequests, reports: ReportDocuments): vscode.Disposable[] {
+export function registerCompareCommands(
+  log: Log,
+  requests: RenewalRequests,
+  reports: ReportDocuments,
+): vscode.Disposable[] {
   const show = async (document: vscode.TextDocument): Promise<RenewalComparison> => {
     const comparison = requests.compare(document);
     if (!comparison) throw new Error(`${path.basename(document.uri.fsPath)} is neither a CSR nor a request config`);
-    const uri = reports.set(`compare-${path.basename(document.uri.fsPath)}.md`, comparisonReport(document.uri.fsPath, comparison));
+    const uri = reports.set(
+      `compare-${path.basename(document.uri.fsPath)}.md`,
+      comparisonReport(document.uri.fsPath, comparison),
+    );
     await reports.open(uri);
     return comparison;
   };
@@ -73,13 +80,32 @@ export class CompareCodeLens extends Disposable implements vscode.CodeLensProvid
     if (!comparison) return [];
     const range = new vscode.Range(comparison.line - 1, 0, comparison.line - 1, 0);
     if (!comparison.old) {
-      return [new vscode.CodeLens(range, { title: '$(git-compare) Compare with certificate…', command: COMMAND_IDS.compareWithCertificate, arguments: [document.uri] })];
+      return [
+        new vscode.CodeLens(range, {
+          title: '$(git-compare) Compare with certificate…',
+          command: COMMAND_IDS.compareWithCertificate,
+          arguments: [document.uri],
+        }),
+      ];
     }
     const errors = comparison.findings.filter((f) => f.severity === 'error').length;
-    const summary = errors > 0 ? ` · ${errors} error${errors === 1 ? '' : 's'}` : comparison.findings.length === 0 ? ' · matches' : '';
+    const summary =
+      errors > 0
+        ? ` · ${errors} error${errors === 1 ? '' : 's'}`
+        : comparison.findings.length === 0
+          ? ' · matches'
+          : '';
     return [
-      new vscode.CodeLens(range, { title: `$(git-compare) Compare with ${certificateName(comparison.old)}${summary}`, command: COMMAND_IDS.showComparison, arguments: [document.uri] }),
-      new vscode.CodeLens(range, { title: 'Change certificate…', command: COMMAND_IDS.compareWithCertificate, arguments: [document.uri] }),
+      new vscode.CodeLens(range, {
+        title: `$(git-compare) Compare with ${certificateName(comparison.old)}${summary}`,
+        command: COMMAND_IDS.showComparison,
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(range, {
+        title: 'Change certificate…',
+        command: COMMAND_IDS.compareWithCertificate,
+        arguments: [document.uri],
+      }),
     ];
   }
 }

@@ -35,11 +35,18 @@ export class CompareDiagnostics extends Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(document.uri, comparison.findings.map((finding) => toDiagnostic(document, comparison, finding)));
+    this.collection.set(
+      document.uri,
+      comparison.findings.map((finding) => toDiagnostic(document, comparison, finding)),
+    );
   }
 }
 
-function toDiagnostic(document: vscode.TextDocument, comparison: RenewalComparison, finding: CompareFinding): vscode.Diagnostic {
+function toDiagnostic(
+  document: vscode.TextDocument,
+  comparison: RenewalComparison,
+  finding: CompareFinding,
+): vscode.Diagnostic {
   const range = finding.range
     ? toRange(finding.range)
     : document.lineAt(Math.min(document.lineCount - 1, comparison.line - 1)).range;
@@ -47,10 +54,12 @@ function toDiagnostic(document: vscode.TextDocument, comparison: RenewalComparis
   diagnostic.source = COMPARE_SOURCE;
   diagnostic.code = finding.code;
   const old = comparison.old!;
-  diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
-    new vscode.Location(vscode.Uri.file(old.path), new vscode.Position(Math.max(0, old.line - 1), 0)),
-    `the certificate being renewed: ${certificateName(old)}${comparison.how === 'linked' ? ' (linked)' : ''}`,
-  )];
+  diagnostic.relatedInformation = [
+    new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(vscode.Uri.file(old.path), new vscode.Position(Math.max(0, old.line - 1), 0)),
+      `the certificate being renewed: ${certificateName(old)}${comparison.how === 'linked' ? ' (linked)' : ''}`,
+    ),
+  ];
   return diagnostic;
 }
 

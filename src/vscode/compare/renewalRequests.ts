@@ -72,7 +72,10 @@ export class RenewalRequests extends Disposable {
     const block = splitPem(text).blocks.find((b) => b.label.endsWith('CERTIFICATE REQUEST'));
     if (!block) return undefined;
     try {
-      return { request: requestFactsFromCsr(readCsr(block, { path: document.uri.fsPath, line: block.line })), line: block.line };
+      return {
+        request: requestFactsFromCsr(readCsr(block, { path: document.uri.fsPath, line: block.line })),
+        line: block.line,
+      };
     } catch {
       // An unreadable CSR is the inventory's business (its Unreadable group), not a comparison.
       return undefined;
@@ -84,7 +87,12 @@ export class RenewalRequests extends Disposable {
     if (!found) return undefined;
     const renewed = findRenewedCertificate(found.request, this.certificates(), this.links()[document.uri.fsPath]);
     if (!renewed) return { ...found, findings: [] };
-    return { ...found, old: renewed.certificate, how: renewed.how, findings: compareRequest(renewed.certificate, found.request) };
+    return {
+      ...found,
+      old: renewed.certificate,
+      how: renewed.how,
+      findings: compareRequest(renewed.certificate, found.request),
+    };
   }
 
   /** For the tree: the certificate a CSR file renews, by its path. */

@@ -27,7 +27,12 @@ export interface GenerateResult {
 
 /** `program-a-openssl.cnf` and `program-a.cnf` both give `program-a`, so the new files are `program-a-new.*`. */
 function requestName(configPath: string): string {
-  return path.basename(configPath).replace(/\.(cnf|conf)$/i, '').replace(/[-_.]?openssl$/i, '') || 'request';
+  return (
+    path
+      .basename(configPath)
+      .replace(/\.(cnf|conf)$/i, '')
+      .replace(/[-_.]?openssl$/i, '') || 'request'
+  );
 }
 
 function exists(file: string): boolean {
@@ -51,7 +56,11 @@ async function chooseConfig(arg: unknown): Promise<vscode.Uri | undefined> {
   if (active?.languageId === CONFIG_LANGUAGE) return active.uri;
   const configs = await vscode.workspace.findFiles('**/*.{cnf,conf}', '**/node_modules/**', 200);
   const picked = await vscode.window.showQuickPick(
-    configs.map((uri) => ({ label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri), uri })),
+    configs.map((uri) => ({
+      label: path.basename(uri.fsPath),
+      description: vscode.workspace.asRelativePath(uri),
+      uri,
+    })),
     { title: 'Generate key and CSR from config', placeHolder: 'The OpenSSL request config' },
   );
   return picked?.uri;
@@ -64,116 +73,152 @@ export function registerGenerateCommands(
   settings: () => Settings,
 ): vscode.Disposable[] {
   return [
-    registerTrustedCommand(log, COMMAND_IDS.newConfigFromCertificate, 'Writing a request config creates a file in the workspace', async (arg?: unknown): Promise<string | undefined> => {
-      const certificate = await chooseCertificate(arg, store);
-      if (!certificate) return undefined;
-      let target = requestConfigFileName(certificate.path);
-      if (exists(target)) {
-        const alternative = freshName(target, exists);
-        const choice = await vscode.window.showWarningMessage(
-          `${path.basename(target)} already exists and is never overwritten.`,
-          { modal: true, detail: `Write the new config to ${path.basename(alternative)} instead, or open the existing one.` },
-          `Create ${path.basename(alternative)}`, 'Open Existing',
-        );
-        if (choice === 'Open Existing') {
-          await vscode.window.showTextDocument(vscode.Uri.file(target));
-          return target;
-        }
-        if (!choice) return undefined;
-        target = alternative;
-      }
-      // Written where it really lands, which must be in the workspace (a certificate under a linked folder is not).
-      target = await confineToFolders(target, workspaceFolderPaths(), { action: 'write' });
-      const text = newRequestConfig(certificate, { bits: settings().keySize });
-      // 'wx': even if the file appeared since the check above, it is not replaced.
-      fs.writeFileSync(target, text, { flag: 'wx' });
-      log.info(`Wrote request config ${target} from ${certificate.path}`);
-      await vscode.window.showTextDocument(vscode.Uri.file(target));
-      return target;
-    }),
-
-    registerTrustedCommand(log, COMMAND_IDS.generateKeyAndCsr, 'Generating a key and CSR writes a private key into the workspace', async (arg?: unknown): Promise<GenerateResult | undefined> => {
-      const uri = await chooseConfig(arg);
-      if (!uri) return undefined;
-      const document = await vscode.workspace.openTextDocument(uri);
-      if (document.isDirty && !(await document.save())) {
-        throw new Error(`${path.basename(uri.fsPath)} has unsaved changes that could not be saved`);
-      }
-      const configPath = uri.fsPath;
-      const dir = path.dirname(configPath);
-      const name = requestName(configPath);
-      let keyPath = path.join(dir, `${name}-new.key`);
-      let csrPath = path.join(dir, `${name}-new.csr`);
-      if (exists(keyPath) || exists(csrPath)) {
-        // One suffix for both files, so the pair stays recognisable.
-        const freshKey = freshName(keyPath, (candidate) => exists(candidate) || exists(candidate.replace(/\.key$/, '.csr')));
-        const freshCsr = freshKey.replace(/\.key$/, '.csr');
-        const choice = await vscode.window.showWarningMessage(
-          `${path.basename(exists(keyPath) ? keyPath : csrPath)} already exists and is never overwritten.`,
-          { modal: true, detail: `Write ${path.basename(freshKey)} and ${path.basename(freshCsr)} instead?` },
-          'Use New Names',
-        );
-        if (choice !== 'Use New Names') return undefined;
-        keyPath = freshKey;
-        csrPath = freshCsr;
-      }
-      // Checked before the slow key search, on the paths the key and CSR really get.
-      keyPath = await confineToFolders(keyPath, workspaceFolderPaths(), { action: 'write the new private key to' });
-      csrPath = await confineToFolders(csrPath, workspaceFolderPaths(), { action: 'write the new CSR to' });
-      const bits = settings().keySize;
-      const generated = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Generating a new RSA-${bits} key and CSR`, cancellable: true },
-        async (progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          progress.report({ message: `from ${path.basename(configPath)}…` });
-          try {
-            const result = await generateKeyAndCsr(document.getText(), { configPath, env: process.env, bits, signal: abort.signal });
-            if (token.isCancellationRequested) return undefined;
-            progress.report({ message: 'writing files…' });
-            await writeKeyAndCsr(keyPath, csrPath, result.keyPem, result.csrPem);
-            return result;
-          } catch (error) {
-            if (isCoreError(error) && error.code === 'aborted') return undefined;
-            throw error;
+    registerTrustedCommand(
+      log,
+      COMMAND_IDS.newConfigFromCertificate,
+      'Writing a request config creates a file in the workspace',
+      async (arg?: unknown): Promise<string | undefined> => {
+        const certificate = await chooseCertificate(arg, store);
+        if (!certificate) return undefined;
+        let target = requestConfigFileName(certificate.path);
+        if (exists(target)) {
+          const alternative = freshName(target, exists);
+          const choice = await vscode.window.showWarningMessage(
+            `${path.basename(target)} already exists and is never overwritten.`,
+            {
+              modal: true,
+              detail: `Write the new config to ${path.basename(alternative)} instead, or open the existing one.`,
+            },
+            `Create ${path.basename(alternative)}`,
+            'Open Existing',
+          );
+          if (choice === 'Open Existing') {
+            await vscode.window.showTextDocument(vscode.Uri.file(target));
+            return target;
           }
-        },
-      );
-      if (!generated) {
-        void vscode.window.showInformationMessage('Key generation cancelled; nothing was written.');
-        return undefined;
-      }
-      // Never the key itself: only where it went.
-      log.info(`Generated ${keyPath} (mode 0600) and ${csrPath} from ${configPath}`);
-      // The CSR carries the real values; what is shown names those from the environment or an included file.
-      const subject = formatName(generated.request.subject.map(({ type, value, shown }) => ({ type, value: shown ?? value })));
-      const sans = formatSubjectAltNames(generated.request.subjectAltNames.map(({ type, value, shown }) => ({ type, value: shown ?? value })));
-      const report = reports.set(`generate-${name}.md`, [
-        `# New key and CSR for ${name}`,
-        '',
-        `- Key: \`${keyPath}\` (RSA-${generated.bits}, mode 0600)`,
-        `- CSR: \`${csrPath}\``,
-        `- Subject: ${subject || '(empty)'}`,
-        `- SANs: ${sans || '(none)'}`,
-        `- Public key SHA-256: \`${generated.publicKeySha256}\``,
-        '',
-        'Before submitting, confirm that the subject and SANs match the certificate being renewed.',
-        '',
-        'The same with openssl:',
-        '',
-        '```sh',
-        opensslEquivalent({ keyPath, csrPath, configPath, bits: generated.bits }).trimEnd(),
-        '```',
-        '',
-      ].join('\n'));
-      void vscode.window.showInformationMessage(
-        `Wrote ${path.basename(keyPath)} and ${path.basename(csrPath)}. Subject: ${subject || '(empty)'}${sans ? `; SANs: ${sans}` : ''}`,
-        'Open CSR', 'Show Details',
-      ).then(async (choice) => {
-        if (choice === 'Open CSR') await vscode.window.showTextDocument(vscode.Uri.file(csrPath));
-        if (choice === 'Show Details') await reports.open(report);
-      });
-      return { keyPath, csrPath, configPath };
-    }),
+          if (!choice) return undefined;
+          target = alternative;
+        }
+        // Written where it really lands, which must be in the workspace (a certificate under a linked folder is not).
+        target = await confineToFolders(target, workspaceFolderPaths(), { action: 'write' });
+        const text = newRequestConfig(certificate, { bits: settings().keySize });
+        // 'wx': even if the file appeared since the check above, it is not replaced.
+        fs.writeFileSync(target, text, { flag: 'wx' });
+        log.info(`Wrote request config ${target} from ${certificate.path}`);
+        await vscode.window.showTextDocument(vscode.Uri.file(target));
+        return target;
+      },
+    ),
+
+    registerTrustedCommand(
+      log,
+      COMMAND_IDS.generateKeyAndCsr,
+      'Generating a key and CSR writes a private key into the workspace',
+      async (arg?: unknown): Promise<GenerateResult | undefined> => {
+        const uri = await chooseConfig(arg);
+        if (!uri) return undefined;
+        const document = await vscode.workspace.openTextDocument(uri);
+        if (document.isDirty && !(await document.save())) {
+          throw new Error(`${path.basename(uri.fsPath)} has unsaved changes that could not be saved`);
+        }
+        const configPath = uri.fsPath;
+        const dir = path.dirname(configPath);
+        const name = requestName(configPath);
+        let keyPath = path.join(dir, `${name}-new.key`);
+        let csrPath = path.join(dir, `${name}-new.csr`);
+        if (exists(keyPath) || exists(csrPath)) {
+          // One suffix for both files, so the pair stays recognisable.
+          const freshKey = freshName(
+            keyPath,
+            (candidate) => exists(candidate) || exists(candidate.replace(/\.key$/, '.csr')),
+          );
+          const freshCsr = freshKey.replace(/\.key$/, '.csr');
+          const choice = await vscode.window.showWarningMessage(
+            `${path.basename(exists(keyPath) ? keyPath : csrPath)} already exists and is never overwritten.`,
+            { modal: true, detail: `Write ${path.basename(freshKey)} and ${path.basename(freshCsr)} instead?` },
+            'Use New Names',
+          );
+          if (choice !== 'Use New Names') return undefined;
+          keyPath = freshKey;
+          csrPath = freshCsr;
+        }
+        // Checked before the slow key search, on the paths the key and CSR really get.
+        keyPath = await confineToFolders(keyPath, workspaceFolderPaths(), { action: 'write the new private key to' });
+        csrPath = await confineToFolders(csrPath, workspaceFolderPaths(), { action: 'write the new CSR to' });
+        const bits = settings().keySize;
+        const generated = await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `Generating a new RSA-${bits} key and CSR`,
+            cancellable: true,
+          },
+          async (progress, token) => {
+            const abort = new AbortController();
+            token.onCancellationRequested(() => abort.abort());
+            progress.report({ message: `from ${path.basename(configPath)}…` });
+            try {
+              const result = await generateKeyAndCsr(document.getText(), {
+                configPath,
+                env: process.env,
+                bits,
+                signal: abort.signal,
+              });
+              if (token.isCancellationRequested) return undefined;
+              progress.report({ message: 'writing files…' });
+              await writeKeyAndCsr(keyPath, csrPath, result.keyPem, result.csrPem);
+              return result;
+            } catch (error) {
+              if (isCoreError(error) && error.code === 'aborted') return undefined;
+              throw error;
+            }
+          },
+        );
+        if (!generated) {
+          void vscode.window.showInformationMessage('Key generation cancelled; nothing was written.');
+          return undefined;
+        }
+        // Never the key itself: only where it went.
+        log.info(`Generated ${keyPath} (mode 0600) and ${csrPath} from ${configPath}`);
+        // The CSR carries the real values; what is shown names those from the environment or an included file.
+        const subject = formatName(
+          generated.request.subject.map(({ type, value, shown }) => ({ type, value: shown ?? value })),
+        );
+        const sans = formatSubjectAltNames(
+          generated.request.subjectAltNames.map(({ type, value, shown }) => ({ type, value: shown ?? value })),
+        );
+        const report = reports.set(
+          `generate-${name}.md`,
+          [
+            `# New key and CSR for ${name}`,
+            '',
+            `- Key: \`${keyPath}\` (RSA-${generated.bits}, mode 0600)`,
+            `- CSR: \`${csrPath}\``,
+            `- Subject: ${subject || '(empty)'}`,
+            `- SANs: ${sans || '(none)'}`,
+            `- Public key SHA-256: \`${generated.publicKeySha256}\``,
+            '',
+            'Before submitting, confirm that the subject and SANs match the certificate being renewed.',
+            '',
+            'The same with openssl:',
+            '',
+            '```sh',
+            opensslEquivalent({ keyPath, csrPath, configPath, bits: generated.bits }).trimEnd(),
+            '```',
+            '',
+          ].join('\n'),
+        );
+        void vscode.window
+          .showInformationMessage(
+            `Wrote ${path.basename(keyPath)} and ${path.basename(csrPath)}. Subject: ${subject || '(empty)'}${sans ? `; SANs: ${sans}` : ''}`,
+            'Open CSR',
+            'Show Details',
+          )
+          .then(async (choice) => {
+            if (choice === 'Open CSR') await vscode.window.showTextDocument(vscode.Uri.file(csrPath));
+            if (choice === 'Show Details') await reports.open(report);
+          });
+        return { keyPath, csrPath, configPath };
+      },
+    ),
   ];
 }

@@ -68,7 +68,8 @@ export class CertificateStore extends Disposable {
   }
 
   updateSettings(settings: Settings): void {
-    const globs = (s: Settings) => JSON.stringify([s.include, s.exclude, s.folders.map((f) => [f.folder, f.include, f.exclude])]);
+    const globs = (s: Settings) =>
+      JSON.stringify([s.include, s.exclude, s.folders.map((f) => [f.folder, f.include, f.exclude])]);
     const rescan = globs(settings) !== globs(this.settings) || settings.maxFileBytes !== this.settings.maxFileBytes;
     this.settings = settings;
     if (rescan) this.restart();
@@ -105,7 +106,7 @@ export class CertificateStore extends Disposable {
           const uris: vscode.Uri[] = [];
           for (const folder of this.settings.folders) {
             const pattern = new vscode.RelativePattern(vscode.Uri.parse(folder.folder), folder.include);
-            uris.push(...await vscode.workspace.findFiles(pattern, folder.exclude || undefined, undefined, token));
+            uris.push(...(await vscode.workspace.findFiles(pattern, folder.exclude || undefined, undefined, token)));
             if (token.isCancellationRequested) return;
           }
           if (token.isCancellationRequested) return;
@@ -113,7 +114,10 @@ export class CertificateStore extends Disposable {
           for (const key of [...this.files.keys()]) {
             if (!seen.has(key)) this.files.delete(key);
           }
-          await this.scanLocal(uris.filter((uri) => uri.scheme === 'file'), token);
+          await this.scanLocal(
+            uris.filter((uri) => uri.scheme === 'file'),
+            token,
+          );
           const remote = uris.filter((uri) => uri.scheme !== 'file');
           for (let i = 0; i < remote.length; i += BATCH_SIZE) {
             if (token.isCancellationRequested) return;
@@ -148,7 +152,8 @@ export class CertificateStore extends Disposable {
           const entry = (path: string) => byFile.get(path) ?? byFile.set(path, { items: [], errors: [] }).get(path)!;
           for (const item of batch.items) entry(item.path).items.push(item);
           for (const error of batch.errors) entry(error.path).errors.push(error);
-          for (const [path, result] of byFile) this.files.set(keys.get(path) ?? vscode.Uri.file(path).toString(), result);
+          for (const [path, result] of byFile)
+            this.files.set(keys.get(path) ?? vscode.Uri.file(path).toString(), result);
           this.changed.fire();
         },
       });
@@ -176,11 +181,13 @@ export class CertificateStore extends Disposable {
       if (stat.size > this.settings.maxFileBytes) {
         return {
           items: [],
-          errors: [{
-            path,
-            code: 'too-large',
-            message: `file is ${formatBytes(stat.size)}, over the ${formatBytes(this.settings.maxFileBytes)} limit (mtlsRotation.maxFileSizeKB)`,
-          }],
+          errors: [
+            {
+              path,
+              code: 'too-large',
+              message: `file is ${formatBytes(stat.size)}, over the ${formatBytes(this.settings.maxFileBytes)} limit (mtlsRotation.maxFileSizeKB)`,
+            },
+          ],
         };
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -194,13 +201,20 @@ export class CertificateStore extends Disposable {
   private watch(): void {
     this.disposeWatchers();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, this.globsFor(folder.uri).include));
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(folder, this.globsFor(folder.uri).include),
+      );
       watcher.onDidCreate((uri) => this.queue(uri, false));
       watcher.onDidChange((uri) => this.queue(uri, false));
       watcher.onDidDelete((uri) => this.queue(uri, true));
       this.watchers.push(watcher);
       // A folder copied or moved in (or deleted) may arrive as one event for the folder alone.
-      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
+      const folders = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(folder, '**'),
+        false,
+        true,
+        false,
+      );
       folders.onDidCreate((uri) => void this.queueFolder(uri));
       folders.onDidDelete((uri) => this.queue(uri, true));
       this.watchers.push(folders);
@@ -209,10 +223,12 @@ export class CertificateStore extends Disposable {
     this.watchers.push(
       vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.queue(uri, false))),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.queue(uri, true))),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => {
-        this.queue(oldUri, true);
-        this.queue(newUri, false);
-      })),
+      vscode.workspace.onDidRenameFiles((e) =>
+        e.files.forEach(({ oldUri, newUri }) => {
+          this.queue(oldUri, true);
+          this.queue(newUri, false);
+        }),
+      ),
       vscode.workspace.onDidSaveTextDocument((doc) => this.queue(doc.uri, false)),
     );
   }
@@ -248,7 +264,10 @@ export class CertificateStore extends Disposable {
     try {
       if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) return;
       const globs = this.globsFor(uri);
-      const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, globs.include), globs.exclude || undefined);
+      const inside = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(uri, globs.include),
+        globs.exclude || undefined,
+      );
       inside.forEach((file) => this.queue(file, false));
     } catch {
       // Gone again before we looked: its delete event follows.
@@ -305,5 +324,8 @@ function compilePatterns(settings: Settings): Map<string, FilePatterns> {
     include: globToRegExp(globs.include),
     exclude: globs.exclude ? globToRegExp(globs.exclude) : undefined,
   });
-  return new Map([['', compile(settings)], ...settings.folders.map((f): [string, FilePatterns] => [f.folder, compile(f)])]);
+  return new Map([
+    ['', compile(settings)],
+    ...settings.folders.map((f): [string, FilePatterns] => [f.folder, compile(f)]),
+  ]);
 }

@@ -46,7 +46,11 @@ export class ExpiryDecorations extends Disposable implements vscode.FileDecorati
     const changed = [...new Set([...this.decorations.keys(), ...next.keys()])].filter((key) => {
       const before = this.decorations.get(key);
       const after = next.get(key);
-      return before?.badge !== after?.badge || before?.tooltip !== after?.tooltip || (before?.color as vscode.ThemeColor | undefined)?.id !== (after?.color as vscode.ThemeColor | undefined)?.id;
+      return (
+        before?.badge !== after?.badge ||
+        before?.tooltip !== after?.tooltip ||
+        (before?.color as vscode.ThemeColor | undefined)?.id !== (after?.color as vscode.ThemeColor | undefined)?.id
+      );
     });
     this.decorations = next;
     if (changed.length > 0) this.changed.fire(changed.map((key) => vscode.Uri.parse(key)));

@@ -21,22 +21,24 @@ function fileTarget(arg: unknown): FileTarget | undefined {
   const node = arg as Partial<InventoryNode> & Partial<FileTarget>;
   if (typeof node.path === 'string') return { path: node.path, line: node.line ?? 1 };
   switch (node.type) {
-    case 'certificate': return { path: node.certificate!.path, line: node.certificate!.line };
-    case 'key': return { path: node.key!.path, line: node.key!.line };
-    case 'csr': return { path: node.csr!.path, line: node.csr!.line };
-    case 'pkcs12': return { path: node.pkcs12!.path, line: 1 };
-    case 'error': return { path: node.error!.path, line: 1 };
-    default: return undefined;
+    case 'certificate':
+      return { path: node.certificate!.path, line: node.certificate!.line };
+    case 'key':
+      return { path: node.key!.path, line: node.key!.line };
+    case 'csr':
+      return { path: node.csr!.path, line: node.csr!.line };
+    case 'pkcs12':
+      return { path: node.pkcs12!.path, line: 1 };
+    case 'error':
+      return { path: node.error!.path, line: 1 };
+    default:
+      return undefined;
   }
 }
 
 const TEXT_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.cert', '.key', '.csr', '.req', '.txt']);
 
-export function registerInventoryCommands(
-  log: Log,
-  store: CertificateStore,
-  tree: InventoryTree,
-): vscode.Disposable[] {
+export function registerInventoryCommands(log: Log, store: CertificateStore, tree: InventoryTree): vscode.Disposable[] {
   const pickCertificate = async (title: string): Promise<CertificateInfo | undefined> => {
     await store.whenIdle();
     const picks = tree.model.certificates.map(({ certificate, expiry }) => certificatePick(certificate, expiry));
@@ -44,15 +46,18 @@ export function registerInventoryCommands(
       void vscode.window.showInformationMessage('No certificates found in this workspace.');
       return undefined;
     }
-    return (await vscode.window.showQuickPick(picks, { title, matchOnDescription: true, matchOnDetail: true }))?.certificate;
+    return (await vscode.window.showQuickPick(picks, { title, matchOnDescription: true, matchOnDetail: true }))
+      ?.certificate;
   };
 
   const pickFile = async (title: string): Promise<FileTarget | undefined> => {
     await store.whenIdle();
     const snapshot = store.snapshot();
     const files = new Map<string, FileTarget>();
-    for (const item of snapshot.items) if (!files.has(item.path)) files.set(item.path, { path: item.path, line: item.line });
-    for (const error of snapshot.errors) if (!files.has(error.path)) files.set(error.path, { path: error.path, line: 1 });
+    for (const item of snapshot.items)
+      if (!files.has(item.path)) files.set(item.path, { path: item.path, line: item.line });
+    for (const error of snapshot.errors)
+      if (!files.has(error.path)) files.set(error.path, { path: error.path, line: 1 });
     const picks = [...files.values()].map((target) => ({
       label: path.basename(target.path),
       description: vscode.workspace.asRelativePath(target.path),
@@ -85,7 +90,10 @@ export function registerInventoryCommands(
       const certificate = certificateOf(arg) ?? (await pickCertificate('Copy SHA-256 fingerprint of…'));
       if (!certificate) return;
       await vscode.env.clipboard.writeText(certificate.fingerprintSha256);
-      vscode.window.setStatusBarMessage(`$(check) Copied the SHA-256 fingerprint of ${commonName(certificate.subject) ?? 'the certificate'}`, 3000);
+      vscode.window.setStatusBarMessage(
+        `$(check) Copied the SHA-256 fingerprint of ${commonName(certificate.subject) ?? 'the certificate'}`,
+        3000,
+      );
     }),
     registerCommand(log, COMMAND_IDS.copySubject, async (arg?: unknown) => {
       const named = certificateOf(arg) ?? csrOf(arg) ?? (await pickCertificate('Copy subject of…'));

@@ -158,8 +158,15 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
   switch (node.type) {
     case 'certificate': {
       const { certificate, expiry } = node;
-      const hasChildren = node.role !== 'related' && !!node.group &&
-        node.group.keys.length + node.group.csrs.length + node.group.renewalCsrs.length + node.group.renewalKeys.length + node.group.related.length > 0;
+      const hasChildren =
+        node.role !== 'related' &&
+        !!node.group &&
+        node.group.keys.length +
+          node.group.csrs.length +
+          node.group.renewalCsrs.length +
+          node.group.renewalKeys.length +
+          node.group.related.length >
+          0;
       const label = commonName(certificate.subject) ?? fileName(certificate.path);
       const item = new vscode.TreeItem(
         node.role === 'related' ? `${label} (same subject)` : label,
@@ -167,11 +174,16 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       );
       item.id = id;
       item.description = `${describeExpiry(expiry)} · ${fileName(certificate.path)}${certificate.index > 0 ? ` [${certificate.index + 1}]` : ''}`;
-      item.iconPath = new vscode.ThemeIcon(expiryIcon(expiry.status), new vscode.ThemeColor(expiryColor(expiry.status)));
+      item.iconPath = new vscode.ThemeIcon(
+        expiryIcon(expiry.status),
+        new vscode.ThemeColor(expiryColor(expiry.status)),
+      );
       item.contextValue = `certificate.${expiry.status}${certificate.isCA ? '.ca' : ''}`;
       item.resourceUri = vscode.Uri.file(certificate.path);
       item.command = openCommand(certificate.path, certificate.line);
-      item.accessibilityInformation = { label: `Certificate ${label}, ${describeExpiry(expiry)}, file ${fileName(certificate.path)}` };
+      item.accessibilityInformation = {
+        label: `Certificate ${label}, ${describeExpiry(expiry)}, file ${fileName(certificate.path)}`,
+      };
       return item;
     }
     case 'key': {
@@ -244,7 +256,9 @@ function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {
         `**Private key** \`${key.path}\``,
         '',
         `Format: ${key.format}${key.encrypted ? ' (encrypted: cannot be paired without its passphrase)' : ''}`,
-        key.keyType ? `Key: ${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ''}${key.curve ? ` (${key.curve})` : ''}` : '',
+        key.keyType
+          ? `Key: ${key.keyType}${key.keyBits ? ` ${key.keyBits} bits` : ''}${key.curve ? ` (${key.curve})` : ''}`
+          : '',
         key.publicKeySha256 ? `Public key SHA-256: \`${key.publicKeySha256}\`` : '',
       ]);
     }

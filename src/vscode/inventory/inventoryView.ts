@@ -28,18 +28,23 @@ export class InventoryView extends Disposable {
     );
     this.decorations = this.register(new ExpiryDecorations(this.tree));
     this.statusBar = this.register(new ExpiryStatusBar(this.tree, settings.statusBarEnabled));
-    this.register(this.tree.onDidChangeModel((model) => {
-      const due = model.certificates.filter(({ expiry }) => isDueOrExpired(expiry.status)).length;
-      this.treeView.badge = due > 0
-        ? { value: due, tooltip: `${due} certificate${due === 1 ? ' is' : 's are'} due for rotation or expired` }
-        : undefined;
-    }));
+    this.register(
+      this.tree.onDidChangeModel((model) => {
+        const due = model.certificates.filter(({ expiry }) => isDueOrExpired(expiry.status)).length;
+        this.treeView.badge =
+          due > 0
+            ? { value: due, tooltip: `${due} certificate${due === 1 ? ' is' : 's are'} due for rotation or expired` }
+            : undefined;
+      }),
+    );
     for (const command of registerInventoryCommands(log, this.store, this.tree)) this.register(command);
-    this.register(onSettingsChanged((next) => {
-      this.store.updateSettings(next);
-      this.tree.setThresholds(next.reminderDays);
-      this.statusBar.setEnabled(next.statusBarEnabled, this.tree.model);
-    }));
+    this.register(
+      onSettingsChanged((next) => {
+        this.store.updateSettings(next);
+        this.tree.setThresholds(next.reminderDays);
+        this.statusBar.setEnabled(next.statusBarEnabled, this.tree.model);
+      }),
+    );
     // Days left change at midnight without any file changing.
     const timer = setInterval(() => this.tree.rebuild(), HOUR_MS);
     this.register({ dispose: () => clearInterval(timer) });

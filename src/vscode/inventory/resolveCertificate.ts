@@ -44,7 +44,8 @@ export async function resolveCertificate(
   options: ResolveCertificateOptions,
 ): Promise<CertificateTarget | undefined> {
   const given = arg as { certificate?: unknown } | undefined;
-  const explicitPath = !(arg instanceof vscode.Uri) && typeof given?.certificate === 'string' ? given.certificate : undefined;
+  const explicitPath =
+    !(arg instanceof vscode.Uri) && typeof given?.certificate === 'string' ? given.certificate : undefined;
   if (explicitPath !== undefined && options.explicit === 'as-given') {
     return { path: explicitPath, given: arg as CertificateTarget['given'] };
   }
@@ -67,7 +68,10 @@ export async function resolveCertificate(
   }
   const offered = groups.filter(options.offer ?? isLeaf);
   const candidates = offered.length === 0 && options.offerAllWhenNone ? groups : offered;
-  const picked = await pickCertificate(candidates.map((g) => g.certificate), { title: options.title, placeHolder: options.placeHolder });
+  const picked = await pickCertificate(
+    candidates.map((g) => g.certificate),
+    { title: options.title, placeHolder: options.placeHolder },
+  );
   return picked ? found(picked) : undefined;
 }
 

@@ -44,9 +44,12 @@ export class ExpiryStatusBar extends Disposable {
     const icon = expiry.status === 'expired' ? '$(error)' : expiry.status === 'ok' ? '$(verified)' : '$(warning)';
     this.item.text = `${icon} ${name}: ${describeExpiry(expiry)}`;
     this.item.tooltip = `Soonest certificate expiry in this workspace: ${name} (${certificate.notAfter}). Click to open the inventory.`;
-    this.item.backgroundColor = expiry.status === 'expired'
-      ? new vscode.ThemeColor('statusBarItem.errorBackground')
-      : expiry.status === 'ok' ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.backgroundColor =
+      expiry.status === 'expired'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : expiry.status === 'ok'
+          ? undefined
+          : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.accessibilityInformation = { label: `Soonest certificate expiry: ${name}, ${describeExpiry(expiry)}` };
     this.item.show();
   }

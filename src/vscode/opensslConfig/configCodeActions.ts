@@ -15,16 +15,27 @@ const SECTION_TEMPLATES: Record<string, (name: string) => string> = {
 
 /** Quick fixes: create a section that a key points at, and replace a misspelt name with the closest known one. */
 export class ConfigCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly documents: ConfigDocuments) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const { config, findings } = this.documents.get(document);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      const finding = findings.find((f) => f.code === diagnostic.code && f.line !== undefined && toRange(f as Required<ConfigFinding>).isEqual(diagnostic.range));
+      const finding = findings.find(
+        (f) =>
+          f.code === diagnostic.code &&
+          f.line !== undefined &&
+          toRange(f as Required<ConfigFinding>).isEqual(diagnostic.range),
+      );
       if (!finding) continue;
       const suggestion = finding.data?.suggestion;
       if (suggestion !== undefined) {
@@ -39,7 +50,8 @@ export class ConfigCodeActions implements vscode.CodeActionProvider {
       if (template && finding.line !== undefined) {
         const node = findConfigNodeAt(config, finding.line, finding.column ?? 1);
         // A section named by a value from the environment or an included file would put that value on screen.
-        const name = node && 'entry' in node && !node.entry.origin ? node.entry.value.replace(/^@/, '').trim() : undefined;
+        const name =
+          node && 'entry' in node && !node.entry.origin ? node.entry.value.replace(/^@/, '').trim() : undefined;
         if (!name) continue;
         const action = new vscode.CodeAction(`Create section [ ${name} ]`, vscode.CodeActionKind.QuickFix);
         const end = document.lineAt(document.lineCount - 1);

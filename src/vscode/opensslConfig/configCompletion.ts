@@ -38,12 +38,25 @@ export class ConfigCompletion implements vscode.CompletionItemProvider {
     const role = sectionRole(config, request, sectionAtLine(config, position.line + 1));
     switch (role) {
       case 'req':
-        return REQ_KEYS.filter((k) => k.scope === 'req').map((k) => withEquals(item(k.name, vscode.CompletionItemKind.Property, k.meaning)));
+        return REQ_KEYS.filter((k) => k.scope === 'req').map((k) =>
+          withEquals(item(k.name, vscode.CompletionItemKind.Property, k.meaning)),
+        );
       case 'distinguished-name':
         return dnFieldCatalog().flatMap((field) => {
-          const plain = withEquals(item(field.shortName, vscode.CompletionItemKind.Field, `${field.longName}: ${field.meaning}`));
+          const plain = withEquals(
+            item(field.shortName, vscode.CompletionItemKind.Field, `${field.longName}: ${field.meaning}`),
+          );
           if (request.promptNo) return [plain];
-          return [plain, withEquals(item(`${field.shortName}_default`, vscode.CompletionItemKind.Field, `Default value of ${field.shortName} (used with -batch).`))];
+          return [
+            plain,
+            withEquals(
+              item(
+                `${field.shortName}_default`,
+                vscode.CompletionItemKind.Field,
+                `Default value of ${field.shortName} (used with -batch).`,
+              ),
+            ),
+          ];
         });
       case 'extensions':
         return EXTENSIONS.map((e) => withEquals(item(e.name, vscode.CompletionItemKind.Property, e.meaning)));
@@ -72,7 +85,11 @@ function withEquals(completion: vscode.CompletionItem): vscode.CompletionItem {
 
 function sanTypes(suffix: string): vscode.CompletionItem[] {
   return SUBJECT_ALT_NAME_TYPES.map((info) => {
-    const completion = item(info.name, vscode.CompletionItemKind.EnumMember, `${info.meaning}\n\nExample: \`${info.example}\``);
+    const completion = item(
+      info.name,
+      vscode.CompletionItemKind.EnumMember,
+      `${info.meaning}\n\nExample: \`${info.example}\``,
+    );
     completion.insertText = `${info.name}${suffix}`;
     completion.detail = 'subject alternative name type';
     return completion;

@@ -27,7 +27,11 @@ export class ConfigDefinition implements vscode.DefinitionProvider {
   }
 }
 
-function sectionLocation(document: vscode.TextDocument, config: ParsedConfig, name: string): vscode.Location | undefined {
+function sectionLocation(
+  document: vscode.TextDocument,
+  config: ParsedConfig,
+  name: string,
+): vscode.Location | undefined {
   const header = findConfigSection(config, name)?.headers.find((h) => h.file === undefined);
   return header ? new vscode.Location(document.uri, toRange(header.range)) : undefined;
 }

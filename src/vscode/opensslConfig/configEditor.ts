@@ -2,7 +2,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands';
 import { Log } from '../log';
-import { FormEdit, FormEditError, formEditToTextEdits, readRequestForm, RequestForm } from '../../core/opensslConfig/requestConfigForm';
+import {
+  FormEdit,
+  FormEditError,
+  formEditToTextEdits,
+  readRequestForm,
+  RequestForm,
+} from '../../core/opensslConfig/requestConfigForm';
 import { Disposable } from '../disposable';
 import { CONFIG_LANGUAGE, ConfigDocuments, toRange } from './configDocuments';
 import type { ConfigEditorUpdate } from '../../core/opensslConfig/configEditorProtocol';
@@ -37,12 +43,24 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   /** Where esbuild puts the pages (esbuild.js). */
   private readonly scriptRoot: vscode.Uri;
 
-  constructor(private readonly documents: ConfigDocuments, log: Log, extensionUri: vscode.Uri) {
+  constructor(
+    private readonly documents: ConfigDocuments,
+    log: Log,
+    extensionUri: vscode.Uri,
+  ) {
     super();
     this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
     this.scriptRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    this.register(vscode.window.registerCustomEditorProvider(ConfigEditor.viewType, this, { supportsMultipleEditorsPerDocument: true }));
-    this.register(registerCommand(log, ConfigEditor.openCommand, (arg?: unknown) => this.open(arg instanceof vscode.Uri ? arg : undefined)));
+    this.register(
+      vscode.window.registerCustomEditorProvider(ConfigEditor.viewType, this, {
+        supportsMultipleEditorsPerDocument: true,
+      }),
+    );
+    this.register(
+      registerCommand(log, ConfigEditor.openCommand, (arg?: unknown) =>
+        this.open(arg instanceof vscode.Uri ? arg : undefined),
+      ),
+    );
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
     this.register({
       dispose: () => {
@@ -78,8 +96,9 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
    * throws FormEditError when the edit cannot be made (an unknown field, a value the syntax cannot carry).
    */
   async applyFormEdit(uri: vscode.Uri, edit: FormEdit): Promise<boolean> {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
-      ?? await vscode.workspace.openTextDocument(uri);
+    const document =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
+      (await vscode.workspace.openTextDocument(uri));
     const edits = formEditToTextEdits(document.getText(), this.documents.get(document), edit);
     if (edits.length === 0) return true;
     const workspaceEdit = new vscode.WorkspaceEdit();
@@ -92,7 +111,7 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   /** Opens a config in the form editor: the one given, the active one, or one picked from the workspace. */
   async open(uri?: vscode.Uri): Promise<void> {
     const active = vscode.window.activeTextEditor?.document;
-    const target = uri ?? (active?.languageId === CONFIG_LANGUAGE ? active.uri : undefined) ?? await pickConfig();
+    const target = uri ?? (active?.languageId === CONFIG_LANGUAGE ? active.uri : undefined) ?? (await pickConfig());
     if (!target) return;
     await vscode.commands.executeCommand('vscode.openWith', target, ConfigEditor.viewType);
   }
@@ -100,7 +119,12 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const key = document.uri.toString();
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaRoot, this.scriptRoot] };
-    panel.webview.html = configEditorHtml(panel.webview, this.mediaRoot, this.scriptRoot, path.basename(document.uri.path));
+    panel.webview.html = configEditorHtml(
+      panel.webview,
+      this.mediaRoot,
+      this.scriptRoot,
+      path.basename(document.uri.path),
+    );
     const entry: Panel = { panel, document, ready: false };
     let set = this.panels.get(key);
     if (!set) this.panels.set(key, (set = new Set()));
@@ -138,7 +162,12 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
           const applied = await this.applyFormEdit(document.uri, message.edit);
           answer = applied
             ? { type: 'edit-result', key: message.key, ok: true }
-            : { type: 'edit-result', key: message.key, ok: false, message: 'VS Code did not apply the change (is the file read-only?).' };
+            : {
+                type: 'edit-result',
+                key: message.key,
+                ok: false,
+                message: 'VS Code did not apply the change (is the file read-only?).',
+              };
         } catch (error) {
           if (!(error instanceof FormEditError)) throw error;
           answer = { type: 'edit-result', key: message.key, ok: false, message: error.message };
@@ -161,10 +190,13 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
     const key = document.uri.toString();
     if (!this.panels.has(key)) return;
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!document.isClosed) this.render(document);
-    }, RENDER_DELAY_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.render(document);
+      }, RENDER_DELAY_MS),
+    );
   }
 
   /** Reads the form from the document's current version and sends it to every ready panel of it. */
@@ -197,6 +229,9 @@ async function pickConfig(): Promise<vscode.Uri | undefined> {
   const picks = files
     .map((uri) => ({ label: path.basename(uri.path), description: vscode.workspace.asRelativePath(uri), uri }))
     .sort((a, b) => a.description.localeCompare(b.description));
-  const pick = await vscode.window.showQuickPick(picks, { title: 'Open request config in the form editor', matchOnDescription: true });
+  const pick = await vscode.window.showQuickPick(picks, {
+    title: 'Open request config in the form editor',
+    matchOnDescription: true,
+  });
   return pick?.uri;
 }

@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
  * src/webview/configEditor, in dist/webview), the style from the extension's media folder. The form itself is
  * built by the script from the messages it gets.
  */
-export function configEditorHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, scriptRoot: vscode.Uri, title: string): string {
+export function configEditorHtml(
+  webview: vscode.Webview,
+  mediaRoot: vscode.Uri,
+  scriptRoot: vscode.Uri,
+  title: string,
+): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(scriptRoot, 'configEditor.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'configEditor.css'));

@@ -19,9 +19,17 @@ export class ConfigLanguage extends Disposable {
   constructor(log: Log, extensionUri: vscode.Uri) {
     super();
     this.configEditor = this.register(new ConfigEditor(this.documents, log, extensionUri));
-    this.register(vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(this.documents), '@', ','));
+    this.register(
+      vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(this.documents), '@', ','),
+    );
     this.register(vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(this.documents)));
     this.register(vscode.languages.registerDefinitionProvider(CONFIG_SELECTOR, new ConfigDefinition(this.documents)));
-    this.register(vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(this.documents), ConfigCodeActions.metadata));
+    this.register(
+      vscode.languages.registerCodeActionsProvider(
+        CONFIG_SELECTOR,
+        new ConfigCodeActions(this.documents),
+        ConfigCodeActions.metadata,
+      ),
+    );
   }
 }

@@ -19,7 +19,9 @@ export function parseConfigEditorRequest(value: unknown): ConfigEditorRequest | 
     case 'open-text':
       return { type: message.type };
     case 'edit':
-      return typeof message.key === 'string' && isFormEdit(message.edit) ? { type: 'edit', key: message.key, edit: message.edit } : undefined;
+      return typeof message.key === 'string' && isFormEdit(message.edit)
+        ? { type: 'edit', key: message.key, edit: message.edit }
+        : undefined;
     case 'reveal':
       return isRange(message.range) ? { type: 'reveal', range: message.range } : undefined;
     default:

@@ -5,15 +5,19 @@ import { COMMAND_IDS, CommandId } from '../commandIds';
 
 /** The command that performs each kind of checklist step. */
 export const CHECKLIST_COMMANDS: Readonly<Record<ChecklistAction, CommandId>> = {
-  'tick': COMMAND_IDS.tickChecklistItem,
-  'generate': COMMAND_IDS.generateKeyAndCsr,
-  'compare': COMMAND_IDS.compareWithCertificate,
-  'verify': COMMAND_IDS.verifyCertificate,
+  tick: COMMAND_IDS.tickChecklistItem,
+  generate: COMMAND_IDS.generateKeyAndCsr,
+  compare: COMMAND_IDS.compareWithCertificate,
+  verify: COMMAND_IDS.verifyCertificate,
   'test-call': COMMAND_IDS.runTestCall,
   'find-references': COMMAND_IDS.findOldReferences,
-  'retire': COMMAND_IDS.retireOldKey,
+  retire: COMMAND_IDS.retireOldKey,
   'update-register': COMMAND_IDS.updateRegister,
 };
 
 /** The rotation's own commands need to know which rotation; the others ask what they need. */
-export const ROTATION_OWN_ACTIONS: ReadonlySet<ChecklistAction> = new Set<ChecklistAction>(['find-references', 'retire', 'update-register']);
+export const ROTATION_OWN_ACTIONS: ReadonlySet<ChecklistAction> = new Set<ChecklistAction>([
+  'find-references',
+  'retire',
+  'update-register',
+]);

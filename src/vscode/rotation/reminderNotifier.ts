@@ -2,7 +2,14 @@ import * as vscode from 'vscode';
 import { DAY_MS } from '../../core/expiry';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
 import { formatName } from '../../core/x509/formatName';
-import { dueReminders, emptyReminderState, markNotified, Reminder, ReminderState, snooze } from '../../core/rotation/reminders';
+import {
+  dueReminders,
+  emptyReminderState,
+  markNotified,
+  Reminder,
+  ReminderState,
+  snooze,
+} from '../../core/rotation/reminders';
 import { Disposable } from '../disposable';
 import { InventoryTree } from '../inventory/inventoryTree';
 import { Log } from '../log';
@@ -29,9 +36,11 @@ export class ReminderNotifier extends Disposable {
   ) {
     super();
     // Reminders wait for the scan to finish: half an inventory would remind of half the certificates twice.
-    this.register(tree.onDidChangeModel(() => {
-      if (!this.scanning()) void this.check();
-    }));
+    this.register(
+      tree.onDidChangeModel(() => {
+        if (!this.scanning()) void this.check();
+      }),
+    );
   }
 
   reminderState(): ReminderState {
@@ -39,7 +48,9 @@ export class ReminderNotifier extends Disposable {
   }
 
   check(): Promise<void> {
-    this.running = this.running.then(() => this.notify()).catch((error: unknown) => this.log.error(`Reminders: ${String(error)}`));
+    this.running = this.running
+      .then(() => this.notify())
+      .catch((error: unknown) => this.log.error(`Reminders: ${String(error)}`));
     return this.running;
   }
 
@@ -67,7 +78,9 @@ export class ReminderNotifier extends Disposable {
       return `${cn} (${describeExpiry(expiryStatus(r.certificate.notAfter, now, this.settings().reminderDays))})`;
     });
     const message = `${due.length} certificates need rotating${expired > 0 ? `, ${expired} already expired` : ''}: ${names.join(', ')}, …`;
-    const show = due.some((r) => r.level === 'error') ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    const show = due.some((r) => r.level === 'error')
+      ? vscode.window.showErrorMessage
+      : vscode.window.showWarningMessage;
     if ((await show(message, 'Show Certificates')) === 'Show Certificates') await runCommand(COMMAND_IDS.showInventory);
   }
 
@@ -80,7 +93,12 @@ export class ReminderNotifier extends Disposable {
       ? `${name} has expired (${status}): every API call with it fails at the TLS handshake. Raise a priority-1 support ticket, then generate a new key and CSR.`
       : `${name}: ${status}. ${reminder.level === 'info' ? 'Time to start the rotation.' : 'Start the rotation now.'}`;
     const actions = expired ? ['Copy Support Ticket', 'Start Rotation'] : ['Start Rotation', 'Snooze 1 Day'];
-    const show = reminder.level === 'error' ? vscode.window.showErrorMessage : reminder.level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      reminder.level === 'error'
+        ? vscode.window.showErrorMessage
+        : reminder.level === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     const choice = await show(message, ...actions);
     const node = { type: 'certificate', certificate };
     if (choice === 'Start Rotation') await runCommand(COMMAND_IDS.startRotation, node);
@@ -89,9 +107,16 @@ export class ReminderNotifier extends Disposable {
       // Snoozing un-gives the reminder, so it comes back once the snooze is over.
       const current = this.reminderState();
       const own = reminder.threshold === 'expired' ? 0 : reminder.threshold;
-      const notified = Object.fromEntries(Object.entries(current.notified).map(([fingerprint, thresholds]) =>
-        [fingerprint, fingerprint === certificate.fingerprintSha256 ? thresholds.filter((n) => n !== own) : thresholds]));
-      await this.state.update(STATE_KEY, snooze({ ...current, notified }, certificate.fingerprintSha256, new Date(Date.now() + DAY_MS)));
+      const notified = Object.fromEntries(
+        Object.entries(current.notified).map(([fingerprint, thresholds]) => [
+          fingerprint,
+          fingerprint === certificate.fingerprintSha256 ? thresholds.filter((n) => n !== own) : thresholds,
+        ]),
+      );
+      await this.state.update(
+        STATE_KEY,
+        snooze({ ...current, notified }, certificate.fingerprintSha256, new Date(Date.now() + DAY_MS)),
+      );
     }
   }
 }

@@ -24,7 +24,8 @@ import { RotationView } from './rotationView';
 import { BUILT_IN_COMMAND_IDS, COMMAND_IDS } from '../commandIds';
 
 /** Files worth searching for references to a certificate or key: configs, manifests, scripts, docs. */
-const TEXT_FILES = '**/*.{yaml,yml,json,toml,ini,conf,cnf,env,properties,tf,tfvars,hcl,sh,ps1,py,js,ts,go,java,cs,rb,md,txt,xml,Dockerfile}';
+const TEXT_FILES =
+  '**/*.{yaml,yml,json,toml,ini,conf,cnf,env,properties,tf,tfvars,hcl,sh,ps1,py,js,ts,go,java,cs,rb,md,txt,xml,Dockerfile}';
 const MAX_SEARCH_FILES = 5000;
 const MAX_SEARCH_BYTES = 1024 * 1024;
 
@@ -61,13 +62,19 @@ export function registerRotationCommands(
     const id = rotationIdOf(arg);
     if (id) {
       const found = file.rotations.find((r) => r.id === id);
-      if (!found) throw new Error(`No rotation ${id} in ${rotations.rotationFileUri()?.fsPath ?? 'the rotation record'}`);
+      if (!found)
+        throw new Error(`No rotation ${id} in ${rotations.rotationFileUri()?.fsPath ?? 'the rotation record'}`);
       return found;
     }
     if (open.length === 1) return open[0];
-    if (open.length === 0) throw new Error('No rotation in progress: start one from a certificate in the Certificates view');
-    return (await vscode.window.showQuickPick(open.map((rotation) => ({ label: rotation.old.subject, description: rotation.old.certificatePath, rotation })),
-      { title: 'Which rotation?' }))?.rotation;
+    if (open.length === 0)
+      throw new Error('No rotation in progress: start one from a certificate in the Certificates view');
+    return (
+      await vscode.window.showQuickPick(
+        open.map((rotation) => ({ label: rotation.old.subject, description: rotation.old.certificatePath, rotation })),
+        { title: 'Which rotation?' },
+      )
+    )?.rotation;
   };
 
   const chooseCertificate = async (arg: unknown, title: string): Promise<CertificateInfo | undefined> =>
@@ -77,8 +84,11 @@ export function registerRotationCommands(
     const facts = await rotations.facts(rotation);
     const evidence = resolveRotationEvidence(rotation, facts);
     const root = rotations.root()?.fsPath;
-    const targets = [rotation.old.certificatePath, ...(rotation.old.keyPath ? [rotation.old.keyPath] : []), ...evidence.oldKeys.map((k) => k.path)]
-      .map((p) => (path.isAbsolute(p) || !root ? p : path.join(root, p)));
+    const targets = [
+      rotation.old.certificatePath,
+      ...(rotation.old.keyPath ? [rotation.old.keyPath] : []),
+      ...evidence.oldKeys.map((k) => k.path),
+    ].map((p) => (path.isAbsolute(p) || !root ? p : path.join(root, p)));
     const uris = await vscode.workspace.findFiles(TEXT_FILES, settings().exclude || undefined, MAX_SEARCH_FILES, token);
     const files: Array<{ path: string; text: string }> = [];
     for (const uri of uris) {
@@ -87,174 +97,271 @@ export function registerRotationCommands(
       if (stat.size > MAX_SEARCH_BYTES) continue;
       files.push({ path: uri.fsPath, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
     }
-    return findReferences(files, { paths: [...new Set(targets)], fingerprints: [rotation.old.fingerprintSha256], workspaceRoot: root });
+    return findReferences(files, {
+      paths: [...new Set(targets)],
+      fingerprints: [rotation.old.fingerprintSha256],
+      workspaceRoot: root,
+    });
   };
 
   return [
-    registerTrustedCommand(log, COMMAND_IDS.startRotation, 'Starting a rotation writes the rotation record', async (arg?: unknown): Promise<Rotation | undefined> => {
-      const certificate = await chooseCertificate(arg, 'Start a rotation of which certificate?');
-      if (!certificate) return undefined;
-      await store.whenIdle();
-      const key = store.snapshot().items.find((i): i is PrivateKeyInfo => i.kind === 'key' && i.publicKeySha256 === certificate.publicKeySha256);
-      const { file, rotation } = startRotation(await rotations.rotations(), certificate, key?.path, new Date(), { workspaceRoot: rotations.root()?.fsPath });
-      await rotations.saveRotations(file);
-      log.info(`Rotation started for ${certificate.path}`);
-      await runCommand(BUILT_IN_COMMAND_IDS.focusRotations);
-      await view.whenIdle();
-      return rotation;
-    }),
+    registerTrustedCommand(
+      log,
+      COMMAND_IDS.startRotation,
+      'Starting a rotation writes the rotation record',
+      async (arg?: unknown): Promise<Rotation | undefined> => {
+        const certificate = await chooseCertificate(arg, 'Start a rotation of which certificate?');
+        if (!certificate) return undefined;
+        await store.whenIdle();
+        const key = store
+          .snapshot()
+          .items.find(
+            (i): i is PrivateKeyInfo => i.kind === 'key' && i.publicKeySha256 === certificate.publicKeySha256,
+          );
+        const { file, rotation } = startRotation(await rotations.rotations(), certificate, key?.path, new Date(), {
+          workspaceRoot: rotations.root()?.fsPath,
+        });
+        await rotations.saveRotations(file);
+        log.info(`Rotation started for ${certificate.path}`);
+        await runCommand(BUILT_IN_COMMAND_IDS.focusRotations);
+        await view.whenIdle();
+        return rotation;
+      },
+    ),
 
-    registerTrustedCommand(log, COMMAND_IDS.tickChecklistItem, 'Ticking a checklist item writes the rotation record', async (rotationId?: string, itemId?: ManualChecklistItemId, ticked?: boolean) => {
-      const rotation = await chooseRotation(rotationId);
-      if (!rotation || !itemId) return;
-      const field = itemId === 'reminder-received' ? rotation.manual.reminderReceived : rotation.manual.csrSubmitted;
-      await rotations.patch(rotation.id, manualChecklistPatch(itemId, ticked ?? field === undefined, new Date()));
-      await view.whenIdle();
-    }),
+    registerTrustedCommand(
+      log,
+      COMMAND_IDS.tickChecklistItem,
+      'Ticking a checklist item writes the rotation record',
+      async (rotationId?: string, itemId?: ManualChecklistItemId, ticked?: boolean) => {
+        const rotation = await chooseRotation(rotationId);
+        if (!rotation || !itemId) return;
+        const field = itemId === 'reminder-received' ? rotation.manual.reminderReceived : rotation.manual.csrSubmitted;
+        await rotations.patch(rotation.id, manualChecklistPatch(itemId, ticked ?? field === undefined, new Date()));
+        await view.whenIdle();
+      },
+    ),
 
     registerCommand(log, COMMAND_IDS.findOldReferences, async (arg?: unknown) => {
       const rotation = await chooseRotation(arg);
       if (!rotation) return undefined;
       const matches = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Searching the workspace for the old certificate and key', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Searching the workspace for the old certificate and key',
+          cancellable: true,
+        },
         (_progress, token) => searchReferences(rotation, token),
       );
-      await rotations.setReferences(rotation.id, matches.map(({ path: file, line, match }) => ({ path: file, line, match })));
+      await rotations.setReferences(
+        rotation.id,
+        matches.map(({ path: file, line, match }) => ({ path: file, line, match })),
+      );
       await view.whenIdle();
       if (matches.length === 0) {
         void vscode.window.showInformationMessage('No workspace file refers to the old certificate or key any more.');
         return matches;
       }
       // Not awaited: the command reports the matches at once; the picker stays for the user to open each.
-      void vscode.window.showQuickPick(matches.map((m) => ({
-        label: `${vscode.workspace.asRelativePath(m.path)}:${m.line}`,
-        description: m.match,
-        match: m,
-      })), { title: `${matches.length} reference(s) to the old certificate or key: open one to update it` }).then(async (picked) => {
-        if (!picked) return;
-        const position = new vscode.Position(picked.match.line - 1, Math.max(0, picked.match.column - 1));
-        await vscode.window.showTextDocument(vscode.Uri.file(picked.match.path), { selection: new vscode.Range(position, position) });
-      });
+      void vscode.window
+        .showQuickPick(
+          matches.map((m) => ({
+            label: `${vscode.workspace.asRelativePath(m.path)}:${m.line}`,
+            description: m.match,
+            match: m,
+          })),
+          { title: `${matches.length} reference(s) to the old certificate or key: open one to update it` },
+        )
+        .then(async (picked) => {
+          if (!picked) return;
+          const position = new vscode.Position(picked.match.line - 1, Math.max(0, picked.match.column - 1));
+          await vscode.window.showTextDocument(vscode.Uri.file(picked.match.path), {
+            selection: new vscode.Range(position, position),
+          });
+        });
       return matches;
     }),
 
-    registerTrustedCommand(log, COMMAND_IDS.retireOldKey, 'Retiring deletes the old private key and writes the record and the register', async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
-      const rotation = await chooseRotation(options.rotationId ?? arg);
-      if (!rotation) return undefined;
-      const now = new Date();
-      let facts = await rotations.facts(rotation);
-      let decision = canRetireOldKey(rotation, facts, now, { override: options.override });
-      if (!decision.allowed && decision.reasons.length > 0 && !options.override) {
-        const override = await prompts.confirm(
-          'The old key cannot be retired yet.',
-          `${decision.reasons.join('\n')}\n\nRetire it anyway only if you are sure no service still needs it.`,
-          'Override and Continue',
+    registerTrustedCommand(
+      log,
+      COMMAND_IDS.retireOldKey,
+      'Retiring deletes the old private key and writes the record and the register',
+      async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
+        const rotation = await chooseRotation(options.rotationId ?? arg);
+        if (!rotation) return undefined;
+        const now = new Date();
+        let facts = await rotations.facts(rotation);
+        let decision = canRetireOldKey(rotation, facts, now, { override: options.override });
+        if (!decision.allowed && decision.reasons.length > 0 && !options.override) {
+          const override = await prompts.confirm(
+            'The old key cannot be retired yet.',
+            `${decision.reasons.join('\n')}\n\nRetire it anyway only if you are sure no service still needs it.`,
+            'Override and Continue',
+          );
+          if (!override) return { retired: false, decision, deleted: [] };
+          decision = canRetireOldKey(rotation, facts, now, { override: true });
+        }
+        if (!decision.allowed || !decision.keyPath) {
+          void vscode.window.showErrorMessage(`The old key cannot be retired: ${decision.reasons.join(' ')}`);
+          return { retired: false, decision, deleted: [] };
+        }
+        // References are searched again now: the last search may be stale.
+        const references = await searchReferences(rotation);
+        await rotations.setReferences(
+          rotation.id,
+          references.map(({ path: file, line, match }) => ({ path: file, line, match })),
         );
-        if (!override) return { retired: false, decision, deleted: [] };
-        decision = canRetireOldKey(rotation, facts, now, { override: true });
-      }
-      if (!decision.allowed || !decision.keyPath) {
-        void vscode.window.showErrorMessage(`The old key cannot be retired: ${decision.reasons.join(' ')}`);
-        return { retired: false, decision, deleted: [] };
-      }
-      // References are searched again now: the last search may be stale.
-      const references = await searchReferences(rotation);
-      await rotations.setReferences(rotation.id, references.map(({ path: file, line, match }) => ({ path: file, line, match })));
-      facts = await rotations.facts(rotation);
-      // What is deleted, and shown, is each file's real path: a committed `vendor -> /elsewhere` link must neither
-      // carry the delete out of the workspace nor hide where the file really is.
-      const folders = workspaceFolderPaths();
-      const files: string[] = [];
-      for (const file of [decision.keyPath, ...decision.otherCopies]) files.push(await confineToFolders(file, folders, { action: 'delete', mustExist: true }));
-      const listing = references.length > 0
-        ? `\n\nStill referring to the old certificate or key:\n${references.slice(0, 10).map((r) => `${vscode.workspace.asRelativePath(r.path)}:${r.line}`).join('\n')}${references.length > 10 ? `\n…and ${references.length - 10} more` : ''}`
-        : '';
-      const confirmed = await prompts.confirm(
-        `Delete the old private key${files.length > 1 ? 's' : ''} permanently?`,
-        `${files.join('\n')}${listing}\n\nThis cannot be undone.`,
-        'Delete Old Key',
-      );
-      if (!confirmed) return { retired: false, decision, deleted: [] };
-      // Both files are read before anything is deleted: a hand-edited file that does not parse stops us here.
-      const registerBefore = await rotations.registerOrEmpty();
-      await rotations.rotations();
-      const deleted: string[] = [];
-      for (const file of files) {
-        // Checked again: the tree may have changed while the question was open.
-        if ((await confineToFolders(file, folders, { action: 'delete', mustExist: true })) !== file) throw new Error(`${file} changed while you were asked; nothing more is deleted`);
-        await fs.unlink(file);
-        deleted.push(file);
-        log.info(`Retired old private key ${file}`);
-      }
-      const retiredAt = now.toISOString();
-      await rotations.patch(rotation.id, { retiredAt, retiredKeyPath: vscode.workspace.asRelativePath(decision.keyPath) });
-      await store.refresh();
-      const evidence = resolveRotationEvidence(rotation, facts);
-      if (evidence.newCertificate) {
-        const old = evidence.oldCertificate;
-        const register = recordRotation(registerBefore, {
-          newCertificate: evidence.newCertificate,
-          oldCertificate: old ? { fingerprintSha256: old.fingerprintSha256, serialNumber: old.serialNumber } : { fingerprintSha256: rotation.old.fingerprintSha256, serialNumber: rotation.old.serialNumber },
+        facts = await rotations.facts(rotation);
+        // What is deleted, and shown, is each file's real path: a committed `vendor -> /elsewhere` link must neither
+        // carry the delete out of the workspace nor hide where the file really is.
+        const folders = workspaceFolderPaths();
+        const files: string[] = [];
+        for (const file of [decision.keyPath, ...decision.otherCopies])
+          files.push(await confineToFolders(file, folders, { action: 'delete', mustExist: true }));
+        const listing =
+          references.length > 0
+            ? `\n\nStill referring to the old certificate or key:\n${references
+                .slice(0, 10)
+                .map((r) => `${vscode.workspace.asRelativePath(r.path)}:${r.line}`)
+                .join('\n')}${references.length > 10 ? `\n…and ${references.length - 10} more` : ''}`
+            : '';
+        const confirmed = await prompts.confirm(
+          `Delete the old private key${files.length > 1 ? 's' : ''} permanently?`,
+          `${files.join('\n')}${listing}\n\nThis cannot be undone.`,
+          'Delete Old Key',
+        );
+        if (!confirmed) return { retired: false, decision, deleted: [] };
+        // Both files are read before anything is deleted: a hand-edited file that does not parse stops us here.
+        const registerBefore = await rotations.registerOrEmpty();
+        await rotations.rotations();
+        const deleted: string[] = [];
+        for (const file of files) {
+          // Checked again: the tree may have changed while the question was open.
+          if ((await confineToFolders(file, folders, { action: 'delete', mustExist: true })) !== file)
+            throw new Error(`${file} changed while you were asked; nothing more is deleted`);
+          await fs.unlink(file);
+          deleted.push(file);
+          log.info(`Retired old private key ${file}`);
+        }
+        const retiredAt = now.toISOString();
+        await rotations.patch(rotation.id, {
           retiredAt,
-          now,
+          retiredKeyPath: vscode.workspace.asRelativePath(decision.keyPath),
+        });
+        await store.refresh();
+        const evidence = resolveRotationEvidence(rotation, facts);
+        if (evidence.newCertificate) {
+          const old = evidence.oldCertificate;
+          const register = recordRotation(registerBefore, {
+            newCertificate: evidence.newCertificate,
+            oldCertificate: old
+              ? { fingerprintSha256: old.fingerprintSha256, serialNumber: old.serialNumber }
+              : { fingerprintSha256: rotation.old.fingerprintSha256, serialNumber: rotation.old.serialNumber },
+            retiredAt,
+            now,
+          });
+          await rotations.saveRegister(register);
+        }
+        await view.whenIdle();
+        void vscode.window.showInformationMessage(
+          `Old key retired (${deleted.map((f) => path.basename(f)).join(', ')}); the certificate register is updated.`,
+        );
+        return { retired: true, decision, deleted };
+      },
+    ),
+
+    registerTrustedCommand(
+      log,
+      COMMAND_IDS.updateRegister,
+      'Updating the register writes the certificate register',
+      async (arg?: unknown) => {
+        const rotation = await chooseRotation(arg);
+        if (!rotation) return undefined;
+        const facts = await rotations.facts(rotation);
+        const evidence = resolveRotationEvidence(rotation, facts);
+        if (!evidence.newCertificate)
+          throw new Error('The new certificate is not in the workspace yet: the register records it once it is');
+        const register = recordRotation(await rotations.registerOrEmpty(), {
+          newCertificate: evidence.newCertificate,
+          oldCertificate: {
+            fingerprintSha256: rotation.old.fingerprintSha256,
+            serialNumber: rotation.old.serialNumber,
+          },
+          retiredAt: rotation.retiredAt,
+          now: new Date(),
         });
         await rotations.saveRegister(register);
-      }
-      await view.whenIdle();
-      void vscode.window.showInformationMessage(`Old key retired (${deleted.map((f) => path.basename(f)).join(', ')}); the certificate register is updated.`);
-      return { retired: true, decision, deleted };
-    }),
-
-    registerTrustedCommand(log, COMMAND_IDS.updateRegister, 'Updating the register writes the certificate register', async (arg?: unknown) => {
-      const rotation = await chooseRotation(arg);
-      if (!rotation) return undefined;
-      const facts = await rotations.facts(rotation);
-      const evidence = resolveRotationEvidence(rotation, facts);
-      if (!evidence.newCertificate) throw new Error('The new certificate is not in the workspace yet: the register records it once it is');
-      const register = recordRotation(await rotations.registerOrEmpty(), {
-        newCertificate: evidence.newCertificate,
-        oldCertificate: { fingerprintSha256: rotation.old.fingerprintSha256, serialNumber: rotation.old.serialNumber },
-        retiredAt: rotation.retiredAt,
-        now: new Date(),
-      });
-      await rotations.saveRegister(register);
-      await view.whenIdle();
-      return register;
-    }),
+        await view.whenIdle();
+        return register;
+      },
+    ),
 
     registerCommand(log, COMMAND_IDS.exportRegister, async (formatArg?: unknown, targetArg?: unknown) => {
       // A view-title button passes the focused tree item; only these values mean a format and a target.
       const format = (['markdown', 'csv', 'ics'] as const).find((f) => f === formatArg);
       const target = targetArg instanceof vscode.Uri ? targetArg : undefined;
       const register = await rotations.registerFile();
-      if (!register) throw new Error(`No certificate register yet (${settings().registerPath}): it is written when a rotation completes`);
-      const chosen = format ?? (await vscode.window.showQuickPick([
-        { label: 'Markdown table', format: 'markdown' as const, ext: 'md' },
-        { label: 'CSV', format: 'csv' as const, ext: 'csv' },
-        { label: 'iCalendar (.ics): expiries and reminder dates for the team calendar', format: 'ics' as const, ext: 'ics' },
-      ], { title: 'Export the certificate register as' }))?.format;
+      if (!register)
+        throw new Error(
+          `No certificate register yet (${settings().registerPath}): it is written when a rotation completes`,
+        );
+      const chosen =
+        format ??
+        (
+          await vscode.window.showQuickPick(
+            [
+              { label: 'Markdown table', format: 'markdown' as const, ext: 'md' },
+              { label: 'CSV', format: 'csv' as const, ext: 'csv' },
+              {
+                label: 'iCalendar (.ics): expiries and reminder dates for the team calendar',
+                format: 'ics' as const,
+                ext: 'ics',
+              },
+            ],
+            { title: 'Export the certificate register as' },
+          )
+        )?.format;
       if (!chosen) return undefined;
       const ext = chosen === 'markdown' ? 'md' : chosen;
       const root = rotations.root();
       // The save dialog asks before replacing an existing file: the explicit confirmation overwriting needs.
-      const uri = target ?? (await vscode.window.showSaveDialog({
-        defaultUri: root && vscode.Uri.joinPath(root, `certificate-register.${ext}`),
-        filters: { [chosen]: [ext] },
-      }));
+      const uri =
+        target ??
+        (await vscode.window.showSaveDialog({
+          defaultUri: root && vscode.Uri.joinPath(root, `certificate-register.${ext}`),
+          filters: { [chosen]: [ext] },
+        }));
       if (!uri) return undefined;
       // The user chose this file; still, a link there would carry the export to wherever it points.
-      if (uri.scheme === 'file' && (await fs.lstat(uri.fsPath).then((stat) => stat.isSymbolicLink(), () => false))) {
+      if (
+        uri.scheme === 'file' &&
+        (await fs.lstat(uri.fsPath).then(
+          (stat) => stat.isSymbolicLink(),
+          () => false,
+        ))
+      ) {
         throw new Error(`${uri.fsPath} is a symbolic link: choose a plain file for the export`);
       }
       if (target) {
-        const exists = await vscode.workspace.fs.stat(target).then(() => true, () => false);
-        if (exists && !(await prompts.confirm(`${path.basename(target.fsPath)} exists. Replace it?`, target.fsPath, 'Replace'))) return undefined;
+        const exists = await vscode.workspace.fs.stat(target).then(
+          () => true,
+          () => false,
+        );
+        if (
+          exists &&
+          !(await prompts.confirm(`${path.basename(target.fsPath)} exists. Replace it?`, target.fsPath, 'Replace'))
+        )
+          return undefined;
       }
-      const text = chosen === 'markdown'
-        ? registerToMarkdown(register, { now: new Date(), thresholds: settings().reminderDays })
-        : chosen === 'csv'
-          ? registerToCsv(register)
-          : registerToICalendar(register, settings().reminderDays, { prodId: '-//mtls-rotation//certificate register//EN', now: new Date() });
+      const text =
+        chosen === 'markdown'
+          ? registerToMarkdown(register, { now: new Date(), thresholds: settings().reminderDays })
+          : chosen === 'csv'
+            ? registerToCsv(register)
+            : registerToICalendar(register, settings().reminderDays, {
+                prodId: '-//mtls-rotation//certificate register//EN',
+                now: new Date(),
+              });
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       return uri;
     }),
@@ -264,8 +371,14 @@ export function registerRotationCommands(
       if (!certificate) return undefined;
       const text = supportTicket(certificate, new Date());
       await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage('Priority-1 support ticket text copied. Then generate a new key and CSR and submit it.', 'Generate Key and CSR')
-        .then((choice) => choice && runCommand(COMMAND_IDS.newConfigFromCertificate, { type: 'certificate', certificate }));
+      void vscode.window
+        .showInformationMessage(
+          'Priority-1 support ticket text copied. Then generate a new key and CSR and submit it.',
+          'Generate Key and CSR',
+        )
+        .then(
+          (choice) => choice && runCommand(COMMAND_IDS.newConfigFromCertificate, { type: 'certificate', certificate }),
+        );
       return text;
     }),
   ];

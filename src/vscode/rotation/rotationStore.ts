@@ -12,7 +12,14 @@ import { emptyRegister, parseRegister, RegisterFile, serializeRegister } from '.
 import { RotationFacts } from '../../core/rotation/rotationFacts';
 import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import {
-  emptyRotationFile, parseRotationFile, Rotation, ROTATION_FILE_PATH, RotationFile, RotationPatch, serializeRotationFile, updateRotation,
+  emptyRotationFile,
+  parseRotationFile,
+  Rotation,
+  ROTATION_FILE_PATH,
+  RotationFile,
+  RotationPatch,
+  serializeRotationFile,
+  updateRotation,
 } from '../../core/rotation/rotationRecord';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
@@ -47,7 +54,9 @@ export class RotationStore extends Disposable {
     this.register(store.onDidChange(() => this.changed.fire()));
     this.register(verifier.onDidRecord(() => this.changed.fire()));
     this.register(testCalls.onDidRecord(() => this.changed.fire()));
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/{${ROTATION_FILE_PATH},${settings().registerPath}}`));
+    const watcher = this.register(
+      vscode.workspace.createFileSystemWatcher(`**/{${ROTATION_FILE_PATH},${settings().registerPath}}`),
+    );
     this.register(watcher.onDidChange(() => this.changed.fire()));
     this.register(watcher.onDidCreate(() => this.changed.fire()));
     this.register(watcher.onDidDelete(() => this.changed.fire()));
@@ -63,10 +72,12 @@ export class RotationStore extends Disposable {
   }
 
   private recordEvidence(): Promise<void> {
-    this.evidenceRecorded = this.evidenceRecorded.then(() => this.writeEvidence()).catch((error: unknown) => {
-      // The view reads the same record next and shows what is wrong with it.
-      this.log.debug(`Rotation evidence not recorded: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.evidenceRecorded = this.evidenceRecorded
+      .then(() => this.writeEvidence())
+      .catch((error: unknown) => {
+        // The view reads the same record next and shows what is wrong with it.
+        this.log.debug(`Rotation evidence not recorded: ${error instanceof Error ? error.message : String(error)}`);
+      });
     return this.evidenceRecorded;
   }
 
@@ -78,12 +89,18 @@ export class RotationStore extends Disposable {
     }
   }
 
-  private async evidence(): Promise<Array<{ rotation: Rotation; facts: RotationFacts; patch: RotationPatch | undefined }>> {
+  private async evidence(): Promise<
+    Array<{ rotation: Rotation; facts: RotationFacts; patch: RotationPatch | undefined }>
+  > {
     const file = await this.rotations();
     const result: Array<{ rotation: Rotation; facts: RotationFacts; patch: RotationPatch | undefined }> = [];
     for (const rotation of file.rotations.filter((r) => !r.completedAt)) {
       const facts = await this.facts(rotation);
-      result.push({ rotation, facts, patch: evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot) });
+      result.push({
+        rotation,
+        facts,
+        patch: evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot),
+      });
     }
     return result;
   }
@@ -91,7 +108,9 @@ export class RotationStore extends Disposable {
   /** The rotations in progress with their facts, including evidence not written yet (always so in Restricted Mode). */
   async openRotations(): Promise<Array<{ rotation: Rotation; facts: RotationFacts }>> {
     return (await this.evidence()).map(({ rotation, facts, patch }) => ({
-      rotation: patch ? updateRotation({ ...emptyRotationFile(), rotations: [rotation] }, rotation.id, patch).rotations[0] : rotation,
+      rotation: patch
+        ? updateRotation({ ...emptyRotationFile(), rotations: [rotation] }, rotation.id, patch).rotations[0]
+        : rotation,
       facts,
     }));
   }
@@ -124,8 +143,13 @@ export class RotationStore extends Disposable {
     const uri = this.registerUri();
     if (!uri) throw new Error('Open a folder first: the certificate register lives in the workspace');
     // Inside the workspace still leaves .git/config or .vscode/settings.json, which a register must never replace.
-    if (!/\.json$/i.test(uri.fsPath) || uri.fsPath.split(/[\\/]/).some((part) => part === '.git' || part === '.vscode')) {
-      throw new Error(`mtlsRotation.registerPath must name a .json file outside .git and .vscode: ${this.settings().registerPath}`);
+    if (
+      !/\.json$/i.test(uri.fsPath) ||
+      uri.fsPath.split(/[\\/]/).some((part) => part === '.git' || part === '.vscode')
+    ) {
+      throw new Error(
+        `mtlsRotation.registerPath must name a .json file outside .git and .vscode: ${this.settings().registerPath}`,
+      );
     }
     return confineToFolders(uri.fsPath, workspaceFolderPaths(), { action: `${action} the certificate register` });
   }
@@ -162,7 +186,8 @@ export class RotationStore extends Disposable {
   }
 
   private async write(file: RotationFile): Promise<void> {
-    if (!vscode.workspace.isTrusted) throw new Error('The rotation record is not written in Restricted Mode: trust the workspace first');
+    if (!vscode.workspace.isTrusted)
+      throw new Error('The rotation record is not written in Restricted Mode: trust the workspace first');
     await replaceFileContents(await this.confinedRecord('write'), serializeRotationFile(file));
     this.changed.fire();
   }
@@ -186,7 +211,8 @@ export class RotationStore extends Disposable {
   }
 
   async saveRegister(register: RegisterFile): Promise<void> {
-    if (!vscode.workspace.isTrusted) throw new Error('The certificate register is not written in Restricted Mode: trust the workspace first');
+    if (!vscode.workspace.isTrusted)
+      throw new Error('The certificate register is not written in Restricted Mode: trust the workspace first');
     await replaceFileContents(await this.confinedRegister('write'), serializeRegister(register));
     this.changed.fire();
   }
@@ -221,7 +247,12 @@ export class RotationStore extends Disposable {
       inventory,
       csrComparisons: [],
       verifications: this.verifier.records(),
-      testCalls: this.testCalls.history().map((r) => ({ certificateFingerprint: r.certificateFingerprint, outcome: r.outcome, status: r.status, at: r.at })),
+      testCalls: this.testCalls.history().map((r) => ({
+        certificateFingerprint: r.certificateFingerprint,
+        outcome: r.outcome,
+        status: r.status,
+        at: r.at,
+      })),
       oldReferences: this.references(rotation.id),
       register,
       workspaceRoot,
@@ -243,6 +274,10 @@ export class RotationStore extends Disposable {
 
   /** The old certificate as the inventory has it, by the fingerprint the record kept. */
   private recordedOld(rotation: Rotation): CertificateInfo | undefined {
-    return this.store.snapshot().items.find((i): i is CertificateInfo => i.kind === 'certificate' && i.fingerprintSha256 === rotation.old.fingerprintSha256);
+    return this.store
+      .snapshot()
+      .items.find(
+        (i): i is CertificateInfo => i.kind === 'certificate' && i.fingerprintSha256 === rotation.old.fingerprintSha256,
+      );
   }
 }

@@ -24,7 +24,10 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
   private readonly delayer = this.register(new KeyedDelayer<'refresh'>(200));
   readonly treeView: vscode.TreeView<RotationNode>;
 
-  constructor(private readonly rotations: RotationStore, private readonly log: Log) {
+  constructor(
+    private readonly rotations: RotationStore,
+    private readonly log: Log,
+  ) {
     super();
     this.treeView = this.register(vscode.window.createTreeView('mtlsRotation.rotations', { treeDataProvider: this }));
     this.register(rotations.onDidChange(() => this.schedule()));
@@ -55,11 +58,17 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
       await this.rotations.whenEvidenceRecorded();
       const roots: RotationNode[] = [];
       for (const { rotation, facts } of await this.rotations.openRotations()) {
-        roots.push({ type: 'rotation', rotation, items: evaluateChecklist(rotation, facts, now), overlap: overlapPeriod(rotation, facts, now) });
+        roots.push({
+          type: 'rotation',
+          rotation,
+          items: evaluateChecklist(rotation, facts, now),
+          overlap: overlapPeriod(rotation, facts, now),
+        });
       }
       this.roots = roots;
       const open = roots.filter((n) => n.type === 'rotation').length;
-      this.treeView.badge = open > 0 ? { value: open, tooltip: `${open} rotation${open === 1 ? '' : 's'} in progress` } : undefined;
+      this.treeView.badge =
+        open > 0 ? { value: open, tooltip: `${open} rotation${open === 1 ? '' : 's'} in progress` } : undefined;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`Rotation record: ${message}`);
@@ -88,7 +97,10 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
       }
       case 'rotation': {
         const done = node.items.filter((i) => i.state === 'done').length;
-        const item = new vscode.TreeItem(`Rotation of ${node.rotation.old.subject}`, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(
+          `Rotation of ${node.rotation.old.subject}`,
+          vscode.TreeItemCollapsibleState.Expanded,
+        );
         item.id = `rotation:${node.rotation.id}`;
         item.description = `${done}/${node.items.length} done`;
         item.iconPath = new vscode.ThemeIcon(done === node.items.length ? 'pass-filled' : 'sync');
@@ -103,7 +115,10 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
         item.description = overlap.deadline.passed
           ? 'deadline passed'
           : `${overlap.deadline.daysLeft} days left · old expires ${overlap.old.notAfter.slice(0, 10)}${overlap.new ? ` · new expires ${overlap.new.notAfter.slice(0, 10)}` : ''}`;
-        item.iconPath = new vscode.ThemeIcon('calendar', overlap.deadline.passed ? new vscode.ThemeColor('list.errorForeground') : undefined);
+        item.iconPath = new vscode.ThemeIcon(
+          'calendar',
+          overlap.deadline.passed ? new vscode.ThemeColor('list.errorForeground') : undefined,
+        );
         item.tooltip = overlap.active
           ? 'Overlap period: both certificates are valid; services can move over without downtime.'
           : 'The overlap period starts once the new certificate is in the workspace.';
@@ -114,23 +129,35 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
         const item = new vscode.TreeItem(step.label);
         item.id = `rotation:${node.rotation.id}:${step.id}`;
         item.description = step.state === 'done' ? step.evidence : step.detail;
-        item.tooltip = new vscode.MarkdownString([
-          `**${step.label}**`,
-          '',
-          step.state === 'done' ? `Done: ${step.evidence ?? 'ticked'}` : step.detail ?? 'To do',
-          '',
-          step.source === 'manual' ? '_Ticked by you: click to tick or untick._' : '_Ticked from what the workspace shows._',
-        ].join('\n'));
+        item.tooltip = new vscode.MarkdownString(
+          [
+            `**${step.label}**`,
+            '',
+            step.state === 'done' ? `Done: ${step.evidence ?? 'ticked'}` : (step.detail ?? 'To do'),
+            '',
+            step.source === 'manual'
+              ? '_Ticked by you: click to tick or untick._'
+              : '_Ticked from what the workspace shows._',
+          ].join('\n'),
+        );
         item.iconPath = new vscode.ThemeIcon(
           step.state === 'done' ? 'pass' : step.state === 'blocked' ? 'circle-slash' : 'circle-large-outline',
           step.state === 'done' ? new vscode.ThemeColor('testing.iconPassed') : undefined,
         );
         item.contextValue = `checklist.${step.source}.${step.state}`;
         if (step.source === 'manual') {
-          item.command = { command: COMMAND_IDS.tickChecklistItem, title: 'Tick', arguments: [node.rotation.id, step.id] };
+          item.command = {
+            command: COMMAND_IDS.tickChecklistItem,
+            title: 'Tick',
+            arguments: [node.rotation.id, step.id],
+          };
         } else if (step.action) {
           const own = ROTATION_OWN_ACTIONS.has(step.action);
-          item.command = { command: CHECKLIST_COMMANDS[step.action], title: step.label, arguments: own ? [{ rotationId: node.rotation.id }] : [] };
+          item.command = {
+            command: CHECKLIST_COMMANDS[step.action],
+            title: step.label,
+            arguments: own ? [{ rotationId: node.rotation.id }] : [],
+          };
         }
         return item;
       }

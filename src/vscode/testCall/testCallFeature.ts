@@ -78,12 +78,25 @@ export class TestCallFeature extends Disposable {
     super();
     // View-title buttons pass the focused tree item: only strings are environment names or keys.
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    this.register(registerCommand(log, COMMAND_IDS.setApiKey, (environment?: unknown, apiKey?: unknown) => this.setApiKey(text(environment), text(apiKey))));
-    this.register(registerCommand(log, COMMAND_IDS.clearApiKey, (environment?: unknown) => this.clearApiKey(text(environment))));
+    this.register(
+      registerCommand(log, COMMAND_IDS.setApiKey, (environment?: unknown, apiKey?: unknown) =>
+        this.setApiKey(text(environment), text(apiKey)),
+      ),
+    );
+    this.register(
+      registerCommand(log, COMMAND_IDS.clearApiKey, (environment?: unknown) => this.clearApiKey(text(environment))),
+    );
     // Keys stored by 0.1.0 were bound to a name only, so they could follow the name anywhere: they are dropped and
     // asked for again, bound to their origin.
     for (const environment of settings().environments) void secrets.delete(`mtlsRotation.apiKey.${environment.name}`);
-    this.register(registerTrustedCommand(log, COMMAND_IDS.runTestCall, 'Test calls send your API key and a client certificate', (arg?: unknown) => this.run(arg)));
+    this.register(
+      registerTrustedCommand(
+        log,
+        COMMAND_IDS.runTestCall,
+        'Test calls send your API key and a client certificate',
+        (arg?: unknown) => this.run(arg),
+      ),
+    );
   }
 
   history(fingerprint?: string): TestCallRecord[] {
@@ -106,7 +119,11 @@ export class TestCallFeature extends Disposable {
     if (environments.length === 1) return environments[0];
     const preferred = this.settings().defaultEnvironment;
     const picks = environments
-      .map((environment) => ({ label: environment.name, description: environment.baseUrl + environment.testPath, environment }))
+      .map((environment) => ({
+        label: environment.name,
+        description: environment.baseUrl + environment.testPath,
+        environment,
+      }))
       .sort((a, b) => Number(b.label === preferred) - Number(a.label === preferred));
     return (await vscode.window.showQuickPick(picks, { title }))?.environment;
   }
@@ -114,13 +131,16 @@ export class TestCallFeature extends Disposable {
   private async setApiKey(name?: string, value?: string): Promise<void> {
     const environment = await this.pickEnvironment('Set the API key of which environment?', name);
     if (!environment) return;
-    const apiKey = value ?? await vscode.window.showInputBox({
-      title: `API key for ${environment.name}`,
-      prompt: 'Stored in VS Code\'s secret storage, sent only as the X-API-Key header of test calls.',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (text) => (/^[\x21-\x7e]+$/.test(text) ? undefined : 'An API key is printable ASCII without spaces'),
-    });
+    const apiKey =
+      value ??
+      (await vscode.window.showInputBox({
+        title: `API key for ${environment.name}`,
+        prompt: "Stored in VS Code's secret storage, sent only as the X-API-Key header of test calls.",
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (text) =>
+          /^[\x21-\x7e]+$/.test(text) ? undefined : 'An API key is printable ASCII without spaces',
+      }));
     if (!apiKey) return;
     await this.secrets.store(secretKey(environment), apiKey);
     this.log.info(`API key for ${environment.name} (${originOf(environment)}) stored in secret storage`);
@@ -135,7 +155,9 @@ export class TestCallFeature extends Disposable {
     vscode.window.setStatusBarMessage(`$(key) API key for ${environment.name} cleared`, 3000);
   }
 
-  private async resolve(arg: unknown): Promise<{ certificate: CertificateInfo; keyPath: string; environment: Environment } | undefined> {
+  private async resolve(
+    arg: unknown,
+  ): Promise<{ certificate: CertificateInfo; keyPath: string; environment: Environment } | undefined> {
     const target = await resolveCertificate(arg, this.store, {
       title: 'Test call with which certificate? (its key must be in the workspace)',
       offer: (g) => !g.certificate.isCA && g.keys.length > 0,
@@ -146,14 +168,21 @@ export class TestCallFeature extends Disposable {
     const explicit = target.given as Partial<TestCallRequest> | undefined;
     await this.store.whenIdle();
     const paired = pairInventory(this.store.snapshot().items);
-    const keys: PrivateKeyInfo[] = paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate.fingerprintSha256)?.keys ?? [];
+    const keys: PrivateKeyInfo[] =
+      paired.certificates.find((g) => g.certificate.fingerprintSha256 === certificate.fingerprintSha256)?.keys ?? [];
     let keyPath: string | undefined = typeof explicit?.key === 'string' ? explicit.key : keys[0]?.path;
     if (!keyPath) {
-      const picked = await vscode.window.showOpenDialog({ title: 'The private key of this certificate', canSelectMany: false });
+      const picked = await vscode.window.showOpenDialog({
+        title: 'The private key of this certificate',
+        canSelectMany: false,
+      });
       keyPath = picked?.[0]?.fsPath;
     }
     if (!keyPath) return undefined;
-    const environment = await this.pickEnvironment('Call which environment?', typeof explicit?.environment === 'string' ? explicit.environment : undefined);
+    const environment = await this.pickEnvironment(
+      'Call which environment?',
+      typeof explicit?.environment === 'string' ? explicit.environment : undefined,
+    );
     return environment ? { certificate, keyPath, environment } : undefined;
   }
 
@@ -209,15 +238,28 @@ export class TestCallFeature extends Disposable {
     };
     await this.state.update(HISTORY_KEY, [...this.history(), record].slice(-HISTORY_LIMIT * 10));
     this.recorded.fire(record);
-    this.log.info(`Test call ${environment.name} with ${path.basename(certificate.path)}: ${result.outcome}${result.status ? ` ${result.status}` : ''} in ${record.durationMs} ms`);
+    this.log.info(
+      `Test call ${environment.name} with ${path.basename(certificate.path)}: ${result.outcome}${result.status ? ` ${result.status}` : ''} in ${record.durationMs} ms`,
+    );
     const curl = curlCommand({ url, certificatePath: certificate.path, keyPath, caBundlePath, apiKeyEnv: 'API_KEY' });
-    const report = this.reports.set(`test-call-${path.basename(certificate.path)}.md`, testCallReport(result, environment.name, certificate, curl));
+    const report = this.reports.set(
+      `test-call-${path.basename(certificate.path)}.md`,
+      testCallReport(result, environment.name, certificate, curl),
+    );
     const actions = ['Show Details', 'Retry', 'Copy curl Command'];
     const message = `Test call to ${environment.name}: ${result.outcome}${result.status ? ` (${result.status})` : ''}. ${result.hint}`;
-    const shown = result.outcome === 'ok' ? vscode.window.showInformationMessage(message, ...actions) : vscode.window.showErrorMessage(message, ...actions);
+    const shown =
+      result.outcome === 'ok'
+        ? vscode.window.showInformationMessage(message, ...actions)
+        : vscode.window.showErrorMessage(message, ...actions);
     void shown.then(async (choice) => {
       if (choice === 'Show Details') await this.reports.open(report);
-      if (choice === 'Retry') await runCommand(COMMAND_IDS.runTestCall, { certificate: certificate.path, key: keyPath, environment: environment.name });
+      if (choice === 'Retry')
+        await runCommand(COMMAND_IDS.runTestCall, {
+          certificate: certificate.path,
+          key: keyPath,
+          environment: environment.name,
+        });
       if (choice === 'Copy curl Command') await vscode.env.clipboard.writeText(curl);
     });
     return result;
@@ -234,7 +276,9 @@ export class TestCallFeature extends Disposable {
     const ok = await this.prompts.confirm(
       `Send a test call to ${url}?`,
       `Environment "${environment.name}" from your user settings. The call carries the client certificate you chose and the API key stored for ${originOf(environment)}.` +
-        (environment.caBundle ? ` The server must be signed by a CA in ${environment.caBundle}.` : ' The server must be trusted by the system\'s CAs.') +
+        (environment.caBundle
+          ? ` The server must be signed by a CA in ${environment.caBundle}.`
+          : " The server must be trusted by the system's CAs.") +
         '\n\nYou are asked once for each URL.',
       'Call This URL',
     );
@@ -251,7 +295,9 @@ export class TestCallFeature extends Disposable {
 function trustedCaBundle(environment: Environment): string | undefined {
   if (!environment.caBundle) return undefined;
   if (!path.isAbsolute(environment.caBundle)) {
-    throw new Error(`The caBundle of environment "${environment.name}" must be an absolute path (${environment.caBundle}): a workspace's files never decide which CA is trusted`);
+    throw new Error(
+      `The caBundle of environment "${environment.name}" must be an absolute path (${environment.caBundle}): a workspace's files never decide which CA is trusted`,
+    );
   }
   return environment.caBundle;
 }

@@ -7,7 +7,7 @@ const TITLES: Record<string, string> = {
   validity: 'Validity period',
   'key-match': 'Private key matches the certificate',
   'csr-match': 'Certificate matches its CSR',
-  'old-match': 'Carries the old certificate\'s subject and SANs',
+  'old-match': "Carries the old certificate's subject and SANs",
 };
 
 /** Each check with its evidence and the openssl commands that reproduce it. */

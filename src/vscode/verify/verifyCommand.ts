@@ -79,7 +79,11 @@ export class CertificateVerifier extends Disposable {
     let keyPassphrase: string | undefined;
     if (keyPem && /ENCRYPTED/.test(keyPem)) {
       // Asked for each time and never stored: a key's passphrase is not ours to keep.
-      keyPassphrase = await vscode.window.showInputBox({ title: `Passphrase of ${path.basename(request.key!)}`, password: true, ignoreFocusOut: true });
+      keyPassphrase = await vscode.window.showInputBox({
+        title: `Passphrase of ${path.basename(request.key!)}`,
+        password: true,
+        ignoreFocusOut: true,
+      });
       if (keyPassphrase === undefined) return undefined;
     }
     const oldCertificate = request.oldCertificate ? this.certificateAt(request.oldCertificate) : undefined;
@@ -92,7 +96,13 @@ export class CertificateVerifier extends Disposable {
       oldCertificate,
       now: new Date(),
       expectedValidityDays: 90,
-      paths: { certificate: request.certificate, key: request.key, caBundle: request.caBundle, csr: request.csr, oldCertificate: request.oldCertificate },
+      paths: {
+        certificate: request.certificate,
+        key: request.key,
+        caBundle: request.caBundle,
+        csr: request.csr,
+        oldCertificate: request.oldCertificate,
+      },
     });
     this.showDiagnostics(request.certificate, result);
     const record: VerificationRecord = {
@@ -102,12 +112,21 @@ export class CertificateVerifier extends Disposable {
       allOk: result.ok,
       checks: result.checks.map(({ name, ok }) => ({ name, ok })),
     };
-    await this.state.update(RECORDS_KEY, [...this.records().filter((r) => r.fingerprintSha256 !== record.fingerprintSha256), record]);
+    await this.state.update(RECORDS_KEY, [
+      ...this.records().filter((r) => r.fingerprintSha256 !== record.fingerprintSha256),
+      record,
+    ]);
     this.recorded.fire(record);
-    const uri = this.reports.set(`verify-${path.basename(request.certificate)}.md`, verificationReport(request, result));
+    const uri = this.reports.set(
+      `verify-${path.basename(request.certificate)}.md`,
+      verificationReport(request, result),
+    );
     await this.reports.open(uri);
     const failed = result.checks.filter((c) => !c.ok).map((c) => c.name);
-    if (failed.length > 0) void vscode.window.showWarningMessage(`${path.basename(request.certificate)}: ${failed.join(', ')} failed. See the report.`);
+    if (failed.length > 0)
+      void vscode.window.showWarningMessage(
+        `${path.basename(request.certificate)}: ${failed.join(', ')} failed. See the report.`,
+      );
     return result;
   }
 
@@ -118,28 +137,36 @@ export class CertificateVerifier extends Disposable {
   private showDiagnostics(certificatePath: string, result: VerifyResult): void {
     const uri = vscode.Uri.file(certificatePath);
     const line = Math.max(0, result.certificate.line - 1);
-    const diagnostics = result.checks.filter((c) => !c.ok || c.severity === 'warning').map((check) => {
-      const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(line, 0, line, 80),
-        `${check.name}: ${check.message}`,
-        diagnosticSeverity(check.ok ? 'warning' : 'error'),
-      );
-      diagnostic.source = 'mTLS verify';
-      diagnostic.code = check.name;
-      return diagnostic;
-    });
+    const diagnostics = result.checks
+      .filter((c) => !c.ok || c.severity === 'warning')
+      .map((check) => {
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(line, 0, line, 80),
+          `${check.name}: ${check.message}`,
+          diagnosticSeverity(check.ok ? 'warning' : 'error'),
+        );
+        diagnostic.source = 'mTLS verify';
+        diagnostic.code = check.name;
+        return diagnostic;
+      });
     this.collection.set(uri, diagnostics);
   }
 
   /** Fills in what was not given: the paired key, the CA bundle setting, the CSR and the certificate it renews. */
   private async resolve(arg: unknown): Promise<VerifyRequest | undefined> {
-    const target = await resolveCertificate(arg, this.store, { title: 'Verify which certificate?', explicit: 'as-given', allowCaFile: true });
+    const target = await resolveCertificate(arg, this.store, {
+      title: 'Verify which certificate?',
+      explicit: 'as-given',
+      allowCaFile: true,
+    });
     if (target?.given) return target.given as unknown as VerifyRequest;
     const certificate = target?.certificate;
     if (!certificate) return undefined;
     await this.store.whenIdle();
     const paired = pairInventory(this.store.snapshot().items);
-    const group = paired.certificates.find((g) => g.certificate === certificate || g.certificate.fingerprintSha256 === certificate.fingerprintSha256);
+    const group = paired.certificates.find(
+      (g) => g.certificate === certificate || g.certificate.fingerprintSha256 === certificate.fingerprintSha256,
+    );
     const key: PrivateKeyInfo | undefined = group?.keys[0];
     const older = group?.related
       .filter((c) => Date.parse(c.notAfter) < Date.parse(certificate.notAfter))
@@ -163,19 +190,28 @@ export class CertificateVerifier extends Disposable {
     const configured = this.settings().caBundle;
     if (!configured) return undefined;
     if (!path.isAbsolute(configured)) {
-      throw new Error(`mtlsRotation.caBundle must be an absolute path (${configured}): a workspace's files never decide which CA is trusted`);
+      throw new Error(
+        `mtlsRotation.caBundle must be an absolute path (${configured}): a workspace's files never decide which CA is trusted`,
+      );
     }
     return configured;
   }
 
   private async pickCaBundle(): Promise<string | undefined> {
-    const picked = await this.pickFile('The CA bundle (e.g. axys-ca-chain.pem), remembered for this workspace; Escape skips the chain check', ['pem', 'crt']);
+    const picked = await this.pickFile(
+      'The CA bundle (e.g. axys-ca-chain.pem), remembered for this workspace; Escape skips the chain check',
+      ['pem', 'crt'],
+    );
     if (picked) await this.state.update(CA_BUNDLE_KEY, picked);
     return picked;
   }
 
   private async pickFile(title: string, extensions: string[]): Promise<string | undefined> {
-    const picked = await vscode.window.showOpenDialog({ title, canSelectMany: false, filters: { 'PEM files': extensions } });
+    const picked = await vscode.window.showOpenDialog({
+      title,
+      canSelectMany: false,
+      filters: { 'PEM files': extensions },
+    });
     return picked?.[0]?.fsPath;
   }
 }

@@ -15,9 +15,11 @@ function isOffered(bits: number | undefined): boolean {
 /** The key size select's options: an empty first one stands for "not set" or a size the form does not offer. */
 export function keySizeOptions(bits: FormKeySizeSetting): SelectOption[] {
   const options: SelectOption[] = [];
-  if (bits.written === undefined) options.push({ value: '', text: `Not set (OpenSSL makes ${PROVIDER_KEY_SIZE} bits)` });
+  if (bits.written === undefined)
+    options.push({ value: '', text: `Not set (OpenSSL makes ${PROVIDER_KEY_SIZE} bits)` });
   else if (!isOffered(bits.value)) options.push({ value: '', text: `${bits.written} (as written)` });
-  for (const size of FORM_KEY_SIZES) options.push({ value: String(size), text: `${size} bits${size === PROVIDER_KEY_SIZE ? ' (provider)' : ''}` });
+  for (const size of FORM_KEY_SIZES)
+    options.push({ value: String(size), text: `${size} bits${size === PROVIDER_KEY_SIZE ? ' (provider)' : ''}` });
   return options;
 }
 

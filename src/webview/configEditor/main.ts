@@ -49,7 +49,8 @@ function h(tag: string, props?: Record<string, unknown>, children?: Child[]): HT
     if (value === undefined || value === null || value === false) continue;
     if (name === 'class') el.className = String(value);
     else if (name === 'text') el.textContent = String(value);
-    else if (name.startsWith('data-') || name.startsWith('aria-') || name === 'for' || name === 'role') el.setAttribute(name, String(value));
+    else if (name.startsWith('data-') || name.startsWith('aria-') || name === 'for' || name === 'role')
+      el.setAttribute(name, String(value));
     else (el as unknown as Record<string, unknown>)[name] = value;
   }
   for (const child of children || []) {
@@ -159,8 +160,10 @@ function captureFocus(): Focus | null {
   if (!(el instanceof HTMLElement) || !app.contains(el)) return null;
   const text = el instanceof HTMLInputElement;
   return {
-    key: el.dataset.key, pos: el.dataset.pos,
-    start: text ? el.selectionStart : null, end: text ? el.selectionEnd : null,
+    key: el.dataset.key,
+    pos: el.dataset.pos,
+    start: text ? el.selectionStart : null,
+    end: text ? el.selectionEnd : null,
   };
 }
 
@@ -170,9 +173,10 @@ function restoreFocus(focus: Focus | null): void {
   if (!el && focus.pos) {
     // The row went away or was renamed: the same place, else the row before, else the section's add controls.
     const [kind, index, part] = focus.pos.split(':');
-    el = app.querySelector<HTMLElement>(`[data-pos="${kind}:${index}:${part}"]`)
-      || app.querySelector<HTMLElement>(`[data-pos="${kind}:${Number(index) - 1}:${part}"]`)
-      || byKey(kind === 'field' ? 'add-field-type' : kind === 'san' ? 'add-san-type' : 'open-text');
+    el =
+      app.querySelector<HTMLElement>(`[data-pos="${kind}:${index}:${part}"]`) ||
+      app.querySelector<HTMLElement>(`[data-pos="${kind}:${Number(index) - 1}:${part}"]`) ||
+      byKey(kind === 'field' ? 'add-field-type' : kind === 'san' ? 'add-san-type' : 'open-text');
   }
   if (!el) return;
   el.focus();
@@ -204,7 +208,7 @@ function build(form: RequestForm, fileName: string): HTMLElement[] {
 
 function buildSubject(form: RequestForm): HTMLElement {
   const mode = form.promptNo
-    ? 'prompt = no: each field\'s value goes into the request as written.'
+    ? "prompt = no: each field's value goes into the request as written."
     : 'Prompted fields: openssl req -batch answers each with its _default value; a field left empty is left out of the subject.';
   const rows = form.fields.map((field, index) => {
     const id = `field-${index}`;
@@ -216,64 +220,110 @@ function buildSubject(form: RequestForm): HTMLElement {
         field.id !== field.type ? h('span', { class: 'entry', text: field.id }) : null,
       ]),
       h('input', {
-        type: 'text', id, spellcheck: false, autocomplete: 'off',
-        'data-key': `field:${field.id}`, 'data-pos': `field:${index}:value`, 'data-field': field.id,
+        type: 'text',
+        id,
+        spellcheck: false,
+        autocomplete: 'off',
+        'data-key': `field:${field.id}`,
+        'data-pos': `field:${index}:value`,
+        'data-field': field.id,
         readOnly: Boolean(field.readOnly),
         placeholder: field.valueFrom === 'none' ? 'no _default: left out' : '',
       }),
       h('button', {
-        type: 'button', class: 'icon remove', text: '✕', disabled: Boolean(field.readOnly),
-        'data-key': `field-remove:${field.id}`, 'data-pos': `field:${index}:remove`, 'data-field': field.id,
+        type: 'button',
+        class: 'icon remove',
+        text: '✕',
+        disabled: Boolean(field.readOnly),
+        'data-key': `field-remove:${field.id}`,
+        'data-pos': `field:${index}:remove`,
+        'data-field': field.id,
       }),
       h('div', { class: 'messages', id: `${id}-msg` }),
     ]);
   });
   return h('section', { class: 'group', 'aria-labelledby': 'subject-heading' }, [
-    h('h2', { id: 'subject-heading' }, ['Subject', form.distinguishedNameSection ? h('span', { class: 'section', text: `[ ${form.distinguishedNameSection} ]` }) : null]),
+    h('h2', { id: 'subject-heading' }, [
+      'Subject',
+      form.distinguishedNameSection
+        ? h('span', { class: 'section', text: `[ ${form.distinguishedNameSection} ]` })
+        : null,
+    ]),
     h('p', { class: 'hint', text: mode }),
     form.fields.length === 0 ? h('p', { class: 'hint', text: 'No subject fields yet.' }) : null,
     h('div', { class: 'rows' }, rows),
-    form.fieldsReadOnly ? h('p', { class: 'hint', text: form.fieldsReadOnly }) : buildAddRow('field', 'Add field', 'New field type', 'New field value'),
+    form.fieldsReadOnly
+      ? h('p', { class: 'hint', text: form.fieldsReadOnly })
+      : buildAddRow('field', 'Add field', 'New field type', 'New field value'),
     h('div', { class: 'messages', id: 'add-field-msg' }),
   ]);
 }
 
 function buildSans(form: RequestForm): HTMLElement {
   const san = form.san;
-  const hint = san.mode === 'section'
-    ? `Names from the section [ ${san.section} ]${san.critical ? ' (critical)' : ''}.`
-    : san.mode === 'inline'
-      ? `Names written inline (subjectAltName = TYPE:value, …)${san.critical ? ', critical' : ''}. A name there cannot hold a comma or begin or end with a blank.`
-      : san.extensionsSection
-        ? `No subjectAltName yet: adding a name adds subjectAltName = @alt_names to [ ${san.extensionsSection} ].`
-        : 'No subjectAltName yet: adding a name adds req_extensions = req_ext, [ req_ext ] and [ alt_names ].';
+  const hint =
+    san.mode === 'section'
+      ? `Names from the section [ ${san.section} ]${san.critical ? ' (critical)' : ''}.`
+      : san.mode === 'inline'
+        ? `Names written inline (subjectAltName = TYPE:value, …)${san.critical ? ', critical' : ''}. A name there cannot hold a comma or begin or end with a blank.`
+        : san.extensionsSection
+          ? `No subjectAltName yet: adding a name adds subjectAltName = @alt_names to [ ${san.extensionsSection} ].`
+          : 'No subjectAltName yet: adding a name adds req_extensions = req_ext, [ req_ext ] and [ alt_names ].';
   const rows = san.rows.map((row, index) => {
     const id = `san-${index}`;
     return h('div', { class: 'row san-row', role: 'group', 'aria-label': `Name ${index + 1}` }, [
       h('label', { for: `${id}-type`, class: 'visually-hidden', text: `Type of name ${index + 1}` }),
-      h('select', {
-        id: `${id}-type`, disabled: Boolean(row.readOnly),
-        'data-key': `san-type:${row.id}`, 'data-pos': `san:${index}:type`, 'data-san': row.id,
-      }, sanTypeOptions(row.type).map(option)),
+      h(
+        'select',
+        {
+          id: `${id}-type`,
+          disabled: Boolean(row.readOnly),
+          'data-key': `san-type:${row.id}`,
+          'data-pos': `san:${index}:type`,
+          'data-san': row.id,
+        },
+        sanTypeOptions(row.type).map(option),
+      ),
       h('label', { for: id, class: 'visually-hidden', text: `Value of name ${index + 1}` }),
       h('input', {
-        type: 'text', id, spellcheck: false, autocomplete: 'off', readOnly: Boolean(row.readOnly),
-        'data-key': `san:${row.id}`, 'data-pos': `san:${index}:value`, 'data-san': row.id,
+        type: 'text',
+        id,
+        spellcheck: false,
+        autocomplete: 'off',
+        readOnly: Boolean(row.readOnly),
+        'data-key': `san:${row.id}`,
+        'data-pos': `san:${index}:value`,
+        'data-san': row.id,
       }),
       h('button', {
-        type: 'button', class: 'icon remove', text: '✕', disabled: Boolean(row.readOnly),
-        'data-key': `san-remove:${row.id}`, 'data-pos': `san:${index}:remove`, 'data-san': row.id,
+        type: 'button',
+        class: 'icon remove',
+        text: '✕',
+        disabled: Boolean(row.readOnly),
+        'data-key': `san-remove:${row.id}`,
+        'data-pos': `san:${index}:remove`,
+        'data-san': row.id,
       }),
       h('div', { class: 'messages', id: `${id}-msg` }),
     ]);
   });
   return h('section', { class: 'group', 'aria-labelledby': 'san-heading' }, [
-    h('h2', { id: 'san-heading' }, ['Subject alternative names', san.extensionsSection ? h('span', { class: 'section', text: `[ ${san.extensionsSection} ]` }) : null]),
+    h('h2', { id: 'san-heading' }, [
+      'Subject alternative names',
+      san.extensionsSection ? h('span', { class: 'section', text: `[ ${san.extensionsSection} ]` }) : null,
+    ]),
     h('p', { class: 'hint', text: hint }),
-    rows.length > 0 ? h('div', { class: 'row san-row header', 'aria-hidden': 'true' }, [h('span', { text: 'Type' }), h('span', { text: 'Value' })]) : null,
+    rows.length > 0
+      ? h('div', { class: 'row san-row header', 'aria-hidden': 'true' }, [
+          h('span', { text: 'Type' }),
+          h('span', { text: 'Value' }),
+        ])
+      : null,
     h('div', { class: 'rows' }, rows),
     h('div', { class: 'messages', id: 'san-list-msg' }),
-    san.readOnly ? h('p', { class: 'hint', text: san.readOnly }) : buildAddRow('san', 'Add name', 'New name type', 'New name value'),
+    san.readOnly
+      ? h('p', { class: 'hint', text: san.readOnly })
+      : buildAddRow('san', 'Add name', 'New name type', 'New name value'),
     h('div', { class: 'messages', id: 'add-san-msg' }),
   ]);
 }
@@ -283,7 +333,14 @@ function buildAddRow(kind: 'field' | 'san', buttonText: string, typeLabel: strin
     h('label', { for: `add-${kind}-type`, class: 'visually-hidden', text: typeLabel }),
     h('select', { id: `add-${kind}-type`, 'data-key': `add-${kind}-type` }, addTypeOptions(kind).map(option)),
     h('label', { for: `add-${kind}-value`, class: 'visually-hidden', text: valueLabel }),
-    h('input', { type: 'text', id: `add-${kind}-value`, 'data-key': `add-${kind}-value`, spellcheck: false, autocomplete: 'off', placeholder: 'value' }),
+    h('input', {
+      type: 'text',
+      id: `add-${kind}-value`,
+      'data-key': `add-${kind}-value`,
+      spellcheck: false,
+      autocomplete: 'off',
+      placeholder: 'value',
+    }),
     h('button', { type: 'button', 'data-key': `add-${kind}`, text: buttonText }),
   ]);
 }
@@ -306,7 +363,12 @@ function buildKeySize(form: RequestForm): HTMLElement {
  * reason, until the user changes it); keeps the caret.
  */
 function setValue(el: HTMLElement | null, value: string, rowKey: string): void {
-  if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || timers.has(rowKey) || inflight.has(rowKey)) return;
+  if (
+    !(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) ||
+    timers.has(rowKey) ||
+    inflight.has(rowKey)
+  )
+    return;
   if (editErrors.has(rowKey)) {
     const sent = sentValues.get(rowKey);
     if (!(el instanceof HTMLInputElement) || sent === undefined) return;
@@ -324,7 +386,12 @@ function setValue(el: HTMLElement | null, value: string, rowKey: string): void {
 }
 
 /** Shows findings (and a failed edit) under a row, and ties them to its input. */
-function showMessages(messagesId: string, inputs: (HTMLElement | null)[], findings: FormFinding[], rowKey: string | null): void {
+function showMessages(
+  messagesId: string,
+  inputs: (HTMLElement | null)[],
+  findings: FormFinding[],
+  rowKey: string | null,
+): void {
   const box = document.getElementById(messagesId);
   if (!box) return;
   const items = findings.map((f) => messageLine(f.severity, f.message, f.line));
@@ -357,7 +424,8 @@ function update(form: RequestForm): void {
     const input = byKey(key);
     setValue(input, field.value, key);
     const remove = byKey(`field-remove:${field.id}`);
-    if (remove) remove.setAttribute('aria-label', `Remove subject field ${field.type}${field.value ? ` (${field.value})` : ''}`);
+    if (remove)
+      remove.setAttribute('aria-label', `Remove subject field ${field.type}${field.value ? ` (${field.value})` : ''}`);
     showMessages(`field-${index}-msg`, [input], field.findings, key);
   });
   form.san.rows.forEach((row, index) => {
@@ -386,13 +454,23 @@ function updateProblems(form: RequestForm): void {
   const items = form.findings.map((f, index) => {
     const { icon, name } = severityLabel(f.severity);
     return h('li', {}, [
-      h('button', { type: 'button', class: `finding ${f.severity}`, 'data-key': `finding:${index}`, 'data-finding': String(index), disabled: f.line === undefined }, [
-        h('span', { class: 'icon', 'aria-hidden': 'true', text: icon }),
-        hidden(`${name}: `),
-        h('span', { class: 'where', text: f.line !== undefined ? `Line ${f.line}` : 'File' }),
-        hidden(': '),
-        h('span', { class: 'text', text: f.message }),
-      ]),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `finding ${f.severity}`,
+          'data-key': `finding:${index}`,
+          'data-finding': String(index),
+          disabled: f.line === undefined,
+        },
+        [
+          h('span', { class: 'icon', 'aria-hidden': 'true', text: icon }),
+          hidden(`${name}: `),
+          h('span', { class: 'where', text: f.line !== undefined ? `Line ${f.line}` : 'File' }),
+          hidden(': '),
+          h('span', { class: 'text', text: f.message }),
+        ],
+      ),
     ]);
   });
   list.replaceChildren(...items);
@@ -451,7 +529,10 @@ app.addEventListener('input', (event) => {
   const key = keyOf(event);
   if (!(key.startsWith('field:') || key.startsWith('san:'))) return;
   clearTimeout(timers.get(key));
-  timers.set(key, setTimeout(() => flush(key), TYPING_DELAY_MS));
+  timers.set(
+    key,
+    setTimeout(() => flush(key), TYPING_DELAY_MS),
+  );
 });
 
 app.addEventListener('focusout', (event) => {

@@ -5,5 +5,10 @@ import type { FormFinding } from '../../core/opensslConfig/requestForm';
 export function revealRange(finding: FormFinding): SourceRange | undefined {
   if (finding.line === undefined) return undefined;
   const column = finding.column || 1;
-  return { line: finding.line, column, endLine: finding.endLine || finding.line, endColumn: finding.endColumn || column };
+  return {
+    line: finding.line,
+    column,
+    endLine: finding.endLine || finding.line,
+    endColumn: finding.endColumn || column,
+  };
 }

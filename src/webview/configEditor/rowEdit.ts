@@ -9,6 +9,9 @@ export function rowEdit(rowKey: string, value: string, type?: string): FormEdit 
   const [kind, ...rest] = rowKey.split(':');
   const id = rest.join(':');
   if (kind === 'field') return { kind: 'set-field', id, value };
-  if (kind === 'san') return type !== undefined && isFormSanType(type) ? { kind: 'set-san', id, value, type } : { kind: 'set-san', id, value };
+  if (kind === 'san')
+    return type !== undefined && isFormSanType(type)
+      ? { kind: 'set-san', id, value, type }
+      : { kind: 'set-san', id, value };
   return undefined;
 }

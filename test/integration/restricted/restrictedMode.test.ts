@@ -13,7 +13,11 @@ import { activateExtension, ScriptedPrompts, setEnvironments, until, workspaceRo
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) files.set(path.join(entry.parentPath, entry.name), fs.readFileSync(path.join(entry.parentPath, entry.name), 'base64'));
+    if (entry.isFile())
+      files.set(
+        path.join(entry.parentPath, entry.name),
+        fs.readFileSync(path.join(entry.parentPath, entry.name), 'base64'),
+      );
   }
   return files;
 }
@@ -36,7 +40,8 @@ describe('Restricted Mode', () => {
     const api = await activateExtension();
     const due = path.join(workspaceRoot(), FIXTURE.dueSoon);
     await until('the due certificate in the tree', () =>
-      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === due));
+      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === due),
+    );
     const broken = await vscode.workspace.openTextDocument(path.join(workspaceRoot(), FIXTURE.brokenConfig));
     await until('diagnostics on the broken config', () => vscode.languages.getDiagnostics(broken.uri).length > 0);
   });
@@ -45,17 +50,22 @@ describe('Restricted Mode', () => {
     const api = await activateExtension();
     const certificate = path.join(workspaceRoot(), FIXTURE.dueSoon);
     const node = await until('the due certificate in the tree', () =>
-      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificate));
+      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificate),
+    );
     assert.ok(node.type === 'certificate');
     // A record as a team commits it, with a service file still naming the old certificate.
-    const { file, rotation } = startRotation(emptyRotationFile(), node.certificate, undefined, new Date(), { workspaceRoot: workspaceRoot() });
+    const { file, rotation } = startRotation(emptyRotationFile(), node.certificate, undefined, new Date(), {
+      workspaceRoot: workspaceRoot(),
+    });
     const record = path.join(workspaceRoot(), '.vscode', 'mtls-rotation.json');
     fs.writeFileSync(record, serializeRotationFile(file));
     fs.writeFileSync(path.join(workspaceRoot(), 'service.yaml'), `certificate: ${FIXTURE.dueSoon}\n`);
     try {
       await until('the rotation in the Rotations view', () => api.rotations.view.checklist(rotation.id));
       const before = snapshot(workspaceRoot());
-      const matches = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', { rotationId: rotation.id });
+      const matches = await vscode.commands.executeCommand<unknown[]>('mtlsRotation.findOldReferences', {
+        rotationId: rotation.id,
+      });
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.ok(Array.isArray(matches) && matches.length >= 1, JSON.stringify(matches));
       await api.rotations.view.whenIdle();
@@ -72,16 +82,22 @@ describe('Restricted Mode', () => {
     api.prompts.current = prompts;
     const pki = makeMtlsPki();
     server = await startNodeMtlsServer(pki, { apiKey: 'restricted-key' });
-    await setEnvironments([{ name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath }]);
+    await setEnvironments([
+      { name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
+    ]);
     const certificate = path.join(workspaceRoot(), FIXTURE.dueSoon);
     const node = await until('the due certificate in the tree', () =>
-      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificate));
+      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === certificate),
+    );
     const before = snapshot(workspaceRoot());
 
     const refused: Array<[string, unknown[]]> = [
       ['mtlsRotation.generateKeyAndCsr', [vscode.Uri.file(path.join(workspaceRoot(), FIXTURE.goodConfig))]],
       ['mtlsRotation.newConfigFromCertificate', [node]],
-      ['mtlsRotation.runTestCall', [{ certificate, key: path.join(workspaceRoot(), 'certs', 'program-a.key'), environment: 'local' }]],
+      [
+        'mtlsRotation.runTestCall',
+        [{ certificate, key: path.join(workspaceRoot(), 'certs', 'program-a.key'), environment: 'local' }],
+      ],
       ['mtlsRotation.startRotation', [node]],
       ['mtlsRotation.tickChecklistItem', ['any', 'reminder-received', true]],
       ['mtlsRotation.retireOldKey', [{ rotationId: 'any' }, { override: true }]],
@@ -93,7 +109,10 @@ describe('Restricted Mode', () => {
     }
     const reasons = api.audit.logLines().filter((line) => line.includes('off in Restricted Mode'));
     assert.strictEqual(reasons.length, refused.length, reasons.join('\n'));
-    assert.ok(reasons.some((line) => line.includes('Test calls send your API key and a client certificate')), reasons.join('\n'));
+    assert.ok(
+      reasons.some((line) => line.includes('Test calls send your API key and a client certificate')),
+      reasons.join('\n'),
+    );
     assert.deepStrictEqual(server.requests, [], 'no test call left this machine');
     assert.strictEqual(server.handshakes, 0);
     assert.deepStrictEqual(prompts.asked, [], 'nothing was even asked');

@@ -48,7 +48,10 @@ describe('CLI', function () {
         assert.strictEqual(run.code, 2, args.join(' '));
         if (args.length > 0) oneLine(run.stderr);
       }
-      assert.match(runCli(['inventory', '/definitely/not/here.pem']).stderr, /no such file or directory: \/definitely\/not\/here\.pem/);
+      assert.match(
+        runCli(['inventory', '/definitely/not/here.pem']).stderr,
+        /no such file or directory: \/definitely\/not\/here\.pem/,
+      );
     });
   });
 
@@ -75,7 +78,8 @@ describe('CLI', function () {
         assert.strictEqual(item.publicKeySha256, want.spkiSha256);
         assert.deepStrictEqual(item.status, expiryStatus(want.notAfter, now).status);
         assert.deepStrictEqual(item.daysLeft, Math.floor((Date.parse(want.notAfter) - now.getTime()) / DAY_MS));
-        for (const field of ['subject', 'issuer', 'subjectAltNames', 'notBefore', 'keyType', 'keyBits']) assert.ok(field in item, field);
+        for (const field of ['subject', 'issuer', 'subjectAltNames', 'notBefore', 'keyType', 'keyBits'])
+          assert.ok(field in item, field);
         assert.ok(!('pem' in item));
       }
       assert.ok(doc.items.some((i) => i.status === 'expired'));
@@ -85,12 +89,24 @@ describe('CLI', function () {
       const f = cryptoFixtures();
       const run = runCli(['inventory', path.dirname(f.files['garbage/big.der']), '--json']);
       assert.strictEqual(run.code, 0, run.stderr);
-      const doc = JSON.parse(run.stdout) as { items: unknown[]; errors: Array<{ path: string; code: string; message: string }> };
+      const doc = JSON.parse(run.stdout) as {
+        items: unknown[];
+        errors: Array<{ path: string; code: string; message: string }>;
+      };
       assert.deepStrictEqual(doc.items, []);
-      assert.deepStrictEqual(doc.errors.map((e) => `${path.basename(e.path)}:${e.code}`), [
-        'badbase64.pem:bad-base64', 'big.der:too-large', 'blank.crt:empty-file', 'der-garbage.der:not-pem-or-der',
-        'empty.pem:empty-file', 'notes.crt:not-pem-or-der', 'random.pem:not-pem-or-der', 'truncated.pem:truncated-pem',
-      ]);
+      assert.deepStrictEqual(
+        doc.errors.map((e) => `${path.basename(e.path)}:${e.code}`),
+        [
+          'badbase64.pem:bad-base64',
+          'big.der:too-large',
+          'blank.crt:empty-file',
+          'der-garbage.der:not-pem-or-der',
+          'empty.pem:empty-file',
+          'notes.crt:not-pem-or-der',
+          'random.pem:not-pem-or-der',
+          'truncated.pem:truncated-pem',
+        ],
+      );
       for (const e of doc.errors) assert.ok(e.message.length > 0);
       const table = runCli(['inventory', path.dirname(f.files['garbage/big.der'])]);
       assert.strictEqual(table.code, 0);
@@ -99,18 +115,38 @@ describe('CLI', function () {
 
     it('prints keys, CSRs and PKCS#12 in JSON and a table, opening encrypted files with --passphrase-env', () => {
       const f = cryptoFixtures();
-      const run = runCli(['inventory', f.files['mixed.pem'], f.files['rsa-secret.p12'], f.files['rsa-encrypted-pkcs8.key'], '--json', '--now', '2029-12-20T00:00:00Z']);
+      const run = runCli([
+        'inventory',
+        f.files['mixed.pem'],
+        f.files['rsa-secret.p12'],
+        f.files['rsa-encrypted-pkcs8.key'],
+        '--json',
+        '--now',
+        '2029-12-20T00:00:00Z',
+      ]);
       assert.strictEqual(run.code, 0, run.stderr);
       const doc = JSON.parse(run.stdout) as { items: Array<Record<string, unknown>> };
       // Sorted by path: mixed.pem, rsa-encrypted-pkcs8.key, rsa-secret.p12.
-      assert.deepStrictEqual(doc.items.map((i) => i.kind), ['certificate', 'key', 'csr', 'key', 'pkcs12']);
+      assert.deepStrictEqual(
+        doc.items.map((i) => i.kind),
+        ['certificate', 'key', 'csr', 'key', 'pkcs12'],
+      );
       assert.strictEqual(doc.items[0].status, 'due-15');
       assert.strictEqual(doc.items[3].publicKeySha256, undefined);
       assert.strictEqual(doc.items[4].encrypted, true);
-      const opened = runCli(['inventory', f.files['rsa-secret.p12'], f.files['rsa-encrypted-pkcs8.key'], '--json', '--passphrase-env', 'P'], { P: 'secret' });
-      const openedDoc = JSON.parse(opened.stdout) as { items: Array<Record<string, unknown>>; errors: Array<{ code: string }> };
+      const opened = runCli(
+        ['inventory', f.files['rsa-secret.p12'], f.files['rsa-encrypted-pkcs8.key'], '--json', '--passphrase-env', 'P'],
+        { P: 'secret' },
+      );
+      const openedDoc = JSON.parse(opened.stdout) as {
+        items: Array<Record<string, unknown>>;
+        errors: Array<{ code: string }>;
+      };
       assert.strictEqual((openedDoc.items[1].certificates as unknown[]).length, 2);
-      assert.deepStrictEqual(openedDoc.errors.map((e) => e.code), ['key-wrong-passphrase']);
+      assert.deepStrictEqual(
+        openedDoc.errors.map((e) => e.code),
+        ['key-wrong-passphrase'],
+      );
       const table = runCli(['inventory', f.files['mixed.pem'], '--now', '2029-12-20T00:00:00Z', '--thresholds', '60']);
       assert.match(table.stdout, /^KIND +STATUS +EXPIRES/);
       assert.match(table.stdout, /certificate +due-60 +12 days left +2030-01-01T00:00:00Z +rsa-client +RSA 2048/);
@@ -123,10 +159,28 @@ describe('CLI', function () {
       if (files.length === 0) this.skip();
       const soonest = [...opensslReadings(files).values()].map((r) => Date.parse(r.notAfter)).sort((a, b) => a - b)[0];
       const iso = (ms: number) => new Date(ms).toISOString();
-      const before = runCli(['check', path.dirname(files[0]), '--within', '30', '--now', iso(soonest - 30 * DAY_MS - 1000)]);
+      const before = runCli([
+        'check',
+        path.dirname(files[0]),
+        '--within',
+        '30',
+        '--now',
+        iso(soonest - 30 * DAY_MS - 1000),
+      ]);
       assert.strictEqual(before.code, 0, before.stdout + before.stderr);
-      assert.match(before.stdout, new RegExp(`No certificate expires within 30 day\\(s\\) \\(${files.length} checked\\)`));
-      const at = runCli(['check', path.dirname(files[0]), '--within', '30', '--now', iso(soonest - 30 * DAY_MS), '--json']);
+      assert.match(
+        before.stdout,
+        new RegExp(`No certificate expires within 30 day\\(s\\) \\(${files.length} checked\\)`),
+      );
+      const at = runCli([
+        'check',
+        path.dirname(files[0]),
+        '--within',
+        '30',
+        '--now',
+        iso(soonest - 30 * DAY_MS),
+        '--json',
+      ]);
       assert.strictEqual(at.code, 1, at.stderr);
       const doc = JSON.parse(at.stdout) as { checked: number; expiring: Array<{ notAfter: string }> };
       assert.strictEqual(doc.checked, files.length);

@@ -30,9 +30,24 @@ describe('CLI: control characters in certificate fields', function () {
     cert = path.join(dir, 'evil.crt');
     key = path.join(dir, 'evil.key');
     const csr = path.join(dir, 'evil.csr');
-    openssl(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-utf8', '-subj', `/O=Evil/CN=${HOSTILE_CN}`]);
+    openssl([
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      csr,
+      '-utf8',
+      '-subj',
+      `/O=Evil/CN=${HOSTILE_CN}`,
+    ]);
     signCsr({ dir, certPath: cert, keyPath: key }, csr, cert, {
-      notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2030-01-01T00:00:00Z'), selfSign: true,
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2030-01-01T00:00:00Z'),
+      selfSign: true,
     });
   });
 
@@ -41,7 +56,10 @@ describe('CLI: control characters in certificate fields', function () {
     assert.strictEqual(inventory.code, 0, inventory.stderr);
     assertClean(inventory.stdout, 'inventory');
     assert.strictEqual(inventory.stdout.split('\n').length, 3, inventory.stdout);
-    assert.match(inventory.stdout, /\ncertificate +due-15 +12 days left +2030-01-01T00:00:00Z +(\S+) +RSA 2048 +\S+evil\.crt:1\n$/);
+    assert.match(
+      inventory.stdout,
+      /\ncertificate +due-15 +12 days left +2030-01-01T00:00:00Z +(\S+) +RSA 2048 +\S+evil\.crt:1\n$/,
+    );
     assert.ok(inventory.stdout.includes(` ${ESCAPED_CN} `), inventory.stdout);
 
     const check = runCli(['check', cert, '--within', '30', '--now', '2029-12-20T00:00:00Z']);
@@ -51,7 +69,7 @@ describe('CLI: control characters in certificate fields', function () {
     assert.strictEqual(check.stdout.split('\n').length, 4, check.stdout);
   });
 
-  it('prints them escaped in compare, verify and new-config, and leaves them to JSON\'s own escaping with --json', () => {
+  it("prints them escaped in compare, verify and new-config, and leaves them to JSON's own escaping with --json", () => {
     const config = path.join(dir, 'renew.cnf');
     const made = runCli(['new-config', '--from-cert', cert, '--out', config]);
     assert.strictEqual(made.code, 0, made.stderr);
@@ -72,7 +90,10 @@ describe('CLI: control characters in certificate fields', function () {
 
     const json = runCli(['inventory', cert, '--json']);
     const doc = JSON.parse(json.stdout) as { items: Array<{ subject: Array<{ type: string; value: string }> }> };
-    assert.deepStrictEqual(doc.items[0].subject, [{ type: 'O', value: 'Evil' }, { type: 'CN', value: HOSTILE_CN }]);
+    assert.deepStrictEqual(doc.items[0].subject, [
+      { type: 'O', value: 'Evil' },
+      { type: 'CN', value: HOSTILE_CN },
+    ]);
   });
 
   it('escapes them in the one line on stderr, file names included', () => {

@@ -1,10 +1,20 @@
 import * as assert from 'assert';
-import { MAX_DAYS, parseDays, parseNow, parseThresholds, parseWholeNumber, UsageError } from '../../../src/cli/parseArgs';
+import {
+  MAX_DAYS,
+  parseDays,
+  parseNow,
+  parseThresholds,
+  parseWholeNumber,
+  UsageError,
+} from '../../../src/cli/parseArgs';
 import { buildCli, runCli } from '../../support/buildCli';
 import { cryptoFixtures } from '../../support/cryptoFixtures';
 
 function refused(call: () => unknown, message: RegExp): void {
-  assert.throws(call, (error: unknown) => error instanceof UsageError && message.test(error.message) && !error.message.includes('\n'));
+  assert.throws(
+    call,
+    (error: unknown) => error instanceof UsageError && message.test(error.message) && !error.message.includes('\n'),
+  );
 }
 
 describe('CLI numbers and dates', () => {
@@ -18,8 +28,25 @@ describe('CLI numbers and dates', () => {
     });
 
     it('refuses what Node would wrap, and what is not plainly a whole number', () => {
-      for (const text of ['2147483648', '0', '-5', '1.5', '1e3', '0x10', ' 12', '12 ', '', 'soon', '9'.repeat(400), 'Infinity', 'NaN']) {
-        assert.throws(() => parseWholeNumber('--timeout-ms', text, timer), new UsageError(`--timeout-ms must be a whole number from 1 to 2147483647, got ${JSON.stringify(text)}`));
+      for (const text of [
+        '2147483648',
+        '0',
+        '-5',
+        '1.5',
+        '1e3',
+        '0x10',
+        ' 12',
+        '12 ',
+        '',
+        'soon',
+        '9'.repeat(400),
+        'Infinity',
+        'NaN',
+      ]) {
+        assert.throws(
+          () => parseWholeNumber('--timeout-ms', text, timer),
+          new UsageError(`--timeout-ms must be a whole number from 1 to 2147483647, got ${JSON.stringify(text)}`),
+        );
       }
     });
   });
@@ -32,7 +59,8 @@ describe('CLI numbers and dates', () => {
     });
 
     it('refuses negative, exponent, huge and non-numeric values', () => {
-      for (const text of ['-1', '1e3', '36501', '9'.repeat(400), '.5', '5.', 'soon', '']) refused(() => parseDays('--within', text), /^--within must be a number of days from 0 to 36500, got /);
+      for (const text of ['-1', '1e3', '36501', '9'.repeat(400), '.5', '5.', 'soon', ''])
+        refused(() => parseDays('--within', text), /^--within must be a number of days from 0 to 36500, got /);
     });
   });
 
@@ -46,7 +74,21 @@ describe('CLI numbers and dates', () => {
     });
 
     it('refuses dates and times that do not exist instead of rolling them over', () => {
-      for (const text of ['2026-02-31', '2025-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-12-01T24:00:00Z', '2026-12-01T12:60Z', '2026-12-01T12:00:60Z', '2026-12-01T00:00+24:00', '2026-12-01T00:00+01:60', 'yesterday', '1e12', '']) {
+      for (const text of [
+        '2026-02-31',
+        '2025-02-29',
+        '2026-13-01',
+        '2026-00-10',
+        '2026-04-31',
+        '2026-12-01T24:00:00Z',
+        '2026-12-01T12:60Z',
+        '2026-12-01T12:00:60Z',
+        '2026-12-01T00:00+24:00',
+        '2026-12-01T00:00+01:60',
+        'yesterday',
+        '1e12',
+        '',
+      ]) {
         refused(() => parseNow(text), /^--now must be an ISO 8601 date or date-time \(.+\), got /);
       }
     });
@@ -66,21 +108,38 @@ describe('CLI numbers and dates', () => {
       const url = 'https://127.0.0.1:9/never-called';
       const client = ['--cert', f.rsa.certPath, '--key', f.rsa.keyPath];
       const verify = ['verify', '--cert', f.rsa.certPath, '--key', f.rsa.keyPath, '--ca', f.ca.certPath];
-      const generate = ['generate', '--config', '/nonexistent.cnf', '--key-out', '/nonexistent/k', '--csr-out', '/nonexistent/c'];
+      const generate = [
+        'generate',
+        '--config',
+        '/nonexistent.cnf',
+        '--key-out',
+        '/nonexistent/k',
+        '--csr-out',
+        '/nonexistent/c',
+      ];
       const cases: Array<[string[], RegExp]> = [
-        [['test-call', '--url', url, ...client, '--timeout-ms', '2147483648'], /--timeout-ms must be a whole number from 1 to 2147483647, got "2147483648"/],
+        [
+          ['test-call', '--url', url, ...client, '--timeout-ms', '2147483648'],
+          /--timeout-ms must be a whole number from 1 to 2147483647, got "2147483648"/,
+        ],
         [['test-call', '--url', url, ...client, '--timeout-ms', '-5'], /--timeout-ms must be a whole number/],
         [['test-call', '--url', url, ...client, '--timeout-ms', '1.5'], /--timeout-ms must be a whole number/],
         [['test-call', '--url', url, ...client, '--timeout-ms', '0'], /--timeout-ms must be a whole number/],
         [['test-call', '--url', url, ...client, '--now', '2026-02-30'], /--now must be an ISO 8601 date/],
-        [[...generate, '--bits', '99999999999999999999'], /--bits must be a whole number of bits, got "99999999999999999999"/],
+        [
+          [...generate, '--bits', '99999999999999999999'],
+          /--bits must be a whole number of bits, got "99999999999999999999"/,
+        ],
         [[...generate, '--bits', '-2048'], /--bits must be a whole number of bits/],
         [[...generate, '--bits', '2048.0'], /--bits must be a whole number of bits/],
         [['new-config', '--from-cert', f.rsa.certPath, '--bits', '1e4'], /--bits must be a whole number of bits/],
         [['check', f.rsa.certPath, '--within', '-1'], /--within must be a number of days from 0 to 36500, got "-1"/],
         [['check', f.rsa.certPath, '--within', '1e400'], /--within must be a number of days/],
         [['check', f.rsa.certPath, '--within', '30', '--now', '2026-12-01T25:00Z'], /--now must be an ISO 8601 date/],
-        [['inventory', f.rsa.certPath, '--max-file-bytes', '99999999999'], /--max-file-bytes must be a whole number from 1 to 1073741824/],
+        [
+          ['inventory', f.rsa.certPath, '--max-file-bytes', '99999999999'],
+          /--max-file-bytes must be a whole number from 1 to 1073741824/,
+        ],
         [['inventory', f.rsa.certPath, '--thresholds', '30,1e3'], /--thresholds must be whole days/],
         [[...verify, '--expected-days', '99999999999'], /--expected-days must be a whole number from 1 to 36500/],
         [[...verify, '--now', '2026-02-29'], /--now must be an ISO 8601 date or date-time \(2026-02 has no day 29\)/],

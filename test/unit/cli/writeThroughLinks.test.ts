@@ -17,7 +17,11 @@ describe('CLI writes never go through a symbolic link unasked', () => {
     elsewhere = path.join(dir, 'elsewhere');
     fs.mkdirSync(elsewhere);
     const ca = makeCa(path.join(dir, 'ca'), 'Links CA');
-    certificate = makeLeaf(ca, path.join(dir, 'leaf'), 'program-a', { subject: '/O=Axys Test/CN=program-a.example.com', sans: ['DNS:program-a.example.com'], notAfter: new Date(Date.now() + 60 * 86_400_000) }).certPath;
+    certificate = makeLeaf(ca, path.join(dir, 'leaf'), 'program-a', {
+      subject: '/O=Axys Test/CN=program-a.example.com',
+      sans: ['DNS:program-a.example.com'],
+      notAfter: new Date(Date.now() + 60 * 86_400_000),
+    }).certPath;
     config = path.join(dir, 'program-a-openssl.cnf');
     const made = runCli(['new-config', '--from-cert', certificate, '--out', config]);
     assert.strictEqual(made.code, 0, made.stderr);
@@ -30,7 +34,16 @@ describe('CLI writes never go through a symbolic link unasked', () => {
   const oneLine = (text: string) => assert.strictEqual(text.trimEnd().split('\n').length, 1, text);
 
   it('generate: a dangling link as --key-out is refused and nothing is created at its target', () => {
-    const run = runCli(['generate', '--config', config, '--key-out', path.join(dir, 'dangling.key'), '--csr-out', path.join(dir, 'a.csr'), '--force']);
+    const run = runCli([
+      'generate',
+      '--config',
+      config,
+      '--key-out',
+      path.join(dir, 'dangling.key'),
+      '--csr-out',
+      path.join(dir, 'a.csr'),
+      '--force',
+    ]);
     assert.strictEqual(run.code, 2, run.stdout);
     oneLine(run.stderr);
     assert.ok(!fs.existsSync(path.join(elsewhere, 'planted.key')));
@@ -43,8 +56,14 @@ describe('CLI writes never go through a symbolic link unasked', () => {
     const refused = runCli(['generate', '--config', config, '--key-out', key, '--csr-out', csr]);
     assert.strictEqual(refused.code, 2, refused.stdout);
     oneLine(refused.stderr);
-    assert.match(refused.stderr, new RegExp(`real path is ${path.join(elsewhere, 'new.key').replace(/[.]/g, '\\.')}.*--force`));
-    assert.deepStrictEqual(fs.readdirSync(elsewhere).filter((f) => f !== 'planted.key'), []);
+    assert.match(
+      refused.stderr,
+      new RegExp(`real path is ${path.join(elsewhere, 'new.key').replace(/[.]/g, '\\.')}.*--force`),
+    );
+    assert.deepStrictEqual(
+      fs.readdirSync(elsewhere).filter((f) => f !== 'planted.key'),
+      [],
+    );
     const forced = runCli(['generate', '--config', config, '--key-out', key, '--csr-out', csr, '--force']);
     assert.strictEqual(forced.code, 0, forced.stderr);
     assert.strictEqual(fs.statSync(path.join(elsewhere, 'new.key')).mode & 0o777, 0o600);
@@ -59,7 +78,14 @@ describe('CLI writes never go through a symbolic link unasked', () => {
     const folder = runCli(['new-config', '--from-cert', certificate, '--out', path.join(dir, 'out', 'request.cnf')]);
     assert.strictEqual(folder.code, 2);
     assert.match(folder.stderr, /lies under a symbolic link/);
-    const forced = runCli(['new-config', '--from-cert', certificate, '--out', path.join(dir, 'out', 'request.cnf'), '--force']);
+    const forced = runCli([
+      'new-config',
+      '--from-cert',
+      certificate,
+      '--out',
+      path.join(dir, 'out', 'request.cnf'),
+      '--force',
+    ]);
     assert.strictEqual(forced.code, 0, forced.stderr);
     assert.ok(fs.existsSync(path.join(elsewhere, 'request.cnf')));
   });

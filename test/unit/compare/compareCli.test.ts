@@ -20,8 +20,17 @@ describe('CLI compare', function () {
   before(() => {
     buildCli();
     dir = tempDir('mtls-compare-cli-');
-    const ca = makeCa(path.join(dir, 'ca'), 'CLI CA', { notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2034-01-01T00:00:00Z'), key: { type: 'ec' } });
-    const old = makeLeaf(ca, dir, 'old', { subject: SUBJECT, sans: SANS, notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2025-04-01T00:00:00Z') });
+    const ca = makeCa(path.join(dir, 'ca'), 'CLI CA', {
+      notBefore: new Date('2024-01-01T00:00:00Z'),
+      notAfter: new Date('2034-01-01T00:00:00Z'),
+      key: { type: 'ec' },
+    });
+    const old = makeLeaf(ca, dir, 'old', {
+      subject: SUBJECT,
+      sans: SANS,
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2025-04-01T00:00:00Z'),
+    });
     p.old = old.certPath;
     p.oldKey = old.keyPath;
     p.newKey = makeKey(path.join(dir, 'new.key'));
@@ -31,7 +40,22 @@ describe('CLI compare', function () {
     p.reused = makeCsr(old.keyPath, path.join(dir, 'reused.csr'), SUBJECT, SANS);
     p.sans = makeCsr(p.newKey, path.join(dir, 'sans.csr'), SUBJECT, ['DNS:client.example', 'IP:10.0.0.2']);
     p.config = path.join(dir, 'renewal.cnf');
-    fs.writeFileSync(p.config, ['[ req ]', 'prompt = no', 'distinguished_name = dn', 'req_extensions = ext', '[ dn ]', 'O = Test Org', 'OU = Cards', 'CN = client.example', '[ ext ]', 'subjectAltName = DNS:client.example, IP:10.0.0.1', ''].join('\n'));
+    fs.writeFileSync(
+      p.config,
+      [
+        '[ req ]',
+        'prompt = no',
+        'distinguished_name = dn',
+        'req_extensions = ext',
+        '[ dn ]',
+        'O = Test Org',
+        'OU = Cards',
+        'CN = client.example',
+        '[ ext ]',
+        'subjectAltName = DNS:client.example, IP:10.0.0.1',
+        '',
+      ].join('\n'),
+    );
     p.brokenConfig = path.join(dir, 'broken.cnf');
     fs.writeFileSync(p.brokenConfig, ['[ req ]', 'prompt = no', 'distinguished_name = nowhere', ''].join('\n'));
   });
@@ -55,12 +79,19 @@ describe('CLI compare', function () {
     const reused = runCli(['compare', p.old, p.reused, '--json']);
     assert.strictEqual(reused.code, 1);
     const findings = JSON.parse(reused.stdout).findings;
-    assert.deepStrictEqual(findings.map((f: { code: string }) => f.code), ['key-reused']);
-    for (const f of findings) assert.deepStrictEqual([typeof f.severity, typeof f.code, typeof f.message], ['string', 'string', 'string']);
+    assert.deepStrictEqual(
+      findings.map((f: { code: string }) => f.code),
+      ['key-reused'],
+    );
+    for (const f of findings)
+      assert.deepStrictEqual([typeof f.severity, typeof f.code, typeof f.message], ['string', 'string', 'string']);
 
     const sans = runCli(['compare', p.old, p.sans, '--json']);
     assert.strictEqual(sans.code, 0);
-    assert.deepStrictEqual(JSON.parse(sans.stdout).findings.map((f: { code: string; san: { value: string } }) => `${f.code}:${f.san.value}`), ['san-removed:10.0.0.1', 'san-added:10.0.0.2']);
+    assert.deepStrictEqual(
+      JSON.parse(sans.stdout).findings.map((f: { code: string; san: { value: string } }) => `${f.code}:${f.san.value}`),
+      ['san-removed:10.0.0.1', 'san-added:10.0.0.2'],
+    );
 
     const listed = runCli(['compare', p.old, p.same, '--json', '--old-keys', opensslSpkiSha256(p.newKey, 'key')]);
     assert.strictEqual(listed.code, 1);
@@ -75,7 +106,14 @@ describe('CLI compare', function () {
     assert.strictEqual(run.code, 1, run.stderr);
     const document = JSON.parse(run.stdout);
     assert.strictEqual(document.request.kind, 'config');
-    assert.deepStrictEqual(document.findings.map((f: { code: string; attribute: string; range: { line: number } }) => [f.code, f.attribute, f.range.line]), [['subject-mismatch', 'OU', 7]]);
+    assert.deepStrictEqual(
+      document.findings.map((f: { code: string; attribute: string; range: { line: number } }) => [
+        f.code,
+        f.attribute,
+        f.range.line,
+      ]),
+      [['subject-mismatch', 'OU', 7]],
+    );
     const text = runCli(['compare', p.old, p.config]);
     assert.match(text.stdout, /SEVERITY\s+CODE\s+LINE\s+MESSAGE\nerror\s+subject-mismatch\s+7:6/);
     const broken = runCli(['compare', p.old, p.brokenConfig, '--json']);

@@ -18,7 +18,14 @@ import { opensslSpkiSha256 } from '../../support/cryptoFixtures';
 import { makeCa, makeCsr, makeKey, makeLeaf, openssl, tempDir } from '../../support/openssl';
 
 const SUBJECT = '/C=DE/O=Test Org/OU=Payments/CN=client.example';
-const SANS = ['DNS:client.example', 'DNS:Alt.Example', 'IP:10.0.0.1', 'IP:2001:DB8:0:0:0:0:0:1', 'email:Ops@Example.COM', 'URI:https://Example.com/client'];
+const SANS = [
+  'DNS:client.example',
+  'DNS:Alt.Example',
+  'IP:10.0.0.1',
+  'IP:2001:DB8:0:0:0:0:0:1',
+  'email:Ops@Example.COM',
+  'URI:https://Example.com/client',
+];
 
 /** `openssl req -verify` (3.0 exits 0 either way; the message tells). */
 function opensslVerifiesCsr(file: string): boolean {
@@ -59,29 +66,54 @@ describe('compareRequest', function () {
   before(() => {
     const dir = tempDir('mtls-compare-');
     const ca = makeCa(path.join(dir, 'ca'), 'Compare CA', {
-      notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2034-01-01T00:00:00Z'), key: { type: 'ec' },
+      notBefore: new Date('2024-01-01T00:00:00Z'),
+      notAfter: new Date('2034-01-01T00:00:00Z'),
+      key: { type: 'ec' },
     });
     const oldPaths = makeLeaf(ca, dir, 'old', {
-      subject: SUBJECT, sans: SANS, notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2025-04-01T00:00:00Z'),
+      subject: SUBJECT,
+      sans: SANS,
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2025-04-01T00:00:00Z'),
     });
     const oldEcPaths = makeLeaf(ca, dir, 'old-ec', {
-      subject: SUBJECT, sans: SANS, key: { type: 'ec' }, notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2025-04-01T00:00:00Z'),
+      subject: SUBJECT,
+      sans: SANS,
+      key: { type: 'ec' },
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2025-04-01T00:00:00Z'),
     });
     const newKey = makeKey(path.join(dir, 'new.key'));
     const weakKey = path.join(dir, 'weak.key');
     openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-out', weakKey]);
     const ecKey = makeKey(path.join(dir, 'ec.key'), { type: 'ec' });
     const c: Record<string, string> = {};
-    const make = (name: string, key: string, subject: string, sans: string[]) => (c[name] = makeCsr(key, path.join(dir, `${name}.csr`), subject, sans));
+    const make = (name: string, key: string, subject: string, sans: string[]) =>
+      (c[name] = makeCsr(key, path.join(dir, `${name}.csr`), subject, sans));
     // Same names, other spellings: IPv6 long form vs short, DNS and e-mail domain and URI host case, SAN order.
-    const respelt = ['URI:HTTPS://example.COM/client', 'email:Ops@example.com', 'IP:2001:db8::1', 'IP:10.0.0.1', 'DNS:alt.example', 'DNS:CLIENT.example'];
+    const respelt = [
+      'URI:HTTPS://example.COM/client',
+      'email:Ops@example.com',
+      'IP:2001:db8::1',
+      'IP:10.0.0.1',
+      'DNS:alt.example',
+      'DNS:CLIENT.example',
+    ];
     make('same', newKey, SUBJECT, respelt);
     make('reordered', newKey, '/CN=client.example/OU=Payments/O=Test Org/C=DE', SANS);
     make('changed', newKey, '/C=DE/O=Other Org/OU=Payments/CN=client.example', SANS);
     make('case', newKey, '/C=DE/O=test org/OU=Payments/CN=client.example', SANS);
     make('missing', newKey, '/C=DE/O=Test Org/CN=client.example', SANS);
     make('extra', newKey, '/C=DE/O=Test Org/OU=Payments/OU=Cards/CN=client.example', SANS);
-    make('sans', newKey, SUBJECT, ['DNS:client.example', 'DNS:alt.example', 'IP:10.0.0.2', 'IP:2001:db8::1', 'DNS:new.example', 'email:Ops@example.com', 'URI:https://example.com/client']);
+    make('sans', newKey, SUBJECT, [
+      'DNS:client.example',
+      'DNS:alt.example',
+      'IP:10.0.0.2',
+      'IP:2001:db8::1',
+      'DNS:new.example',
+      'email:Ops@example.com',
+      'URI:https://example.com/client',
+    ]);
     make('mailLocal', newKey, SUBJECT, [...SANS.filter((s) => !s.startsWith('email:')), 'email:ops@example.com']);
     make('reused', oldPaths.keyPath, SUBJECT, SANS);
     make('weak', weakKey, SUBJECT, SANS);
@@ -89,7 +121,10 @@ describe('compareRequest', function () {
     make('ecReused', oldEcPaths.keyPath, SUBJECT, SANS);
     c.tampered = tamper(c.same, path.join(dir, 'tampered.csr'));
     f = {
-      dir, oldPaths, newKey, csr: c,
+      dir,
+      oldPaths,
+      newKey,
+      csr: c,
       old: readCertificate(fs.readFileSync(oldPaths.certPath, 'utf8')),
       oldEc: readCertificate(fs.readFileSync(oldEcPaths.certPath, 'utf8')),
     };
@@ -112,7 +147,10 @@ describe('compareRequest', function () {
   it('reports a changed, missing or extra subject attribute, naming it and both values', () => {
     const changed = compare('changed');
     assert.deepStrictEqual(codes(changed), ['error:subject-mismatch']);
-    assert.deepStrictEqual([changed[0].attribute, changed[0].oldValue, changed[0].newValue], ['O', 'Test Org', 'Other Org']);
+    assert.deepStrictEqual(
+      [changed[0].attribute, changed[0].oldValue, changed[0].newValue],
+      ['O', 'Test Org', 'Other Org'],
+    );
     assert.match(changed[0].message, /O differs.*"Test Org".*"Other Org"/);
 
     const caseOnly = compare('case');
@@ -122,35 +160,54 @@ describe('compareRequest', function () {
 
     const missing = compare('missing');
     assert.deepStrictEqual(codes(missing), ['error:subject-mismatch']);
-    assert.deepStrictEqual([missing[0].attribute, missing[0].oldValue, missing[0].newValue, missing[0].data?.difference], ['OU', 'Payments', undefined, 'missing']);
+    assert.deepStrictEqual(
+      [missing[0].attribute, missing[0].oldValue, missing[0].newValue, missing[0].data?.difference],
+      ['OU', 'Payments', undefined, 'missing'],
+    );
 
     const extra = compare('extra');
     assert.deepStrictEqual(codes(extra), ['error:subject-mismatch']);
-    assert.deepStrictEqual([extra[0].attribute, extra[0].newValue, extra[0].data?.difference], ['OU', 'Cards', 'extra']);
+    assert.deepStrictEqual(
+      [extra[0].attribute, extra[0].newValue, extra[0].data?.difference],
+      ['OU', 'Cards', 'extra'],
+    );
     assert.ok(hasErrors(extra));
   });
 
   it('warns about a removed and an added SAN, naming each', () => {
     const findings = compare('sans');
-    assert.deepStrictEqual(findings.map((x) => `${x.severity}:${x.code}:${x.san?.type}:${x.san?.value}`), [
-      'warning:san-removed:IP:10.0.0.1',
-      'warning:san-added:IP:10.0.0.2',
-      'warning:san-added:DNS:new.example',
-    ]);
+    assert.deepStrictEqual(
+      findings.map((x) => `${x.severity}:${x.code}:${x.san?.type}:${x.san?.value}`),
+      ['warning:san-removed:IP:10.0.0.1', 'warning:san-added:IP:10.0.0.2', 'warning:san-added:DNS:new.example'],
+    );
     assert.match(findings[1].message, /allowlisted.*403 "No Authorised IPs configured"/);
     assert.match(findings[0].message, /IP:10\.0\.0\.1/);
     assert.strictEqual(hasErrors(findings), false);
   });
 
   it('compares the local part of an e-mail address as written', () => {
-    assert.deepStrictEqual(compare('mailLocal').map((x) => `${x.code}:${x.san?.value}`), ['san-removed:Ops@Example.COM', 'san-added:ops@example.com']);
+    assert.deepStrictEqual(
+      compare('mailLocal').map((x) => `${x.code}:${x.san?.value}`),
+      ['san-removed:Ops@Example.COM', 'san-added:ops@example.com'],
+    );
   });
 
-  it('refuses the old key, agreeing with openssl\'s public keys, and keys listed as old', () => {
-    for (const [name, old] of [['reused', f.old], ['ecReused', f.oldEc], ['same', f.old], ['ec', f.oldEc]] as const) {
+  it("refuses the old key, agreeing with openssl's public keys, and keys listed as old", () => {
+    for (const [name, old] of [
+      ['reused', f.old],
+      ['ecReused', f.oldEc],
+      ['same', f.old],
+      ['ec', f.oldEc],
+    ] as const) {
       const findings = compareRequest(old, requestFactsFromCsr(csr(name)));
-      const opensslSame = opensslSpkiSha256(f.csr[name], 'csr') === opensslSpkiSha256(old === f.old ? f.oldPaths.certPath : path.join(f.dir, 'old-ec.crt'), 'cert');
-      assert.strictEqual(findings.some((x) => x.code === 'key-reused' && x.severity === 'error'), opensslSame, name);
+      const opensslSame =
+        opensslSpkiSha256(f.csr[name], 'csr') ===
+        opensslSpkiSha256(old === f.old ? f.oldPaths.certPath : path.join(f.dir, 'old-ec.crt'), 'cert');
+      assert.strictEqual(
+        findings.some((x) => x.code === 'key-reused' && x.severity === 'error'),
+        opensslSame,
+        name,
+      );
     }
     const reused = compare('reused').find((x) => x.code === 'key-reused');
     assert.strictEqual(reused?.data?.reusedFrom, 'old-certificate');
@@ -178,7 +235,10 @@ describe('compareRequest', function () {
   });
 
   it('holds an issued certificate against the old one', () => {
-    assert.deepStrictEqual(compareRequest(f.old, requestFactsFromCertificate(f.old)).map((x) => x.code), ['key-reused']);
+    assert.deepStrictEqual(
+      compareRequest(f.old, requestFactsFromCertificate(f.old)).map((x) => x.code),
+      ['key-reused'],
+    );
     const other = compareRequest(f.old, requestFactsFromCertificate(f.oldEc));
     assert.deepStrictEqual(codes(other), ['warning:weak-key']);
   });
@@ -221,19 +281,31 @@ describe('compareRequest', function () {
       openssl(['req', '-new', '-config', file, '-key', f.newKey, '-out', out, '-batch']);
       const fromCsr = compareRequest(f.old, requestFactsFromCsr(readCsr(fs.readFileSync(out, 'utf8'))));
       const fromConfig = compareRequest(f.old, requestFactsFromConfig(checkOpensslConfig(config)));
-      const strip = (x: CompareFinding) => ({ ...x, range: undefined, message: x.message.replace(/the request config|the CSR/gi, 'R') });
+      const strip = (x: CompareFinding) => ({
+        ...x,
+        range: undefined,
+        message: x.message.replace(/the request config|the CSR/gi, 'R'),
+      });
       assert.deepStrictEqual(fromConfig.map(strip), fromCsr.map(strip));
     });
 
     it('puts a missing attribute on the distinguished_name section and a dropped SAN on the extension section', () => {
-      const text = ['[ req ]', 'prompt = no', 'distinguished_name = dn', '[ dn ]', 'CN = client.example', ''].join('\n');
+      const text = ['[ req ]', 'prompt = no', 'distinguished_name = dn', '[ dn ]', 'CN = client.example', ''].join(
+        '\n',
+      );
       const findings = compareRequest(f.old, requestFactsFromConfig(checkOpensslConfig(text)));
       const missing = findings.filter((x) => x.code === 'subject-mismatch');
-      assert.deepStrictEqual(missing.map((x) => x.attribute), ['C', 'O', 'OU']);
+      assert.deepStrictEqual(
+        missing.map((x) => x.attribute),
+        ['C', 'O', 'OU'],
+      );
       assert.ok(missing.every((x) => x.range?.line === 4));
       const removed = findings.filter((x) => x.code === 'san-removed');
       assert.strictEqual(removed.length, SANS.length);
-      assert.ok(removed.every((x) => x.range?.line === 1), JSON.stringify(removed[0].range));
+      assert.ok(
+        removed.every((x) => x.range?.line === 1),
+        JSON.stringify(removed[0].range),
+      );
     });
   });
 });

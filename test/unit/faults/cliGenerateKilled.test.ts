@@ -17,7 +17,20 @@ const TEMPORARY = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 function generate(cli: string, dir: string, killAfterMs?: number): Promise<{ code: number | null; ms: number }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [cli, 'generate', '--config', CONFIG, '--key-out', path.join(dir, 'new.key'), '--csr-out', path.join(dir, 'new.csr')], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'generate',
+        '--config',
+        CONFIG,
+        '--key-out',
+        path.join(dir, 'new.key'),
+        '--csr-out',
+        path.join(dir, 'new.csr'),
+      ],
+      { stdio: 'ignore' },
+    );
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -60,19 +73,36 @@ describe('faults: the generate command killed mid-run', function () {
       }
       if (csrThere) {
         openssl(['req', '-in', csrPath, '-verify', '-noout']);
-        assert.strictEqual(opensslSpkiSha256(csrPath, 'csr'), opensslSpkiSha256(keyPath, 'key'), `the CSR belongs to the key (${context})`);
+        assert.strictEqual(
+          opensslSpkiSha256(csrPath, 'csr'),
+          opensslSpkiSha256(keyPath, 'key'),
+          `the CSR belongs to the key (${context})`,
+        );
       }
       for (const name of fs.readdirSync(dir)) {
-        assert.ok(name === 'new.key' || name === 'new.csr' || TEMPORARY.test(name), `an unexpected file ${name} (${context})`);
+        assert.ok(
+          name === 'new.key' || name === 'new.csr' || TEMPORARY.test(name),
+          `an unexpected file ${name} (${context})`,
+        );
       }
       outcomes.push(keyThere && csrThere ? 'both' : keyThere ? 'key' : 'none');
 
       // Run again: both written, or a refusal (the key is there) that changes nothing.
-      const before = fs.readdirSync(dir).sort().map((n) => [n, fs.readFileSync(path.join(dir, n), 'hex')]);
+      const before = fs
+        .readdirSync(dir)
+        .sort()
+        .map((n) => [n, fs.readFileSync(path.join(dir, n), 'hex')]);
       const again = await generate(cli, dir);
       if (keyThere || csrThere) {
         assert.strictEqual(again.code, 2, context);
-        assert.deepStrictEqual(fs.readdirSync(dir).sort().map((n) => [n, fs.readFileSync(path.join(dir, n), 'hex')]), before, context);
+        assert.deepStrictEqual(
+          fs
+            .readdirSync(dir)
+            .sort()
+            .map((n) => [n, fs.readFileSync(path.join(dir, n), 'hex')]),
+          before,
+          context,
+        );
       } else {
         assert.strictEqual(again.code, 0, context);
         openssl(['req', '-in', csrPath, '-verify', '-noout']);

@@ -55,13 +55,28 @@ function runBounded(file: string, expression: string): { timedOut: boolean; ms: 
       (r) => process.stdout.write(JSON.stringify(r)),
       (e) => process.stdout.write(JSON.stringify({ thrown: e && e.code, message: e && e.message })));`;
   const started = Date.now();
-  const child = spawnSync(process.execPath, ['-e', script, file], { encoding: 'utf8', timeout: LIMIT_MS, killSignal: 'SIGKILL' });
-  return { timedOut: child.signal === 'SIGKILL' || child.error !== undefined, ms: Date.now() - started, output: child.stdout || child.stderr };
+  const child = spawnSync(process.execPath, ['-e', script, file], {
+    encoding: 'utf8',
+    timeout: LIMIT_MS,
+    killSignal: 'SIGKILL',
+  });
+  return {
+    timedOut: child.signal === 'SIGKILL' || child.error !== undefined,
+    ms: Date.now() - started,
+    output: child.stdout || child.stderr,
+  };
 }
 
 function assertRefusedQuickly(what: string, run: { timedOut: boolean; ms: number; output: string }): void {
-  assert.ok(!run.timedOut, `${what}: still deriving a key after ${LIMIT_MS} ms (killed); it must refuse the iteration count instead`);
-  assert.doesNotMatch(run.output, /"items":\[\{[^\]]*"kind":"pkcs12"[^\]]*"certificates":\[\{/, `${what}: read as if nothing were wrong: ${run.output.slice(0, 300)}`);
+  assert.ok(
+    !run.timedOut,
+    `${what}: still deriving a key after ${LIMIT_MS} ms (killed); it must refuse the iteration count instead`,
+  );
+  assert.doesNotMatch(
+    run.output,
+    /"items":\[\{[^\]]*"kind":"pkcs12"[^\]]*"certificates":\[\{/,
+    `${what}: read as if nothing were wrong: ${run.output.slice(0, 300)}`,
+  );
 }
 
 describe('faults: enormous key-derivation iteration counts are refused, not run', function () {
@@ -74,31 +89,61 @@ describe('faults: enormous key-derivation iteration counts are refused, not run'
     fs.writeFileSync(path.join(dir, 'mac.p12'), withMacIterations(fs.readFileSync(f.files['rsa-empty.p12']), HUGE));
     // Without a MAC, with an empty password: the certificate bag's PBKDF2 asks for 2^31 - 1.
     const noMac = path.join(dir, 'nomac-source.p12');
-    execFileSync('openssl', ['pkcs12', '-export', '-in', f.rsa.certPath, '-inkey', f.rsa.keyPath, '-nomac', '-passout', 'pass:', '-out', noMac]);
-    fs.writeFileSync(path.join(dir, 'pbe.p12'), withIterationCount(fs.readFileSync(noMac), HUGE, (i) => i === 0));
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-in',
+      f.rsa.certPath,
+      '-inkey',
+      f.rsa.keyPath,
+      '-nomac',
+      '-passout',
+      'pass:',
+      '-out',
+      noMac,
+    ]);
+    fs.writeFileSync(
+      path.join(dir, 'pbe.p12'),
+      withIterationCount(fs.readFileSync(noMac), HUGE, (i) => i === 0),
+    );
     fs.rmSync(noMac);
     // The first file again in BER, as Windows writes PFX files: the outer SEQUENCE with an indefinite length.
     const [pfx] = readTlvs(fs.readFileSync(path.join(dir, 'mac.p12'))) ?? [];
     const body = Buffer.concat((pfx?.children ?? []).map(encodeTlv));
-    fs.writeFileSync(path.join(dir, 'mac-ber.pfx'), Buffer.concat([Buffer.from([0x30, 0x80]), body, Buffer.from([0x00, 0x00])]));
+    fs.writeFileSync(
+      path.join(dir, 'mac-ber.pfx'),
+      Buffer.concat([Buffer.from([0x30, 0x80]), body, Buffer.from([0x00, 0x00])]),
+    );
     // An encrypted PKCS#8 key (DER) whose PBKDF2 asks for 2^31 - 1.
-    fs.writeFileSync(path.join(dir, 'pbkdf2.der'), withIterationCount(fs.readFileSync(f.files['ec-encrypted.der']), HUGE, () => true));
+    fs.writeFileSync(
+      path.join(dir, 'pbkdf2.der'),
+      withIterationCount(fs.readFileSync(f.files['ec-encrypted.der']), HUGE, () => true),
+    );
   });
 
   it('a PKCS#12 file with a huge MAC iteration count, read without a passphrase (as every scan reads it)', () => {
-    const run = runBounded(path.join(dir, 'mac.p12'), "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
+    const run = runBounded(
+      path.join(dir, 'mac.p12'),
+      "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))",
+    );
     assertRefusedQuickly('readCryptoFile', run);
     assert.match(run.output, /"code":"key-derivation-too-costly"/, run.output);
   });
 
   it('a PKCS#12 file without a MAC whose bag encryption has a huge PBKDF2 iteration count', () => {
-    const run = runBounded(path.join(dir, 'pbe.p12'), "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
+    const run = runBounded(
+      path.join(dir, 'pbe.p12'),
+      "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))",
+    );
     assertRefusedQuickly('readCryptoFile', run);
     assert.match(run.output, /"code":"key-derivation-too-costly"/, run.output);
   });
 
   it('the same PKCS#12 file in BER (an indefinite length, as Windows writes PFX files)', () => {
-    const run = runBounded(path.join(dir, 'mac-ber.pfx'), "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))");
+    const run = runBounded(
+      path.join(dir, 'mac-ber.pfx'),
+      "core('x509/readCryptoFile').readCryptoFile(file, fs.readFileSync(file))",
+    );
     assertRefusedQuickly('readCryptoFile', run);
     assert.match(run.output, /"code":"key-derivation-too-costly"/, run.output);
   });
@@ -107,11 +152,18 @@ describe('faults: enormous key-derivation iteration counts are refused, not run'
     const run = runBounded(dir, "core('inventory/scanInventory').scanInventory([file])");
     assertRefusedQuickly('scanInventory', run);
     const result = JSON.parse(run.output) as { errors: Array<{ path: string; code: string }> };
-    for (const name of ['mac.p12', 'pbe.p12', 'mac-ber.pfx']) assert.ok(result.errors.some((e) => e.path.endsWith(name)), `${name}: ${run.output}`);
+    for (const name of ['mac.p12', 'pbe.p12', 'mac-ber.pfx'])
+      assert.ok(
+        result.errors.some((e) => e.path.endsWith(name)),
+        `${name}: ${run.output}`,
+      );
   });
 
   it('an encrypted PKCS#8 key with a huge PBKDF2 iteration count, opened with a passphrase', () => {
-    const run = runBounded(path.join(dir, 'pbkdf2.der'), "core('x509/privateKey').readPrivateKey(fs.readFileSync(file), { passphrase: 'x' })");
+    const run = runBounded(
+      path.join(dir, 'pbkdf2.der'),
+      "core('x509/privateKey').readPrivateKey(fs.readFileSync(file), { passphrase: 'x' })",
+    );
     assertRefusedQuickly('readPrivateKey', run);
     assert.match(run.output, /"thrown":"key-derivation-too-costly"/, `a typed error: ${run.output}`);
   });

@@ -20,7 +20,9 @@ const TEMPORARY = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
 
 /** A PEM private key block of about `bytes` bytes (its content need not be a key: only its bytes are compared). */
 function largePem(label: string, bytes: number): string {
-  const base64 = randomBytes(Math.ceil((bytes * 3) / 4)).toString('base64').replace(/(.{64})/g, '$1\n');
+  const base64 = randomBytes(Math.ceil((bytes * 3) / 4))
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${base64}\n-----END ${label}-----\n`;
 }
 
@@ -56,7 +58,9 @@ interface Run {
 }
 
 function startWriter(keyPath: string, csrPath: string, keySource: string, csrSource: string): Run {
-  const child = spawn(process.execPath, ['-e', CHILD, WRITE_NEW_FILES, keyPath, csrPath, keySource, csrSource], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-e', CHILD, WRITE_NEW_FILES, keyPath, csrPath, keySource, csrSource], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   let onStart: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (onStart = resolve));
@@ -64,10 +68,12 @@ function startWriter(keyPath: string, csrPath: string, keySource: string, csrSou
     text += chunk.toString();
     if (text.includes('start\n')) onStart();
   });
-  const output = new Promise<string>((resolve) => child.on('close', () => {
-    onStart();
-    resolve(text);
-  }));
+  const output = new Promise<string>((resolve) =>
+    child.on('close', () => {
+      onStart();
+      resolve(text);
+    }),
+  );
   return { child, output, started };
 }
 
@@ -86,7 +92,12 @@ describe('faults: a key and CSR write killed at any moment', function () {
     fs.writeFileSync(path.join(sources, 'csr.pem'), csr);
     // How long an uninterrupted write takes here: the kills are spread over it.
     const dir = scratchDir('kill-baseline-');
-    const run = startWriter(path.join(dir, 'k.key'), path.join(dir, 'k.csr'), path.join(sources, 'key.pem'), path.join(sources, 'csr.pem'));
+    const run = startWriter(
+      path.join(dir, 'k.key'),
+      path.join(dir, 'k.csr'),
+      path.join(sources, 'key.pem'),
+      path.join(sources, 'csr.pem'),
+    );
     const done = /done (\d+)/.exec(await run.output);
     assert.ok(done, 'the uninterrupted write finishes');
     fullWriteMs = Math.max(1, Number(done[1]) / 1e6);
@@ -129,17 +140,39 @@ describe('faults: a key and CSR write killed at any moment', function () {
         assert.ok(name === 'new.key' || name === 'new.csr' || TEMPORARY.test(name), `scan entry ${name} (${context})`);
       }
       const leftovers = scanned.errors.filter((e) => TEMPORARY.test(path.basename(e.path)));
-      const broken = ['truncated-pem', 'bad-base64', 'empty-file', 'not-pem-or-der', 'too-large', 'malformed-key', 'malformed-csr'];
-      assert.ok(leftovers.every((e) => broken.includes(e.code)), JSON.stringify(leftovers));
+      const broken = [
+        'truncated-pem',
+        'bad-base64',
+        'empty-file',
+        'not-pem-or-der',
+        'too-large',
+        'malformed-key',
+        'malformed-csr',
+      ];
+      assert.ok(
+        leftovers.every((e) => broken.includes(e.code)),
+        JSON.stringify(leftovers),
+      );
 
       for (const name of fs.readdirSync(dir)) {
         if (name === 'new.key' || name === 'new.csr') continue;
         const match = TEMPORARY.exec(name);
-        assert.ok(match && (match[1] === 'new.key' || match[1] === 'new.csr'), `an unexpected file ${name} (${context})`);
+        assert.ok(
+          match && (match[1] === 'new.key' || match[1] === 'new.csr'),
+          `an unexpected file ${name} (${context})`,
+        );
         const content = fs.readFileSync(path.join(dir, name), 'utf8');
         const full = match[1] === 'new.key' ? key : csr;
-        assert.ok(full.startsWith(content), `a temporary file holds something else than the start of its content (${context})`);
-        if (match[1] === 'new.key') assert.strictEqual(fs.statSync(path.join(dir, name)).mode & 0o077, 0, `a temporary key readable by others (${context})`);
+        assert.ok(
+          full.startsWith(content),
+          `a temporary file holds something else than the start of its content (${context})`,
+        );
+        if (match[1] === 'new.key')
+          assert.strictEqual(
+            fs.statSync(path.join(dir, name)).mode & 0o077,
+            0,
+            `a temporary key readable by others (${context})`,
+          );
         seen.temporaries++;
         if (content.length < full.length) seen.partialTemporaries++;
       }
@@ -155,7 +188,10 @@ describe('faults: a key and CSR write killed at any moment', function () {
       const csrPath = path.join(dir, 'old.csr');
       if (taken !== 'csr') fs.writeFileSync(keyPath, 'the old key\n', { mode: 0o600 });
       if (taken !== 'key') fs.writeFileSync(csrPath, 'the old csr\n');
-      const before = fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8'), fs.statSync(path.join(dir, f)).mtimeMs]);
+      const before = fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8'), fs.statSync(path.join(dir, f)).mtimeMs]);
       const run = startWriter(keyPath, csrPath, path.join(sources, 'key.pem'), path.join(sources, 'csr.pem'));
       let output: string;
       if (i < 3) {
@@ -167,7 +203,10 @@ describe('faults: a key and CSR write killed at any moment', function () {
         run.child.kill('SIGKILL');
         output = await run.output;
       }
-      const after = fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8'), fs.statSync(path.join(dir, f)).mtimeMs]);
+      const after = fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8'), fs.statSync(path.join(dir, f)).mtimeMs]);
       assert.deepStrictEqual(after, before, `${taken} taken: ${output}`);
     }
   });
@@ -178,7 +217,12 @@ describe('faults: a key and CSR write killed at any moment', function () {
     let dir = '';
     for (let attempt = 0; attempt < 10 && left.length === 0; attempt++) {
       dir = scratchDir('kill-later-');
-      const run = startWriter(path.join(dir, 'a.key'), path.join(dir, 'a.csr'), path.join(sources, 'key.pem'), path.join(sources, 'csr.pem'));
+      const run = startWriter(
+        path.join(dir, 'a.key'),
+        path.join(dir, 'a.csr'),
+        path.join(sources, 'key.pem'),
+        path.join(sources, 'csr.pem'),
+      );
       await run.started;
       await new Promise((resolve) => setTimeout(resolve, fullWriteMs * (0.1 + attempt * 0.08)));
       run.child.kill('SIGKILL');
@@ -188,10 +232,18 @@ describe('faults: a key and CSR write killed at any moment', function () {
     }
     if (left.length === 0) this.skip(); // every kill landed outside the temporary files' lifetime on this machine
     const small = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n';
-    await writeKeyAndCsr(path.join(dir, 'a.key'), path.join(dir, 'a.csr'), small, '-----BEGIN CERTIFICATE REQUEST-----\nMA==\n-----END CERTIFICATE REQUEST-----\n');
+    await writeKeyAndCsr(
+      path.join(dir, 'a.key'),
+      path.join(dir, 'a.csr'),
+      small,
+      '-----BEGIN CERTIFICATE REQUEST-----\nMA==\n-----END CERTIFICATE REQUEST-----\n',
+    );
     assert.strictEqual(fs.readFileSync(path.join(dir, 'a.key'), 'utf8'), small);
     const after = fs.readdirSync(dir).filter((n) => TEMPORARY.test(n));
     for (const name of after) assert.ok(left.includes(name), `the later write left its own temporary ${name}`);
-    await assert.rejects(writeKeyAndCsr(path.join(dir, 'a.key'), path.join(dir, 'b.csr'), small, small), (e: unknown) => isCoreError(e) && e.code === 'file-exists');
+    await assert.rejects(
+      writeKeyAndCsr(path.join(dir, 'a.key'), path.join(dir, 'b.csr'), small, small),
+      (e: unknown) => isCoreError(e) && e.code === 'file-exists',
+    );
   });
 });

@@ -36,7 +36,8 @@ function snapshot(root: string): Record<string, string> {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out[path.relative(root, full)] = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+      else if (entry.isFile())
+        out[path.relative(root, full)] = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
     }
   };
   walk(root);
@@ -90,11 +91,14 @@ describe('faults: inventory scan', function () {
       });
       const over = result.errors.find((e) => e.path.endsWith('over.pem'));
       assert.strictEqual(over?.message, `file is ${limit + 1} bytes, over the ${limit}-byte limit; not read`);
-      assert.match(result.errors.find((e) => e.path.endsWith('huge.der'))?.message ?? '', /^file is 104857600 bytes, over the \d+-byte limit; not read$/);
+      assert.match(
+        result.errors.find((e) => e.path.endsWith('huge.der'))?.message ?? '',
+        /^file is 104857600 bytes, over the \d+-byte limit; not read$/,
+      );
       assert.deepStrictEqual(snapshot(root), before, 'no file changed');
     });
 
-    it('holds at every size around the readers\' 64 KiB buffer, for scans and single reads', async () => {
+    it("holds at every size around the readers' 64 KiB buffer, for scans and single reads", async () => {
       const root = scratchDir('too-large-edges-');
       for (const limit of [65535, 65536, 65537, 131072]) {
         const dir = path.join(root, String(limit));
@@ -103,9 +107,17 @@ describe('faults: inventory scan', function () {
         fs.writeFileSync(path.join(dir, 'over.pem'), certificateOfSize(limit + 1));
         fs.writeFileSync(path.join(dir, 'under.pem'), certificateOfSize(limit - 1));
         const result = await scan([dir], { maxFileBytes: limit });
-        assert.deepStrictEqual(relative(dir, result), { items: ['at.pem#0', 'under.pem#0'], errors: ['over.pem:too-large'] }, `limit ${limit}`);
+        assert.deepStrictEqual(
+          relative(dir, result),
+          { items: ['at.pem#0', 'under.pem#0'], errors: ['over.pem:too-large'] },
+          `limit ${limit}`,
+        );
         const single = await readInventoryFile(path.join(dir, 'over.pem'), { maxFileBytes: limit });
-        assert.deepStrictEqual(single.errors.map((e) => e.code), ['too-large'], `limit ${limit}, one file`);
+        assert.deepStrictEqual(
+          single.errors.map((e) => e.code),
+          ['too-large'],
+          `limit ${limit}, one file`,
+        );
         const fits = await readInventoryFile(path.join(dir, 'at.pem'), { maxFileBytes: limit });
         assert.deepStrictEqual([fits.items.length, fits.errors.length], [1, 0], `limit ${limit}, a file at the limit`);
       }
@@ -133,18 +145,31 @@ describe('faults: inventory scan', function () {
       // A directory reached through a link is read once, under the first path the sorted walk finds for it.
       const real = result.items.map((i) => path.relative(fs.realpathSync(root), fs.realpathSync(i.path))).sort();
       assert.deepStrictEqual(real, ['sub/deeper/deep.crt', 'x/in-x.crt', 'z/in-z.crt'], 'each real file once');
-      for (const loop of ['a.pem', 'b.pem', 'self.key', 'sub/up', 'sub/deeper/top']) assert.ok(errors.includes(`${loop}:symlink-loop`), `${loop}: ${errors.join(', ')}`);
-      assert.ok(errors.some((e) => /(^|\/)(to-z|to-x):symlink-loop$/.test(e)), `the two-directory loop: ${errors.join(', ')}`);
-      assert.ok(errors.every((e) => e.endsWith(':symlink-loop')), errors.join(', '));
+      for (const loop of ['a.pem', 'b.pem', 'self.key', 'sub/up', 'sub/deeper/top'])
+        assert.ok(errors.includes(`${loop}:symlink-loop`), `${loop}: ${errors.join(', ')}`);
+      assert.ok(
+        errors.some((e) => /(^|\/)(to-z|to-x):symlink-loop$/.test(e)),
+        `the two-directory loop: ${errors.join(', ')}`,
+      );
+      assert.ok(
+        errors.every((e) => e.endsWith(':symlink-loop')),
+        errors.join(', '),
+      );
     });
 
     it('a loop named explicitly, as a scan root or a single file, is an error entry too', async () => {
       const root = scratchDir('loop-root-');
       fs.symlinkSync('loop.pem', path.join(root, 'loop.pem'));
       const named = await scan([path.join(root, 'loop.pem')]);
-      assert.deepStrictEqual(named.errors.map((e) => e.code), ['symlink-loop']);
+      assert.deepStrictEqual(
+        named.errors.map((e) => e.code),
+        ['symlink-loop'],
+      );
       const single = await readInventoryFile(path.join(root, 'loop.pem'));
-      assert.deepStrictEqual(single.errors.map((e) => e.code), ['symlink-loop']);
+      assert.deepStrictEqual(
+        single.errors.map((e) => e.code),
+        ['symlink-loop'],
+      );
     });
   });
 
@@ -176,12 +201,24 @@ describe('faults: inventory scan', function () {
       await new Promise<void>((resolve) => server.listen(socketPath, resolve));
       try {
         for (const target of [fifo, socketPath, '/dev/zero']) {
-          const single = await timedAsync('readInventoryFile', target, () => readInventoryFile(target, { maxFileBytes: 100_000 }), 3000);
+          const single = await timedAsync(
+            'readInventoryFile',
+            target,
+            () => readInventoryFile(target, { maxFileBytes: 100_000 }),
+            3000,
+          );
           assert.strictEqual(single.items.length, 0, target);
           assert.strictEqual(single.errors.length, 1, `${target}: ${JSON.stringify(single.errors)}`);
-          assert.ok(['unreadable', 'too-large', 'empty-file'].includes(single.errors[0].code), `${target}: ${JSON.stringify(single.errors)}`);
+          assert.ok(
+            ['unreadable', 'too-large', 'empty-file'].includes(single.errors[0].code),
+            `${target}: ${JSON.stringify(single.errors)}`,
+          );
           const scanned = await scan([target], { maxFileBytes: 100_000 }, 3000);
-          assert.deepStrictEqual(scanned.errors.map((e) => e.code), single.errors.map((e) => e.code), target);
+          assert.deepStrictEqual(
+            scanned.errors.map((e) => e.code),
+            single.errors.map((e) => e.code),
+            target,
+          );
         }
       } finally {
         server.close();
@@ -207,7 +244,13 @@ describe('faults: inventory scan', function () {
   });
 
   describe('files that change between the walk and the read', () => {
-    const kinds = ['vanishes', 'becomes a directory', 'becomes a named pipe', 'becomes a symlink loop', 'becomes a dangling link'] as const;
+    const kinds = [
+      'vanishes',
+      'becomes a directory',
+      'becomes a named pipe',
+      'becomes a symlink loop',
+      'becomes a dangling link',
+    ] as const;
     const expected: Record<(typeof kinds)[number], string[]> = {
       vanishes: ['not-found'],
       'becomes a directory': ['unreadable'],
@@ -218,7 +261,8 @@ describe('faults: inventory scan', function () {
     for (const kind of kinds) {
       it(`a file that ${kind} is an error entry, the others are read`, async () => {
         const root = scratchDir('changed-');
-        for (const name of ['a.crt', 'b.crt', 'victim.pem', 'c.crt']) fs.writeFileSync(path.join(root, name), certificate);
+        for (const name of ['a.crt', 'b.crt', 'victim.pem', 'c.crt'])
+          fs.writeFileSync(path.join(root, name), certificate);
         const victim = path.join(root, 'victim.pem');
         const change = () => {
           fs.rmSync(victim);
@@ -232,7 +276,10 @@ describe('faults: inventory scan', function () {
           const { items, errors } = relative(root, result);
           assert.deepStrictEqual(items, ['a.crt#0', 'b.crt#0', 'c.crt#0']);
           assert.strictEqual(errors.length, 1, errors.join(', '));
-          assert.ok(expected[kind].some((code) => errors[0] === `victim.pem:${code}`), errors[0]);
+          assert.ok(
+            expected[kind].some((code) => errors[0] === `victim.pem:${code}`),
+            errors[0],
+          );
           if (kind === 'vanishes') assert.strictEqual(result.errors[0].message, 'file vanished during the scan');
           if (kind === 'becomes a directory') assert.strictEqual(result.errors[0].message, 'is a directory');
         } finally {
@@ -251,23 +298,30 @@ describe('faults: inventory scan', function () {
         const early = new Set(names.filter((_, i) => i % 2 === 1));
         const seen = new Set<string>();
         let late = false;
-        const result = await scan([root], {
-          onItems: (batch) => {
-            for (const item of batch.items) seen.add(path.basename(item.path));
-            for (const error of batch.errors) seen.add(path.basename(error.path));
+        const result = await scan(
+          [root],
+          {
+            onItems: (batch) => {
+              for (const item of batch.items) seen.add(path.basename(item.path));
+              for (const error of batch.errors) seen.add(path.basename(error.path));
+            },
+            onProgress: (done) => {
+              if (done === 0) {
+                for (const name of early) fs.rmSync(path.join(root, name));
+              } else if (!late) {
+                late = true;
+                for (const name of names) if (!seen.has(name) && !early.has(name)) fs.rmSync(path.join(root, name));
+              }
+            },
           },
-          onProgress: (done) => {
-            if (done === 0) {
-              for (const name of early) fs.rmSync(path.join(root, name));
-            } else if (!late) {
-              late = true;
-              for (const name of names) if (!seen.has(name) && !early.has(name)) fs.rmSync(path.join(root, name));
-            }
-          },
-        }, 30_000);
+          30_000,
+        );
         const read = result.items.map((i) => path.basename(i.path));
         const vanished = result.errors.map((e) => path.basename(e.path));
-        assert.ok(result.errors.every((e) => e.code === 'not-found' && e.message === 'file vanished during the scan'), JSON.stringify(result.errors.slice(0, 3)));
+        assert.ok(
+          result.errors.every((e) => e.code === 'not-found' && e.message === 'file vanished during the scan'),
+          JSON.stringify(result.errors.slice(0, 3)),
+        );
         assert.deepStrictEqual([...read, ...vanished].sort(), names, 'every file once, as an item or an error');
         for (const name of early) assert.ok(vanished.includes(name), `${name} was deleted before any read`);
         assert.ok(read.length > 0 && vanished.length >= early.size);
@@ -311,7 +365,10 @@ describe('faults: inventory scan', function () {
       let child: SpawnSyncReturns<string>;
       try {
         child = spawnSync(process.execPath, ['-e', script], {
-          cwd: inventory.dir, encoding: 'utf8', timeout: 20_000, ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
+          cwd: inventory.dir,
+          encoding: 'utf8',
+          timeout: 20_000,
+          ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
         });
       } finally {
         inventory.remove();
@@ -321,9 +378,17 @@ describe('faults: inventory scan', function () {
       const result = JSON.parse(child.stdout) as InventoryResult;
       assert.deepStrictEqual(relative(root, result), {
         items: ['readable.crt#0'],
-        errors: ['closed:permission-denied', 'later.crt:permission-denied', 'locked.crt:permission-denied', 'secret.key:permission-denied'],
+        errors: [
+          'closed:permission-denied',
+          'later.crt:permission-denied',
+          'locked.crt:permission-denied',
+          'secret.key:permission-denied',
+        ],
       });
-      assert.ok(result.errors.every((e) => e.message === 'permission denied'), JSON.stringify(result.errors));
+      assert.ok(
+        result.errors.every((e) => e.message === 'permission denied'),
+        JSON.stringify(result.errors),
+      );
       fs.chmodSync(path.join(root, 'closed'), 0o755);
       assert.deepStrictEqual(snapshot(root), before, 'no file changed');
     });

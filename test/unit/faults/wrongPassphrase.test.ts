@@ -25,9 +25,15 @@ function assertNothingSecret(error: CoreError, file: string, passphrase: string)
   const bytes = fs.readFileSync(file);
   const shown = [error.message, inspect(error, { depth: 5 }), JSON.stringify(error)];
   for (const text of shown) {
-    if (passphrase.trim().length >= 3) assert.ok(!text.includes(passphrase), `the passphrase appears in: ${text.slice(0, 300)}`);
-    for (const run of text.match(/[A-Za-z0-9+/]{24,}/g) ?? []) assert.ok(!bytes.toString('latin1').includes(run) && !bytes.toString('base64').includes(run), `file content in: ${run}`);
-    for (const run of text.match(/[0-9a-fA-F]{16,}/g) ?? []) assert.ok(!bytes.toString('hex').includes(run.toLowerCase()), `key bytes in: ${run}`);
+    if (passphrase.trim().length >= 3)
+      assert.ok(!text.includes(passphrase), `the passphrase appears in: ${text.slice(0, 300)}`);
+    for (const run of text.match(/[A-Za-z0-9+/]{24,}/g) ?? [])
+      assert.ok(
+        !bytes.toString('latin1').includes(run) && !bytes.toString('base64').includes(run),
+        `file content in: ${run}`,
+      );
+    for (const run of text.match(/[0-9a-fA-F]{16,}/g) ?? [])
+      assert.ok(!bytes.toString('hex').includes(run.toLowerCase()), `key bytes in: ${run}`);
   }
 }
 
@@ -46,13 +52,16 @@ describe('faults: wrong passphrases', function () {
       const file = f.files[fileName];
       const before = sha256(file);
       for (const passphrase of WRONG_PASSPHRASES) {
-        assert.throws(() => readPrivateKey(fs.readFileSync(file), { passphrase }), (error: unknown) => {
-          assert.ok(isCoreError(error), String(error));
-          assert.strictEqual(error.code, 'key-wrong-passphrase');
-          assert.strictEqual(error.message, 'could not decrypt the private key: wrong passphrase?');
-          assertNothingSecret(error, file, passphrase);
-          return true;
-        });
+        assert.throws(
+          () => readPrivateKey(fs.readFileSync(file), { passphrase }),
+          (error: unknown) => {
+            assert.ok(isCoreError(error), String(error));
+            assert.strictEqual(error.code, 'key-wrong-passphrase');
+            assert.strictEqual(error.message, 'could not decrypt the private key: wrong passphrase?');
+            assertNothingSecret(error, file, passphrase);
+            return true;
+          },
+        );
       }
       const opened = readPrivateKey(fs.readFileSync(file), { passphrase: 'x' });
       assert.strictEqual(opened.encrypted, true);
@@ -68,23 +77,35 @@ describe('faults: wrong passphrases', function () {
     fs.copyFileSync(f.files['rsa-secret.p12'], path.join(dir, 'rsa-secret.p12'));
     fs.copyFileSync(f.rsa.certPath, path.join(dir, 'plain.crt'));
     const result = await scanInventory([dir], { passphrase: WRONG });
-    assert.deepStrictEqual(result.items.map((i) => [path.basename(i.path), i.kind, 'encrypted' in i ? i.encrypted : undefined]), [
-      ['ec-encrypted.der', 'key', true],
-      ['plain.crt', 'certificate', undefined],
-      ['rsa-encrypted-pkcs8.key', 'key', true],
-      ['rsa-legacy-encrypted.key', 'key', true],
-      ['rsa-secret.p12', 'pkcs12', true],
-    ]);
-    assert.deepStrictEqual(result.errors.map((e) => [path.basename(e.path), e.code]), [
-      ['ec-encrypted.der', 'key-wrong-passphrase'],
-      ['rsa-encrypted-pkcs8.key', 'key-wrong-passphrase'],
-      ['rsa-legacy-encrypted.key', 'key-wrong-passphrase'],
-      ['rsa-secret.p12', 'pkcs12-wrong-passphrase'],
-    ]);
+    assert.deepStrictEqual(
+      result.items.map((i) => [path.basename(i.path), i.kind, 'encrypted' in i ? i.encrypted : undefined]),
+      [
+        ['ec-encrypted.der', 'key', true],
+        ['plain.crt', 'certificate', undefined],
+        ['rsa-encrypted-pkcs8.key', 'key', true],
+        ['rsa-legacy-encrypted.key', 'key', true],
+        ['rsa-secret.p12', 'pkcs12', true],
+      ],
+    );
+    assert.deepStrictEqual(
+      result.errors.map((e) => [path.basename(e.path), e.code]),
+      [
+        ['ec-encrypted.der', 'key-wrong-passphrase'],
+        ['rsa-encrypted-pkcs8.key', 'key-wrong-passphrase'],
+        ['rsa-legacy-encrypted.key', 'key-wrong-passphrase'],
+        ['rsa-secret.p12', 'pkcs12-wrong-passphrase'],
+      ],
+    );
     for (const error of result.errors) assert.ok(!error.message.includes(WRONG));
     const single = await readInventoryFile(path.join(dir, 'rsa-encrypted-pkcs8.key'), { passphrase: WRONG });
-    assert.deepStrictEqual(single.errors.map((e) => e.code), ['key-wrong-passphrase']);
-    assert.deepStrictEqual(single.items.map((i) => i.kind), ['key']);
+    assert.deepStrictEqual(
+      single.errors.map((e) => e.code),
+      ['key-wrong-passphrase'],
+    );
+    assert.deepStrictEqual(
+      single.items.map((i) => i.kind),
+      ['key'],
+    );
   });
 
   it('PKCS#12: pkcs12-wrong-passphrase with a clear message, for a passphrase-protected and an empty-passphrase file', () => {
@@ -93,20 +114,33 @@ describe('faults: wrong passphrases', function () {
       const file = f.files[fileName];
       const before = sha256(file);
       for (const passphrase of WRONG_PASSPHRASES.filter((p) => !(fileName === 'rsa-empty.p12' && p === ''))) {
-        assert.throws(() => readPkcs12(fs.readFileSync(file), { passphrase }), (error: unknown) => {
-          assert.ok(isCoreError(error), String(error));
-          assert.strictEqual(error.code, 'pkcs12-wrong-passphrase', `${fileName} with ${JSON.stringify(passphrase.slice(0, 20))}: ${error.message}`);
-          assert.strictEqual(error.message, 'the passphrase does not open this PKCS#12 file');
-          assertNothingSecret(error, file, passphrase);
-          return true;
-        });
+        assert.throws(
+          () => readPkcs12(fs.readFileSync(file), { passphrase }),
+          (error: unknown) => {
+            assert.ok(isCoreError(error), String(error));
+            assert.strictEqual(
+              error.code,
+              'pkcs12-wrong-passphrase',
+              `${fileName} with ${JSON.stringify(passphrase.slice(0, 20))}: ${error.message}`,
+            );
+            assert.strictEqual(error.message, 'the passphrase does not open this PKCS#12 file');
+            assertNothingSecret(error, file, passphrase);
+            return true;
+          },
+        );
       }
       assert.strictEqual(sha256(file), before);
     }
     const opened = readPkcs12(fs.readFileSync(f.files['rsa-secret.p12']), { passphrase: 'secret' });
     assert.deepStrictEqual([opened.keyCount, opened.certificates.length], [1, 2]);
     const result = readCryptoFile('x.p12', fs.readFileSync(f.files['rsa-secret.p12']), { passphrase: WRONG });
-    assert.deepStrictEqual(result.errors.map((e) => e.code), ['pkcs12-wrong-passphrase']);
-    assert.deepStrictEqual(result.items.map((i) => i.kind === 'pkcs12' && i.encrypted), [true]);
+    assert.deepStrictEqual(
+      result.errors.map((e) => e.code),
+      ['pkcs12-wrong-passphrase'],
+    );
+    assert.deepStrictEqual(
+      result.items.map((i) => i.kind === 'pkcs12' && i.encrypted),
+      [true],
+    );
   });
 });

@@ -26,16 +26,29 @@ describe('confineToFolders', () => {
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('returns the real path of a file inside the workspace, existing or to be created', async () => {
-    assert.strictEqual(await confineToFolders(path.join(workspace, 'certs', 'old.key'), [workspace], { action: 'delete', mustExist: true }),
-      path.join(workspace, 'certs', 'old.key'));
-    assert.strictEqual(await confineToFolders(path.join(workspace, '.vscode', 'new', 'record.json'), [workspace], { action: 'write' }),
-      path.join(workspace, '.vscode', 'new', 'record.json'));
+    assert.strictEqual(
+      await confineToFolders(path.join(workspace, 'certs', 'old.key'), [workspace], {
+        action: 'delete',
+        mustExist: true,
+      }),
+      path.join(workspace, 'certs', 'old.key'),
+    );
+    assert.strictEqual(
+      await confineToFolders(path.join(workspace, '.vscode', 'new', 'record.json'), [workspace], { action: 'write' }),
+      path.join(workspace, '.vscode', 'new', 'record.json'),
+    );
   });
 
   it('refuses a file reached through a symlinked folder, naming its real path', async () => {
     fs.symlinkSync(elsewhere, path.join(workspace, 'vendor'));
-    await assert.rejects(confineToFolders(path.join(workspace, 'vendor', 'victim.key'), [workspace], { action: 'delete', mustExist: true }),
-      (error: unknown) => code('outside-workspace')(error) && (error as Error).message.includes(path.join(elsewhere, 'victim.key')));
+    await assert.rejects(
+      confineToFolders(path.join(workspace, 'vendor', 'victim.key'), [workspace], {
+        action: 'delete',
+        mustExist: true,
+      }),
+      (error: unknown) =>
+        code('outside-workspace')(error) && (error as Error).message.includes(path.join(elsewhere, 'victim.key')),
+    );
     assert.ok(fs.existsSync(path.join(elsewhere, 'victim.key')));
   });
 
@@ -44,35 +57,65 @@ describe('confineToFolders', () => {
     fs.symlinkSync(path.join(elsewhere, 'does-not-exist'), path.join(workspace, 'certificate-register.json'));
     fs.symlinkSync(path.join(workspace, 'certs', 'old.key'), path.join(workspace, 'inner-link.key'));
     for (const name of ['link.key', 'certificate-register.json', 'inner-link.key']) {
-      await assert.rejects(confineToFolders(path.join(workspace, name), [workspace], { action: 'write' }), code('symlink-target'), name);
+      await assert.rejects(
+        confineToFolders(path.join(workspace, name), [workspace], { action: 'write' }),
+        code('symlink-target'),
+        name,
+      );
     }
   });
 
   it('refuses a path under a dangling link to a folder', async () => {
     fs.symlinkSync(path.join(elsewhere, 'not-yet'), path.join(workspace, '.vscode'));
-    await assert.rejects(confineToFolders(path.join(workspace, '.vscode', 'mtls-rotation.json'), [workspace], { action: 'write' }), code('symlink-target'));
+    await assert.rejects(
+      confineToFolders(path.join(workspace, '.vscode', 'mtls-rotation.json'), [workspace], { action: 'write' }),
+      code('symlink-target'),
+    );
   });
 
   it('refuses absolute paths and .. outside every folder, and accepts any of several folders', async () => {
     const second = path.join(root, 'second');
     fs.mkdirSync(second);
-    await assert.rejects(confineToFolders(path.join(elsewhere, 'register.json'), [workspace, second], { action: 'write' }), code('outside-workspace'));
-    await assert.rejects(confineToFolders(path.join(workspace, '..', 'elsewhere', 'x'), [workspace], { action: 'write' }), code('outside-workspace'));
-    await assert.rejects(confineToFolders(path.join(root, 'workspace-sibling', 'x'), [workspace], { action: 'write' }), code('outside-workspace'));
-    assert.strictEqual(await confineToFolders(path.join(second, 'x'), [workspace, second], { action: 'write' }), path.join(second, 'x'));
-    await assert.rejects(confineToFolders(path.join(workspace, 'x'), [], { action: 'write' }), code('outside-workspace'));
+    await assert.rejects(
+      confineToFolders(path.join(elsewhere, 'register.json'), [workspace, second], { action: 'write' }),
+      code('outside-workspace'),
+    );
+    await assert.rejects(
+      confineToFolders(path.join(workspace, '..', 'elsewhere', 'x'), [workspace], { action: 'write' }),
+      code('outside-workspace'),
+    );
+    await assert.rejects(
+      confineToFolders(path.join(root, 'workspace-sibling', 'x'), [workspace], { action: 'write' }),
+      code('outside-workspace'),
+    );
+    assert.strictEqual(
+      await confineToFolders(path.join(second, 'x'), [workspace, second], { action: 'write' }),
+      path.join(second, 'x'),
+    );
+    await assert.rejects(
+      confineToFolders(path.join(workspace, 'x'), [], { action: 'write' }),
+      code('outside-workspace'),
+    );
   });
 
   it('accepts a workspace folder that is itself reached through a link', async () => {
     const linked = path.join(root, 'linked-workspace');
     fs.symlinkSync(workspace, linked);
-    assert.strictEqual(await confineToFolders(path.join(linked, 'certs', 'old.key'), [linked], { action: 'delete', mustExist: true }),
-      path.join(workspace, 'certs', 'old.key'));
+    assert.strictEqual(
+      await confineToFolders(path.join(linked, 'certs', 'old.key'), [linked], { action: 'delete', mustExist: true }),
+      path.join(workspace, 'certs', 'old.key'),
+    );
   });
 
   it('refuses to delete what does not exist or is not a file', async () => {
-    await assert.rejects(confineToFolders(path.join(workspace, 'gone.key'), [workspace], { action: 'delete', mustExist: true }), code('not-found'));
-    await assert.rejects(confineToFolders(path.join(workspace, 'certs'), [workspace], { action: 'delete', mustExist: true }), code('not-a-regular-file'));
+    await assert.rejects(
+      confineToFolders(path.join(workspace, 'gone.key'), [workspace], { action: 'delete', mustExist: true }),
+      code('not-found'),
+    );
+    await assert.rejects(
+      confineToFolders(path.join(workspace, 'certs'), [workspace], { action: 'delete', mustExist: true }),
+      code('not-a-regular-file'),
+    );
   });
 
   it('realPathOf resolves links in the existing part only', async () => {

@@ -3,7 +3,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CoreError } from '../../../src/core/errors';
-import { DEFAULT_MAX_FILE_BYTES, NON_BLOCKING_READ_FLAGS, readUpTo, readUserFile, readUserFileSync } from '../../../src/core/files/readUserFile';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  NON_BLOCKING_READ_FLAGS,
+  readUpTo,
+  readUserFile,
+  readUserFileSync,
+} from '../../../src/core/files/readUserFile';
 import { scratchDir } from '../../support/cryptoFixtures';
 import { timedAsync } from '../../support/fuzzing';
 
@@ -43,7 +49,7 @@ describe('readUserFile', () => {
     fs.symlinkSync(fifo, path.join(dir, 'link-to-pipe.pem'));
   });
 
-  it('defaults to the inventory\'s limit of 5120 KB', () => {
+  it("defaults to the inventory's limit of 5120 KB", () => {
     assert.strictEqual(DEFAULT_MAX_FILE_BYTES, 5120 * 1024);
   });
 
@@ -52,21 +58,40 @@ describe('readUserFile', () => {
       it('reads a regular file, up to and including the limit', async () => {
         assert.strictEqual((await bounded(path.join(dir, 'small.pem'), read)).toString(), 'hello\n');
         assert.strictEqual((await bounded(path.join(dir, 'ten.pem'), read, { maxBytes: 10 })).length, 10);
-        assert.strictEqual((await bounded(path.join(dir, 'small.pem'), read, { maxBytes: 0 }).catch((e: CoreError) => e.code)), 'too-large');
+        assert.strictEqual(
+          await bounded(path.join(dir, 'small.pem'), read, { maxBytes: 0 }).catch((e: CoreError) => e.code),
+          'too-large',
+        );
       });
 
       it('refuses a FIFO at once, named directly or through a link, without waiting for a writer', async () => {
-        await refusal(bounded(fifo, read), 'not-a-regular-file', /pipe\.pem: a FIFO \(named pipe\), not a regular file$/);
+        await refusal(
+          bounded(fifo, read),
+          'not-a-regular-file',
+          /pipe\.pem: a FIFO \(named pipe\), not a regular file$/,
+        );
         await refusal(bounded(path.join(dir, 'link-to-pipe.pem'), read), 'not-a-regular-file', /a FIFO/);
       });
 
       it('refuses a directory and a character device', async () => {
-        await refusal(bounded(path.join(dir, 'folder.pem'), read), 'not-a-regular-file', /folder\.pem: a directory, not a regular file$/);
-        await refusal(bounded('/dev/zero', read), 'not-a-regular-file', /^\/dev\/zero: a character device, not a regular file$/);
+        await refusal(
+          bounded(path.join(dir, 'folder.pem'), read),
+          'not-a-regular-file',
+          /folder\.pem: a directory, not a regular file$/,
+        );
+        await refusal(
+          bounded('/dev/zero', read),
+          'not-a-regular-file',
+          /^\/dev\/zero: a character device, not a regular file$/,
+        );
       });
 
       it('refuses a file over the limit, saying by how much', async () => {
-        await refusal(bounded(path.join(dir, 'ten.pem'), read, { maxBytes: 7 }), 'too-large', /ten\.pem: 10 bytes, 3 over the limit of 7 bytes$/);
+        await refusal(
+          bounded(path.join(dir, 'ten.pem'), read, { maxBytes: 7 }),
+          'too-large',
+          /ten\.pem: 10 bytes, 3 over the limit of 7 bytes$/,
+        );
       });
 
       it('says what is missing', async () => {
@@ -82,7 +107,10 @@ describe('readUserFile', () => {
       });
 
       it('refuses a limit that is not a whole number', async () => {
-        await assert.rejects(bounded(path.join(dir, 'small.pem'), read, { maxBytes: Number.POSITIVE_INFINITY }), RangeError);
+        await assert.rejects(
+          bounded(path.join(dir, 'small.pem'), read, { maxBytes: Number.POSITIVE_INFINITY }),
+          RangeError,
+        );
         await assert.rejects(bounded(path.join(dir, 'small.pem'), read, { maxBytes: 1.5 }), RangeError);
       });
     });

@@ -8,7 +8,11 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_CONF_VALUE_LENGTH, parseOpensslConfig, ParseOpensslConfigOptions } from '../../../src/core/opensslConfig/parseOpensslConfig';
+import {
+  MAX_CONF_VALUE_LENGTH,
+  parseOpensslConfig,
+  ParseOpensslConfigOptions,
+} from '../../../src/core/opensslConfig/parseOpensslConfig';
 import { checkOpensslConfig } from '../../../src/core/opensslConfig/validateOpensslConfig';
 import { cryptoFixtures } from '../../support/cryptoFixtures';
 import { CALL_LIMIT_MS, fuzz, FUZZ_RUNS, runsFor, seedFor, SUITE_TIMEOUT_MS, timed } from '../../support/fuzzing';
@@ -35,40 +39,140 @@ function checkConfig(text: string, options: ParseOpensslConfigOptions = {}, limi
     const where = `${finding.code} at ${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} in ${lineCount} lines`;
     assert.ok(finding.line >= 1 && finding.line <= lineCount, where);
     assert.ok(finding.endLine !== undefined && finding.endLine >= finding.line && finding.endLine <= lineCount, where);
-    assert.ok(finding.column !== undefined && finding.column >= 1 && finding.column <= lines[finding.line - 1].length + 2, where);
+    assert.ok(
+      finding.column !== undefined && finding.column >= 1 && finding.column <= lines[finding.line - 1].length + 2,
+      where,
+    );
     if (finding.endLine === finding.line) assert.ok((finding.endColumn ?? 0) >= finding.column, where);
   }
   const errors = parsed.findings.filter((f) => f.severity === 'error');
-  assert.strictEqual(parsed.loadError, errors[0], 'loadError is the reader\'s first error');
-  assert.strictEqual(validation.request.ok, !validation.findings.some((f) => f.severity === 'error'), 'request.ok means no error finding');
+  assert.strictEqual(parsed.loadError, errors[0], "loadError is the reader's first error");
+  assert.strictEqual(
+    validation.request.ok,
+    !validation.findings.some((f) => f.severity === 'error'),
+    'request.ok means no error finding',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // A generator of configs in OpenSSL's own syntax.
 
-const NAMES = ['a', 'b', 'x', 'CN', 'O', 'OU', 'dn', 'req', 'prompt', 'distinguished_name', 'req_extensions', 'subjectAltName', 'default_bits', 'DNS.1', 'IP.1', '0.OU', 'HOME', 'ENV'];
+const NAMES = [
+  'a',
+  'b',
+  'x',
+  'CN',
+  'O',
+  'OU',
+  'dn',
+  'req',
+  'prompt',
+  'distinguished_name',
+  'req_extensions',
+  'subjectAltName',
+  'default_bits',
+  'DNS.1',
+  'IP.1',
+  '0.OU',
+  'HOME',
+  'ENV',
+];
 const SECTIONS = ['default', 'req', 'dn', 'ext', 'alt', 'vals', 'ENV', 'a b', '$x', '${x}'];
 
 const word = fc.stringMatching(/^[A-Za-z0-9 .,:@*+\-/]{0,12}$/);
-const reference = fc.tuple(fc.constantFrom('$', '${', '$(', '$ENV::', '${ENV::', '$vals::', '${vals::', '$nosuch::'), fc.constantFrom(...NAMES))
-  .map(([open, name]) => (open.includes('{') ? `${open}${name}}` : open.includes('(') ? `${open}${name})` : `${open}${name}`));
-const quoted = fc.tuple(fc.constantFrom('"', "'", '`'), fc.stringMatching(/^[A-Za-z0-9 #$\\.'"]{0,10}$/), fc.boolean())
+const reference = fc
+  .tuple(
+    fc.constantFrom('$', '${', '$(', '$ENV::', '${ENV::', '$vals::', '${vals::', '$nosuch::'),
+    fc.constantFrom(...NAMES),
+  )
+  .map(([open, name]) =>
+    open.includes('{') ? `${open}${name}}` : open.includes('(') ? `${open}${name})` : `${open}${name}`,
+  );
+const quoted = fc
+  .tuple(fc.constantFrom('"', "'", '`'), fc.stringMatching(/^[A-Za-z0-9 #$\\.'"]{0,10}$/), fc.boolean())
   .map(([q, inner, closed]) => `${q}${inner}${closed ? q : ''}`);
 const escape = fc.constantFrom('\\n', '\\t', '\\r', '\\b', '\\\\', '\\"', "\\'", '\\#', '\\$', '\\ ', '\\q');
-const valueToken = fc.oneof({ weight: 4, arbitrary: word }, { weight: 3, arbitrary: reference }, quoted, escape,
-  fc.constantFrom(' # comment', '#', '$', '${', '${x', '$(x', '::', '\\\n', '\\\n  ', '@alt', 'critical,', 'DNS:a.example', 'IP:10.0.0.1', '\u00e9', '\ufeff'));
+const valueToken = fc.oneof(
+  { weight: 4, arbitrary: word },
+  { weight: 3, arbitrary: reference },
+  quoted,
+  escape,
+  fc.constantFrom(
+    ' # comment',
+    '#',
+    '$',
+    '${',
+    '${x',
+    '$(x',
+    '::',
+    '\\\n',
+    '\\\n  ',
+    '@alt',
+    'critical,',
+    'DNS:a.example',
+    'IP:10.0.0.1',
+    '\u00e9',
+    '\ufeff',
+  ),
+);
 const value = fc.array(valueToken, { maxLength: 6 }).map((t) => t.join(''));
 
 const configLine: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(' = ', '=', ' =\t', ' '), value).map(([n, eq, v]) => `${n}${eq}${v}`) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...SECTIONS), fc.constantFrom(...NAMES), value).map(([s, n, v]) => `${s}::${n} = ${v}`) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...SECTIONS), fc.constantFrom('[ ', '[', '[  '), fc.constantFrom(' ]', ']', '', ' ] # c', ' ]x')).map(([s, o, c]) => `${o}${s}${c}`) },
-  { weight: 1, arbitrary: fc.constantFrom('.pragma dollarid:on', '.pragma dollarid:off', '.pragma abspath:true', '.pragma includedir:inc', '.pragma nonsense', '.pragma', '.pragma x:', '.pragma=dollarid:maybe') },
-  { weight: 1, arbitrary: fc.constantFrom('.include loop.cnf', '.include = other.cnf', '.include missing.cnf', '.include dir', '.include /abs.cnf', '.include $x', '.include "q.cnf"') },
-  { weight: 1, arbitrary: fc.constantFrom('', '   ', '# comment', '  # indented comment', '\t', '=', '= value', 'name', 'a b = c') },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...NAMES), fc.constantFrom(' = ', '=', ' =\t', ' '), value)
+      .map(([n, eq, v]) => `${n}${eq}${v}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...SECTIONS), fc.constantFrom(...NAMES), value)
+      .map(([s, n, v]) => `${s}::${n} = ${v}`),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom(...SECTIONS),
+        fc.constantFrom('[ ', '[', '[  '),
+        fc.constantFrom(' ]', ']', '', ' ] # c', ' ]x'),
+      )
+      .map(([s, o, c]) => `${o}${s}${c}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '.pragma dollarid:on',
+      '.pragma dollarid:off',
+      '.pragma abspath:true',
+      '.pragma includedir:inc',
+      '.pragma nonsense',
+      '.pragma',
+      '.pragma x:',
+      '.pragma=dollarid:maybe',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '.include loop.cnf',
+      '.include = other.cnf',
+      '.include missing.cnf',
+      '.include dir',
+      '.include /abs.cnf',
+      '.include $x',
+      '.include "q.cnf"',
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', '   ', '# comment', '  # indented comment', '\t', '=', '= value', 'name', 'a b = c'),
+  },
 );
 
-const generatedConfig = fc.tuple(fc.array(configLine, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean())
+const generatedConfig = fc
+  .tuple(fc.array(configLine, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.boolean())
   .map(([lines, eol, bom, finalEol]) => (bom ? '\ufeff' : '') + lines.join(eol) + (finalEol ? eol : ''));
 
 /** Includes that exist, loop back, include each other and name a directory. */
@@ -83,7 +187,8 @@ const INCLUDES: Record<string, string> = {
 const WITH_INCLUDES: ParseOpensslConfigOptions = {
   env: { HOME: '/home/fuzz', X: '1' },
   readInclude: (p) => INCLUDES[p.replace(/^inc\//, '')],
-  listIncludeDirectory: (p) => (p.replace(/^inc\//, '') === 'dir' ? ['one.cnf', 'two.conf', 'skip.txt', '.cnf'] : undefined),
+  listIncludeDirectory: (p) =>
+    p.replace(/^inc\//, '') === 'dir' ? ['one.cnf', 'two.conf', 'skip.txt', '.cnf'] : undefined,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -116,9 +221,18 @@ function bomb(base: number, fanout: number, depth: number, syntax: 0 | 1 | 2, se
     // Past the limit even without the source bytes OpenSSL also counts: refused for sure.
     if (expectedLine === undefined && size > MAX_CONF_VALUE_LENGTH) expectedLine = lines.length;
     // Within the limit even with every source byte counted: accepted for sure.
-    if (expectedLine === undefined && size + Buffer.byteLength(line) + 1 <= MAX_CONF_VALUE_LENGTH) safeUntil = lines.length;
+    if (expectedLine === undefined && size + Buffer.byteLength(line) + 1 <= MAX_CONF_VALUE_LENGTH)
+      safeUntil = lines.length;
   }
-  lines.push('[ req ]', 'prompt = no', 'distinguished_name = dn', '[ dn ]', 'O = Example', 'OU = Payments', 'CN = client.example');
+  lines.push(
+    '[ req ]',
+    'prompt = no',
+    'distinguished_name = dn',
+    '[ dn ]',
+    'O = Example',
+    'OU = Payments',
+    'CN = client.example',
+  );
   return { text: lines.join('\n') + '\n', expectedLine, safeUntil };
 }
 
@@ -126,33 +240,69 @@ describe('fuzz: OpenSSL config reader and validator', function () {
   this.timeout(SUITE_TIMEOUT_MS);
 
   it('never throws on arbitrary text; findings stay inside the text', () => {
-    fuzz('config arbitrary', [fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 200, unit: 'binary' }), fc.string({ maxLength: 200, unit: 'grapheme' }))], (text) => {
-      checkConfig(text);
-    }, { weight: 3 });
+    fuzz(
+      'config arbitrary',
+      [
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ maxLength: 200, unit: 'binary' }),
+          fc.string({ maxLength: 200, unit: 'grapheme' }),
+        ),
+      ],
+      (text) => {
+        checkConfig(text);
+      },
+      { weight: 3 },
+    );
   });
 
-  it('never throws on mutations of the differential suite\'s configs', () => {
+  it("never throws on mutations of the differential suite's configs", () => {
     const seeds = DIFFERENTIAL_CASES.map((c) => c.config).filter((c) => !c.startsWith('fixture:'));
-    fuzz('config mutated', [fc.nat().chain((i) => mutatedText(seeds[i % seeds.length], CONFIG_ALPHABET)), fc.boolean()], (text, includes) => {
-      checkConfig(text, includes ? WITH_INCLUDES : {});
-    }, { weight: 3 });
+    fuzz(
+      'config mutated',
+      [fc.nat().chain((i) => mutatedText(seeds[i % seeds.length], CONFIG_ALPHABET)), fc.boolean()],
+      (text, includes) => {
+        checkConfig(text, includes ? WITH_INCLUDES : {});
+      },
+      { weight: 3 },
+    );
   });
 
   it('never throws on generated configs: sections, quotes, escapes, variables, continuations, pragmas, includes that loop', () => {
-    fuzz('config generated', [generatedConfig, fc.boolean()], (text, includes) => {
-      checkConfig(text, includes ? WITH_INCLUDES : {});
-    }, { weight: 3 });
+    fuzz(
+      'config generated',
+      [generatedConfig, fc.boolean()],
+      (text, includes) => {
+        checkConfig(text, includes ? WITH_INCLUDES : {});
+      },
+      { weight: 3 },
+    );
   });
 
   it('stays linear on large configs (long lines, many lines, long continuations)', () => {
     const big = fc.oneof(
-      fc.tuple(fc.nat({ max: 200_000 }), fc.constantFrom('a', '$', '\\', '"', "'", '#', ' ', '$a', '${a', '\\\n', 'a = b\n', '[ s ]\n', '[')).map(([n, unit]) => `a = b\nc = ${unit.repeat(Math.ceil(n / unit.length))}\n`),
-      fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom('x = $a$a$a$a\n', 'a = ${a}\n', 'v\\\n', 'DNS.1 = a\n', '.include loop.cnf\n')).map(([n, line]) => `a = 1\n${line.repeat(n)}`),
+      fc
+        .tuple(
+          fc.nat({ max: 200_000 }),
+          fc.constantFrom('a', '$', '\\', '"', "'", '#', ' ', '$a', '${a', '\\\n', 'a = b\n', '[ s ]\n', '['),
+        )
+        .map(([n, unit]) => `a = b\nc = ${unit.repeat(Math.ceil(n / unit.length))}\n`),
+      fc
+        .tuple(
+          fc.integer({ min: 1, max: 10_000 }),
+          fc.constantFrom('x = $a$a$a$a\n', 'a = ${a}\n', 'v\\\n', 'DNS.1 = a\n', '.include loop.cnf\n'),
+        )
+        .map(([n, line]) => `a = 1\n${line.repeat(n)}`),
     );
     // Up to ~200 KB, with a finding on every line for some: a few hundred milliseconds when linear, minutes when not.
-    fuzz('config large', [big], (text) => {
-      checkConfig(text, WITH_INCLUDES);
-    }, { weight: 0.1 });
+    fuzz(
+      'config large',
+      [big],
+      (text) => {
+        checkConfig(text, WITH_INCLUDES);
+      },
+      { weight: 0.1 },
+    );
   });
 
   describe('variable-expansion bombs', () => {
@@ -189,7 +339,10 @@ describe('fuzz: OpenSSL config reader and validator', function () {
         }, 'openssl refuses the bomb');
         assert.match(stderr, /variable expansion too long/);
         const opensslLine = Number(/Error on line (\d+)/.exec(stderr)?.[1]);
-        assert.ok(opensslLine > shape.safeUntil && (shape.expectedLine === undefined || opensslLine <= shape.expectedLine), `openssl names line ${opensslLine}`);
+        assert.ok(
+          opensslLine > shape.safeUntil && (shape.expectedLine === undefined || opensslLine <= shape.expectedLine),
+          `openssl names line ${opensslLine}`,
+        );
         const refusal = findings.find((f) => f.severity === 'error');
         assert.ok(refusal, 'an error finding');
         assert.strictEqual(refusal.code, 'variable-expansion-too-long');
@@ -205,13 +358,22 @@ describe('fuzz: OpenSSL config reader and validator', function () {
       const file = path.join(dir, 'long-literal.cnf');
       fs.writeFileSync(file, literal);
       openssl(['req', '-new', '-config', file, '-batch', '-key', keyPath, '-out', path.join(dir, 'long.csr')]);
-      assert.deepStrictEqual(checkOpensslConfig(literal).findings.filter((f) => f.severity === 'error'), []);
+      assert.deepStrictEqual(
+        checkOpensslConfig(literal).findings.filter((f) => f.severity === 'error'),
+        [],
+      );
 
       const referenced = `long = ${'y'.repeat(70_000)}\nshort = $long\n${tail}`;
       fs.writeFileSync(file, referenced);
-      assert.throws(() => openssl(['req', '-new', '-config', file, '-batch', '-key', keyPath, '-out', path.join(dir, 'long.csr')]), /variable expansion too long[\s\S]*line 2|line 2[\s\S]*variable expansion too long/);
+      assert.throws(
+        () => openssl(['req', '-new', '-config', file, '-batch', '-key', keyPath, '-out', path.join(dir, 'long.csr')]),
+        /variable expansion too long[\s\S]*line 2|line 2[\s\S]*variable expansion too long/,
+      );
       const errors = checkOpensslConfig(referenced).findings.filter((f) => f.severity === 'error');
-      assert.deepStrictEqual(errors.map((f) => [f.code, f.line]), [['variable-expansion-too-long', 2]]);
+      assert.deepStrictEqual(
+        errors.map((f) => [f.code, f.line]),
+        [['variable-expansion-too-long', 2]],
+      );
     });
 
     it('random bomb shapes: refused on the first line over the limit, never before, and fast', () => {
@@ -222,15 +384,25 @@ describe('fuzz: OpenSSL config reader and validator', function () {
         syntax: fc.constantFrom(0 as const, 1 as const, 2 as const),
         section: fc.boolean(),
       });
-      fuzz('config bombs', [shape], ({ base, fanout, depth, syntax, section }) => {
-        const b = bomb(base, fanout, depth, syntax, section);
-        const parsed = timed('parseOpensslConfig', b.text, () => parseOpensslConfig(b.text));
-        const refusals = parsed.findings.filter((f) => f.code === 'variable-expansion-too-long');
-        const first = refusals[0]?.line;
-        if (b.expectedLine !== undefined) assert.ok(first !== undefined && first <= b.expectedLine, `refused at ${first}, expected by ${b.expectedLine}`);
-        if (first !== undefined) assert.ok(first > b.safeUntil, `refused at ${first}, but lines up to ${b.safeUntil} are within the limit`);
-        assert.strictEqual(parsed.loadError?.code, first === undefined ? undefined : 'variable-expansion-too-long');
-      }, { weight: 1 });
+      fuzz(
+        'config bombs',
+        [shape],
+        ({ base, fanout, depth, syntax, section }) => {
+          const b = bomb(base, fanout, depth, syntax, section);
+          const parsed = timed('parseOpensslConfig', b.text, () => parseOpensslConfig(b.text));
+          const refusals = parsed.findings.filter((f) => f.code === 'variable-expansion-too-long');
+          const first = refusals[0]?.line;
+          if (b.expectedLine !== undefined)
+            assert.ok(
+              first !== undefined && first <= b.expectedLine,
+              `refused at ${first}, expected by ${b.expectedLine}`,
+            );
+          if (first !== undefined)
+            assert.ok(first > b.safeUntil, `refused at ${first}, but lines up to ${b.safeUntil} are within the limit`);
+          assert.strictEqual(parsed.loadError?.code, first === undefined ? undefined : 'variable-expansion-too-long');
+        },
+        { weight: 1 },
+      );
     });
   });
 
@@ -245,17 +417,36 @@ describe('fuzz: OpenSSL config reader and validator', function () {
 
     it('generated CN values: an error finding exactly when openssl refuses, the same subject when it accepts', async () => {
       // The reader's features in the value openssl puts into the CSR, behind definitions of a, b, x in two sections.
-      const prelude = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'x', 'vals::a', 'vals::x'), value).map(([n, v]) => `${n} = ${v}`), { maxLength: 4 });
-      const config = fc.tuple(prelude, value, fc.boolean()).map(([lines, cn, dollarId]) => [
-        ...(dollarId ? ['.pragma dollarid:on'] : []), ...lines,
-        '[ req ]', 'prompt = no', 'distinguished_name = dn', '[ dn ]', 'O = Example', 'OU = Payments', `CN = ${cn}`, '',
-      ].join('\n'));
+      const prelude = fc.array(
+        fc.tuple(fc.constantFrom('a', 'b', 'x', 'vals::a', 'vals::x'), value).map(([n, v]) => `${n} = ${v}`),
+        { maxLength: 4 },
+      );
+      const config = fc
+        .tuple(prelude, value, fc.boolean())
+        .map(([lines, cn, dollarId]) =>
+          [
+            ...(dollarId ? ['.pragma dollarid:on'] : []),
+            ...lines,
+            '[ req ]',
+            'prompt = no',
+            'distinguished_name = dn',
+            '[ dn ]',
+            'O = Example',
+            'OU = Payments',
+            `CN = ${cn}`,
+            '',
+          ].join('\n'),
+        );
       const count = Math.max(8, runsFor(0.3));
       const configs = fc.sample(config, { seed: seedFor('config vs openssl'), numRuns: count });
       const outcomes = await mapPool(configs, 2, async (text, index) => {
         const file = path.join(dir, `c${index}.cnf`);
         fs.writeFileSync(file, text);
-        const result = await runProcess('openssl', ['req', '-new', '-batch', '-config', file, '-key', keyPath, '-outform', 'DER', '-out', `${file}.der`], { cwd: dir, env: { PATH: process.env.PATH } });
+        const result = await runProcess(
+          'openssl',
+          ['req', '-new', '-batch', '-config', file, '-key', keyPath, '-outform', 'DER', '-out', `${file}.der`],
+          { cwd: dir, env: { PATH: process.env.PATH } },
+        );
         return { text, result, der: result.code === 0 ? fs.readFileSync(`${file}.der`) : undefined };
       });
       const problems: string[] = [];
@@ -264,19 +455,27 @@ describe('fuzz: OpenSSL config reader and validator', function () {
         const ours = checkOpensslConfig(text, { env: { PATH: process.env.PATH } });
         const errors = ours.findings.filter((f) => f.severity === 'error');
         const context = `config ${JSON.stringify(text)}\nopenssl exit ${result.code}: ${result.stderr.trim().split('\n').slice(0, 2).join(' | ')}\nours: ${JSON.stringify(errors.map((f) => `${f.code}@${f.line}`))}`;
-        if ((result.code !== 0) !== (errors.length > 0)) {
-          problems.push(`${result.code !== 0 ? 'openssl refuses, the core finds no error' : 'the core finds an error, openssl accepts'}\n${context}`);
+        if ((result.code !== 0) !== errors.length > 0) {
+          problems.push(
+            `${result.code !== 0 ? 'openssl refuses, the core finds no error' : 'the core finds an error, openssl accepts'}\n${context}`,
+          );
           continue;
         }
         const named = /Error on line (\d+)/.exec(result.stderr);
-        if (named && !errors.some((f) => f.data?.opensslLine === Number(named[1]))) problems.push(`openssl names line ${named[1]}, no error finding carries it\n${context}`);
+        if (named && !errors.some((f) => f.data?.opensslLine === Number(named[1])))
+          problems.push(`openssl names line ${named[1]}, no error finding carries it\n${context}`);
         if (der) {
           const theirs = readCsrDer(der).subject.map((a) => `${a.oid}=${a.value}`);
           const mine = ours.request.subject.map((a) => `${a.oid}=${a.value}`);
-          if (JSON.stringify(theirs) !== JSON.stringify(mine)) problems.push(`subject ${JSON.stringify(mine)} vs openssl ${JSON.stringify(theirs)}\n${context}`);
+          if (JSON.stringify(theirs) !== JSON.stringify(mine))
+            problems.push(`subject ${JSON.stringify(mine)} vs openssl ${JSON.stringify(theirs)}\n${context}`);
         }
       }
-      assert.deepStrictEqual(problems, [], `${problems.length} of ${configs.length} configs disagree (FUZZ_RUNS=${FUZZ_RUNS}):\n${problems.slice(0, 5).join('\n\n')}`);
+      assert.deepStrictEqual(
+        problems,
+        [],
+        `${problems.length} of ${configs.length} configs disagree (FUZZ_RUNS=${FUZZ_RUNS}):\n${problems.slice(0, 5).join('\n\n')}`,
+      );
     });
   });
 });

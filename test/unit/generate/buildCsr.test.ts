@@ -17,24 +17,166 @@ import { mapPool, runProcess } from '../opensslConfig/support/runPool';
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/opensslConfig');
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
-const withExt = (...rest: string[]) => lines('[ req ]', 'prompt = no', 'distinguished_name = dn', 'req_extensions = ext', '[ dn ]', 'O = Example', 'OU = Payments', 'CN = client.example.com', '[ ext ]', ...rest);
+const withExt = (...rest: string[]) =>
+  lines(
+    '[ req ]',
+    'prompt = no',
+    'distinguished_name = dn',
+    'req_extensions = ext',
+    '[ dn ]',
+    'O = Example',
+    'OU = Payments',
+    'CN = client.example.com',
+    '[ ext ]',
+    ...rest,
+  );
 
 /** Corners of the encoder the differential suite does not reach. */
 const EXTRA_CASES: DifferentialCase[] = [
-  { name: 'every keyUsage bit, decipherOnly alone, nsCertType', config: withExt('keyUsage = critical, digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign, cRLSign, encipherOnly, decipherOnly', 'nsCertType = client, objCA', '1.2.3.9 = DER:30:00'), expect: 'accept' },
-  { name: 'keyUsage decipherOnly only; keyCertSign only', config: withExt('keyUsage = decipherOnly', 'nsCertType = sslCA'), expect: 'accept' },
-  { name: 'basicConstraints CA:true with pathlen, critical', config: withExt('basicConstraints = critical, CA:TRUE, pathlen:3'), expect: 'accept' },
-  { name: 'basicConstraints with a hex pathlen and CA:false', config: withExt('basicConstraints = CA:false, pathlen:0x80'), expect: 'accept' },
-  { name: 'basicConstraints from a section', config: withExt('basicConstraints = @bc', '[ bc ]', 'CA = yes', 'pathlen = 300'), expect: 'accept' },
-  { name: 'extendedKeyUsage in order, long names, OIDs, an oid_section name', config: lines('oid_section = oids', '[ oids ]', 'myUsage = 1.3.6.1.4.1.55555.7') + withExt('extendedKeyUsage = critical, 1.3.6.1.5.5.7.3.2, TLS Web Server Authentication, myUsage, codeSigning, 2.25.329800735698586629295641978511506172918'), expect: 'accept' },
-  { name: 'subjectKeyIdentifier none, Netscape strings', config: withExt('subjectKeyIdentifier = none', 'nsBaseUrl = https://example.com/', 'nsSslServerName = a.example', 'nsComment = ünï'), expect: 'accept' },
-  { name: 'ASN1: IA5STRING and PRINTABLESTRING, critical, commas kept', config: withExt('1.2.3.4.7 = ASN1:IA5STRING:a,b c', '1.2.3.4.8 = critical,ASN1:PRINTABLE:Hello (World)', '1.2.3.4.9 = ASN1:UTF8:x'), expect: 'accept' },
-  { name: 'UUID OIDs (arcs beyond 32 bits) as DN field, extension and RID', config: lines('[ req ]', 'prompt = no', 'distinguished_name = dn', 'req_extensions = ext', '[ dn ]', 'CN = x', '0.2.25.329800735698586629295641978511506172918 = uuid field', '[ ext ]', '2.25.1234567890123456789 = DER:05:00', 'subjectAltName = RID:2.25.4294967296, DNS:x.example'), expect: 'accept' },
-  { name: 'email:copy with no emailAddress leaves an empty SAN list', config: withExt('subjectAltName = email:copy'), expect: 'accept' },
-  { name: 'multi-valued RDN of one type, sorted by encoding', config: lines('[ req ]', 'prompt = no', 'distinguished_name = dn', '[ dn ]', 'OU = zzz', '+OU = aa', '+OU = b', '+CN = Z', 'O = after'), expect: 'accept' },
-  { name: 'attributes: UTF-8, BMP under string_mask default, byte-read without utf8', config: lines('[ req ]', 'prompt = no', 'utf8 = yes', 'string_mask = default', 'distinguished_name = dn', 'attributes = attrs', '[ dn ]', 'CN = 日本', '[ attrs ]', 'challengePassword = pässword', 'unstructuredName = 日本語', 'unstructuredAddress = plain') , expect: 'accept' },
-  { name: 'attributes without utf8 = yes (bytes as characters) next to extensions', config: lines('[ req ]', 'prompt = no', 'distinguished_name = dn', 'attributes = attrs', 'req_extensions = ext', '[ dn ]', 'CN = Müller', '[ attrs ]', 'challengePassword = Müller', '[ ext ]', 'subjectAltName = DNS:a.example'), expect: 'accept' },
-  { name: 'Latin-1 values under string_mask default become T61String', config: lines('[ req ]', 'prompt = no', 'utf8 = yes', 'string_mask = default', 'distinguished_name = dn', '[ dn ]', 'CN = Grüße', 'O = plain', 'emailAddress = a@b.example', 'C = DE'), expect: 'accept' },
+  {
+    name: 'every keyUsage bit, decipherOnly alone, nsCertType',
+    config: withExt(
+      'keyUsage = critical, digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyAgreement, keyCertSign, cRLSign, encipherOnly, decipherOnly',
+      'nsCertType = client, objCA',
+      '1.2.3.9 = DER:30:00',
+    ),
+    expect: 'accept',
+  },
+  {
+    name: 'keyUsage decipherOnly only; keyCertSign only',
+    config: withExt('keyUsage = decipherOnly', 'nsCertType = sslCA'),
+    expect: 'accept',
+  },
+  {
+    name: 'basicConstraints CA:true with pathlen, critical',
+    config: withExt('basicConstraints = critical, CA:TRUE, pathlen:3'),
+    expect: 'accept',
+  },
+  {
+    name: 'basicConstraints with a hex pathlen and CA:false',
+    config: withExt('basicConstraints = CA:false, pathlen:0x80'),
+    expect: 'accept',
+  },
+  {
+    name: 'basicConstraints from a section',
+    config: withExt('basicConstraints = @bc', '[ bc ]', 'CA = yes', 'pathlen = 300'),
+    expect: 'accept',
+  },
+  {
+    name: 'extendedKeyUsage in order, long names, OIDs, an oid_section name',
+    config:
+      lines('oid_section = oids', '[ oids ]', 'myUsage = 1.3.6.1.4.1.55555.7') +
+      withExt(
+        'extendedKeyUsage = critical, 1.3.6.1.5.5.7.3.2, TLS Web Server Authentication, myUsage, codeSigning, 2.25.329800735698586629295641978511506172918',
+      ),
+    expect: 'accept',
+  },
+  {
+    name: 'subjectKeyIdentifier none, Netscape strings',
+    config: withExt(
+      'subjectKeyIdentifier = none',
+      'nsBaseUrl = https://example.com/',
+      'nsSslServerName = a.example',
+      'nsComment = ünï',
+    ),
+    expect: 'accept',
+  },
+  {
+    name: 'ASN1: IA5STRING and PRINTABLESTRING, critical, commas kept',
+    config: withExt(
+      '1.2.3.4.7 = ASN1:IA5STRING:a,b c',
+      '1.2.3.4.8 = critical,ASN1:PRINTABLE:Hello (World)',
+      '1.2.3.4.9 = ASN1:UTF8:x',
+    ),
+    expect: 'accept',
+  },
+  {
+    name: 'UUID OIDs (arcs beyond 32 bits) as DN field, extension and RID',
+    config: lines(
+      '[ req ]',
+      'prompt = no',
+      'distinguished_name = dn',
+      'req_extensions = ext',
+      '[ dn ]',
+      'CN = x',
+      '0.2.25.329800735698586629295641978511506172918 = uuid field',
+      '[ ext ]',
+      '2.25.1234567890123456789 = DER:05:00',
+      'subjectAltName = RID:2.25.4294967296, DNS:x.example',
+    ),
+    expect: 'accept',
+  },
+  {
+    name: 'email:copy with no emailAddress leaves an empty SAN list',
+    config: withExt('subjectAltName = email:copy'),
+    expect: 'accept',
+  },
+  {
+    name: 'multi-valued RDN of one type, sorted by encoding',
+    config: lines(
+      '[ req ]',
+      'prompt = no',
+      'distinguished_name = dn',
+      '[ dn ]',
+      'OU = zzz',
+      '+OU = aa',
+      '+OU = b',
+      '+CN = Z',
+      'O = after',
+    ),
+    expect: 'accept',
+  },
+  {
+    name: 'attributes: UTF-8, BMP under string_mask default, byte-read without utf8',
+    config: lines(
+      '[ req ]',
+      'prompt = no',
+      'utf8 = yes',
+      'string_mask = default',
+      'distinguished_name = dn',
+      'attributes = attrs',
+      '[ dn ]',
+      'CN = 日本',
+      '[ attrs ]',
+      'challengePassword = pässword',
+      'unstructuredName = 日本語',
+      'unstructuredAddress = plain',
+    ),
+    expect: 'accept',
+  },
+  {
+    name: 'attributes without utf8 = yes (bytes as characters) next to extensions',
+    config: lines(
+      '[ req ]',
+      'prompt = no',
+      'distinguished_name = dn',
+      'attributes = attrs',
+      'req_extensions = ext',
+      '[ dn ]',
+      'CN = Müller',
+      '[ attrs ]',
+      'challengePassword = Müller',
+      '[ ext ]',
+      'subjectAltName = DNS:a.example',
+    ),
+    expect: 'accept',
+  },
+  {
+    name: 'Latin-1 values under string_mask default become T61String',
+    config: lines(
+      '[ req ]',
+      'prompt = no',
+      'utf8 = yes',
+      'string_mask = default',
+      'distinguished_name = dn',
+      '[ dn ]',
+      'CN = Grüße',
+      'O = plain',
+      'emailAddress = a@b.example',
+      'C = DE',
+    ),
+    expect: 'accept',
+  },
 ];
 
 /**
@@ -92,12 +234,18 @@ describe('buildCsr: byte for byte what openssl req makes with the same key', fun
         fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
         fs.writeFileSync(path.join(dir, name), content);
       }
-      const result = await runProcess('openssl', ['req', '-new', '-batch', '-config', configPath, '-key', keyPath, '-outform', 'DER', '-out', 'openssl.der'],
-        { cwd: dir, env: { PATH: process.env.PATH, ...testCase.env } });
+      const result = await runProcess(
+        'openssl',
+        ['req', '-new', '-batch', '-config', configPath, '-key', keyPath, '-outform', 'DER', '-out', 'openssl.der'],
+        { cwd: dir, env: { PATH: process.env.PATH, ...testCase.env } },
+      );
       const outcome: Outcome = { name: testCase.name, configText: fs.readFileSync(path.join(dir, configPath), 'utf8') };
       if (result.code === 0) outcome.opensslDer = fs.readFileSync(path.join(dir, 'openssl.der'));
       else outcome.opensslError = result.stderr;
-      const { config, request } = checkOpensslConfig(outcome.configText, opensslConfigFileOptions(configPath, dir, { ...testCase.env }));
+      const { config, request } = checkOpensslConfig(
+        outcome.configText,
+        opensslConfigFileOptions(configPath, dir, { ...testCase.env }),
+      );
       try {
         outcome.ours = buildCsr({ config, request, privateKey, publicKeyDer }).der;
       } catch (error) {
@@ -128,7 +276,11 @@ describe('buildCsr: byte for byte what openssl req makes with the same key', fun
       assert.strictEqual(outcome.refused, undefined, outcome.refused);
       const ours = outcome.ours as Buffer;
       const theirs = outcome.opensslDer as Buffer;
-      assert.strictEqual(requestInfo(ours).toString('hex'), requestInfo(theirs).toString('hex'), 'CertificationRequestInfo');
+      assert.strictEqual(
+        requestInfo(ours).toString('hex'),
+        requestInfo(theirs).toString('hex'),
+        'CertificationRequestInfo',
+      );
       if (signatureAlgorithm(theirs).equals(signatureAlgorithm(ours))) {
         assert.ok(ours.equals(theirs), 'the whole CSR');
       } else {

@@ -15,14 +15,20 @@ function oneLine(stderr: string): void {
 
 /** Every file of a directory with its bytes and times, to prove a refused command changed nothing. */
 function listing(dir: string): Array<[string, string, number, number]> {
-  return fs.readdirSync(dir).sort().map((name) => {
-    const stat = fs.statSync(path.join(dir, name));
-    return [name, fs.readFileSync(path.join(dir, name), 'hex'), stat.mtimeMs, stat.mode];
-  });
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const stat = fs.statSync(path.join(dir, name));
+      return [name, fs.readFileSync(path.join(dir, name), 'hex'), stat.mtimeMs, stat.mode];
+    });
 }
 
 function keyBase64Lines(keyPath: string): string[] {
-  return fs.readFileSync(keyPath, 'utf8').split('\n').filter((l) => l.length > 40 && !l.startsWith('-----'));
+  return fs
+    .readFileSync(keyPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 40 && !l.startsWith('-----'));
 }
 
 describe('CLI: new-config and generate', function () {
@@ -33,7 +39,10 @@ describe('CLI: new-config and generate', function () {
     const help = runCli(['--help']);
     assert.match(help.stdout, /^ {2}new-config /m);
     assert.match(help.stdout, /^ {2}generate /m);
-    assert.match(runCli(['generate', '--help']).stdout, /^Usage: mtls-rotation generate --config FILE\.cnf --key-out K --csr-out C/);
+    assert.match(
+      runCli(['generate', '--help']).stdout,
+      /^Usage: mtls-rotation generate --config FILE\.cnf --key-out K --csr-out C/,
+    );
     assert.match(runCli(['new-config', '--help']).stdout, /^Usage: mtls-rotation new-config --from-cert OLD\.crt/);
   });
 
@@ -47,8 +56,14 @@ describe('CLI: new-config and generate', function () {
     assert.strictEqual(fs.statSync(key).mode & 0o777, 0o600);
     assert.deepStrictEqual(rsaKeyChecks(key), { ok: true, bits: 2048 });
     assert.ok(csrVerifies(csr));
-    assert.match(run.stdout, /^Subject: C = GB, ST = London, L = London, O = Example Payments Ltd, OU = Card Issuing Program A, CN = program-a\.client\.example\.com$/m);
-    assert.match(run.stdout, /^Subject alternative names: DNS:program-a\.client\.example\.com, DNS:program-a-dr\.client\.example\.com, IP:203\.0\.113\.10, IP:2001:db8::10$/m);
+    assert.match(
+      run.stdout,
+      /^Subject: C = GB, ST = London, L = London, O = Example Payments Ltd, OU = Card Issuing Program A, CN = program-a\.client\.example\.com$/m,
+    );
+    assert.match(
+      run.stdout,
+      /^Subject alternative names: DNS:program-a\.client\.example\.com, DNS:program-a-dr\.client\.example\.com, IP:203\.0\.113\.10, IP:2001:db8::10$/m,
+    );
     assert.doesNotMatch(run.stdout, /PRIVATE KEY/);
     for (const line of keyBase64Lines(key)) assert.ok(!run.stdout.includes(line));
   });
@@ -57,19 +72,36 @@ describe('CLI: new-config and generate', function () {
     const dir = scratchDir('cli-json-');
     const key = path.join(dir, 'k.key');
     const csr = path.join(dir, 'c.csr');
-    const run = runCli(['generate', '--config', PROGRAM_A, '--key-out', key, '--csr-out', csr, '--bits', '2048', '--json']);
+    const run = runCli([
+      'generate',
+      '--config',
+      PROGRAM_A,
+      '--key-out',
+      key,
+      '--csr-out',
+      csr,
+      '--bits',
+      '2048',
+      '--json',
+    ]);
     assert.strictEqual(run.code, 0, run.stderr);
     const doc = JSON.parse(run.stdout) as Record<string, unknown>;
     assert.deepStrictEqual(Object.keys(doc), ['key', 'csr', 'subject', 'subjectAltNames', 'publicKeySha256']);
     assert.strictEqual(doc.key, key);
     assert.strictEqual(doc.csr, csr);
     assert.deepStrictEqual(doc.subject, [
-      { type: 'C', value: 'GB' }, { type: 'ST', value: 'London' }, { type: 'L', value: 'London' },
-      { type: 'O', value: 'Example Payments Ltd' }, { type: 'OU', value: 'Card Issuing Program A' }, { type: 'CN', value: 'program-a.client.example.com' },
+      { type: 'C', value: 'GB' },
+      { type: 'ST', value: 'London' },
+      { type: 'L', value: 'London' },
+      { type: 'O', value: 'Example Payments Ltd' },
+      { type: 'OU', value: 'Card Issuing Program A' },
+      { type: 'CN', value: 'program-a.client.example.com' },
     ]);
     assert.deepStrictEqual(doc.subjectAltNames, [
-      { type: 'DNS', value: 'program-a.client.example.com' }, { type: 'DNS', value: 'program-a-dr.client.example.com' },
-      { type: 'IP', value: '203.0.113.10' }, { type: 'IP', value: '2001:db8::10' },
+      { type: 'DNS', value: 'program-a.client.example.com' },
+      { type: 'DNS', value: 'program-a-dr.client.example.com' },
+      { type: 'IP', value: '203.0.113.10' },
+      { type: 'IP', value: '2001:db8::10' },
     ]);
     assert.strictEqual(doc.publicKeySha256, opensslSpkiSha256(key, 'key'));
     assert.strictEqual(doc.publicKeySha256, opensslSpkiSha256(csr, 'csr'));
@@ -84,7 +116,10 @@ describe('CLI: new-config and generate', function () {
     const again = runCli(['generate', '--config', PROGRAM_A, '--key-out', key, '--csr-out', csr]);
     assert.strictEqual(again.code, 2);
     oneLine(again.stderr);
-    assert.match(again.stderr, /n\.key already exists.*nothing was written \(try --key-out .*n-2\.key --csr-out .*n-2\.csr\)/);
+    assert.match(
+      again.stderr,
+      /n\.key already exists.*nothing was written \(try --key-out .*n-2\.key --csr-out .*n-2\.csr\)/,
+    );
     assert.strictEqual(again.stdout, '');
     assert.deepStrictEqual(listing(dir), before);
   });
@@ -106,16 +141,25 @@ describe('CLI: new-config and generate', function () {
   it('exits 2 with one line and writes nothing for weak bits, bad usage and configs with errors', () => {
     const dir = scratchDir('cli-refuse-');
     const broken = path.join(dir, 'broken.cnf');
-    fs.writeFileSync(broken, '[ req ]\nprompt = no\ndistinguished_name = dn\n[ dn ]\nCN = x\nO = $undefined_variable\n');
+    fs.writeFileSync(
+      broken,
+      '[ req ]\nprompt = no\ndistinguished_name = dn\n[ dn ]\nCN = x\nO = $undefined_variable\n',
+    );
     const out = ['--key-out', path.join(dir, 'k.key'), '--csr-out', path.join(dir, 'c.csr')];
     const cases: Array<[string[], RegExp]> = [
       [['generate', '--config', PROGRAM_A, ...out, '--bits', '1024'], /--bits 1024 is below 2048 bits/],
       [['generate', '--config', PROGRAM_A, ...out, '--bits', '2048x'], /--bits must be a whole number/],
       [['generate', '--config', PROGRAM_A, ...out, '--bits', '8192'], /not one of 2048, 3072, 4096/],
-      [['generate', '--config', broken, ...out], /broken\.cnf:6: Variable \$undefined_variable has no value.*\[undefined-variable\]/],
+      [
+        ['generate', '--config', broken, ...out],
+        /broken\.cnf:6: Variable \$undefined_variable has no value.*\[undefined-variable\]/,
+      ],
       [['generate', '--config', path.join(dir, 'missing.cnf'), ...out], /missing\.cnf: no such file/],
       [['generate', '--config', PROGRAM_A, '--key-out', path.join(dir, 'k.key')], /--csr-out is required/],
-      [['generate', '--config', PROGRAM_A, '--key-out', path.join(dir, 'same'), '--csr-out', path.join(dir, 'same')], /both be written to/],
+      [
+        ['generate', '--config', PROGRAM_A, '--key-out', path.join(dir, 'same'), '--csr-out', path.join(dir, 'same')],
+        /both be written to/,
+      ],
       [['generate', '--config', PROGRAM_A, ...out, 'extra'], /unexpected argument/],
       [['new-config'], /--from-cert OLD\.crt is required/],
       [['new-config', '--from-cert', path.join(dir, 'none.crt')], /no such file/],
@@ -148,7 +192,7 @@ describe('CLI: new-config and generate', function () {
     assert.deepStrictEqual(listing(dir), before);
   });
 
-  it('new-config then generate: the new CSR has the old certificate\'s subject and SANs, and a new key', () => {
+  it("new-config then generate: the new CSR has the old certificate's subject and SANs, and a new key", () => {
     const f = cryptoFixtures();
     const dir = scratchDir('cli-rotation-');
     const config = path.join(dir, 'rsa-client-openssl.cnf');

@@ -23,13 +23,29 @@ function oldCertificate(dir: string, name: string, config: string): { certPath: 
   fs.writeFileSync(configPath, config);
   const keyPath = makeKey(path.join(dir, `${name}.key`));
   const certPath = path.join(dir, `${name}.crt`);
-  const run = runOpenssl(['req', '-x509', '-new', '-config', configPath, '-key', keyPath, '-days', '90', '-out', certPath]);
+  const run = runOpenssl([
+    'req',
+    '-x509',
+    '-new',
+    '-config',
+    configPath,
+    '-key',
+    keyPath,
+    '-days',
+    '90',
+    '-out',
+    certPath,
+  ]);
   assert.strictEqual(run.code, 0, run.stderr);
   return { certPath, keyPath };
 }
 
 /** new-config's text for the certificate, then openssl's CSR from it with the old key (the comparison needs no new one). */
-function roundTrip(dir: string, certPath: string, keyPath: string): { certificate: CertificateInfo; text: string; csrPath: string } {
+function roundTrip(
+  dir: string,
+  certPath: string,
+  keyPath: string,
+): { certificate: CertificateInfo; text: string; csrPath: string } {
   const certificate = readCertificate(fs.readFileSync(certPath), { path: certPath });
   const text = newRequestConfig(certificate);
   const configPath = requestConfigFileName(certPath);
@@ -46,7 +62,11 @@ function assertSameNames(certPath: string, csrPath: string): void {
 }
 
 const TRICKY = lines(
-  '[ req ]', 'prompt = no', 'utf8 = yes', 'distinguished_name = dn', 'x509_extensions = ext',
+  '[ req ]',
+  'prompt = no',
+  'utf8 = yes',
+  'distinguished_name = dn',
+  'x509_extensions = ext',
   '[ dn ]',
   'C = DE',
   'O = "Acme \\"Quoted\\" & \'single\' `back`"',
@@ -79,7 +99,7 @@ const TRICKY = lines(
 describe('newRequestConfig', function () {
   this.timeout(60_000);
 
-  it('round trip: openssl req on the config gives the certificate\'s subject and SANs, tricky values included', () => {
+  it("round trip: openssl req on the config gives the certificate's subject and SANs, tricky values included", () => {
     const dir = scratchDir('newconfig-');
     const { certPath, keyPath } = oldCertificate(dir, 'tricky', TRICKY);
     const { certificate, text, csrPath } = roundTrip(dir, certPath, keyPath);
@@ -88,7 +108,10 @@ describe('newRequestConfig', function () {
     const csr = readCsr(fs.readFileSync(csrPath));
     assert.deepStrictEqual(csr.subject, certificate.subject);
     assert.deepStrictEqual(csr.subjectAltNames, certificate.subjectAltNames);
-    assert.ok(certificate.subject.some((a) => a.value.includes('\n')), 'the fixture has a line break');
+    assert.ok(
+      certificate.subject.some((a) => a.value.includes('\n')),
+      'the fixture has a line break',
+    );
     assert.doesNotMatch(text, /WARNING/);
   });
 
@@ -108,7 +131,10 @@ describe('newRequestConfig', function () {
     const text = newRequestConfig(certificate);
     const { findings, request } = checkOpensslConfig(text, { providerRules: false });
     assert.deepStrictEqual(findings, []);
-    assert.deepStrictEqual(request.subject.map((a) => a.value), certificate.subject.map((a) => a.value));
+    assert.deepStrictEqual(
+      request.subject.map((a) => a.value),
+      certificate.subject.map((a) => a.value),
+    );
     const generated = await generateKeyAndCsr(text);
     const csr = readCsr(generated.csrPem);
     assert.deepStrictEqual(csr.subject, certificate.subject);
@@ -125,12 +151,23 @@ describe('newRequestConfig', function () {
     assert.match(text, new RegExp(`^#   expires: ${certificate.notAfter.replace(/\./g, '\\.')}$`, 'm'));
     assert.match(text, /^# {3}subject: C = DE, O = Acme "Quoted"/m);
     assert.match(text, /^# {3}openssl genrsa -out program-a-2031\.key 2048$/m);
-    assert.match(text, /^# {3}openssl req -new -key program-a-2031\.key -out program-a-2031\.csr -config program-a-openssl\.cnf$/m);
+    assert.match(
+      text,
+      /^# {3}openssl req -new -key program-a-2031\.key -out program-a-2031\.csr -config program-a-openssl\.cnf$/m,
+    );
     assert.match(text, /^# {3}openssl req -in program-a-2031\.csr -noout -text -verify$/m);
     assert.match(text, /^0\.OU +=/m);
     assert.match(text, /^1\.OU +=/m);
     assert.match(text, /^\+DC +=|^UID +=.*\n\+DC/m);
-    for (const setting of ['prompt             = no', 'default_bits       = 2048', 'default_md         = sha256', 'utf8               = yes', 'string_mask        = utf8only', 'distinguished_name = dn', 'req_extensions     = req_ext']) {
+    for (const setting of [
+      'prompt             = no',
+      'default_bits       = 2048',
+      'default_md         = sha256',
+      'utf8               = yes',
+      'string_mask        = utf8only',
+      'distinguished_name = dn',
+      'req_extensions     = req_ext',
+    ]) {
       assert.ok(text.includes(`\n${setting}\n`), setting);
     }
     assert.match(text, /^subjectAltName = @alt_names$/m);
@@ -138,7 +175,10 @@ describe('newRequestConfig', function () {
     assert.match(text, /^IP\.2 += 2001:db8::10$/m);
     // The header's subject line cannot be broken by a value with a line break.
     const header = text.slice(0, text.indexOf('[ req ]'));
-    assert.ok(header.split('\n').every((l) => l === '' || l.startsWith('#')), header);
+    assert.ok(
+      header.split('\n').every((l) => l === '' || l.startsWith('#')),
+      header,
+    );
     assert.strictEqual(newRequestConfig(certificate, { bits: 3072 }).includes('\ndefault_bits       = 3072\n'), true);
   });
 
@@ -150,10 +190,22 @@ describe('newRequestConfig', function () {
     cert.serialNumber = '01';
     cert.validity.notBefore = new Date('2025-01-01T00:00:00Z');
     cert.validity.notAfter = new Date('2030-01-01T00:00:00Z');
-    const name = [{ shortName: 'O', value: 'Org' }, { shortName: 'OU', value: 'a\u0000b' }, { shortName: 'CN', value: 'c'.repeat(70) }];
+    const name = [
+      { shortName: 'O', value: 'Org' },
+      { shortName: 'OU', value: 'a\u0000b' },
+      { shortName: 'CN', value: 'c'.repeat(70) },
+    ];
     cert.setSubject(name);
     cert.setIssuer(name);
-    cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 2, value: 'ok.example' }, { type: 1, value: 'copy' }] }]);
+    cert.setExtensions([
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'ok.example' },
+          { type: 1, value: 'copy' },
+        ],
+      },
+    ]);
     cert.sign(keys.privateKey, forge.md.sha256.create());
     const certificate = readCertificate(forge.pki.certificateToPem(cert));
     const text = newRequestConfig(certificate);
@@ -172,12 +224,44 @@ describe('newRequestConfig', function () {
 });
 
 describe('configValue', () => {
-  const ALPHABET = ['a', 'Z', '0', ' ', '\t', '"', "'", '`', '\\', '#', '$', '{', '}', '(', ')', ',', '+', '=', ';', ':', '.', '@', 'ü', '日', '😀', '\n', '\r', '\x7f', '\x01'];
+  const ALPHABET = [
+    'a',
+    'Z',
+    '0',
+    ' ',
+    '\t',
+    '"',
+    "'",
+    '`',
+    '\\',
+    '#',
+    '$',
+    '{',
+    '}',
+    '(',
+    ')',
+    ',',
+    '+',
+    '=',
+    ';',
+    ':',
+    '.',
+    '@',
+    'ü',
+    '日',
+    '😀',
+    '\n',
+    '\r',
+    '\x7f',
+    '\x01',
+  ];
 
   function randomValues(count: number, seed: number): string[] {
     let state = seed;
     const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff);
-    return Array.from({ length: count }, () => Array.from({ length: next() % 12 }, () => ALPHABET[next() % ALPHABET.length]).join(''));
+    return Array.from({ length: count }, () =>
+      Array.from({ length: next() % 12 }, () => ALPHABET[next() % ALPHABET.length]).join(''),
+    );
   }
 
   it('leaves plain values bare and quotes the rest', () => {
@@ -195,17 +279,34 @@ describe('configValue', () => {
     const config = parseOpensslConfig(text);
     assert.deepStrictEqual(config.findings, []);
     const section = config.sections.find((s) => s.name === 's');
-    assert.deepStrictEqual(section?.entries.map((e) => e.value), values);
+    assert.deepStrictEqual(
+      section?.entries.map((e) => e.value),
+      values,
+    );
   });
 
   it('reads back exactly through openssl req, for 60 random values', () => {
     const values = randomValues(60, 11).map((v) => v.split('\x7f').join('').split('\x01').join('') || 'x');
-    const text = lines('[ req ]', 'prompt = no', 'utf8 = yes', 'distinguished_name = dn', '[ dn ]', 'CN = random', ...values.map((v, i) => `${i}.description = ${configValue(v)}`));
+    const text = lines(
+      '[ req ]',
+      'prompt = no',
+      'utf8 = yes',
+      'distinguished_name = dn',
+      '[ dn ]',
+      'CN = random',
+      ...values.map((v, i) => `${i}.description = ${configValue(v)}`),
+    );
     const dir = scratchDir('configvalue-');
     fs.writeFileSync(path.join(dir, 'r.cnf'), text);
-    const run = runOpenssl(['req', '-new', '-batch', '-config', 'r.cnf', '-key', cryptoFixtures().rsa.keyPath, '-out', 'r.csr'], dir);
+    const run = runOpenssl(
+      ['req', '-new', '-batch', '-config', 'r.cnf', '-key', cryptoFixtures().rsa.keyPath, '-out', 'r.csr'],
+      dir,
+    );
     assert.strictEqual(run.code, 0, run.stderr);
     const csr = readCsr(fs.readFileSync(path.join(dir, 'r.csr')));
-    assert.deepStrictEqual(csr.subject.slice(1).map((a) => a.value), values);
+    assert.deepStrictEqual(
+      csr.subject.slice(1).map((a) => a.value),
+      values,
+    );
   });
 });

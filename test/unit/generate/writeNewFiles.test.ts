@@ -55,9 +55,22 @@ describe('writeKeyAndCsr', function () {
       const csr = path.join(dir, 'n.csr');
       if (taken !== 'csr') fs.writeFileSync(key, 'old key', { mode: 0o600 });
       if (taken !== 'key') fs.writeFileSync(csr, 'old csr');
-      const before = fs.readdirSync(dir).sort().map((f) => [f, snapshot(path.join(dir, f))]);
-      await rejectsWith(writeKeyAndCsr(key, csr, KEY, CSR), 'file-exists', taken === 'csr' ? /n\.csr already exists/ : /n\.key already exists/);
-      assert.deepStrictEqual(fs.readdirSync(dir).sort().map((f) => [f, snapshot(path.join(dir, f))]), before);
+      const before = fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => [f, snapshot(path.join(dir, f))]);
+      await rejectsWith(
+        writeKeyAndCsr(key, csr, KEY, CSR),
+        'file-exists',
+        taken === 'csr' ? /n\.csr already exists/ : /n\.key already exists/,
+      );
+      assert.deepStrictEqual(
+        fs
+          .readdirSync(dir)
+          .sort()
+          .map((f) => [f, snapshot(path.join(dir, f))]),
+        before,
+      );
     });
   }
 
@@ -78,7 +91,11 @@ describe('writeKeyAndCsr', function () {
 
   it('leaves nothing when the CSR directory does not exist', async () => {
     const dir = scratchDir('nodir-');
-    await rejectsWith(writeKeyAndCsr(path.join(dir, 'k.key'), path.join(dir, 'missing', 'c.csr'), KEY, CSR), 'not-found', /missing/);
+    await rejectsWith(
+      writeKeyAndCsr(path.join(dir, 'k.key'), path.join(dir, 'missing', 'c.csr'), KEY, CSR),
+      'not-found',
+      /missing/,
+    );
     assert.deepStrictEqual(fs.readdirSync(dir), []);
   });
 
@@ -98,7 +115,10 @@ describe('writeKeyAndCsr', function () {
       }
     });
     try {
-      const outcome = await writeKeyAndCsr(key, csr, KEY, CSR).then(() => 'written', (error: unknown) => error);
+      const outcome = await writeKeyAndCsr(key, csr, KEY, CSR).then(
+        () => 'written',
+        (error: unknown) => error,
+      );
       if (!injected) this.skip();
       assert.ok(isCoreError(outcome) && outcome.code === 'file-exists', String(outcome));
       assert.ok(!fs.existsSync(key), 'the key was removed');
@@ -113,30 +133,46 @@ describe('writeKeyAndCsr', function () {
     const dir = scratchDir('parallel-');
     const key = path.join(dir, 'p.key');
     const csr = path.join(dir, 'p.csr');
-    const results = await Promise.allSettled([0, 1, 2, 3, 4, 5].map((i) => writeKeyAndCsr(key, csr, `${KEY}${i}`, `${CSR}${i}`)));
+    const results = await Promise.allSettled(
+      [0, 1, 2, 3, 4, 5].map((i) => writeKeyAndCsr(key, csr, `${KEY}${i}`, `${CSR}${i}`)),
+    );
     const winners = results.map((r, i) => (r.status === 'fulfilled' ? i : -1)).filter((i) => i >= 0);
     assert.strictEqual(winners.length, 1, JSON.stringify(results.map((r) => r.status)));
     assert.strictEqual(fs.readFileSync(key, 'utf8'), `${KEY}${winners[0]}`);
     assert.strictEqual(fs.readFileSync(csr, 'utf8'), `${CSR}${winners[0]}`);
-    for (const r of results) if (r.status === 'rejected') assert.ok(isCoreError(r.reason) && r.reason.code === 'file-exists');
+    for (const r of results)
+      if (r.status === 'rejected') assert.ok(isCoreError(r.reason) && r.reason.code === 'file-exists');
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['p.csr', 'p.key']);
   });
 });
 
 describe('freshName', () => {
-  const taken = (...names: string[]) => (p: string) => names.includes(p);
+  const taken =
+    (...names: string[]) =>
+    (p: string) =>
+      names.includes(p);
 
   it('keeps a free path and numbers a taken one', () => {
     assert.strictEqual(freshName('program-a-new.key', taken()), 'program-a-new.key');
     assert.strictEqual(freshName('program-a-new.key', taken('program-a-new.key')), 'program-a-new-2.key');
-    assert.strictEqual(freshName('program-a-new.key', taken('program-a-new.key', 'program-a-new-2.key')), 'program-a-new-3.key');
+    assert.strictEqual(
+      freshName('program-a-new.key', taken('program-a-new.key', 'program-a-new-2.key')),
+      'program-a-new-3.key',
+    );
   });
 
   it('counts on from a number already there, keeps directories, handles names without extension', () => {
-    assert.strictEqual(freshName('keys/program-a-new-2.key', taken('keys/program-a-new-2.key')), 'keys/program-a-new-3.key');
+    assert.strictEqual(
+      freshName('keys/program-a-new-2.key', taken('keys/program-a-new-2.key')),
+      'keys/program-a-new-3.key',
+    );
     assert.strictEqual(freshName('/etc/mtls/client.csr', taken('/etc/mtls/client.csr')), '/etc/mtls/client-2.csr');
     assert.strictEqual(freshName('key', taken('key')), 'key-2');
     assert.strictEqual(freshName('.hidden', taken('.hidden')), '.hidden-2');
-    assert.strictEqual(freshName('client-2030.key', taken('client-2030.key')), 'client-2030-2.key', 'a year is no counter');
+    assert.strictEqual(
+      freshName('client-2030.key', taken('client-2030.key')),
+      'client-2030-2.key',
+      'a year is no counter',
+    );
   });
 });

@@ -38,7 +38,14 @@ describe('scanInventory', () => {
     const root = tree();
     const result = await scanInventory([root]);
     assert.deepStrictEqual(rel(root, result), {
-      items: ['a/b/c/bundle.pem#0', 'a/b/c/bundle.pem#1', 'a/b/c/bundle.pem#2', 'a/b/cert-in-disguise.txt#0', 'a/client.crt#0', 'a/client.key#0'],
+      items: [
+        'a/b/c/bundle.pem#0',
+        'a/b/c/bundle.pem#1',
+        'a/b/c/bundle.pem#2',
+        'a/b/cert-in-disguise.txt#0',
+        'a/client.crt#0',
+        'a/client.key#0',
+      ],
       errors: ['garbage/big.der:too-large', 'garbage/empty.pem:empty-file', 'garbage/truncated.pem:truncated-pem'],
     });
   });
@@ -46,7 +53,10 @@ describe('scanInventory', () => {
   it('reads explicitly named files whatever their name, and node_modules only when named', async () => {
     const root = tree();
     const result = await scanInventory([path.join(root, 'a/b/binary.bin'), path.join(root, 'node_modules')]);
-    assert.deepStrictEqual(rel(root, result), { items: ['node_modules/pkg/test.pem#0'], errors: ['a/b/binary.bin:not-pem-or-der'] });
+    assert.deepStrictEqual(rel(root, result), {
+      items: ['node_modules/pkg/test.pem#0'],
+      errors: ['a/b/binary.bin:not-pem-or-der'],
+    });
   });
 
   it('honours maxFileBytes without reading the file', async () => {
@@ -88,16 +98,30 @@ describe('scanInventory', () => {
     const root = tree();
     const progress: Array<[number, number | undefined]> = [];
     const batches: InventoryResult[] = [];
-    const result = await scanInventory([root], { concurrency: 2, onProgress: (d, t) => progress.push([d, t]), onItems: (b) => batches.push(b) });
+    const result = await scanInventory([root], {
+      concurrency: 2,
+      onProgress: (d, t) => progress.push([d, t]),
+      onItems: (b) => batches.push(b),
+    });
     assert.deepStrictEqual(progress[0], [0, progress.at(-1)![1]]);
     assert.strictEqual(progress.at(-1)![0], progress.at(-1)![1]);
     assert.ok(progress.length > 3);
-    assert.strictEqual(batches.reduce((n, b) => n + b.items.length, 0), result.items.length);
-    assert.strictEqual(batches.reduce((n, b) => n + b.errors.length, 0), result.errors.length);
+    assert.strictEqual(
+      batches.reduce((n, b) => n + b.items.length, 0),
+      result.items.length,
+    );
+    assert.strictEqual(
+      batches.reduce((n, b) => n + b.errors.length, 0),
+      result.errors.length,
+    );
 
     const controller = new AbortController();
     await assert.rejects(
-      scanInventory([root], { concurrency: 1, onProgress: (done) => done === 2 && controller.abort(), signal: controller.signal }),
+      scanInventory([root], {
+        concurrency: 1,
+        onProgress: (done) => done === 2 && controller.abort(),
+        signal: controller.signal,
+      }),
       (e: unknown) => e instanceof CoreError && e.code === 'aborted',
     );
   });
@@ -118,14 +142,23 @@ describe('readInventoryFile', () => {
     const result = await readInventoryFile(f.files['bundle.pem']);
     assert.strictEqual(result.items.length, 3);
     const gone = await readInventoryFile(path.join(f.dir, 'gone.pem'));
-    assert.deepStrictEqual(gone.errors.map((e) => e.code), ['not-found']);
+    assert.deepStrictEqual(
+      gone.errors.map((e) => e.code),
+      ['not-found'],
+    );
     const big = await readInventoryFile(f.files['garbage/big.der']);
-    assert.deepStrictEqual(big.errors.map((e) => e.code), ['too-large']);
+    assert.deepStrictEqual(
+      big.errors.map((e) => e.code),
+      ['too-large'],
+    );
   });
 
   it('stops reading a file that is larger than stat said (a device, a growing file)', async function () {
     if (!fs.existsSync('/dev/zero')) this.skip();
     const result = await readInventoryFile('/dev/zero', { maxFileBytes: 100_000 });
-    assert.deepStrictEqual(result.errors.map((e) => e.code), ['too-large']);
+    assert.deepStrictEqual(
+      result.errors.map((e) => e.code),
+      ['too-large'],
+    );
   });
 });

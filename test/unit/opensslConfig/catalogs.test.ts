@@ -16,13 +16,16 @@ import { openssl, tempDir } from '../../support/openssl';
 
 describe('OpenSSL object names', () => {
   it('are those of the openssl binary (`openssl list -objects`)', () => {
-    const listed = openssl(['list', '-objects']).trim().split('\n').map((line) => {
-      const none = /^# None-OID object: (.*?), (.*)$/.exec(line);
-      if (none) return `${none[1]}|${none[2]}|`;
-      const [sn, rest] = line.split(' = ');
-      const comma = rest.lastIndexOf(', ');
-      return comma < 0 ? `${sn}|${sn}|${rest}` : `${sn}|${rest.slice(0, comma)}|${rest.slice(comma + 2)}`;
-    });
+    const listed = openssl(['list', '-objects'])
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const none = /^# None-OID object: (.*?), (.*)$/.exec(line);
+        if (none) return `${none[1]}|${none[2]}|`;
+        const [sn, rest] = line.split(' = ');
+        const comma = rest.lastIndexOf(', ');
+        return comma < 0 ? `${sn}|${sn}|${rest}` : `${sn}|${rest.slice(0, comma)}|${rest.slice(comma + 2)}`;
+      });
     // `openssl list -objects` cuts a few long OIDs short ("….1.1.2."); the generated table holds them whole.
     const table = allOpensslObjects().map((o, i) => {
       const printed = listed[i]?.split('|')[2] ?? '';
@@ -41,7 +44,7 @@ describe('OpenSSL object names', () => {
     assert.strictEqual(resolveObject('5.4.3'), undefined);
   });
 
-  it('read dotted OIDs with a2d_ASN1_OBJECT\'s quirks', () => {
+  it("read dotted OIDs with a2d_ASN1_OBJECT's quirks", () => {
     assert.deepStrictEqual(parseNumericOid('1.2..5'), { oid: '1.2.0.5' });
     assert.deepStrictEqual(parseNumericOid('1.2.'), { oid: '1.2' });
     assert.deepStrictEqual(parseNumericOid('1 2 3'), { oid: '1.2.3' });
@@ -60,20 +63,56 @@ describe('catalogs for completion and hover', () => {
       assert.ok(f.oid, `${f.shortName} has an OID`);
       assert.ok(f.meaning.length > 10);
     }
-    const sample = (name: string) => (name === 'C' || name === 'jurisdictionC' ? 'GB' : name === 'DC' ? 'example' : name === 'emailAddress' ? 'a@example.com' : 'Value 1');
+    const sample = (name: string) =>
+      name === 'C' || name === 'jurisdictionC'
+        ? 'GB'
+        : name === 'DC'
+          ? 'example'
+          : name === 'emailAddress'
+            ? 'a@example.com'
+            : 'Value 1';
     const dir = tempDir('mtls-catalog-');
     try {
-      const config = ['[ req ]', 'prompt = no', 'distinguished_name = dn', 'attributes = attrs', '[ dn ]',
-        ...fields.map((f, i) => `${i}.${f.shortName} = ${sample(f.shortName)}`), '[ attrs ]',
-        ...requestAttributeCatalog().map((a) => `${a.shortName} = attribute value`)].join('\n');
+      const config = [
+        '[ req ]',
+        'prompt = no',
+        'distinguished_name = dn',
+        'attributes = attrs',
+        '[ dn ]',
+        ...fields.map((f, i) => `${i}.${f.shortName} = ${sample(f.shortName)}`),
+        '[ attrs ]',
+        ...requestAttributeCatalog().map((a) => `${a.shortName} = attribute value`),
+      ].join('\n');
       fs.writeFileSync(path.join(dir, 'c.cnf'), config);
       const key = path.join(dir, 'k.pem');
       openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', key]);
-      const printed = openssl(['req', '-new', '-batch', '-config', path.join(dir, 'c.cnf'), '-key', key, '-noout', '-subject', '-nameopt', 'sname,sep_multiline']);
-      const types = printed.trim().split('\n').slice(1).map((l) => l.trim().split('=')[0]);
-      assert.deepStrictEqual(types, fields.map((f) => f.shortName));
+      const printed = openssl([
+        'req',
+        '-new',
+        '-batch',
+        '-config',
+        path.join(dir, 'c.cnf'),
+        '-key',
+        key,
+        '-noout',
+        '-subject',
+        '-nameopt',
+        'sname,sep_multiline',
+      ]);
+      const types = printed
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split('=')[0]);
+      assert.deepStrictEqual(
+        types,
+        fields.map((f) => f.shortName),
+      );
       const ours = requestFromConfig(parseOpensslConfig(config));
-      assert.deepStrictEqual(ours.subject.map((a) => a.type), types);
+      assert.deepStrictEqual(
+        ours.subject.map((a) => a.type),
+        types,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -82,11 +121,15 @@ describe('catalogs for completion and hover', () => {
   it('lists the req keys and extension names once each', () => {
     assert.strictEqual(new Set(REQ_KEYS.map((k) => k.name)).size, REQ_KEYS.length);
     assert.strictEqual(new Set(EXTENSIONS.map((e) => e.name)).size, EXTENSIONS.length);
-    for (const e of EXTENSIONS) assert.ok(resolveObject(e.name)?.object?.sn === e.name, `${e.name} is an OpenSSL short name`);
+    for (const e of EXTENSIONS)
+      assert.ok(resolveObject(e.name)?.object?.sn === e.name, `${e.name} is an OpenSSL short name`);
   });
 
-  it('knows the SAN types with OpenSSL\'s spelling and .suffix rule', () => {
-    assert.deepStrictEqual(SUBJECT_ALT_NAME_TYPES.map((t) => t.name), ['DNS', 'IP', 'email', 'URI', 'RID', 'dirName', 'otherName']);
+  it("knows the SAN types with OpenSSL's spelling and .suffix rule", () => {
+    assert.deepStrictEqual(
+      SUBJECT_ALT_NAME_TYPES.map((t) => t.name),
+      ['DNS', 'IP', 'email', 'URI', 'RID', 'dirName', 'otherName'],
+    );
     assert.strictEqual(subjectAltNameTypeOf('DNS.1')?.type, 'DNS');
     assert.strictEqual(subjectAltNameTypeOf('IP.office')?.type, 'IP');
     assert.strictEqual(subjectAltNameTypeOf('DNS1'), undefined);
@@ -104,13 +147,23 @@ describe('X509V3_parse_list', () => {
   it('splits name:value items and keeps offsets', () => {
     const result = parseX509v3List('DNS:a.example, IP:::1,critical');
     assert.ok('items' in result);
-    assert.deepStrictEqual(result.items.map((i) => [i.name, i.value, i.nameStart, i.valueStart]), [['DNS', 'a.example', 0, 4], ['IP', '::1', 15, 18], ['critical', undefined, 22, undefined]]);
+    assert.deepStrictEqual(
+      result.items.map((i) => [i.name, i.value, i.nameStart, i.valueStart]),
+      [
+        ['DNS', 'a.example', 0, 4],
+        ['IP', '::1', 15, 18],
+        ['critical', undefined, 22, undefined],
+      ],
+    );
   });
 
   it('keeps the trailing blank of a one-character token, as OpenSSL does', () => {
     const result = parseX509v3List('DNS:a , DNS:bb ');
     assert.ok('items' in result);
-    assert.deepStrictEqual(result.items.map((i) => i.value), ['a ', 'bb']);
+    assert.deepStrictEqual(
+      result.items.map((i) => i.value),
+      ['a ', 'bb'],
+    );
   });
 
   it('rejects empty names and values', () => {

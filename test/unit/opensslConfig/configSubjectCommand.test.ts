@@ -9,7 +9,12 @@ const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/opensslConfi
 async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['config-subject', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: options.cwd, env: options.env ?? {} });
+  const code = await main(['config-subject', ...args], {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd: options.cwd,
+    env: options.env ?? {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -41,27 +46,46 @@ describe('config-subject command', () => {
     const { code, stdout } = await run(['program-c-include.cnf', '--json'], { cwd: FIXTURES });
     assert.strictEqual(code, 0);
     const document = JSON.parse(stdout);
-    assert.deepStrictEqual(document.subject.map((a: { type: string }) => a.type), ['O', 'OU', 'CN']);
+    assert.deepStrictEqual(
+      document.subject.map((a: { type: string }) => a.type),
+      ['O', 'OU', 'CN'],
+    );
     // From another directory the include is not found (openssl skips it silently): only CN is left.
-    const elsewhere = await run([path.join(FIXTURES, 'program-c-include.cnf'), '--json'], { cwd: path.dirname(FIXTURES) });
+    const elsewhere = await run([path.join(FIXTURES, 'program-c-include.cnf'), '--json'], {
+      cwd: path.dirname(FIXTURES),
+    });
     assert.strictEqual(elsewhere.code, 0);
     const partial = JSON.parse(elsewhere.stdout);
     assert.deepStrictEqual(partial.subject, [{ type: 'CN', value: 'program-c.client.example.com' }]);
-    assert.deepStrictEqual(partial.diagnostics.map((d: { code: string }) => d.code), ['include-not-found', 'provider-missing-o', 'provider-missing-ou']);
+    assert.deepStrictEqual(
+      partial.diagnostics.map((d: { code: string }) => d.code),
+      ['include-not-found', 'provider-missing-o', 'provider-missing-ou'],
+    );
   });
 
   it('exits 1 with the diagnostics when openssl would refuse the config', async () => {
     const { code, stdout } = await run([path.join(FIXTURES, 'broken-variable.cnf'), '--json']);
     assert.strictEqual(code, 1);
     const document = JSON.parse(stdout);
-    assert.deepStrictEqual(document.diagnostics.map((d: { severity: string; line: number; column: number; code: string }) => [d.severity, d.line, d.column, d.code]), [['error', 6, 6, 'undefined-variable']]);
+    assert.deepStrictEqual(
+      document.diagnostics.map((d: { severity: string; line: number; column: number; code: string }) => [
+        d.severity,
+        d.line,
+        d.column,
+        d.code,
+      ]),
+      [['error', 6, 6, 'undefined-variable']],
+    );
   });
 
   it('prints a readable listing without --json', async () => {
     const { code, stdout } = await run([path.join(FIXTURES, 'broken-san.cnf')]);
     assert.strictEqual(code, 1);
     assert.match(stdout, /^openssl req would refuse/);
-    assert.match(stdout, /Subject:\n {2}O {3}Example Payments Ltd\n {2}OU {2}Program E\n {2}CN {2}program-e.client.example.com\n/);
+    assert.match(
+      stdout,
+      /Subject:\n {2}O {3}Example Payments Ltd\n {2}OU {2}Program E\n {2}CN {2}program-e.client.example.com\n/,
+    );
     assert.match(stdout, /broken-san\.cnf:11:55: error: .*\[san-bad-ip\]/);
   });
 
@@ -77,7 +101,9 @@ describe('config-subject command', () => {
       fs.writeFileSync(path.join(dir, 'empty.cnf'), '');
       const empty = await run([path.join(dir, 'empty.cnf'), '--json']);
       assert.strictEqual(empty.code, 1);
-      assert.ok(JSON.parse(empty.stdout).diagnostics.some((d: { code: string }) => d.code === 'missing-distinguished-name'));
+      assert.ok(
+        JSON.parse(empty.stdout).diagnostics.some((d: { code: string }) => d.code === 'missing-distinguished-name'),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -45,14 +45,25 @@ function writeCase(root: string, index: number, testCase: DifferentialCase): { d
 
 function generalNameText(gn: CsrGeneralName): { type: string; value: string } | undefined {
   switch (gn.tag) {
-    case 1: return { type: 'email', value: gn.bytes.toString('utf8') };
-    case 2: return { type: 'DNS', value: gn.bytes.toString('utf8') };
-    case 6: return { type: 'URI', value: gn.bytes.toString('utf8') };
-    case 7: return { type: 'IP', value: formatIpAddress(gn.bytes) };
-    case 8: return { type: 'RID', value: gn.oid as string };
-    case 4: return { type: 'dirName', value: (gn.name ?? []).map((a) => `/${objectByOid(a.oid)?.sn ?? a.oid}=${a.value}`).join('') };
-    case 0: return { type: 'otherName', value: gn.oid as string };
-    default: return undefined;
+    case 1:
+      return { type: 'email', value: gn.bytes.toString('utf8') };
+    case 2:
+      return { type: 'DNS', value: gn.bytes.toString('utf8') };
+    case 6:
+      return { type: 'URI', value: gn.bytes.toString('utf8') };
+    case 7:
+      return { type: 'IP', value: formatIpAddress(gn.bytes) };
+    case 8:
+      return { type: 'RID', value: gn.oid as string };
+    case 4:
+      return {
+        type: 'dirName',
+        value: (gn.name ?? []).map((a) => `/${objectByOid(a.oid)?.sn ?? a.oid}=${a.value}`).join(''),
+      };
+    case 0:
+      return { type: 'otherName', value: gn.oid as string };
+    default:
+      return undefined;
   }
 }
 
@@ -68,7 +79,11 @@ describe('OpenSSL config: differential against openssl req', function () {
     outcomes = await mapPool(DIFFERENTIAL_CASES, 4, async (testCase, index) => {
       const { dir, configPath } = writeCase(root, index, testCase);
       const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...testCase.env };
-      const result = await runProcess('openssl', ['req', '-new', '-batch', '-config', configPath, '-key', keyPath, '-outform', 'DER', '-out', 'request.der'], { cwd: dir, env });
+      const result = await runProcess(
+        'openssl',
+        ['req', '-new', '-batch', '-config', configPath, '-key', keyPath, '-outform', 'DER', '-out', 'request.der'],
+        { cwd: dir, env },
+      );
       const csrPath = path.join(dir, 'request.der');
       const csr = result.code === 0 && fs.existsSync(csrPath) ? readCsrDer(fs.readFileSync(csrPath)) : undefined;
       const text = fs.readFileSync(path.join(dir, configPath), 'utf8');
@@ -96,11 +111,18 @@ describe('OpenSSL config: differential against openssl req', function () {
         assert.notStrictEqual(result.code, 0, `openssl was expected to refuse this config\n${context}`);
         assert.ok(errors.length > 0, `openssl refused but the core found no error\n${context}`);
         assert.strictEqual(ours.request.ok, false);
-        if (testCase.code) assert.ok(errors.some((f) => f.code === testCase.code), `expected an error ${testCase.code}\n${context}`);
+        if (testCase.code)
+          assert.ok(
+            errors.some((f) => f.code === testCase.code),
+            `expected an error ${testCase.code}\n${context}`,
+          );
         const named = /(?:Error on line|:line) (\d+)/.exec(result.stderr);
         if (named) {
           const line = Number(named[1]);
-          assert.ok(errors.some((f) => f.data?.opensslLine === line), `openssl names line ${line}; no error finding carries it\n${context}`);
+          assert.ok(
+            errors.some((f) => f.data?.opensslLine === line),
+            `openssl names line ${line}; no error finding carries it\n${context}`,
+          );
         }
         return;
       }
@@ -109,15 +131,27 @@ describe('OpenSSL config: differential against openssl req', function () {
       assert.strictEqual(ours.request.ok, true);
       const actual = csr as CsrContents;
       assert.deepStrictEqual(
-        ours.request.subject.map((a) => ({ oid: a.oid, tag: ASN1_STRING_TAGS[a.stringType], value: a.value, rdn: a.rdn })),
+        ours.request.subject.map((a) => ({
+          oid: a.oid,
+          tag: ASN1_STRING_TAGS[a.stringType],
+          value: a.value,
+          rdn: a.rdn,
+        })),
         actual.subject.map((a) => ({ oid: a.oid, tag: a.tag, value: a.value, rdn: a.rdn })),
         'subject',
       );
       const sanExtension = actual.extensions.find((e) => e.oid === '2.5.29.17');
       const actualSans = (sanExtension?.generalNames ?? []).map(generalNameText);
-      const ourSans = ours.request.subjectAltNames.map((s) => ({ type: s.type, value: s.type === 'otherName' ? s.value.split(';')[0] : s.value }));
+      const ourSans = ours.request.subjectAltNames.map((s) => ({
+        type: s.type,
+        value: s.type === 'otherName' ? s.value.split(';')[0] : s.value,
+      }));
       assert.deepStrictEqual(ourSans, actualSans, 'subjectAltName');
-      assert.strictEqual(ours.request.subjectAltNamesCritical ?? false, sanExtension?.critical ?? false, 'subjectAltName critical');
+      assert.strictEqual(
+        ours.request.subjectAltNamesCritical ?? false,
+        sanExtension?.critical ?? false,
+        'subjectAltName critical',
+      );
       assert.deepStrictEqual(
         ours.request.extensions.map((e) => ({ oid: e.oid, critical: e.critical })),
         actual.extensions.map((e) => ({ oid: e.oid, critical: e.critical })),

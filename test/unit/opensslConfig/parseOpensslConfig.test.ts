@@ -1,5 +1,9 @@
 import * as assert from 'assert';
-import { findConfigEntry, findConfigSection, lookupConfigValue } from '../../../src/core/opensslConfig/lookupConfigValue';
+import {
+  findConfigEntry,
+  findConfigSection,
+  lookupConfigValue,
+} from '../../../src/core/opensslConfig/lookupConfigValue';
 import { entryValueRange, parseOpensslConfig, ParsedConfig } from '../../../src/core/opensslConfig/parseOpensslConfig';
 
 const text = (...lines: string[]) => lines.join('\n') + '\n';
@@ -39,7 +43,11 @@ describe('parseOpensslConfig', () => {
     assert.strictEqual(v.value, 'q \t VALUE!');
     assert.deepStrictEqual(entryValueRange(v, 0, 1), { line: 3, column: 6, endLine: 3, endColumn: 7 });
     assert.deepStrictEqual(entryValueRange(v, 2, 3), { line: 3, column: 9, endLine: 3, endColumn: 11 }, 'the escape');
-    assert.deepStrictEqual(entryValueRange(v, 5, 7), { line: 3, column: 12, endLine: 3, endColumn: 14 }, 'inside the variable: all of $x');
+    assert.deepStrictEqual(
+      entryValueRange(v, 5, 7),
+      { line: 3, column: 12, endLine: 3, endColumn: 14 },
+      'inside the variable: all of $x',
+    );
     assert.deepStrictEqual(entryValueRange(v, 9, 10), { line: 3, column: 14, endLine: 3, endColumn: 15 });
   });
 
@@ -52,7 +60,10 @@ describe('parseOpensslConfig', () => {
 
   it('keeps the last of repeated names, moved to where it was last set, and warns', () => {
     const config = parseOpensslConfig(text('[ dn ]', 'CN = a', 'O = b', 'CN = c'));
-    assert.deepStrictEqual(findConfigSection(config, 'dn')?.entries.map((e) => `${e.name}=${e.value}`), ['O=b', 'CN=c']);
+    assert.deepStrictEqual(
+      findConfigSection(config, 'dn')?.entries.map((e) => `${e.name}=${e.value}`),
+      ['O=b', 'CN=c'],
+    );
     const duplicate = config.findings.find((f) => f.code === 'duplicate-key');
     assert.strictEqual(duplicate?.severity, 'warning');
     assert.strictEqual(duplicate?.line, 4);
@@ -61,7 +72,9 @@ describe('parseOpensslConfig', () => {
   });
 
   it('falls back to the default section, and the ENV section to the environment', () => {
-    const config = parseOpensslConfig(text('prompt = no', 'HOME_DIR = /d', '[ req ]', 'x = 1'), { env: { HOME_DIR: '/env' } });
+    const config = parseOpensslConfig(text('prompt = no', 'HOME_DIR = /d', '[ req ]', 'x = 1'), {
+      env: { HOME_DIR: '/env' },
+    });
     assert.strictEqual(lookupConfigValue(config, 'req', 'prompt'), 'no');
     assert.strictEqual(findConfigEntry(config, 'req', 'prompt')?.section, 'default');
     assert.strictEqual(lookupConfigValue(config, 'ENV', 'HOME_DIR', { HOME_DIR: '/env' }), '/env');
@@ -71,7 +84,10 @@ describe('parseOpensslConfig', () => {
   it('reports ENV references as unknown (info) when no environment is given', () => {
     const config = parseOpensslConfig(text('a = $ENV::SOMETHING'));
     assert.strictEqual(config.loadError, undefined);
-    assert.deepStrictEqual(config.findings.map((f) => [f.severity, f.code]), [['info', 'environment-not-provided']]);
+    assert.deepStrictEqual(
+      config.findings.map((f) => [f.severity, f.code]),
+      [['info', 'environment-not-provided']],
+    );
   });
 
   it('reports errors with the line OpenSSL names, and says when a variable is defined too late', () => {
@@ -85,7 +101,14 @@ describe('parseOpensslConfig', () => {
 
   it('goes on after an error, so an editor sees every problem', () => {
     const config = parseOpensslConfig(text('[ s', 'a b', 'ok = 1', '[t]', 'c = ${x'));
-    assert.deepStrictEqual(config.findings.map((f) => [f.code, f.line]), [['missing-close-bracket', 1], ['missing-equal-sign', 2], ['missing-close-brace', 5]]);
+    assert.deepStrictEqual(
+      config.findings.map((f) => [f.code, f.line]),
+      [
+        ['missing-close-bracket', 1],
+        ['missing-equal-sign', 2],
+        ['missing-close-brace', 5],
+      ],
+    );
     assert.strictEqual(config.loadError?.code, 'missing-close-bracket');
     assert.strictEqual(lookupConfigValue(config, null, 'ok'), '1');
   });
@@ -94,7 +117,13 @@ describe('parseOpensslConfig', () => {
     const config = parseOpensslConfig(text("O = Bob's # comment", 'CN = abc\\ '));
     assert.strictEqual(lookupConfigValue(config, null, 'O'), 'Bobs # comment');
     assert.strictEqual(lookupConfigValue(config, null, 'CN'), 'abc');
-    assert.deepStrictEqual(config.findings.map((f) => [f.code, f.line, f.column]), [['unclosed-quote', 1, 8], ['escaped-whitespace-lost', 2, 9]]);
+    assert.deepStrictEqual(
+      config.findings.map((f) => [f.code, f.line, f.column]),
+      [
+        ['unclosed-quote', 1, 8],
+        ['escaped-whitespace-lost', 2, 9],
+      ],
+    );
   });
 
   it('skips a byte order mark in the main text without shifting columns', () => {
@@ -104,8 +133,14 @@ describe('parseOpensslConfig', () => {
 
   it('follows .include through the callback and anchors included findings on the .include line', () => {
     const files: Record<string, string> = { 'inc/a.cnf': text('[ dn ]', 'CN = x', 'broken line') };
-    const config = parseOpensslConfig(text('[ req ]', '.include inc/a.cnf', 'O = after'), { readInclude: (p) => files[p] });
-    assert.deepStrictEqual(findConfigSection(config, 'dn')?.entries.map((e) => e.name), ['CN', 'O'], 'the section carries on after the include');
+    const config = parseOpensslConfig(text('[ req ]', '.include inc/a.cnf', 'O = after'), {
+      readInclude: (p) => files[p],
+    });
+    assert.deepStrictEqual(
+      findConfigSection(config, 'dn')?.entries.map((e) => e.name),
+      ['CN', 'O'],
+      'the section carries on after the include',
+    );
     const cn = entry(config, 'dn', 'CN');
     assert.strictEqual(cn.file, 'inc/a.cnf');
     assert.deepStrictEqual(cn.includedFrom, { line: 2, column: 1, endLine: 2, endColumn: 19 });
@@ -114,17 +149,34 @@ describe('parseOpensslConfig', () => {
     assert.strictEqual(finding?.data?.file, 'inc/a.cnf');
     assert.strictEqual(finding?.data?.fileLine, 3);
     assert.strictEqual(finding?.data?.opensslLine, 5);
-    assert.deepStrictEqual(config.directives[0], { kind: 'include', path: 'inc/a.cnf', pathLabel: 'inc/a.cnf', outcome: 'file', files: ['inc/a.cnf'], range: { line: 2, column: 1, endLine: 2, endColumn: 19 }, pathRange: { line: 2, column: 10, endLine: 2, endColumn: 19 } });
+    assert.deepStrictEqual(config.directives[0], {
+      kind: 'include',
+      path: 'inc/a.cnf',
+      pathLabel: 'inc/a.cnf',
+      outcome: 'file',
+      files: ['inc/a.cnf'],
+      range: { line: 2, column: 1, endLine: 2, endColumn: 19 },
+      pathRange: { line: 2, column: 10, endLine: 2, endColumn: 19 },
+    });
   });
 
   it('reads an included directory in the listed order, .cnf and .conf only', () => {
-    const files: Record<string, string> = { 'd/b.cnf': 'x = b\n', 'd/a.conf': 'x = a\n', 'd/c.txt': 'x = c\n', 'd/D.CNF': 'y = D\n' };
+    const files: Record<string, string> = {
+      'd/b.cnf': 'x = b\n',
+      'd/a.conf': 'x = a\n',
+      'd/c.txt': 'x = c\n',
+      'd/D.CNF': 'y = D\n',
+    };
     const config = parseOpensslConfig('.include d\n', {
       readInclude: (p) => files[p],
       listIncludeDirectory: (p) => (p === 'd' ? ['b.cnf', 'c.txt', 'D.CNF', 'a.conf'] : undefined),
     });
     assert.strictEqual(lookupConfigValue(config, null, 'x'), 'a');
-    assert.deepStrictEqual(config.directives[0].kind === 'include' && config.directives[0].files, ['d/b.cnf', 'd/D.CNF', 'd/a.conf']);
+    assert.deepStrictEqual(config.directives[0].kind === 'include' && config.directives[0].files, [
+      'd/b.cnf',
+      'd/D.CNF',
+      'd/a.conf',
+    ]);
   });
 
   it('applies includedir, OPENSSL_CONF_INCLUDE and abspath', () => {
@@ -134,21 +186,36 @@ describe('parseOpensslConfig', () => {
       return '';
     };
     parseOpensslConfig(text('.pragma includedir:/etc/ssl/', '.include a.cnf', '.include /abs/b.cnf'), { readInclude });
-    parseOpensslConfig(text('.pragma includedir:/etc/ssl', '.include c.cnf'), { readInclude, env: { OPENSSL_CONF_INCLUDE: '/from/env' } });
+    parseOpensslConfig(text('.pragma includedir:/etc/ssl', '.include c.cnf'), {
+      readInclude,
+      env: { OPENSSL_CONF_INCLUDE: '/from/env' },
+    });
     assert.deepStrictEqual(seen, ['/etc/ssl/a.cnf', '/abs/b.cnf', '/from/env/c.cnf']);
     const refused = parseOpensslConfig(text('.pragma abspath:true', '.include rel.cnf'), { readInclude });
     assert.strictEqual(refused.loadError?.code, 'relative-include-path');
   });
 
   it('reports a missing include as a warning and an unread one as info', () => {
-    assert.deepStrictEqual(parseOpensslConfig('.include nope.cnf\n', { readInclude: () => undefined }).findings.map((f) => [f.severity, f.code]), [['warning', 'include-not-found']]);
-    assert.deepStrictEqual(parseOpensslConfig('.include nope.cnf\n').findings.map((f) => [f.severity, f.code]), [['info', 'include-not-followed']]);
+    assert.deepStrictEqual(
+      parseOpensslConfig('.include nope.cnf\n', { readInclude: () => undefined }).findings.map((f) => [
+        f.severity,
+        f.code,
+      ]),
+      [['warning', 'include-not-found']],
+    );
+    assert.deepStrictEqual(
+      parseOpensslConfig('.include nope.cnf\n').findings.map((f) => [f.severity, f.code]),
+      [['info', 'include-not-followed']],
+    );
   });
 
   it('understands .pragma dollarid', () => {
     const config = parseOpensslConfig(text('.pragma dollarid:on', 'a$b = 1', 'c = x$y ${a$b}'));
     assert.strictEqual(lookupConfigValue(config, null, 'c'), 'x$y 1');
-    assert.deepStrictEqual(config.directives.map((d) => d.kind === 'pragma' && [d.key, d.value]), [['dollarid', 'on']]);
+    assert.deepStrictEqual(
+      config.directives.map((d) => d.kind === 'pragma' && [d.key, d.value]),
+      [['dollarid', 'on']],
+    );
   });
 
   it('assigns section::name into that section and creates it', () => {

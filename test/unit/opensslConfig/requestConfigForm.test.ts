@@ -11,9 +11,18 @@ import { encodeConfigValue } from '../../../src/core/opensslConfig/encodeConfigV
 import { formatIpAddress } from '../../../src/core/x509/ipAddress';
 import { objectByOid } from '../../../src/core/x509/opensslObjects';
 import {
-  applyFormEdit, FormEdit, FormEditError, formEditToTextEdits, isFormEdit, readRequestForm, RequestForm,
+  applyFormEdit,
+  FormEdit,
+  FormEditError,
+  formEditToTextEdits,
+  isFormEdit,
+  readRequestForm,
+  RequestForm,
 } from '../../../src/core/opensslConfig/requestConfigForm';
-import { checkOpensslConfig, ValidateOpensslConfigOptions } from '../../../src/core/opensslConfig/validateOpensslConfig';
+import {
+  checkOpensslConfig,
+  ValidateOpensslConfigOptions,
+} from '../../../src/core/opensslConfig/validateOpensslConfig';
 import { makeKey, tempDir } from '../../support/openssl';
 import { readCsrDer } from './support/readCsrDer';
 import { GOOD_CONFIG } from '../../integration/prepareWorkspace';
@@ -73,22 +82,31 @@ function opensslReads(text: string): OpensslReading {
   const file = path.join(dir, `request-${++counter}.cnf`);
   const der = path.join(dir, `request-${counter}.der`);
   fs.writeFileSync(file, text);
-  const run = spawnSync('openssl', ['req', '-new', '-config', file, '-batch', '-key', keyPath, '-outform', 'DER', '-out', der],
-    { cwd: dir, env: { PATH: process.env.PATH }, encoding: 'utf8' });
+  const run = spawnSync(
+    'openssl',
+    ['req', '-new', '-config', file, '-batch', '-key', keyPath, '-outform', 'DER', '-out', der],
+    { cwd: dir, env: { PATH: process.env.PATH }, encoding: 'utf8' },
+  );
   assert.strictEqual(run.status, 0, `openssl req refused the config:\n${text}\n${run.stderr}`);
   const csr = readCsrDer(fs.readFileSync(der));
   const subject = csr.subject.map((a): Pair => [objectByOid(a.oid)?.sn ?? a.oid, a.value]);
   const names = csr.extensions.find((e) => e.oid === '2.5.29.17')?.generalNames ?? [];
   const sans = names.map((gn): Pair => {
     switch (gn.tag) {
-      case 1: return ['email', gn.bytes.toString('utf8')];
-      case 2: return ['DNS', gn.bytes.toString('utf8')];
-      case 6: return ['URI', gn.bytes.toString('utf8')];
-      case 7: return ['IP', formatIpAddress(gn.bytes)];
-      default: return [`tag${gn.tag}`, gn.bytes.toString('hex')];
+      case 1:
+        return ['email', gn.bytes.toString('utf8')];
+      case 2:
+        return ['DNS', gn.bytes.toString('utf8')];
+      case 6:
+        return ['URI', gn.bytes.toString('utf8')];
+      case 7:
+        return ['IP', formatIpAddress(gn.bytes)];
+      default:
+        return [`tag${gn.tag}`, gn.bytes.toString('hex')];
     }
   });
-  const show = (args: string[]) => execFileSync('openssl', ['req', '-in', der, '-inform', 'DER', '-noout', ...args], { encoding: 'utf8' });
+  const show = (args: string[]) =>
+    execFileSync('openssl', ['req', '-in', der, '-inform', 'DER', '-noout', ...args], { encoding: 'utf8' });
   const textOut = show(['-text']).split('\n');
   const sanIndex = textOut.findIndex((l) => l.includes('X509v3 Subject Alternative Name'));
   return {
@@ -115,7 +133,10 @@ function form(text: string, options: ValidateOpensslConfigOptions = {}): Request
 function slice(text: string, range: { line: number; column: number; endLine: number; endColumn: number }): string {
   return applyTextEdits(text, [
     { range: { line: 1, column: 1, endLine: range.line, endColumn: range.column }, newText: '' },
-    { range: { line: range.endLine, column: range.endColumn, endLine: Number.MAX_SAFE_INTEGER, endColumn: 1 }, newText: '' },
+    {
+      range: { line: range.endLine, column: range.endColumn, endLine: Number.MAX_SAFE_INTEGER, endColumn: 1 },
+      newText: '',
+    },
   ]);
 }
 
@@ -148,13 +169,26 @@ describe('Request config form', function () {
       const f = form(PROMPT_NO);
       assert.strictEqual(f.promptNo, true);
       assert.strictEqual(f.distinguishedNameSection, 'dn');
-      assert.deepStrictEqual(fieldValues(f), [['O', 'Axys Test'], ['OU', 'Program A'], ['CN', 'program-a.example.com']]);
-      assert.deepStrictEqual(f.fields.map((x) => x.id), ['O', 'OU', 'CN']);
+      assert.deepStrictEqual(fieldValues(f), [
+        ['O', 'Axys Test'],
+        ['OU', 'Program A'],
+        ['CN', 'program-a.example.com'],
+      ]);
+      assert.deepStrictEqual(
+        f.fields.map((x) => x.id),
+        ['O', 'OU', 'CN'],
+      );
       for (const field of f.fields) assert.strictEqual(slice(PROMPT_NO, field.valueRange!), field.value);
       assert.strictEqual(f.san.mode, 'section');
       assert.strictEqual(f.san.section, 'alt_names');
-      assert.deepStrictEqual(sanValues(f), [['DNS', 'program-a.example.com'], ['IP', '203.0.113.10']]);
-      assert.deepStrictEqual(f.san.rows.map((r) => r.id), ['DNS.1', 'IP.1']);
+      assert.deepStrictEqual(sanValues(f), [
+        ['DNS', 'program-a.example.com'],
+        ['IP', '203.0.113.10'],
+      ]);
+      assert.deepStrictEqual(
+        f.san.rows.map((r) => r.id),
+        ['DNS.1', 'IP.1'],
+      );
       for (const row of f.san.rows) assert.strictEqual(slice(PROMPT_NO, row.valueRange!), row.value);
       assert.strictEqual(f.bits.value, 2048);
       assert.strictEqual(slice(PROMPT_NO, f.bits.range!), 'default_bits = 2048');
@@ -166,24 +200,52 @@ describe('Request config form', function () {
       assert.deepStrictEqual(read.sans, sanValues(f));
     });
 
-    it('reads a prompted config: each field\'s _default (or _value), the field line\'s order, inline SANs', () => {
+    it("reads a prompted config: each field's _default (or _value), the field line's order, inline SANs", () => {
       const f = form(PROMPTED);
       assert.strictEqual(f.promptNo, false);
-      assert.deepStrictEqual(fieldValues(f), [['O', 'Axys Test'], ['OU', 'Program A'], ['CN', 'program-a.example.com'], ['emailAddress', '']]);
-      assert.deepStrictEqual(f.fields.map((x) => x.id), ['organizationName', 'organizationalUnitName', 'commonName', 'emailAddress']);
-      assert.deepStrictEqual(f.fields.map((x) => x.valueFrom), ['default', 'default', 'default', 'none']);
+      assert.deepStrictEqual(fieldValues(f), [
+        ['O', 'Axys Test'],
+        ['OU', 'Program A'],
+        ['CN', 'program-a.example.com'],
+        ['emailAddress', ''],
+      ]);
+      assert.deepStrictEqual(
+        f.fields.map((x) => x.id),
+        ['organizationName', 'organizationalUnitName', 'commonName', 'emailAddress'],
+      );
+      assert.deepStrictEqual(
+        f.fields.map((x) => x.valueFrom),
+        ['default', 'default', 'default', 'none'],
+      );
       assert.strictEqual(f.fields[3].valueRange, undefined);
       assert.strictEqual(slice(PROMPTED, f.fields[0].valueRange!), 'Axys Test');
       assert.strictEqual(f.san.mode, 'inline');
       assert.strictEqual(f.san.extensionsSection, 'v3_req');
-      assert.deepStrictEqual(sanValues(f), [['DNS', 'program-a.example.com'], ['IP', '203.0.113.10']]);
-      assert.deepStrictEqual(f.san.rows.map((r) => slice(PROMPTED, r.range)), ['DNS:program-a.example.com', 'IP:203.0.113.10']);
-      assert.deepStrictEqual(f.san.rows.map((r) => slice(PROMPTED, r.valueRange!)), ['program-a.example.com', '203.0.113.10']);
+      assert.deepStrictEqual(sanValues(f), [
+        ['DNS', 'program-a.example.com'],
+        ['IP', '203.0.113.10'],
+      ]);
+      assert.deepStrictEqual(
+        f.san.rows.map((r) => slice(PROMPTED, r.range)),
+        ['DNS:program-a.example.com', 'IP:203.0.113.10'],
+      );
+      assert.deepStrictEqual(
+        f.san.rows.map((r) => slice(PROMPTED, r.valueRange!)),
+        ['program-a.example.com', '203.0.113.10'],
+      );
       const read = opensslReads(PROMPTED);
-      assert.deepStrictEqual(read.subject, fieldValues(f).filter(([, v]) => v !== ''));
+      assert.deepStrictEqual(
+        read.subject,
+        fieldValues(f).filter(([, v]) => v !== ''),
+      );
       assert.deepStrictEqual(read.sans, sanValues(f));
 
-      const withValue = form(PROMPTED.replace('organizationName_default = Axys Test', 'organizationName_default = Axys Test\norganizationName_value = Fixed'));
+      const withValue = form(
+        PROMPTED.replace(
+          'organizationName_default = Axys Test',
+          'organizationName_default = Axys Test\norganizationName_value = Fixed',
+        ),
+      );
       assert.strictEqual(withValue.fields[0].value, 'Fixed');
       assert.strictEqual(withValue.fields[0].valueFrom, 'value');
     });
@@ -193,7 +255,9 @@ describe('Request config form', function () {
       assert.strictEqual(f.san.mode, 'none');
       assert.deepStrictEqual(f.san.rows, []);
       assert.strictEqual(f.bits.value, undefined);
-      const critical = form('[req]\nprompt=no\ndistinguished_name=dn\nreq_extensions=e\n[dn]\nCN=x\n[e]\nsubjectAltName = critical, DNS:a.example\n');
+      const critical = form(
+        '[req]\nprompt=no\ndistinguished_name=dn\nreq_extensions=e\n[dn]\nCN=x\n[e]\nsubjectAltName = critical, DNS:a.example\n',
+      );
       assert.strictEqual(critical.san.critical, true);
       assert.deepStrictEqual(sanValues(critical), [['DNS', 'a.example']]);
     });
@@ -227,33 +291,57 @@ describe('Request config form', function () {
       assert.deepStrictEqual(target('duplicate-key'), { kind: 'field', id: 'CN' });
       assert.deepStrictEqual(target('provider-key-size'), { kind: 'bits' });
       assert.strictEqual(target('provider-missing-ou'), undefined, 'about the subject as a whole');
-      assert.deepStrictEqual(f.san.rows[1].findings.map((x) => x.code), ['san-bad-ip']);
-      assert.deepStrictEqual(f.fields.find((x) => x.id === 'CN')?.findings.map((x) => x.code), ['duplicate-key']);
-      assert.deepStrictEqual(f.bits.findings.map((x) => x.code), ['default-bits-too-small', 'provider-key-size']);
+      assert.deepStrictEqual(
+        f.san.rows[1].findings.map((x) => x.code),
+        ['san-bad-ip'],
+      );
+      assert.deepStrictEqual(
+        f.fields.find((x) => x.id === 'CN')?.findings.map((x) => x.code),
+        ['duplicate-key'],
+      );
+      assert.deepStrictEqual(
+        f.bits.findings.map((x) => x.code),
+        ['default-bits-too-small', 'provider-key-size'],
+      );
       assert.strictEqual(f.ok, false);
     });
 
-    it('places findings on inline SAN items and on prompted fields\' _default lines', () => {
-      const text = PROMPTED
-        .replace('IP:203.0.113.10', 'IP:203.0.113.300')
-        .replace('commonName_default = program-a.example.com', `commonName_default = ${'x'.repeat(70)}`);
+    it("places findings on inline SAN items and on prompted fields' _default lines", () => {
+      const text = PROMPTED.replace('IP:203.0.113.10', 'IP:203.0.113.300').replace(
+        'commonName_default = program-a.example.com',
+        `commonName_default = ${'x'.repeat(70)}`,
+      );
       const f = form(text);
-      assert.deepStrictEqual(f.san.rows[1].findings.map((x) => x.code), ['san-bad-ip']);
-      assert.deepStrictEqual(f.fields[2].findings.map((x) => x.code), ['dn-length-limit']);
+      assert.deepStrictEqual(
+        f.san.rows[1].findings.map((x) => x.code),
+        ['san-bad-ip'],
+      );
+      assert.deepStrictEqual(
+        f.fields[2].findings.map((x) => x.code),
+        ['dn-length-limit'],
+      );
     });
 
     it('marks what comes from an included file read-only, and an unparsable inline list', () => {
-      const text = '[req]\nprompt=no\ndistinguished_name=dn\nreq_extensions=e\n.include dn.cnf\n[e]\nsubjectAltName = DNS:a, IP:\n';
+      const text =
+        '[req]\nprompt=no\ndistinguished_name=dn\nreq_extensions=e\n.include dn.cnf\n[e]\nsubjectAltName = DNS:a, IP:\n';
       const options = { readInclude: (p: string) => (p === 'dn.cnf' ? '[dn]\nO = Axys\nOU = A\nCN = x\n' : undefined) };
       const f = form(text, options);
       // An included file's values are never shown (it could be any readable file): the form says where they are.
-      assert.deepStrictEqual(fieldValues(f), [['O', '‹from dn.cnf›'], ['OU', '‹from dn.cnf›'], ['CN', '‹from dn.cnf›']]);
+      assert.deepStrictEqual(fieldValues(f), [
+        ['O', '‹from dn.cnf›'],
+        ['OU', '‹from dn.cnf›'],
+        ['CN', '‹from dn.cnf›'],
+      ]);
       assert.ok(!JSON.stringify(f).includes('Axys'));
       assert.ok(f.fields.every((x) => x.readOnly?.includes('dn.cnf')));
       assert.ok(f.fieldsReadOnly);
       assert.ok(f.san.readOnly);
       // Fields of an included file are known by position, not by their names (that file's text).
-      assert.deepStrictEqual(f.fields.map((x) => x.id), ['included:1', 'included:2', 'included:3']);
+      assert.deepStrictEqual(
+        f.fields.map((x) => x.id),
+        ['included:1', 'included:2', 'included:3'],
+      );
       assertFormError(() => edit(text, { kind: 'set-field', id: 'included:1', value: 'y' }, options), 'read-only');
       assertFormError(() => edit(text, { kind: 'add-san', type: 'DNS', value: 'b' }, options), 'read-only');
     });
@@ -263,28 +351,49 @@ describe('Request config form', function () {
     it('set-field replaces exactly the value, and openssl reads the new one', () => {
       const validation = check(PROMPT_NO);
       const edits = formEditToTextEdits(PROMPT_NO, validation, { kind: 'set-field', id: 'OU', value: 'Payments' });
-      assert.deepStrictEqual(edits, [{ range: { line: 11, column: 6, endLine: 11, endColumn: 15 }, newText: 'Payments' }]);
+      assert.deepStrictEqual(edits, [
+        { range: { line: 11, column: 6, endLine: 11, endColumn: 15 }, newText: 'Payments' },
+      ]);
       const text = applyTextEdits(PROMPT_NO, edits);
       assert.match(text, /\nOU = Payments\n/);
       const read = opensslReads(text);
-      assert.deepStrictEqual(read.subject, [['O', 'Axys Test'], ['OU', 'Payments'], ['CN', 'program-a.example.com']]);
+      assert.deepStrictEqual(read.subject, [
+        ['O', 'Axys Test'],
+        ['OU', 'Payments'],
+        ['CN', 'program-a.example.com'],
+      ]);
       assert.strictEqual(read.subjectLine, 'subject=O = Axys Test, OU = Payments, CN = program-a.example.com');
     });
 
     it('add-field appends the field to the section (a second OU gets a prefix), remove-field deletes its line', () => {
       const added = edit(PROMPT_NO, { kind: 'add-field', type: 'OU', value: 'Second Unit' });
       assert.match(added, /\nCN = program-a\.example\.com\n1\.OU = Second Unit\n\n\[ req_ext \]/);
-      assert.deepStrictEqual(opensslReads(added).subject,
-        [['O', 'Axys Test'], ['OU', 'Program A'], ['CN', 'program-a.example.com'], ['OU', 'Second Unit']]);
+      assert.deepStrictEqual(opensslReads(added).subject, [
+        ['O', 'Axys Test'],
+        ['OU', 'Program A'],
+        ['CN', 'program-a.example.com'],
+        ['OU', 'Second Unit'],
+      ]);
       const withCountry = edit(added, { kind: 'add-field', type: 'C', value: 'DE' });
-      assert.deepStrictEqual(form(withCountry).fields.map((x) => x.id), ['O', 'OU', 'CN', '1.OU', 'C']);
+      assert.deepStrictEqual(
+        form(withCountry).fields.map((x) => x.id),
+        ['O', 'OU', 'CN', '1.OU', 'C'],
+      );
       assert.deepStrictEqual(opensslReads(withCountry).subject.at(-1), ['C', 'DE']);
 
       const removed = edit(withCountry, { kind: 'remove-field', id: 'OU' });
       assert.doesNotMatch(removed, /^OU = /m);
-      assert.deepStrictEqual(opensslReads(removed).subject,
-        [['O', 'Axys Test'], ['CN', 'program-a.example.com'], ['OU', 'Second Unit'], ['C', 'DE']]);
-      assert.strictEqual(removed.split('\n').length, withCountry.split('\n').length - 1, 'one line less, no blank left');
+      assert.deepStrictEqual(opensslReads(removed).subject, [
+        ['O', 'Axys Test'],
+        ['CN', 'program-a.example.com'],
+        ['OU', 'Second Unit'],
+        ['C', 'DE'],
+      ]);
+      assert.strictEqual(
+        removed.split('\n').length,
+        withCountry.split('\n').length - 1,
+        'one line less, no blank left',
+      );
     });
 
     it('remove-field also removes a superseded duplicate of the field', () => {
@@ -296,21 +405,36 @@ describe('Request config form', function () {
     it('set-san, add-san (next free index) and remove-san in an @section', () => {
       const retyped = edit(PROMPT_NO, { kind: 'set-san', id: 'IP.1', type: 'DNS', value: 'api.example.com' });
       assert.match(retyped, /\nDNS\.2 = api\.example\.com\n/, 'DNS.1 is taken, so the row becomes DNS.2');
-      assert.deepStrictEqual(opensslReads(retyped).sans, [['DNS', 'program-a.example.com'], ['DNS', 'api.example.com']]);
+      assert.deepStrictEqual(opensslReads(retyped).sans, [
+        ['DNS', 'program-a.example.com'],
+        ['DNS', 'api.example.com'],
+      ]);
 
       const added = edit(PROMPT_NO, { kind: 'add-san', type: 'IP', value: '2001:db8::1' });
       assert.match(added, /\nIP\.1 = 203\.0\.113\.10\nIP\.2 = 2001:db8::1\n/);
       const read = opensslReads(added);
-      assert.deepStrictEqual(read.sans, [['DNS', 'program-a.example.com'], ['IP', '203.0.113.10'], ['IP', '2001:db8::1']]);
-      assert.strictEqual(read.sanLine, 'DNS:program-a.example.com, IP Address:203.0.113.10, IP Address:2001:DB8:0:0:0:0:0:1');
+      assert.deepStrictEqual(read.sans, [
+        ['DNS', 'program-a.example.com'],
+        ['IP', '203.0.113.10'],
+        ['IP', '2001:db8::1'],
+      ]);
+      assert.strictEqual(
+        read.sanLine,
+        'DNS:program-a.example.com, IP Address:203.0.113.10, IP Address:2001:DB8:0:0:0:0:0:1',
+      );
 
       const email = edit(added, { kind: 'add-san', type: 'email', value: 'ops@example.com' });
       const uri = edit(email, { kind: 'add-san', type: 'URI', value: 'https://example.com/a?b=c#d' });
-      assert.deepStrictEqual(opensslReads(uri).sans.slice(3), [['email', 'ops@example.com'], ['URI', 'https://example.com/a?b=c#d']]);
+      assert.deepStrictEqual(opensslReads(uri).sans.slice(3), [
+        ['email', 'ops@example.com'],
+        ['URI', 'https://example.com/a?b=c#d'],
+      ]);
 
       const removed = edit(uri, { kind: 'remove-san', id: 'IP.1' });
-      assert.deepStrictEqual(opensslReads(removed).sans.map(([, v]) => v),
-        ['program-a.example.com', '2001:db8::1', 'ops@example.com', 'https://example.com/a?b=c#d']);
+      assert.deepStrictEqual(
+        opensslReads(removed).sans.map(([, v]) => v),
+        ['program-a.example.com', '2001:db8::1', 'ops@example.com', 'https://example.com/a?b=c#d'],
+      );
       const next = edit(removed, { kind: 'add-san', type: 'IP', value: '10.0.0.1' });
       assert.match(next, /\nIP\.3 = 10\.0\.0\.1\n/, 'indices are not reused or renumbered');
     });
@@ -332,7 +456,10 @@ describe('Request config form', function () {
       const bigger = edit(PROMPT_NO, { kind: 'set-bits', bits: 3072 });
       assert.match(bigger, /\ndefault_bits = 3072\n/);
       assert.strictEqual(check(bigger).request.defaultBits, 3072);
-      assert.deepStrictEqual(form(bigger).bits.findings.map((x) => x.code), ['provider-key-size']);
+      assert.deepStrictEqual(
+        form(bigger).bits.findings.map((x) => x.code),
+        ['provider-key-size'],
+      );
       const added = edit(NO_SAN, { kind: 'set-bits', bits: 4096 });
       assert.match(added, /^\[ req \]\nprompt = no\ndistinguished_name = dn\ndefault_bits = 4096\n\[ dn \]/);
       assert.strictEqual(check(added).request.defaultBits, 4096);
@@ -344,49 +471,76 @@ describe('Request config form', function () {
     it('set-field writes the _default value, or adds a _default line under a field that has none', () => {
       const changed = edit(PROMPTED, { kind: 'set-field', id: 'organizationalUnitName', value: 'Payments' });
       assert.match(changed, /\norganizationalUnitName_default = Payments\n/);
-      assert.deepStrictEqual(opensslReads(changed).subject, [['O', 'Axys Test'], ['OU', 'Payments'], ['CN', 'program-a.example.com']]);
+      assert.deepStrictEqual(opensslReads(changed).subject, [
+        ['O', 'Axys Test'],
+        ['OU', 'Payments'],
+        ['CN', 'program-a.example.com'],
+      ]);
       const email = edit(PROMPTED, { kind: 'set-field', id: 'emailAddress', value: 'ops@example.com' });
       assert.match(email, /\nemailAddress = Email Address\nemailAddress_default = ops@example\.com\n/);
       assert.deepStrictEqual(opensslReads(email).subject.at(-1), ['emailAddress', 'ops@example.com']);
-      const valued = PROMPTED.replace('commonName_default = program-a.example.com', 'commonName_default = program-a.example.com\ncommonName_value = fixed.example');
+      const valued = PROMPTED.replace(
+        'commonName_default = program-a.example.com',
+        'commonName_default = program-a.example.com\ncommonName_value = fixed.example',
+      );
       const fixed = edit(valued, { kind: 'set-field', id: 'commonName', value: 'new.example' });
-      assert.match(fixed, /\ncommonName_value = new\.example\n/, 'the _value wins over the _default, so it is the one to change');
+      assert.match(
+        fixed,
+        /\ncommonName_value = new\.example\n/,
+        'the _value wins over the _default, so it is the one to change',
+      );
       assert.deepStrictEqual(opensslReads(fixed).subject.at(-1), ['CN', 'new.example']);
     });
 
-    it('add-field writes a prompt line and a _default line; remove-field removes all of a field\'s lines', () => {
+    it("add-field writes a prompt line and a _default line; remove-field removes all of a field's lines", () => {
       const added = edit(PROMPTED, { kind: 'add-field', type: 'OU', value: 'Second Unit' });
       assert.match(added, /\nemailAddress = Email Address\nOU = Organizational Unit Name\nOU_default = Second Unit\n/);
       assert.deepStrictEqual(opensslReads(added).subject.at(-1), ['OU', 'Second Unit']);
       const again = edit(added, { kind: 'add-field', type: 'OU', value: 'Third' });
       assert.match(again, /\n1\.OU = Organizational Unit Name\n1\.OU_default = Third\n/);
-      assert.deepStrictEqual(opensslReads(again).subject.slice(-2), [['OU', 'Second Unit'], ['OU', 'Third']]);
+      assert.deepStrictEqual(opensslReads(again).subject.slice(-2), [
+        ['OU', 'Second Unit'],
+        ['OU', 'Third'],
+      ]);
 
       const removed = edit(PROMPTED, { kind: 'remove-field', id: 'commonName' });
       assert.doesNotMatch(removed, /commonName/);
-      assert.deepStrictEqual(opensslReads(removed).subject, [['O', 'Axys Test'], ['OU', 'Program A']]);
+      assert.deepStrictEqual(opensslReads(removed).subject, [
+        ['O', 'Axys Test'],
+        ['OU', 'Program A'],
+      ]);
     });
 
     it('edits an inline SAN list as list text, keeping `critical`', () => {
       const set = edit(PROMPTED, { kind: 'set-san', id: 'inline:1', type: 'DNS', value: 'api.example.com' });
       assert.match(set, /\nsubjectAltName = DNS:program-a\.example\.com, DNS:api\.example\.com\n/);
-      assert.deepStrictEqual(opensslReads(set).sans, [['DNS', 'program-a.example.com'], ['DNS', 'api.example.com']]);
+      assert.deepStrictEqual(opensslReads(set).sans, [
+        ['DNS', 'program-a.example.com'],
+        ['DNS', 'api.example.com'],
+      ]);
       const added = edit(set, { kind: 'add-san', type: 'URI', value: 'https://example.com/#$x' });
       assert.match(added, /, URI:https:\/\/example\.com\/\\#\\\$x\n/);
       assert.deepStrictEqual(opensslReads(added).sans.at(-1), ['URI', 'https://example.com/#$x']);
       const removed = edit(added, { kind: 'remove-san', id: 'inline:0' });
       const read = opensslReads(removed);
-      assert.deepStrictEqual(read.sans, [['DNS', 'api.example.com'], ['URI', 'https://example.com/#$x']]);
+      assert.deepStrictEqual(read.sans, [
+        ['DNS', 'api.example.com'],
+        ['URI', 'https://example.com/#$x'],
+      ]);
       assert.strictEqual(read.sanLine, 'DNS:api.example.com, URI:https://example.com/#$x');
       const gone = edit(edit(removed, { kind: 'remove-san', id: 'inline:0' }), { kind: 'remove-san', id: 'inline:0' });
       assert.doesNotMatch(gone, /subjectAltName/);
       assert.match(gone, /\[ v3_req \]\nbasicConstraints = CA:FALSE\n/);
       assert.deepStrictEqual(opensslReads(gone).sans, []);
 
-      const critical = '[req]\nprompt=no\ndistinguished_name=dn\nreq_extensions=e\n[dn]\nCN=x\n[e]\nsubjectAltName = critical, DNS:a.example\n';
+      const critical =
+        '[req]\nprompt=no\ndistinguished_name=dn\nreq_extensions=e\n[dn]\nCN=x\n[e]\nsubjectAltName = critical, DNS:a.example\n';
       const more = edit(critical, { kind: 'add-san', type: 'IP', value: '10.0.0.1' });
       assert.match(more, /subjectAltName = critical, DNS:a\.example, IP:10\.0\.0\.1\n/);
-      assert.deepStrictEqual(opensslReads(more).sans, [['DNS', 'a.example'], ['IP', '10.0.0.1']]);
+      assert.deepStrictEqual(opensslReads(more).sans, [
+        ['DNS', 'a.example'],
+        ['IP', '10.0.0.1'],
+      ]);
     });
 
     it('refuses inline values the list syntax cannot hold', () => {
@@ -399,12 +553,26 @@ describe('Request config form', function () {
   describe('configs without a subjectAltName', () => {
     it('adds req_extensions, [ req_ext ] and [ alt_names ] when there is no extension section', () => {
       const text = edit(NO_SAN, { kind: 'add-san', type: 'DNS', value: 'program-a.example.com' });
-      assert.strictEqual(text, [
-        '[ req ]', 'prompt = no', 'distinguished_name = dn', 'req_extensions = req_ext',
-        '[ dn ]', 'O = Axys Test', 'OU = Program A', 'CN = program-a.example.com',
-        '', '[ req_ext ]', 'subjectAltName = @alt_names',
-        '', '[ alt_names ]', 'DNS.1 = program-a.example.com', '',
-      ].join('\n'));
+      assert.strictEqual(
+        text,
+        [
+          '[ req ]',
+          'prompt = no',
+          'distinguished_name = dn',
+          'req_extensions = req_ext',
+          '[ dn ]',
+          'O = Axys Test',
+          'OU = Program A',
+          'CN = program-a.example.com',
+          '',
+          '[ req_ext ]',
+          'subjectAltName = @alt_names',
+          '',
+          '[ alt_names ]',
+          'DNS.1 = program-a.example.com',
+          '',
+        ].join('\n'),
+      );
       const read = opensslReads(text);
       assert.deepStrictEqual(read.sans, [['DNS', 'program-a.example.com']]);
       assert.strictEqual(read.sanLine, 'DNS:program-a.example.com');
@@ -416,7 +584,10 @@ describe('Request config form', function () {
     it('adds subjectAltName to an existing extension section', () => {
       const text = `${NO_SAN.replace('distinguished_name = dn', 'distinguished_name = dn\nreq_extensions = ext')}\n[ ext ]\nbasicConstraints = CA:FALSE\n`;
       const added = edit(text, { kind: 'add-san', type: 'IP', value: '203.0.113.10' });
-      assert.match(added, /\[ ext \]\nbasicConstraints = CA:FALSE\nsubjectAltName = @alt_names\n\n\[ alt_names \]\nIP\.1 = 203\.0\.113\.10\n$/);
+      assert.match(
+        added,
+        /\[ ext \]\nbasicConstraints = CA:FALSE\nsubjectAltName = @alt_names\n\n\[ alt_names \]\nIP\.1 = 203\.0\.113\.10\n$/,
+      );
       assert.deepStrictEqual(opensslReads(added).sans, [['IP', '203.0.113.10']]);
     });
 
@@ -455,12 +626,19 @@ describe('Request config form', function () {
       'Ünïcødé ✓',
     ];
 
-    for (const [style, base, id] of [['prompt = no', PROMPT_NO, 'OU'], ['prompted', PROMPTED, 'organizationalUnitName']] as const) {
+    for (const [style, base, id] of [
+      ['prompt = no', PROMPT_NO, 'OU'],
+      ['prompted', PROMPTED, 'organizationalUnitName'],
+    ] as const) {
       it(`set-field and add-field, ${style}`, () => {
         const utf8 = base.replace('[ req ]\n', '[ req ]\nutf8 = yes\n');
         for (const value of TRICKY) {
           const set = edit(utf8, { kind: 'set-field', id, value });
-          assert.deepStrictEqual(opensslReads(set).subject[1], ['OU', value], `set ${JSON.stringify(value)} as ${encodeConfigValue(value)}`);
+          assert.deepStrictEqual(
+            opensslReads(set).subject[1],
+            ['OU', value],
+            `set ${JSON.stringify(value)} as ${encodeConfigValue(value)}`,
+          );
           assert.strictEqual(form(set).fields[1].value, value);
           const added = edit(utf8, { kind: 'add-field', type: 'L', value });
           assert.deepStrictEqual(opensslReads(added).subject.at(-1), ['L', value], `add ${JSON.stringify(value)}`);
@@ -469,7 +647,12 @@ describe('Request config form', function () {
     }
 
     it('SAN values in a section', () => {
-      for (const value of ['https://example.com/p?q=1#frag', 'https://example.com/$HOME', 'a\\b "c"', ' lead and trail ']) {
+      for (const value of [
+        'https://example.com/p?q=1#frag',
+        'https://example.com/$HOME',
+        'a\\b "c"',
+        ' lead and trail ',
+      ]) {
         const added = edit(PROMPT_NO, { kind: 'add-san', type: 'URI', value });
         assert.deepStrictEqual(opensslReads(added).sans.at(-1), ['URI', value], `add ${JSON.stringify(value)}`);
         const set = edit(PROMPT_NO, { kind: 'set-san', id: 'DNS.1', value });
@@ -485,7 +668,7 @@ describe('Request config form', function () {
       assertFormError(() => edit(PROMPT_NO, { kind: 'set-field', id: 'OU', value: 'a\0b' }), 'unrepresentable-value');
     });
 
-    it('keeps a comment after the value and the file\'s line ends', () => {
+    it("keeps a comment after the value and the file's line ends", () => {
       const commented = PROMPT_NO.replace('OU = Program A', 'OU = Program A   # the unit');
       assert.match(edit(commented, { kind: 'set-field', id: 'OU', value: 'B' }), /\nOU = B {3}# the unit\n/);
       const crlf = PROMPT_NO.replace(/\n/g, '\r\n');
@@ -499,7 +682,10 @@ describe('Request config form', function () {
 
     it('follows the indentation of the section', () => {
       const indented = PROMPT_NO.replace('IP.1 = 203.0.113.10', '    IP.1 = 203.0.113.10');
-      assert.match(edit(indented, { kind: 'add-san', type: 'DNS', value: 'b' }), /\n {4}IP\.1 = 203\.0\.113\.10\n {4}DNS\.2 = b\n/);
+      assert.match(
+        edit(indented, { kind: 'add-san', type: 'DNS', value: 'b' }),
+        /\n {4}IP\.1 = 203\.0\.113\.10\n {4}DNS\.2 = b\n/,
+      );
     });
   });
 
@@ -522,8 +708,14 @@ describe('Request config form', function () {
       ];
       for (const e of good) assert.ok(isFormEdit(e), JSON.stringify(e));
       const bad: unknown[] = [
-        null, 'set-bits', {}, { kind: 'set-bits', bits: 1024 }, { kind: 'add-field', type: 'XX', value: '' },
-        { kind: 'set-field', id: 1, value: 'x' }, { kind: 'add-san', type: 'RID', value: '1.2' }, { kind: 'drop-table' },
+        null,
+        'set-bits',
+        {},
+        { kind: 'set-bits', bits: 1024 },
+        { kind: 'add-field', type: 'XX', value: '' },
+        { kind: 'set-field', id: 1, value: 'x' },
+        { kind: 'add-san', type: 'RID', value: '1.2' },
+        { kind: 'drop-table' },
       ];
       for (const e of bad) assert.ok(!isFormEdit(e), JSON.stringify(e));
     });

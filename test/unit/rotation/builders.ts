@@ -13,9 +13,15 @@ export function fingerprint(seed: string): string {
 }
 
 export const SUBJECT: DistinguishedName = [
-  { type: 'C', value: 'GB' }, { type: 'O', value: 'Axys Test' }, { type: 'OU', value: 'Payments' }, { type: 'CN', value: 'program-a' },
+  { type: 'C', value: 'GB' },
+  { type: 'O', value: 'Axys Test' },
+  { type: 'OU', value: 'Payments' },
+  { type: 'CN', value: 'program-a' },
 ];
-export const SANS: SubjectAltName[] = [{ type: 'DNS', value: 'program-a.example' }, { type: 'IP', value: '10.0.0.1' }];
+export const SANS: SubjectAltName[] = [
+  { type: 'DNS', value: 'program-a.example' },
+  { type: 'IP', value: '10.0.0.1' },
+];
 
 export function certificate(seed: string, overrides: Partial<CertificateInfo> = {}): CertificateInfo {
   return {
@@ -40,7 +46,11 @@ export function certificate(seed: string, overrides: Partial<CertificateInfo> = 
   };
 }
 
-export function key(path: string, publicKeySha256: string | undefined, overrides: Partial<PrivateKeyInfo> = {}): PrivateKeyInfo {
+export function key(
+  path: string,
+  publicKeySha256: string | undefined,
+  overrides: Partial<PrivateKeyInfo> = {},
+): PrivateKeyInfo {
   return {
     kind: 'key',
     path,

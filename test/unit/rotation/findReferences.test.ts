@@ -11,8 +11,16 @@ const targets = {
   workspaceRoot: ROOT,
 };
 
-function matches(text: string, t: Parameters<typeof findReferences>[1] = targets): Array<Pick<ReferenceMatch, 'line' | 'column' | 'match' | 'kind'>> {
-  return findReferences([{ path: `${ROOT}/deploy/app.yaml`, text }], t).map(({ line, column, match, kind }) => ({ line, column, match, kind }));
+function matches(
+  text: string,
+  t: Parameters<typeof findReferences>[1] = targets,
+): Array<Pick<ReferenceMatch, 'line' | 'column' | 'match' | 'kind'>> {
+  return findReferences([{ path: `${ROOT}/deploy/app.yaml`, text }], t).map(({ line, column, match, kind }) => ({
+    line,
+    column,
+    match,
+    kind,
+  }));
 }
 
 describe('findReferences', () => {
@@ -39,26 +47,43 @@ describe('findReferences', () => {
       'old: program-a.key.bak other-program-a.key program-a.keys my.program-a.key',
       'Delete program-a.key.',
     ].join('\n');
-    assert.deepStrictEqual(matches(text).map((m) => [m.line, m.column, m.match, m.kind]), [
-      [1, 33, 'program-a.key', 'basename'],
-      [2, 13, 'program-a.crt', 'basename'],
-      [2, 33, 'program-a.key', 'basename'],
-      [4, 8, 'program-a.key', 'basename'],
-    ]);
+    assert.deepStrictEqual(
+      matches(text).map((m) => [m.line, m.column, m.match, m.kind]),
+      [
+        [1, 33, 'program-a.key', 'basename'],
+        [2, 13, 'program-a.crt', 'basename'],
+        [2, 33, 'program-a.key', 'basename'],
+        [4, 8, 'program-a.key', 'basename'],
+      ],
+    );
   });
 
   it('does not take a relative path that is the tail of another path', () => {
-    assert.deepStrictEqual(matches('key: /srv/other/certs/program-a.key').map((m) => [m.match, m.kind]), [['program-a.key', 'basename']]);
+    assert.deepStrictEqual(
+      matches('key: /srv/other/certs/program-a.key').map((m) => [m.match, m.kind]),
+      [['program-a.key', 'basename']],
+    );
   });
 
   it('finds Windows paths with either separator, escaped in JSON, in any case', () => {
-    const t = { paths: ['C:\\Users\\dev\\project\\certs\\program-a.key'], fingerprints: [], workspaceRoot: 'c:\\Users\\dev\\project' };
-    const text = ['{ "key": "C:\\\\Users\\\\dev\\\\project\\\\certs\\\\program-a.key" }', 'key=c:/users/dev/project/certs/program-a.key', 'rel=certs\\program-a.key'].join('\n');
-    assert.deepStrictEqual(matches(text, t).map((m) => [m.line, m.match, m.kind]), [
-      [1, 'C:\\\\Users\\\\dev\\\\project\\\\certs\\\\program-a.key', 'path'],
-      [2, 'c:/users/dev/project/certs/program-a.key', 'path'],
-      [3, 'certs\\program-a.key', 'path'],
-    ]);
+    const t = {
+      paths: ['C:\\Users\\dev\\project\\certs\\program-a.key'],
+      fingerprints: [],
+      workspaceRoot: 'c:\\Users\\dev\\project',
+    };
+    const text = [
+      '{ "key": "C:\\\\Users\\\\dev\\\\project\\\\certs\\\\program-a.key" }',
+      'key=c:/users/dev/project/certs/program-a.key',
+      'rel=certs\\program-a.key',
+    ].join('\n');
+    assert.deepStrictEqual(
+      matches(text, t).map((m) => [m.line, m.match, m.kind]),
+      [
+        [1, 'C:\\\\Users\\\\dev\\\\project\\\\certs\\\\program-a.key', 'path'],
+        [2, 'c:/users/dev/project/certs/program-a.key', 'path'],
+        [3, 'certs\\program-a.key', 'path'],
+      ],
+    );
   });
 
   it('finds fingerprints as AA:BB:…, plain hex of any case, 0x-prefixed, and base64 pins', () => {
@@ -71,25 +96,38 @@ describe('findReferences', () => {
       `curl --pinnedpubkey "sha256//${pin}"`,
       `not it: ${plain}00 ab${plain} ${FINGERPRINT}:00`,
     ].join('\n');
-    assert.deepStrictEqual(matches(text).map((m) => [m.line, m.column, m.kind]), [
-      [1, 14, 'fingerprint'],
-      [2, 8, 'fingerprint'],
-      [3, 7, 'fingerprint'],
-      [3, 77, 'fingerprint'],
-      [4, 30, 'fingerprint'],
-    ]);
+    assert.deepStrictEqual(
+      matches(text).map((m) => [m.line, m.column, m.kind]),
+      [
+        [1, 14, 'fingerprint'],
+        [2, 8, 'fingerprint'],
+        [3, 7, 'fingerprint'],
+        [3, 77, 'fingerprint'],
+        [4, 30, 'fingerprint'],
+      ],
+    );
   });
 
   it('skips the target files themselves, the rotation record and the register', () => {
     const files = [
       { path: `${ROOT}/certs/program-a.key`, text: 'certs/program-a.key' },
-      { path: `${ROOT}/.vscode/mtls-rotation.json`, text: `"certificatePath": "certs/program-a.crt", "fp": "${FINGERPRINT}"` },
+      {
+        path: `${ROOT}/.vscode/mtls-rotation.json`,
+        text: `"certificatePath": "certs/program-a.crt", "fp": "${FINGERPRINT}"`,
+      },
       { path: `${ROOT}/certificate-register.json`, text: `"fingerprintSha256": "${FINGERPRINT}"` },
       { path: `${ROOT}/README.md`, text: 'Rotate `certs/program-a.crt`.' },
     ];
-    assert.deepStrictEqual(findReferences(files, targets).map((m) => `${m.path}:${m.line}:${m.column}`), [`${ROOT}/README.md:1:9`]);
+    assert.deepStrictEqual(
+      findReferences(files, targets).map((m) => `${m.path}:${m.line}:${m.column}`),
+      [`${ROOT}/README.md:1:9`],
+    );
     const custom = findReferences(files, { ...targets, ignorePaths: ['README.md'] }).map((m) => m.path);
-    assert.deepStrictEqual(custom, [`${ROOT}/.vscode/mtls-rotation.json`, `${ROOT}/.vscode/mtls-rotation.json`, `${ROOT}/certificate-register.json`]);
+    assert.deepStrictEqual(custom, [
+      `${ROOT}/.vscode/mtls-rotation.json`,
+      `${ROOT}/.vscode/mtls-rotation.json`,
+      `${ROOT}/certificate-register.json`,
+    ]);
   });
 
   it('reports each place once, by its longest reading, and names the target', () => {
@@ -100,7 +138,19 @@ describe('findReferences', () => {
 
   it('works without a workspace root, from absolute target paths', () => {
     const t = { paths: ['/etc/ssl/old.key'], fingerprints: [] };
-    const found = findReferences([{ path: '/srv/app.conf', text: 'a /etc/ssl/old.key b /mnt/etc/ssl/old.key' }, { path: '/srv/.vscode/mtls-rotation.json', text: '/etc/ssl/old.key' }], t);
-    assert.deepStrictEqual(found.map((m) => [m.column, m.kind]), [[3, 'path'], [35, 'basename']]);
+    const found = findReferences(
+      [
+        { path: '/srv/app.conf', text: 'a /etc/ssl/old.key b /mnt/etc/ssl/old.key' },
+        { path: '/srv/.vscode/mtls-rotation.json', text: '/etc/ssl/old.key' },
+      ],
+      t,
+    );
+    assert.deepStrictEqual(
+      found.map((m) => [m.column, m.kind]),
+      [
+        [3, 'path'],
+        [35, 'basename'],
+      ],
+    );
   });
 });

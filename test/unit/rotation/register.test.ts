@@ -3,7 +3,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CoreError } from '../../../src/core/errors';
 import { DocumentError } from '../../../src/core/json/documentError';
-import { emptyRegister, parseRegister, recordRotation, RegisterFile, serializeRegister } from '../../../src/core/rotation/register';
+import {
+  emptyRegister,
+  parseRegister,
+  recordRotation,
+  RegisterFile,
+  serializeRegister,
+} from '../../../src/core/rotation/register';
 import { REGISTER_SCHEMA } from '../../../src/core/rotation/registerSchema';
 import { certificate, fingerprint } from './builders';
 
@@ -39,12 +45,15 @@ const FULL: RegisterFile = {
 };
 
 function rejects(text: string, check: (e: DocumentError) => void) {
-  assert.throws(() => parseRegister(text), (e: unknown) => {
-    assert.ok(e instanceof DocumentError, String(e));
-    assert.strictEqual(e.code, 'register-invalid');
-    check(e);
-    return true;
-  });
+  assert.throws(
+    () => parseRegister(text),
+    (e: unknown) => {
+      assert.ok(e instanceof DocumentError, String(e));
+      assert.strictEqual(e.code, 'register-invalid');
+      check(e);
+      return true;
+    },
+  );
 }
 
 // Documents both the parser and any draft-07 validator must judge alike.
@@ -56,8 +65,16 @@ const VALID: unknown[] = [
   { version: 1, certificates: [{ ...entry, issuedAt: '2025-01-01T00:00:00-05:30' }] },
 ];
 const INVALID: unknown[] = [
-  null, [], {}, { version: 2, certificates: [] }, { version: '1', certificates: [] }, { version: 1 }, { version: 1, certificates: {} },
-  { version: 1, certificates: [], extra: true }, { version: 1, certificates: [null] }, { version: 1, certificates: [[]] },
+  null,
+  [],
+  {},
+  { version: 2, certificates: [] },
+  { version: '1', certificates: [] },
+  { version: 1 },
+  { version: 1, certificates: {} },
+  { version: 1, certificates: [], extra: true },
+  { version: 1, certificates: [null] },
+  { version: 1, certificates: [[]] },
   { version: 1, certificates: [{ ...entry, name: '' }] },
   { version: 1, certificates: [{ ...entry, name: undefined }] },
   { version: 1, certificates: [{ ...entry, fingerprintSha256: fingerprint('a').slice(3) }] },
@@ -71,7 +88,15 @@ const INVALID: unknown[] = [
   { version: 1, certificates: [{ ...entry, subjectAltNames: ['dns:program-a.example'] }] },
   { version: 1, certificates: [{ ...entry, subjectAltNames: 'DNS:a' }] },
   { version: 1, certificates: [{ ...entry, replaces: { fingerprintSha256: fingerprint('x'), serialNumber: '01' } }] },
-  { version: 1, certificates: [{ ...entry, replaces: { fingerprintSha256: fingerprint('x'), serialNumber: '01', replacedAt: NOW.toISOString(), by: 'me' } }] },
+  {
+    version: 1,
+    certificates: [
+      {
+        ...entry,
+        replaces: { fingerprintSha256: fingerprint('x'), serialNumber: '01', replacedAt: NOW.toISOString(), by: 'me' },
+      },
+    ],
+  },
   { version: 1, certificates: [{ ...entry, notes: 5 }] },
   { version: 1, certificates: [{ ...entry, oldKeyRetiredAt: 'soon' }] },
   { version: 1, certificates: [{ ...entry, keyPath: 'secret.key' }] },
@@ -105,7 +130,11 @@ describe('certificate register', () => {
     assert.deepStrictEqual(parseRegister(text), FULL);
     assert.strictEqual(serializeRegister(parseRegister(text)), text);
     assert.ok(text.endsWith('}\n'));
-    assert.ok(text.startsWith('{\n  "$schema": "./schemas/certificate-register.schema.json",\n  "version": 1,\n  "certificates": [\n    {\n      "name": "program-a (prod)",'));
+    assert.ok(
+      text.startsWith(
+        '{\n  "$schema": "./schemas/certificate-register.schema.json",\n  "version": 1,\n  "certificates": [\n    {\n      "name": "program-a (prod)",',
+      ),
+    );
     assert.deepStrictEqual(parseRegister(serializeRegister(emptyRegister())), emptyRegister());
   });
 
@@ -115,11 +144,14 @@ describe('certificate register', () => {
     document.certificates[1].colour = 'blue';
     delete document.certificates[0].name;
     rejects(JSON.stringify(document, null, 2), (e) => {
-      assert.deepStrictEqual(e.problems.map((p) => [p.pointer, p.line, p.column]), [
-        ['/certificates/0', 5, 5],
-        ['/certificates/1/expiresAt', 31, 20],
-        ['/certificates/1/colour', 32, 7],
-      ]);
+      assert.deepStrictEqual(
+        e.problems.map((p) => [p.pointer, p.line, p.column]),
+        [
+          ['/certificates/0', 5, 5],
+          ['/certificates/1/expiresAt', 31, 20],
+          ['/certificates/1/colour', 32, 7],
+        ],
+      );
       assert.deepStrictEqual([e.pointer, e.line, e.column], ['/certificates/0', 5, 5]);
       assert.match(e.problems[0].message, /missing required property "name"/);
       assert.match(e.problems[1].message, /"31\/12\/2025" is not an ISO 8601 date-time/);
@@ -127,21 +159,36 @@ describe('certificate register', () => {
     });
     rejects('{"version": 1, "certificates": [ {"name": 5} ]}', (e) => {
       assert.strictEqual(e.problems[0].message, 'missing required property "subject"');
-      assert.deepStrictEqual(e.problems.find((p) => p.pointer === '/certificates/0/name'), { pointer: '/certificates/0/name', message: 'must be a string (what the team calls this certificate), not an integer', line: 1, column: 43 });
+      assert.deepStrictEqual(
+        e.problems.find((p) => p.pointer === '/certificates/0/name'),
+        {
+          pointer: '/certificates/0/name',
+          message: 'must be a string (what the team calls this certificate), not an integer',
+          line: 1,
+          column: 43,
+        },
+      );
     });
     rejects('{"version": 1,\n "certificates": [}', (e) => {
       assert.deepStrictEqual([e.line, e.column, e.pointer], [2, 19, '/certificates/0']);
-      assert.match(e.message, /^certificate register at line 2, column 19 \(\/certificates\/0\): expected a value, found '}'$/);
+      assert.match(
+        e.message,
+        /^certificate register at line 2, column 19 \(\/certificates\/0\): expected a value, found '}'$/,
+      );
     });
-    rejects('\ufeff{"version": 1, "certificates": [], "version": 1}', (e) => assert.deepStrictEqual([e.line, e.column], [1, 36]));
+    rejects('\ufeff{"version": 1, "certificates": [], "version": 1}', (e) =>
+      assert.deepStrictEqual([e.line, e.column], [1, 36]),
+    );
   });
 
   it('keeps "__proto__" as data and refuses it as an unknown property', () => {
-    rejects('{"version": 1, "certificates": [], "__proto__": {"polluted": true}}', (e) => assert.strictEqual(e.pointer, '/__proto__'));
+    rejects('{"version": 1, "certificates": [], "__proto__": {"polluted": true}}', (e) =>
+      assert.strictEqual(e.pointer, '/__proto__'),
+    );
     assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
   });
 
-  it('publishes exactly the parser\'s rules as schemas/certificate-register.schema.json (draft-07)', () => {
+  it("publishes exactly the parser's rules as schemas/certificate-register.schema.json (draft-07)", () => {
     const file = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
     assert.deepStrictEqual(file, JSON.parse(JSON.stringify(REGISTER_SCHEMA)));
     assert.strictEqual(file.$schema, 'http://json-schema.org/draft-07/schema#');
@@ -163,11 +210,27 @@ describe('certificate register', () => {
 
   describe('recordRotation', () => {
     const oldCert = certificate('program-a');
-    const newCert = certificate('program-a-new', { notBefore: '2025-03-05T00:00:00.000Z', notAfter: '2025-06-03T00:00:00.000Z' });
+    const newCert = certificate('program-a-new', {
+      notBefore: '2025-03-05T00:00:00.000Z',
+      notAfter: '2025-06-03T00:00:00.000Z',
+    });
 
-    it('adds the new certificate with the old one\'s name, what it replaces and when the old key was retired', () => {
-      const before: RegisterFile = { version: 1, certificates: [{ ...recordRotation(emptyRegister(), { newCertificate: oldCert, now: NOW }).certificates[0], name: 'Program A (prod)' }] };
-      const after = recordRotation(before, { newCertificate: newCert, oldCertificate: oldCert, retiredAt: '2025-03-07T08:00:00.000Z', now: NOW });
+    it("adds the new certificate with the old one's name, what it replaces and when the old key was retired", () => {
+      const before: RegisterFile = {
+        version: 1,
+        certificates: [
+          {
+            ...recordRotation(emptyRegister(), { newCertificate: oldCert, now: NOW }).certificates[0],
+            name: 'Program A (prod)',
+          },
+        ],
+      };
+      const after = recordRotation(before, {
+        newCertificate: newCert,
+        oldCertificate: oldCert,
+        retiredAt: '2025-03-07T08:00:00.000Z',
+        now: NOW,
+      });
       assert.strictEqual(after.certificates[0], before.certificates[0]);
       assert.deepStrictEqual(after.certificates[1], {
         name: 'Program A (prod)',
@@ -177,7 +240,11 @@ describe('certificate register', () => {
         fingerprintSha256: newCert.fingerprintSha256,
         issuedAt: '2025-03-05T00:00:00.000Z',
         expiresAt: '2025-06-03T00:00:00.000Z',
-        replaces: { fingerprintSha256: oldCert.fingerprintSha256, serialNumber: oldCert.serialNumber, replacedAt: NOW.toISOString() },
+        replaces: {
+          fingerprintSha256: oldCert.fingerprintSha256,
+          serialNumber: oldCert.serialNumber,
+          replacedAt: NOW.toISOString(),
+        },
         oldKeyRetiredAt: '2025-03-07T08:00:00.000Z',
       });
       assert.deepStrictEqual(parseRegister(serializeRegister(after)), after);
@@ -186,7 +253,12 @@ describe('certificate register', () => {
     it('upserts by fingerprint: recording again keeps the entry, its notes and its first replacement date', () => {
       const first = recordRotation(emptyRegister(), { newCertificate: newCert, oldCertificate: oldCert, now: NOW });
       const noted = { ...first, certificates: [{ ...first.certificates[0], notes: 'kept' }] };
-      const again = recordRotation(noted, { newCertificate: { ...newCert, fingerprintSha256: newCert.fingerprintSha256.toLowerCase() }, oldCertificate: oldCert, retiredAt: new Date('2025-03-08T00:00:00Z'), now: new Date('2025-03-09T00:00:00Z') });
+      const again = recordRotation(noted, {
+        newCertificate: { ...newCert, fingerprintSha256: newCert.fingerprintSha256.toLowerCase() },
+        oldCertificate: oldCert,
+        retiredAt: new Date('2025-03-08T00:00:00Z'),
+        now: new Date('2025-03-09T00:00:00Z'),
+      });
       assert.strictEqual(again.certificates.length, 1);
       assert.strictEqual(again.certificates[0].notes, 'kept');
       assert.strictEqual(again.certificates[0].replaces?.replacedAt, NOW.toISOString());

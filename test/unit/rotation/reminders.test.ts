@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import { CoreError } from '../../../src/core/errors';
 import { DAY_MS } from '../../../src/core/expiry';
-import { dueReminders, emptyReminderState, markNotified, Reminder, ReminderState, reminderLevel, snooze } from '../../../src/core/rotation/reminders';
+import {
+  dueReminders,
+  emptyReminderState,
+  markNotified,
+  Reminder,
+  ReminderState,
+  reminderLevel,
+  snooze,
+} from '../../../src/core/rotation/reminders';
 import { certificate } from './builders';
 
 const NOT_AFTER = Date.parse('2030-01-01T00:00:00.000Z');
@@ -23,7 +31,8 @@ describe('dueReminders', () => {
     // A check every hour from 40 days before expiry to 3 days after, each as a fresh start fed the stored state.
     for (let t = NOT_AFTER - 40 * DAY_MS; t <= NOT_AFTER + 3 * DAY_MS; t += 3_600_000) {
       const reminders = dueReminders([cert], new Date(t), DEFAULT, state);
-      for (const r of reminders) fired.push({ at: new Date(t).toISOString(), threshold: r.threshold, level: r.level, daysLeft: r.daysLeft });
+      for (const r of reminders)
+        fired.push({ at: new Date(t).toISOString(), threshold: r.threshold, level: r.level, daysLeft: r.daysLeft });
       state = show(reminders, state);
     }
     assert.deepStrictEqual(fired, [
@@ -84,14 +93,25 @@ describe('dueReminders', () => {
     const ca = certificate('ca', { isCA: true, notAfter: cert.notAfter });
     const copy = { ...cert, path: '/ws/bundle.pem', index: 2 };
     const now = at(29 * DAY_MS);
-    assert.deepStrictEqual(dueReminders([ca, cert, copy], now, DEFAULT, emptyReminderState()).map((r) => r.certificate.path), [cert.path]);
-    assert.deepStrictEqual(dueReminders([ca, cert], now, DEFAULT, emptyReminderState(), { includeCa: true }).map((r) => r.certificate.path).sort(), [ca.path, cert.path].sort());
+    assert.deepStrictEqual(
+      dueReminders([ca, cert, copy], now, DEFAULT, emptyReminderState()).map((r) => r.certificate.path),
+      [cert.path],
+    );
+    assert.deepStrictEqual(
+      dueReminders([ca, cert], now, DEFAULT, emptyReminderState(), { includeCa: true })
+        .map((r) => r.certificate.path)
+        .sort(),
+      [ca.path, cert.path].sort(),
+    );
   });
 
   it('orders reminders most urgent first and reads state written with another fingerprint spelling', () => {
     const soon = certificate('soon', { notAfter: new Date(NOT_AFTER - 20 * DAY_MS).toISOString() });
     const now = at(29 * DAY_MS);
-    assert.deepStrictEqual(dueReminders([cert, soon], now, DEFAULT, emptyReminderState()).map((r) => r.certificate.path), [soon.path, cert.path]);
+    assert.deepStrictEqual(
+      dueReminders([cert, soon], now, DEFAULT, emptyReminderState()).map((r) => r.certificate.path),
+      [soon.path, cert.path],
+    );
     const lower = { notified: { [cert.fingerprintSha256.replace(/:/g, '').toLowerCase()]: [30] }, snoozedUntil: {} };
     assert.deepStrictEqual(dueReminders([cert], now, DEFAULT, lower), []);
   });
@@ -107,8 +127,14 @@ describe('dueReminders', () => {
   });
 
   it('escalates by position in any configured list', () => {
-    assert.deepStrictEqual([60, 30, 7].map((n) => reminderLevel(n, [7, 60, 30])), ['info', 'warning', 'error']);
-    assert.deepStrictEqual([30, 5].map((n) => reminderLevel(n, [30, 5])), ['info', 'error']);
+    assert.deepStrictEqual(
+      [60, 30, 7].map((n) => reminderLevel(n, [7, 60, 30])),
+      ['info', 'warning', 'error'],
+    );
+    assert.deepStrictEqual(
+      [30, 5].map((n) => reminderLevel(n, [30, 5])),
+      ['info', 'error'],
+    );
     assert.strictEqual(reminderLevel(10, [10]), 'warning');
     assert.strictEqual(reminderLevel('expired', [10]), 'error');
     const [r] = dueReminders([cert], at(50 * DAY_MS), [60, 30, 7], emptyReminderState());
@@ -116,7 +142,13 @@ describe('dueReminders', () => {
   });
 
   it('rejects thresholds that are not positive whole days and snoozes to no invalid date', () => {
-    assert.throws(() => dueReminders([cert], at(0), [30, 0], emptyReminderState()), (e: unknown) => e instanceof CoreError && e.code === 'invalid-thresholds');
-    assert.throws(() => snooze(emptyReminderState(), cert.fingerprintSha256, new Date(Number.NaN)), (e: unknown) => e instanceof CoreError && e.code === 'invalid-date');
+    assert.throws(
+      () => dueReminders([cert], at(0), [30, 0], emptyReminderState()),
+      (e: unknown) => e instanceof CoreError && e.code === 'invalid-thresholds',
+    );
+    assert.throws(
+      () => snooze(emptyReminderState(), cert.fingerprintSha256, new Date(Number.NaN)),
+      (e: unknown) => e instanceof CoreError && e.code === 'invalid-date',
+    );
   });
 });

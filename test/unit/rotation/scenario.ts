@@ -9,7 +9,10 @@ export const NOW = new Date('2025-03-06T12:00:00.000Z');
 
 export const oldCert = certificate('program-a');
 export const oldKey = key(`${ROOT}/certs/program-a.key`, oldCert.publicKeySha256);
-export const newCert = certificate('program-a-new', { notBefore: '2025-03-05T00:00:00.000Z', notAfter: '2025-06-03T00:00:00.000Z' });
+export const newCert = certificate('program-a-new', {
+  notBefore: '2025-03-05T00:00:00.000Z',
+  notAfter: '2025-06-03T00:00:00.000Z',
+});
 export const newKey = key(`${ROOT}/certs/program-a-new.key`, newCert.publicKeySha256);
 export const newCsr = csr(`${ROOT}/certs/program-a-new.csr`, newCert.publicKeySha256);
 
@@ -18,11 +21,34 @@ export function rotation(): Rotation {
 }
 
 export function facts(inventory: InventoryItem[], more: Partial<RotationFacts> = {}): RotationFacts {
-  return { inventory, csrComparisons: [], verifications: [], testCalls: [], oldReferences: undefined, register: undefined, workspaceRoot: ROOT, ...more };
+  return {
+    inventory,
+    csrComparisons: [],
+    verifications: [],
+    testCalls: [],
+    oldReferences: undefined,
+    register: undefined,
+    workspaceRoot: ROOT,
+    ...more,
+  };
 }
 
-export const verified = { certificatePath: newCert.path, fingerprintSha256: newCert.fingerprintSha256, allOk: true, checks: [{ name: 'chain', ok: true }, { name: 'validity', ok: true }, { name: 'key-match', ok: true }] };
-export const okCall = { certificateFingerprint: newCert.fingerprintSha256, outcome: 'ok', status: 200, at: '2025-03-06T10:00:00.000Z' };
+export const verified = {
+  certificatePath: newCert.path,
+  fingerprintSha256: newCert.fingerprintSha256,
+  allOk: true,
+  checks: [
+    { name: 'chain', ok: true },
+    { name: 'validity', ok: true },
+    { name: 'key-match', ok: true },
+  ],
+};
+export const okCall = {
+  certificateFingerprint: newCert.fingerprintSha256,
+  outcome: 'ok',
+  status: 200,
+  at: '2025-03-06T10:00:00.000Z',
+};
 
 /** Everything done up to the retirement: both certificates deployed, new one verified and tested. */
 export function readyToRetire(more: Partial<RotationFacts> = {}): RotationFacts {

@@ -29,10 +29,16 @@ describe('runTestCall against nginx with ssl_verify_client on', function () {
       console.log(`      (skipped: ${unavailable})`);
       this.skip();
     }
-    return runTestCall({ url: nginx.url('/v2/cardholders'), caBundlePem: caBundle(), apiKey: API_KEY, timeoutMs: 5000, ...input });
+    return runTestCall({
+      url: nginx.url('/v2/cardholders'),
+      caBundlePem: caBundle(),
+      apiKey: API_KEY,
+      timeoutMs: 5000,
+      ...input,
+    });
   }
 
-  it('ok: the guide\'s 200 JSON with a good certificate', async function () {
+  it("ok: the guide's 200 JSON with a good certificate", async function () {
     const result = await call.call(this, pem(pki.client));
     assert.strictEqual(result.outcome, 'ok', result.hint);
     assert.deepStrictEqual(result.json, { status: 'success', total: 0 });

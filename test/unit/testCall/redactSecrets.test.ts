@@ -28,7 +28,10 @@ describe('redactSecrets', () => {
 
   it('walks objects and arrays, keys included', () => {
     const value = { a: ['x secret y', 3, null, { secret: true }], b: 'secret' };
-    assert.deepStrictEqual(redactAllStrings(value, ['secret']), { a: ['x [REDACTED] y', 3, null, { '[REDACTED]': true }], b: '[REDACTED]' });
+    assert.deepStrictEqual(redactAllStrings(value, ['secret']), {
+      a: ['x [REDACTED] y', 3, null, { '[REDACTED]': true }],
+      b: '[REDACTED]',
+    });
   });
 
   it('drops the beginning of a secret left at the end of text cut at a limit', () => {
@@ -41,7 +44,10 @@ describe('bodyPreview', () => {
   const secrets = ['sk_live_123'];
 
   it('returns a short complete body as it is, redacted', () => {
-    assert.strictEqual(bodyPreview('{"k":"sk_live_123"}', { complete: true, bytesRead: 19, secrets }), '{"k":"[REDACTED]"}');
+    assert.strictEqual(
+      bodyPreview('{"k":"sk_live_123"}', { complete: true, bytesRead: 19, secrets }),
+      '{"k":"[REDACTED]"}',
+    );
   });
 
   it('cuts a long body with a note saying so', () => {
@@ -51,7 +57,10 @@ describe('bodyPreview', () => {
 
   it('redacts before cutting, and never shows the part of a secret left by the read limit', () => {
     const preview = bodyPreview('sk_live_123 and sk_live_1', { complete: false, bytesRead: 25, secrets, limit: 100 });
-    assert.strictEqual(preview, '[REDACTED] and \n… [truncated: showing 15 characters; reading stopped after 25 bytes]');
+    assert.strictEqual(
+      preview,
+      '[REDACTED] and \n… [truncated: showing 15 characters; reading stopped after 25 bytes]',
+    );
     const cut = bodyPreview('x'.repeat(10) + 'sk_live_123', { complete: true, bytesRead: 21, secrets, limit: 14 });
     assert.ok(!cut.includes('sk_'), cut);
   });

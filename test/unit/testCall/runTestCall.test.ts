@@ -4,7 +4,14 @@ import { readCertificate } from '../../../src/core/x509/certificate';
 import { runTestCall, TestCallInput } from '../../../src/core/testCall/runTestCall';
 import { TestCallResult } from '../../../src/core/testCall/testCallResult';
 import {
-  API_PATHS, closeAllServers, NodeMtlsServer, refusedPort, startNodeMtlsServer, startOpensslServer, startSilentServer, TestServer,
+  API_PATHS,
+  closeAllServers,
+  NodeMtlsServer,
+  refusedPort,
+  startNodeMtlsServer,
+  startOpensslServer,
+  startSilentServer,
+  TestServer,
 } from '../../support/mtlsServers';
 import { API_KEY, caBundle, pem, sharedPki } from './fixtures';
 
@@ -32,7 +39,7 @@ describe('runTestCall', function () {
     });
     after(() => server.close());
 
-    it('ok: 200 with the guide\'s JSON, TLS facts, the client certificate requested and sent', async () => {
+    it("ok: 200 with the guide's JSON, TLS facts, the client certificate requested and sent", async () => {
       const result = await call({ url: server.url(API_PATHS.cardholders), ...pem(pki.client) });
       assert.strictEqual(result.outcome, 'ok', result.hint);
       assert.strictEqual(result.status, 200);
@@ -45,7 +52,10 @@ describe('runTestCall', function () {
       assert.strictEqual(result.tls?.serverCertificate?.fingerprintSha256, fingerprintOf(pki.server.certPath));
       assert.match(result.tls?.serverCertificate?.notAfter ?? '', /^\d{4}-\d\d-\d\dT/);
       assert.strictEqual(result.tls?.clientCertificateRequested, true);
-      assert.deepStrictEqual(result.tls?.clientCertificateSent, { subject: CLIENT_SUBJECT, fingerprintSha256: fingerprintOf(pki.client.certPath) });
+      assert.deepStrictEqual(result.tls?.clientCertificateSent, {
+        subject: CLIENT_SUBJECT,
+        fingerprintSha256: fingerprintOf(pki.client.certPath),
+      });
       assert.strictEqual(result.tls?.sessionReused, false);
       assert.strictEqual(result.clientCertificate?.expired, false);
       assert.strictEqual(result.phase, 'done');
@@ -70,7 +80,11 @@ describe('runTestCall', function () {
 
     it('tls-handshake: an expired client certificate is dropped after a TLS 1.3 handshake (reset on the first read)', async () => {
       const lines: string[] = [];
-      const result = await call({ url: server.url(API_PATHS.cardholders), ...pem(pki.expiredClient), log: (l) => lines.push(l) });
+      const result = await call({
+        url: server.url(API_PATHS.cardholders),
+        ...pem(pki.expiredClient),
+        log: (l) => lines.push(l),
+      });
       assert.strictEqual(result.outcome, 'tls-handshake', JSON.stringify(result));
       assert.strictEqual(result.status, undefined);
       assert.strictEqual(result.tls?.protocol, 'TLSv1.3');
@@ -174,7 +188,12 @@ describe('runTestCall', function () {
     it('cancelled: an AbortSignal stops the call mid-request', async () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 150);
-      const result = await call({ url: server.url(API_PATHS.hang), ...pem(pki.client), signal: controller.signal, timeoutMs: 10_000 });
+      const result = await call({
+        url: server.url(API_PATHS.hang),
+        ...pem(pki.client),
+        signal: controller.signal,
+        timeoutMs: 10_000,
+      });
       assert.strictEqual(result.outcome, 'cancelled');
       assert.strictEqual(result.phase, 'response');
       assert.ok(result.durationMs < 2000, String(result.durationMs));
@@ -184,7 +203,11 @@ describe('runTestCall', function () {
       const before = server.handshakes;
       const controller = new AbortController();
       controller.abort();
-      const result = await call({ url: server.url(API_PATHS.cardholders), ...pem(pki.client), signal: controller.signal });
+      const result = await call({
+        url: server.url(API_PATHS.cardholders),
+        ...pem(pki.client),
+        signal: controller.signal,
+      });
       assert.strictEqual(result.outcome, 'cancelled');
       assert.strictEqual(result.phase, 'connect');
       assert.strictEqual(server.handshakes, before);
@@ -231,7 +254,7 @@ describe('runTestCall', function () {
       await Promise.all([tls13.close(), tls12.close()]);
     });
 
-    it('ok with a good certificate (s_server\'s status page)', async () => {
+    it("ok with a good certificate (s_server's status page)", async () => {
       const result = await call({ url: tls13.url('/'), ...pem(pki.client) });
       assert.strictEqual(result.outcome, 'ok', result.hint);
       assert.strictEqual(result.status, 200);
@@ -249,7 +272,10 @@ describe('runTestCall', function () {
       assert.strictEqual(result.tls?.protocol, 'TLSv1.3');
       assert.strictEqual(result.tls?.serverCertificate?.subject, SERVER_SUBJECT);
       assert.strictEqual(result.tls?.clientCertificateRequested, true);
-      assert.strictEqual(result.tls?.clientCertificateSent?.fingerprintSha256, fingerprintOf(pki.expiredClient.certPath));
+      assert.strictEqual(
+        result.tls?.clientCertificateSent?.fingerprintSha256,
+        fingerprintOf(pki.expiredClient.certPath),
+      );
       assert.strictEqual(result.error?.code, 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED');
       assert.strictEqual(result.error?.message, 'sslv3 alert certificate expired (SSL alert number 45)');
       assert.match(result.hint, /priority 1/);
@@ -304,7 +330,7 @@ describe('runTestCall', function () {
     });
   });
 
-  describe('the server\'s certificate', () => {
+  describe("the server's certificate", () => {
     it('untrusted: refused by this machine, facts kept, the request (and the API key) never sent', async () => {
       const server = await startNodeMtlsServer(pki, { apiKey: API_KEY, serverCertificate: pki.untrustedServer });
       try {
@@ -324,10 +350,14 @@ describe('runTestCall', function () {
 
     // Node's server sends the issuer it finds in its `ca` along with its certificate: the chain ends in a
     // self-signed root that Node's default roots do not hold.
-    it('without a CA bundle Node\'s roots do not know a private CA (SELF_SIGNED_CERT_IN_CHAIN)', async () => {
+    it("without a CA bundle Node's roots do not know a private CA (SELF_SIGNED_CERT_IN_CHAIN)", async () => {
       const server = await startNodeMtlsServer(pki, { apiKey: API_KEY });
       try {
-        const result = await call({ url: server.url(API_PATHS.cardholders), ...pem(pki.client), caBundlePem: undefined });
+        const result = await call({
+          url: server.url(API_PATHS.cardholders),
+          ...pem(pki.client),
+          caBundlePem: undefined,
+        });
         assert.strictEqual(result.outcome, 'tls-handshake');
         assert.strictEqual(result.tls?.refusedBy, 'client');
         assert.strictEqual(result.tls?.reason, 'SELF_SIGNED_CERT_IN_CHAIN');

@@ -4,7 +4,14 @@ import * as path from 'path';
 import { TestCallResult } from '../../../src/core/testCall/testCallResult';
 import { buildCli, CliRun } from '../../support/buildCli';
 import {
-  API_PATHS, closeAllServers, NodeMtlsServer, refusedPort, startNodeMtlsServer, startOpensslServer, startSilentServer, TestServer,
+  API_PATHS,
+  closeAllServers,
+  NodeMtlsServer,
+  refusedPort,
+  startNodeMtlsServer,
+  startOpensslServer,
+  startSilentServer,
+  TestServer,
 } from '../../support/mtlsServers';
 import { API_KEY, sharedPki } from './fixtures';
 
@@ -13,7 +20,10 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const base = { ...process.env };
     delete base.MTLS_API_KEY;
-    const child = spawn(process.execPath, [buildCli(), ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [buildCli(), ...args], {
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -41,13 +51,16 @@ describe('CLI test-call', function () {
   });
   after(closeAllServers);
 
-  async function json(args: string[], extraEnv: NodeJS.ProcessEnv = env): Promise<{ run: CliRun; result: TestCallResult }> {
+  async function json(
+    args: string[],
+    extraEnv: NodeJS.ProcessEnv = env,
+  ): Promise<{ run: CliRun; result: TestCallResult }> {
     const run = await runCli(['test-call', ...args, '--json'], extraEnv);
     assert.ok(!run.stdout.includes(API_KEY) && !run.stderr.includes(API_KEY), 'the API key never reaches the output');
     return { run, result: JSON.parse(run.stdout) as TestCallResult };
   }
 
-  it('ok: exit 0 and the contract\'s JSON, the key read from MTLS_API_KEY', async () => {
+  it("ok: exit 0 and the contract's JSON, the key read from MTLS_API_KEY", async () => {
     const { run, result } = await json(['--url', server.url(API_PATHS.cardholders), ...client]);
     assert.strictEqual(run.code, 0, run.stderr);
     assert.deepStrictEqual(Object.keys(result).slice(0, 4), ['outcome', 'status', 'durationMs', 'hint']);
@@ -68,7 +81,12 @@ describe('CLI test-call', function () {
     assert.match(run.stdout, /^Server certificate: O = Test, CN = localhost; issuer O = Test, CN = Test mTLS CA/m);
     assert.match(run.stdout, /^Client certificate requested: yes; sent O = Test, OU = Payments, CN = program-a/m);
     assert.match(run.stdout, /^Hint: HTTP 200/m);
-    assert.ok(run.stdout.includes(`Same call with curl: curl --cert ${pki.client.certPath} --key ${pki.client.keyPath} --cacert '${pki.ca.certPath}' -H "X-API-Key: $MTLS_API_KEY" `), run.stdout);
+    assert.ok(
+      run.stdout.includes(
+        `Same call with curl: curl --cert ${pki.client.certPath} --key ${pki.client.keyPath} --cacert '${pki.ca.certPath}' -H "X-API-Key: $MTLS_API_KEY" `,
+      ),
+      run.stdout,
+    );
     assert.ok(!run.stdout.includes(API_KEY));
   });
 
@@ -76,7 +94,19 @@ describe('CLI test-call', function () {
     const port = await refusedPort();
     const silent = await startSilentServer();
     const cases: [string[], TestCallResult['outcome']][] = [
-      [['--url', openssl.url('/'), '--cert', pki.expiredClient.certPath, '--key', pki.expiredClient.keyPath, '--ca', pki.ca.certPath], 'tls-handshake'],
+      [
+        [
+          '--url',
+          openssl.url('/'),
+          '--cert',
+          pki.expiredClient.certPath,
+          '--key',
+          pki.expiredClient.keyPath,
+          '--ca',
+          pki.ca.certPath,
+        ],
+        'tls-handshake',
+      ],
       [['--url', server.url(API_PATHS.unauthorized), ...client], 'unauthorized'],
       [['--url', server.url(API_PATHS.forbiddenIp), ...client], 'forbidden-ip'],
       [['--url', server.url(API_PATHS.forbidden), ...client], 'forbidden'],
@@ -101,10 +131,20 @@ describe('CLI test-call', function () {
   });
 
   it('--api-key-env names the variable; an unset one is bad usage', async () => {
-    const { run, result } = await json(['--url', server.url(API_PATHS.cardholders), ...client, '--api-key-env', 'PROGRAM_A_KEY'], { PROGRAM_A_KEY: API_KEY });
+    const { run, result } = await json(
+      ['--url', server.url(API_PATHS.cardholders), ...client, '--api-key-env', 'PROGRAM_A_KEY'],
+      { PROGRAM_A_KEY: API_KEY },
+    );
     assert.strictEqual(run.code, 0, run.stderr);
     assert.strictEqual(result.outcome, 'ok');
-    const unset = await runCli(['test-call', '--url', server.url(API_PATHS.cardholders), ...client, '--api-key-env', 'PROGRAM_A_KEY']);
+    const unset = await runCli([
+      'test-call',
+      '--url',
+      server.url(API_PATHS.cardholders),
+      ...client,
+      '--api-key-env',
+      'PROGRAM_A_KEY',
+    ]);
     assert.strictEqual(unset.code, 2);
     oneLine(unset.stderr);
     assert.match(unset.stderr, /PROGRAM_A_KEY/);

@@ -28,26 +28,54 @@ describe('runTestCall input', function () {
   before(async () => {
     server = await startNodeMtlsServer(pki, { apiKey: API_KEY });
     const p12Path = path.join(pki.dir, 'client.p12');
-    openssl(['pkcs12', '-export', '-in', pki.client.certPath, '-certfile', pki.ca.certPath, '-inkey', pki.client.keyPath,
-      '-passout', `pass:${passphrase}`, '-out', p12Path]);
+    openssl([
+      'pkcs12',
+      '-export',
+      '-in',
+      pki.client.certPath,
+      '-certfile',
+      pki.ca.certPath,
+      '-inkey',
+      pki.client.keyPath,
+      '-passout',
+      `pass:${passphrase}`,
+      '-out',
+      p12Path,
+    ]);
     p12 = fs.readFileSync(p12Path);
     encryptedKeyPem = openssl(['pkey', '-in', pki.client.keyPath, '-aes256', '-passout', `pass:${passphrase}`]);
   });
   after(closeAllServers);
 
   const call = (input: Partial<TestCallInput>): Promise<unknown> =>
-    runTestCall({ url: server.url(API_PATHS.cardholders), caBundlePem: caBundle(), apiKey: API_KEY, timeoutMs: 3000, ...input });
+    runTestCall({
+      url: server.url(API_PATHS.cardholders),
+      caBundlePem: caBundle(),
+      apiKey: API_KEY,
+      timeoutMs: 3000,
+      ...input,
+    });
 
   it('calls with a PKCS#12 file and its passphrase', async () => {
-    const result = await runTestCall({ url: server.url(API_PATHS.cardholders), caBundlePem: caBundle(), apiKey: API_KEY, pkcs12: p12, passphrase });
+    const result = await runTestCall({
+      url: server.url(API_PATHS.cardholders),
+      caBundlePem: caBundle(),
+      apiKey: API_KEY,
+      pkcs12: p12,
+      passphrase,
+    });
     assert.strictEqual(result.outcome, 'ok', result.hint);
     assert.strictEqual(result.tls?.clientCertificateSent?.subject, 'O = Test, OU = Payments, CN = program-a');
   });
 
   it('calls with an encrypted PEM key and its passphrase', async () => {
     const result = await runTestCall({
-      url: server.url(API_PATHS.cardholders), caBundlePem: caBundle(), apiKey: API_KEY,
-      certificatePem: pem(pki.client).certificatePem, keyPem: encryptedKeyPem, passphrase,
+      url: server.url(API_PATHS.cardholders),
+      caBundlePem: caBundle(),
+      apiKey: API_KEY,
+      certificatePem: pem(pki.client).certificatePem,
+      keyPem: encryptedKeyPem,
+      passphrase,
     });
     assert.strictEqual(result.outcome, 'ok', result.hint);
   });
@@ -57,9 +85,19 @@ describe('runTestCall input', function () {
     await rejectsWith(call({ pkcs12: p12, passphrase: 'wrong horse' }), 'pkcs12-wrong-passphrase', 'wrong horse');
     await rejectsWith(call({ pkcs12: p12 }), 'passphrase-required');
     await rejectsWith(call({ pkcs12: Buffer.from('not a pkcs12 file') }), 'malformed-pkcs12');
-    await rejectsWith(call({ certificatePem: pem(pki.client).certificatePem, keyPem: encryptedKeyPem }), 'passphrase-required');
-    await rejectsWith(call({ certificatePem: pem(pki.client).certificatePem, keyPem: encryptedKeyPem, passphrase: 'wrong horse' }), 'key-wrong-passphrase', 'wrong horse');
-    await rejectsWith(call({ certificatePem: pem(pki.client).certificatePem, keyPem: pem(pki.expiredClient).keyPem }), 'key-certificate-mismatch');
+    await rejectsWith(
+      call({ certificatePem: pem(pki.client).certificatePem, keyPem: encryptedKeyPem }),
+      'passphrase-required',
+    );
+    await rejectsWith(
+      call({ certificatePem: pem(pki.client).certificatePem, keyPem: encryptedKeyPem, passphrase: 'wrong horse' }),
+      'key-wrong-passphrase',
+      'wrong horse',
+    );
+    await rejectsWith(
+      call({ certificatePem: pem(pki.client).certificatePem, keyPem: pem(pki.expiredClient).keyPem }),
+      'key-certificate-mismatch',
+    );
     await rejectsWith(call({ certificatePem: pem(pki.client).certificatePem }), 'invalid-test-call-input');
     await rejectsWith(call({ keyPem: pem(pki.client).keyPem }), 'invalid-test-call-input');
     await rejectsWith(call({ ...pem(pki.client), pkcs12: p12 }), 'invalid-test-call-input');

@@ -2,7 +2,14 @@ import * as assert from 'assert';
 import { isCoreError } from '../../../src/core/errors';
 import { runTestCall, TestCallInput } from '../../../src/core/testCall/runTestCall';
 import { TestCallResult } from '../../../src/core/testCall/testCallResult';
-import { API_PATHS, closeAllServers, NodeMtlsServer, refusedPort, startNodeMtlsServer, startOpensslServer } from '../../support/mtlsServers';
+import {
+  API_PATHS,
+  closeAllServers,
+  NodeMtlsServer,
+  refusedPort,
+  startNodeMtlsServer,
+  startOpensslServer,
+} from '../../support/mtlsServers';
 import { API_KEY, caBundle, pem, sharedPki } from './fixtures';
 
 /** Every place the key could surface: the result, its JSON, and the log. */
@@ -23,9 +30,17 @@ describe('runTestCall keeps the API key secret', function () {
   });
   after(closeAllServers);
 
-  const run = async (input: Partial<TestCallInput> & { url: string }): Promise<{ result: TestCallResult; lines: string[] }> => {
+  const run = async (
+    input: Partial<TestCallInput> & { url: string },
+  ): Promise<{ result: TestCallResult; lines: string[] }> => {
     const lines: string[] = [];
-    const result = await runTestCall({ caBundlePem: caBundle(), apiKey: API_KEY, timeoutMs: 3000, log: (l) => lines.push(l), ...input });
+    const result = await runTestCall({
+      caBundlePem: caBundle(),
+      apiKey: API_KEY,
+      timeoutMs: 3000,
+      log: (l) => lines.push(l),
+      ...input,
+    });
     return { result, lines };
   };
 
@@ -66,7 +81,10 @@ describe('runTestCall keeps the API key secret', function () {
   });
 
   it('redacts a key that the URL itself carries', async () => {
-    const { result, lines } = await run({ url: server.url(`${API_PATHS.unauthorized}?api_key=${API_KEY}`), ...pem(pki.client) });
+    const { result, lines } = await run({
+      url: server.url(`${API_PATHS.unauthorized}?api_key=${API_KEY}`),
+      ...pem(pki.client),
+    });
     assert.strictEqual(result.url, server.url(`${API_PATHS.unauthorized}?api_key=[REDACTED]`));
     assertNoKey(result, lines);
   });

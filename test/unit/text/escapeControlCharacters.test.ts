@@ -3,7 +3,10 @@ import { escapeControlCharacters } from '../../../src/core/text/escapeControlCha
 
 describe('escapeControlCharacters', () => {
   it('writes out C0 controls, DEL and C1 controls, newline, return and tab by name', () => {
-    assert.strictEqual(escapeControlCharacters('a\x1b[2Jb\nc\rd\te\x00f\x7fg\x9bh\x85i'), 'a\\x1b[2Jb\\nc\\rd\\te\\x00f\\x7fg\\x9bh\\x85i');
+    assert.strictEqual(
+      escapeControlCharacters('a\x1b[2Jb\nc\rd\te\x00f\x7fg\x9bh\x85i'),
+      'a\\x1b[2Jb\\nc\\rd\\te\\x00f\\x7fg\\x9bh\\x85i',
+    );
   });
 
   it('leaves printable text alone, including non-ASCII letters, backslashes and characters past U+009F', () => {

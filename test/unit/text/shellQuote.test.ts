@@ -53,8 +53,21 @@ const HOSTILE = [
 ];
 
 /** One of each kind for the CLI, which makes a real RSA key for every name. */
-const CLI_NAMES = ["it's", 'say "hi"', '$(touch CANARY-dollar)', '`touch CANARY-backtick`', "x'\n'; touch CANARY-quoted-newline; '", 'with space',
-  'a;touch CANARY-semicolon', 'a&touch CANARY-amp', 'a|touch CANARY-pipe', '*', '~root', '-leading', '-'];
+const CLI_NAMES = [
+  "it's",
+  'say "hi"',
+  '$(touch CANARY-dollar)',
+  '`touch CANARY-backtick`',
+  "x'\n'; touch CANARY-quoted-newline; '",
+  'with space',
+  'a;touch CANARY-semicolon',
+  'a&touch CANARY-amp',
+  'a|touch CANARY-pipe',
+  '*',
+  '~root',
+  '-leading',
+  '-',
+];
 
 const SHELLS = ['bash', 'dash'].filter(hasShell);
 const ENV = { API_KEY: 'the-api-key', P12_PASS: 'pa ss$(touch CANARY-pass)`touch CANARY-pass2`' };
@@ -80,7 +93,9 @@ function normalise(call: string[], paths: string[], cwd: string): string[] {
   call.forEach((arg, i) => {
     const words = call[0] === 'curl' && call[i - 1] === '--cert' ? curlCertParameter(arg) : [arg];
     for (const word of words) {
-      const index = word.startsWith('-') ? -1 : paths.findIndex((p) => path.resolve(cwd, p) === path.resolve(cwd, word));
+      const index = word.startsWith('-')
+        ? -1
+        : paths.findIndex((p) => path.resolve(cwd, p) === path.resolve(cwd, word));
       out.push(index >= 0 ? `<path ${index}>` : word);
     }
   });
@@ -97,7 +112,11 @@ function sorted(calls: string[][]): string[] {
  * one argument, and the paste must create nothing.
  */
 function assertPastesSafely(
-  shell: string, cwd: string, cases: string[][], build: (names: string[]) => string, plain = cases[0].map((_, i) => `plain${i}.pem`),
+  shell: string,
+  cwd: string,
+  cases: string[][],
+  build: (names: string[]) => string,
+  plain = cases[0].map((_, i) => `plain${i}.pem`),
 ): void {
   const texts = cases.map(build);
   const before = fs.readdirSync(cwd).sort();
@@ -158,26 +177,51 @@ describe('shellQuote', () => {
 
     for (const shell of SHELLS) {
       it(`${shell}: the openssl equivalents of generate`, () => {
-        const cases = HOSTILE.flatMap((name) => [[name, `${name}.csr`, `${name}.cnf`], [path.join(cwd, name), `${name}.csr`, path.join(cwd, `${name}.cnf`)]]);
-        assertPastesSafely(shell, cwd, cases, ([keyPath, csrPath, configPath]) => opensslEquivalent({ keyPath, csrPath, configPath, section: 'renewal' }));
+        const cases = HOSTILE.flatMap((name) => [
+          [name, `${name}.csr`, `${name}.cnf`],
+          [path.join(cwd, name), `${name}.csr`, path.join(cwd, `${name}.cnf`)],
+        ]);
+        assertPastesSafely(shell, cwd, cases, ([keyPath, csrPath, configPath]) =>
+          opensslEquivalent({ keyPath, csrPath, configPath, section: 'renewal' }),
+        );
       });
 
       it(`${shell}: the openssl commands of verify`, () => {
-        const cases = HOSTILE.map((name) => [name, `${name}.key`, `${name}.bundle`, path.join(cwd, `${name}.csr`), `${name}.old`]);
+        const cases = HOSTILE.map((name) => [
+          name,
+          `${name}.key`,
+          `${name}.bundle`,
+          path.join(cwd, `${name}.csr`),
+          `${name}.old`,
+        ]);
         assertPastesSafely(shell, cwd, cases, ([certificate, key, caBundle, csr, oldCertificate]) => {
-          const commands = opensslVerifyCommands({ certificate, key, caBundle, csr, oldCertificate }, { rsa: true, encryptedKey: true });
+          const commands = opensslVerifyCommands(
+            { certificate, key, caBundle, csr, oldCertificate },
+            { rsa: true, encryptedKey: true },
+          );
           return Object.values(commands).join('\n');
         });
       });
 
       it(`${shell}: the curl command of the test call`, () => {
-        const url = 'https://api.example.com/v1/$(touch CANARY-url)/`touch CANARY-url2`?q=\'x\'&r=$HOME';
-        assertPastesSafely(shell, cwd, HOSTILE.map((name) => [name, `${name}.key`, `${name}.ca`]), ([certificatePath, keyPath, caBundlePath]) =>
-          curlCommand({ url, certificatePath, keyPath, caBundlePath, timeoutMs: 5000 }));
-        assertPastesSafely(shell, cwd, HOSTILE.map((name) => [name, path.join(cwd, `${name}.ca`)]), ([pkcs12Path, caBundlePath]) =>
-          curlCommand({ url, pkcs12Path, passphraseEnv: 'P12_PASS', caBundlePath }));
+        const url = "https://api.example.com/v1/$(touch CANARY-url)/`touch CANARY-url2`?q='x'&r=$HOME";
+        assertPastesSafely(
+          shell,
+          cwd,
+          HOSTILE.map((name) => [name, `${name}.key`, `${name}.ca`]),
+          ([certificatePath, keyPath, caBundlePath]) =>
+            curlCommand({ url, certificatePath, keyPath, caBundlePath, timeoutMs: 5000 }),
+        );
+        assertPastesSafely(
+          shell,
+          cwd,
+          HOSTILE.map((name) => [name, path.join(cwd, `${name}.ca`)]),
+          ([pkcs12Path, caBundlePath]) => curlCommand({ url, pkcs12Path, passphraseEnv: 'P12_PASS', caBundlePath }),
+        );
         const pasted = pasteIntoShell(shell, curlCommand({ url, certificatePath: 'c.crt' }), cwd, ENV);
-        assert.deepStrictEqual(pasted.calls, [['curl', '--cert', 'c.crt', '-H', 'X-API-Key: the-api-key', parseTestCallUrl(url).displayUrl]]);
+        assert.deepStrictEqual(pasted.calls, [
+          ['curl', '--cert', 'c.crt', '-H', 'X-API-Key: the-api-key', parseTestCallUrl(url).displayUrl],
+        ]);
       });
 
       it(`${shell}: the commands in the header of a new request config, which stays comments throughout`, () => {
@@ -185,19 +229,29 @@ describe('shellQuote', () => {
         const header = (certificatePath: string): string[] => {
           const text = newRequestConfig(readCertificate(pem, { path: certificatePath }));
           const lines = text.slice(0, text.indexOf('\n[ req ]')).split('\n');
-          for (const line of lines) assert.ok(line === '' || line.startsWith('#'), `a header line is no comment: ${JSON.stringify(line)}`);
+          for (const line of lines)
+            assert.ok(line === '' || line.startsWith('#'), `a header line is no comment: ${JSON.stringify(line)}`);
           return lines;
         };
         for (const name of HOSTILE) header(path.join(cwd, `${name}.crt`));
         // The names come from the certificate's file name: NAME-new.key, NAME-new.csr, NAME-openssl.cnf.
         const cases = HOSTILE.map((name) => [`${name}-new.key`, `${name}-new.csr`, `${name}-openssl.cnf`]);
-        assertPastesSafely(shell, cwd, cases, ([key]) => {
-          const lines = header(`${key.slice(0, -'-new.key'.length)}.crt`);
-          const start = lines.findIndex((l) => l.startsWith('# Make the key and CSR')) + 1;
-          const end = lines.findIndex((l, i) => i > start && (l === '' || l.startsWith('# WARNING')));
-          // As a user copies them: the comment marks off, a quoted line break's continuation included.
-          return lines.slice(start, end).map((l) => l.replace(/^# or: |^# {3}/, '')).join('\n');
-        }, ['plain-new.key', 'plain-new.csr', 'plain-openssl.cnf']);
+        assertPastesSafely(
+          shell,
+          cwd,
+          cases,
+          ([key]) => {
+            const lines = header(`${key.slice(0, -'-new.key'.length)}.crt`);
+            const start = lines.findIndex((l) => l.startsWith('# Make the key and CSR')) + 1;
+            const end = lines.findIndex((l, i) => i > start && (l === '' || l.startsWith('# WARNING')));
+            // As a user copies them: the comment marks off, a quoted line break's continuation included.
+            return lines
+              .slice(start, end)
+              .map((l) => l.replace(/^# or: |^# {3}/, ''))
+              .join('\n');
+          },
+          ['plain-new.key', 'plain-new.csr', 'plain-openssl.cnf'],
+        );
       });
     }
 
@@ -210,9 +264,15 @@ describe('shellQuote', () => {
       try {
         for (const name of CLI_NAMES) {
           const csrOut = name;
-          const run = spawnSync(process.execPath, [CLI, 'generate', '--config=request.cnf', `--key-out=${name}.key`, `--csr-out=${csrOut}`], {
-            cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' },
-          });
+          const run = spawnSync(
+            process.execPath,
+            [CLI, 'generate', '--config=request.cnf', `--key-out=${name}.key`, `--csr-out=${csrOut}`],
+            {
+              cwd,
+              encoding: 'utf8',
+              env: { ...process.env, LC_ALL: 'C' },
+            },
+          );
           assert.strictEqual(run.status, 0, `${JSON.stringify(name)}: ${run.stderr}`);
           assert.ok(fs.existsSync(path.join(cwd, csrOut)), `${JSON.stringify(name)}: the CSR was written where asked`);
           if (escapeControlCharacters(name) !== name) {
@@ -228,14 +288,24 @@ describe('shellQuote', () => {
           const what = `${JSON.stringify(printed)}`;
           assert.strictEqual(pasted.stderr, '', what);
           assert.deepStrictEqual(pasted.entries, before, `${what}: created or removed files`);
-          assert.deepStrictEqual(pasted.calls.map((c) => normalise(c, [csrOut], cwd)), [['openssl', 'req', '-in', '<path 0>', '-noout', '-text', '-verify']], what);
+          assert.deepStrictEqual(
+            pasted.calls.map((c) => normalise(c, [csrOut], cwd)),
+            [['openssl', 'req', '-in', '<path 0>', '-noout', '-text', '-verify']],
+            what,
+          );
 
           // Again: the names are taken now, and the error suggests free ones to paste after `mtls-rotation generate`
           // (an error is one line, so a name with a line break cannot show whole there).
           if (name.includes('\n')) continue;
-          const again = spawnSync(process.execPath, [CLI, 'generate', '--config=request.cnf', `--key-out=${name}.key`, `--csr-out=${csrOut}`], {
-            cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' },
-          });
+          const again = spawnSync(
+            process.execPath,
+            [CLI, 'generate', '--config=request.cnf', `--key-out=${name}.key`, `--csr-out=${csrOut}`],
+            {
+              cwd,
+              encoding: 'utf8',
+              env: { ...process.env, LC_ALL: 'C' },
+            },
+          );
           const suggestion = /\(try (--key-out [\s\S]*)\)\n$/.exec(again.stderr);
           assert.ok(again.status !== 0 && suggestion, again.stderr);
           const retry = pasteIntoShell('bash', `mtls-rotation generate ${suggestion[1]}`, cwd, ENV);
@@ -243,9 +313,18 @@ describe('shellQuote', () => {
           assert.deepStrictEqual(retry.entries, fs.readdirSync(cwd).sort(), suggestion[1]);
           assert.strictEqual(retry.calls.length, 1, suggestion[1]);
           const [command, verb, keyOption, key, csrOption, csr, ...rest] = retry.calls[0];
-          assert.deepStrictEqual([command, verb, keyOption, csrOption, rest], ['mtls-rotation', 'generate', '--key-out', '--csr-out', []], suggestion[1]);
+          assert.deepStrictEqual(
+            [command, verb, keyOption, csrOption, rest],
+            ['mtls-rotation', 'generate', '--key-out', '--csr-out', []],
+            suggestion[1],
+          );
           for (const file of [key, csr]) {
-            assert.ok(!file.startsWith('-') && !fs.existsSync(path.join(cwd, file)) && path.dirname(path.resolve(cwd, file)) === cwd, `${JSON.stringify(file)} is a free name here`);
+            assert.ok(
+              !file.startsWith('-') &&
+                !fs.existsSync(path.join(cwd, file)) &&
+                path.dirname(path.resolve(cwd, file)) === cwd,
+              `${JSON.stringify(file)} is a free name here`,
+            );
           }
         }
       } finally {

@@ -28,7 +28,13 @@ function opensslVerify(bundle: string, cert: string, options: { noCheckTime?: bo
 }
 
 function tamperCertificate(certPath: string, outPath: string): string {
-  const der = Buffer.from(fs.readFileSync(certPath, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  const der = Buffer.from(
+    fs
+      .readFileSync(certPath, 'utf8')
+      .replace(/-----[^-]+-----/g, '')
+      .replace(/\s+/g, ''),
+    'base64',
+  );
   der[der.length - 8] ^= 0x01;
   fs.writeFileSync(outPath, toPem('CERTIFICATE', der));
   return outPath;
@@ -48,31 +54,60 @@ describe('verifyCertificate', function () {
     assert.ok(found, `no ${name} check`);
     return found;
   };
-  const run = (leaf: string, bundle: string, extra: Partial<VerifyInput> = {}) => verifyCertificate({
-    certificatePem: read(leaves[leaf].certPath), keyPem: read(leaves[leaf].keyPath), caBundlePem: read(bundles[bundle]), now: NOW, ...extra,
-  });
+  const run = (leaf: string, bundle: string, extra: Partial<VerifyInput> = {}) =>
+    verifyCertificate({
+      certificatePem: read(leaves[leaf].certPath),
+      keyPem: read(leaves[leaf].keyPath),
+      caBundlePem: read(bundles[bundle]),
+      now: NOW,
+      ...extra,
+    });
 
   before(() => {
     dir = tempDir('mtls-verify-');
-    const range = { notBefore: d('2024-01-01T00:00:00Z'), notAfter: d('2034-01-01T00:00:00Z'), key: { type: 'ec' as const } };
+    const range = {
+      notBefore: d('2024-01-01T00:00:00Z'),
+      notAfter: d('2034-01-01T00:00:00Z'),
+      key: { type: 'ec' as const },
+    };
     const root = makeCa(path.join(dir, 'root'), 'Verify Root', range);
     const other = makeCa(path.join(dir, 'other'), 'Other Root', range);
     // Same name as the real root, another key: what a look-alike CA would issue.
     const impostor = makeCa(path.join(dir, 'impostor'), 'Verify Root', range);
     const self = makeCa(path.join(dir, 'self'), 'Self Signed', range);
-    const inter = signIntermediate(root, path.join(dir, 'inter'), 'Verify Intermediate', { notBefore: d('2024-06-01T00:00:00Z'), notAfter: d('2030-01-01T00:00:00Z') });
-    const oldInter = signIntermediate(root, path.join(dir, 'inter'), 'Lapsed Intermediate', { notBefore: d('2024-01-01T00:00:00Z'), notAfter: d('2024-12-01T00:00:00Z') });
+    const inter = signIntermediate(root, path.join(dir, 'inter'), 'Verify Intermediate', {
+      notBefore: d('2024-06-01T00:00:00Z'),
+      notAfter: d('2030-01-01T00:00:00Z'),
+    });
+    const oldInter = signIntermediate(root, path.join(dir, 'inter'), 'Lapsed Intermediate', {
+      notBefore: d('2024-01-01T00:00:00Z'),
+      notAfter: d('2024-12-01T00:00:00Z'),
+    });
     const leafDir = path.join(dir, 'leaves');
-    const leaf = (name: string, ca: Ca, notBefore: string, notAfter: string, options: { ec?: boolean; subject?: string; sans?: string[] } = {}) => {
+    const leaf = (
+      name: string,
+      ca: Ca,
+      notBefore: string,
+      notAfter: string,
+      options: { ec?: boolean; subject?: string; sans?: string[] } = {},
+    ) => {
       leaves[name] = makeLeaf(ca, leafDir, name, {
-        subject: options.subject ?? SUBJECT, sans: options.sans ?? SANS, notBefore: d(notBefore), notAfter: d(notAfter),
+        subject: options.subject ?? SUBJECT,
+        sans: options.sans ?? SANS,
+        notBefore: d(notBefore),
+        notAfter: d(notAfter),
         key: options.ec === false ? { type: 'rsa' } : { type: 'ec' },
       });
     };
     leaf('good', root, '2025-01-01T00:00:00Z', '2025-04-01T00:00:00Z', { ec: false });
     leaf('goodEc', root, '2025-01-01T00:00:00Z', '2025-04-01T00:00:00Z');
-    leaf('old', root, '2024-10-03T00:00:00Z', '2025-01-01T00:00:00Z', { ec: false, sans: ['IP:2001:db8::1', 'DNS:CLIENT.example', 'IP:10.0.0.1'] });
-    leaf('oldDifferent', root, '2024-10-03T00:00:00Z', '2025-01-01T00:00:00Z', { subject: '/C=DE/O=Other Org/OU=Payments/CN=client.example' });
+    leaf('old', root, '2024-10-03T00:00:00Z', '2025-01-01T00:00:00Z', {
+      ec: false,
+      sans: ['IP:2001:db8::1', 'DNS:CLIENT.example', 'IP:10.0.0.1'],
+    });
+    leaf('oldDifferent', root, '2024-10-03T00:00:00Z', '2025-01-01T00:00:00Z', {
+      subject: '/C=DE/O=Other Org/OU=Payments/CN=client.example',
+    });
     leaf('oldMoreSans', root, '2024-10-03T00:00:00Z', '2025-01-01T00:00:00Z', { sans: [...SANS, 'DNS:gone.example'] });
     leaf('expired', root, '2024-01-01T00:00:00Z', '2024-04-01T00:00:00Z');
     leaf('future', root, '2025-06-01T00:00:00Z', '2025-09-01T00:00:00Z');
@@ -82,8 +117,16 @@ describe('verifyCertificate', function () {
     leaf('viaInter', inter, '2025-01-01T00:00:00Z', '2025-04-01T00:00:00Z');
     leaf('viaLapsed', oldInter, '2025-01-01T00:00:00Z', '2025-04-01T00:00:00Z');
     // A leaf certificate used as an issuer: openssl ca signs with it, openssl verify refuses it.
-    leaf('underLeaf', { dir: leafDir, certPath: leaves.goodEc.certPath, keyPath: leaves.goodEc.keyPath }, '2025-01-01T00:00:00Z', '2025-04-01T00:00:00Z');
-    leaves.tampered = { ...leaves.good, certPath: tamperCertificate(leaves.good.certPath, path.join(leafDir, 'tampered.crt')) };
+    leaf(
+      'underLeaf',
+      { dir: leafDir, certPath: leaves.goodEc.certPath, keyPath: leaves.goodEc.keyPath },
+      '2025-01-01T00:00:00Z',
+      '2025-04-01T00:00:00Z',
+    );
+    leaves.tampered = {
+      ...leaves.good,
+      certPath: tamperCertificate(leaves.good.certPath, path.join(leafDir, 'tampered.crt')),
+    };
     leaves.self = { keyPath: self.keyPath, certPath: self.certPath, csrPath: '' };
 
     const bundle = (name: string, ...certs: string[]) => {
@@ -99,22 +142,56 @@ describe('verifyCertificate', function () {
     files.otherKey = makeKey(path.join(dir, 'other.key'));
     files.encryptedKey = path.join(dir, 'encrypted.key');
     openssl(['pkey', '-in', leaves.good.keyPath, '-aes256', '-passout', 'pass:secret', '-out', files.encryptedKey]);
-    files.reorderedCsr = makeCsr(leaves.good.keyPath, path.join(dir, 'reordered.csr'), '/CN=client.example/OU=Payments/O=Test Org/C=DE', ['IP:2001:db8::1', 'DNS:Client.Example', 'IP:10.0.0.1']);
-    files.otherSansCsr = makeCsr(leaves.good.keyPath, path.join(dir, 'other-sans.csr'), SUBJECT, ['DNS:client.example', 'IP:10.0.0.2']);
+    files.reorderedCsr = makeCsr(
+      leaves.good.keyPath,
+      path.join(dir, 'reordered.csr'),
+      '/CN=client.example/OU=Payments/O=Test Org/C=DE',
+      ['IP:2001:db8::1', 'DNS:Client.Example', 'IP:10.0.0.1'],
+    );
+    files.otherSansCsr = makeCsr(leaves.good.keyPath, path.join(dir, 'other-sans.csr'), SUBJECT, [
+      'DNS:client.example',
+      'IP:10.0.0.2',
+    ]);
     // The guide's failure: the old key carried into the new certificate.
-    leaves.reusedKey = { ...leaves.old, certPath: signCsr(root, makeCsr(leaves.old.keyPath, path.join(leafDir, 'reused.csr'), SUBJECT, SANS), path.join(leafDir, 'reused.crt'), { notBefore: d('2025-01-01T00:00:00Z'), notAfter: d('2025-04-01T00:00:00Z') }) };
+    leaves.reusedKey = {
+      ...leaves.old,
+      certPath: signCsr(
+        root,
+        makeCsr(leaves.old.keyPath, path.join(leafDir, 'reused.csr'), SUBJECT, SANS),
+        path.join(leafDir, 'reused.crt'),
+        { notBefore: d('2025-01-01T00:00:00Z'), notAfter: d('2025-04-01T00:00:00Z') },
+      ),
+    };
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   describe('chain and validity', () => {
     const cases: Array<[string, string]> = [
-      ['good', 'root'], ['goodEc', 'root'], ['expired', 'root'], ['future', 'root'], ['short', 'root'],
-      ['fromOther', 'root'], ['fromImpostor', 'root'], ['viaInter', 'chain'], ['viaInter', 'interOnly'], ['viaInter', 'root'],
-      ['viaLapsed', 'lapsedChain'], ['underLeaf', 'withLeafIssuer'], ['tampered', 'root'], ['self', 'root'], ['reusedKey', 'root'],
+      ['good', 'root'],
+      ['goodEc', 'root'],
+      ['expired', 'root'],
+      ['future', 'root'],
+      ['short', 'root'],
+      ['fromOther', 'root'],
+      ['fromImpostor', 'root'],
+      ['viaInter', 'chain'],
+      ['viaInter', 'interOnly'],
+      ['viaInter', 'root'],
+      ['viaLapsed', 'lapsedChain'],
+      ['underLeaf', 'withLeafIssuer'],
+      ['tampered', 'root'],
+      ['self', 'root'],
+      ['reusedKey', 'root'],
     ];
 
     it('agrees with openssl verify -no_check_time on the chain and with openssl verify -attime on chain and dates', () => {
-      const instants = [NOW, d('2025-01-01T00:00:00Z'), d('2025-04-01T00:00:00Z'), d('2024-12-31T23:59:59Z'), d('2025-03-31T23:59:59Z')];
+      const instants = [
+        NOW,
+        d('2025-01-01T00:00:00Z'),
+        d('2025-04-01T00:00:00Z'),
+        d('2024-12-31T23:59:59Z'),
+        d('2025-03-31T23:59:59Z'),
+      ];
       for (const [leaf, bundle] of cases) {
         const chain = opensslVerify(bundles[bundle], leaves[leaf].certPath, { noCheckTime: true });
         for (const now of instants) {
@@ -122,7 +199,11 @@ describe('verifyCertificate', function () {
           const label = `${leaf} with ${bundle} at ${now.toISOString()}`;
           assert.strictEqual(check(result, 'chain').ok, chain, `chain: ${label}: ${check(result, 'chain').message}`);
           const withTime = opensslVerify(bundles[bundle], leaves[leaf].certPath, { at: now });
-          assert.strictEqual(check(result, 'chain').ok && check(result, 'validity').ok, withTime, `dates: ${label}: ${check(result, 'validity').message}`);
+          assert.strictEqual(
+            check(result, 'chain').ok && check(result, 'validity').ok,
+            withTime,
+            `dates: ${label}: ${check(result, 'validity').message}`,
+          );
         }
       }
     });
@@ -136,14 +217,26 @@ describe('verifyCertificate', function () {
       const viaInter = check(run('viaInter', 'chain'), 'chain');
       assert.strictEqual(viaInter.ok, true);
       assert.match(viaInter.message, /Verify Root.*through "O = Test, CN = Verify Intermediate"/);
-      assert.strictEqual(viaInter.evidence.path, 'C = DE, O = Test Org, OU = Payments, CN = client.example <- O = Test, CN = Verify Intermediate <- O = Test, CN = Verify Root');
+      assert.strictEqual(
+        viaInter.evidence.path,
+        'C = DE, O = Test Org, OU = Payments, CN = client.example <- O = Test, CN = Verify Intermediate <- O = Test, CN = Verify Root',
+      );
     });
 
     it('says why a chain fails', () => {
-      assert.match(check(run('fromOther', 'root'), 'chain').message, /No CA in the bundle issued this certificate: its issuer "O = Test, CN = Other Root"/);
-      assert.match(check(run('fromImpostor', 'root'), 'chain').message, /carries the issuer's name, but it is not the CA that issued/);
+      assert.match(
+        check(run('fromOther', 'root'), 'chain').message,
+        /No CA in the bundle issued this certificate: its issuer "O = Test, CN = Other Root"/,
+      );
+      assert.match(
+        check(run('fromImpostor', 'root'), 'chain').message,
+        /carries the issuer's name, but it is not the CA that issued/,
+      );
       assert.match(check(run('tampered', 'root'), 'chain').message, /signature of .* does not verify/);
-      assert.match(check(run('viaInter', 'interOnly'), 'chain').message, /stops at "O = Test, CN = Verify Intermediate".*lacks its issuer "O = Test, CN = Verify Root"/);
+      assert.match(
+        check(run('viaInter', 'interOnly'), 'chain').message,
+        /stops at "O = Test, CN = Verify Intermediate".*lacks its issuer "O = Test, CN = Verify Root"/,
+      );
       assert.match(check(run('viaInter', 'root'), 'chain').message, /its issuer "O = Test, CN = Verify Intermediate"/);
       assert.match(check(run('underLeaf', 'withLeafIssuer'), 'chain').message, /not a CA certificate/);
       assert.match(check(run('self', 'root'), 'chain').message, /self-signed/);
@@ -164,7 +257,10 @@ describe('verifyCertificate', function () {
       assert.strictEqual(lapsed.ok, false);
       assert.match(lapsed.message, /issuing CA "O = Test, CN = Lapsed Intermediate" expired/);
       const good = check(run('good', 'root', { expectedValidityDays: 90 }), 'validity');
-      assert.deepStrictEqual([good.ok, good.severity, good.evidence.daysLeft, good.evidence.validityDays], [true, 'info', '59', '90']);
+      assert.deepStrictEqual(
+        [good.ok, good.severity, good.evidence.daysLeft, good.evidence.validityDays],
+        [true, 'info', '59', '90'],
+      );
       const short = check(run('short', 'root', { expectedValidityDays: 90 }), 'validity');
       assert.deepStrictEqual([short.ok, short.severity], [true, 'warning']);
       assert.match(short.message, /valid for 30 days, less than the expected 90/);
@@ -172,27 +268,42 @@ describe('verifyCertificate', function () {
   });
 
   describe('key-match', () => {
-    it('agrees with openssl\'s public keys for RSA and EC, with both hashes as evidence', () => {
+    it("agrees with openssl's public keys for RSA and EC, with both hashes as evidence", () => {
       const pairs: Array<[string, string]> = [
-        [leaves.good.certPath, leaves.good.keyPath], [leaves.good.certPath, files.otherKey],
-        [leaves.goodEc.certPath, leaves.goodEc.keyPath], [leaves.goodEc.certPath, leaves.good.keyPath], [leaves.good.certPath, leaves.goodEc.keyPath],
+        [leaves.good.certPath, leaves.good.keyPath],
+        [leaves.good.certPath, files.otherKey],
+        [leaves.goodEc.certPath, leaves.goodEc.keyPath],
+        [leaves.goodEc.certPath, leaves.good.keyPath],
+        [leaves.good.certPath, leaves.goodEc.keyPath],
       ];
       for (const [cert, key] of pairs) {
-        const result = check(verifyCertificate({ certificatePem: read(cert), keyPem: read(key), now: NOW }), 'key-match');
+        const result = check(
+          verifyCertificate({ certificatePem: read(cert), keyPem: read(key), now: NOW }),
+          'key-match',
+        );
         const certHash = opensslSpkiSha256(cert, 'cert');
         const keyHash = opensslSpkiSha256(key, 'key');
         assert.strictEqual(result.ok, certHash === keyHash, `${cert} ${key}`);
         assert.strictEqual(result.evidence.certificatePublicKeySha256, certHash);
         assert.strictEqual(result.evidence.keyPublicKeySha256, keyHash);
       }
-      const other = check(verifyCertificate({ certificatePem: read(leaves.good.certPath), keyPem: read(files.otherKey), now: NOW }), 'key-match');
+      const other = check(
+        verifyCertificate({ certificatePem: read(leaves.good.certPath), keyPem: read(files.otherKey), now: NOW }),
+        'key-match',
+      );
       assert.match(other.message, /does not belong to the certificate/);
     });
 
     it('gives the modulus MD5 the guide compares, as openssl prints it', () => {
-      const result = check(verifyCertificate({ certificatePem: read(leaves.good.certPath), keyPem: read(leaves.good.keyPath), now: NOW }), 'key-match');
+      const result = check(
+        verifyCertificate({ certificatePem: read(leaves.good.certPath), keyPem: read(leaves.good.keyPath), now: NOW }),
+        'key-match',
+      );
       const md5 = (args: string[]) => /([0-9a-f]{32})/.exec(openssl(['md5'], { input: openssl(args) }))?.[1];
-      assert.strictEqual(result.evidence.certificateModulusMd5, md5(['x509', '-in', leaves.good.certPath, '-noout', '-modulus']));
+      assert.strictEqual(
+        result.evidence.certificateModulusMd5,
+        md5(['x509', '-in', leaves.good.certPath, '-noout', '-modulus']),
+      );
       assert.strictEqual(result.evidence.keyModulusMd5, md5(['rsa', '-in', leaves.good.keyPath, '-noout', '-modulus']));
     });
 
@@ -222,7 +333,10 @@ describe('verifyCertificate', function () {
       const otherKey = check(run('good', 'root', { csr: csr(leaves.goodEc.csrPath) }), 'csr-match');
       assert.strictEqual(otherKey.ok, false);
       assert.match(otherKey.message, /public key is not the CSR's/);
-      assert.strictEqual(otherKey.ok, opensslSpkiSha256(leaves.good.certPath, 'cert') === opensslSpkiSha256(leaves.goodEc.csrPath, 'csr'));
+      assert.strictEqual(
+        otherKey.ok,
+        opensslSpkiSha256(leaves.good.certPath, 'cert') === opensslSpkiSha256(leaves.goodEc.csrPath, 'csr'),
+      );
       const otherSans = check(run('good', 'root', { csr: csr(files.otherSansCsr) }), 'csr-match');
       assert.strictEqual(otherSans.ok, false);
       assert.match(otherSans.message, /SAN IP:10\.0\.0\.2 of the CSR is missing from the certificate/);
@@ -235,7 +349,10 @@ describe('verifyCertificate', function () {
       assert.deepStrictEqual([same.ok, same.severity], [true, 'info']);
       const different = check(run('good', 'root', { oldCertificate: old('oldDifferent') }), 'old-match');
       assert.deepStrictEqual([different.ok, different.severity], [false, 'error']);
-      assert.match(different.message, /Subject O differs: the old certificate has "Other Org", the new certificate has "Test Org"/);
+      assert.match(
+        different.message,
+        /Subject O differs: the old certificate has "Other Org", the new certificate has "Test Org"/,
+      );
       const fewer = check(run('good', 'root', { oldCertificate: old('oldMoreSans') }), 'old-match');
       assert.deepStrictEqual([fewer.ok, fewer.severity], [true, 'warning']);
       assert.match(fewer.message, /DNS:gone\.example/);
@@ -248,19 +365,47 @@ describe('verifyCertificate', function () {
   describe('the result', () => {
     it('lists the checks it has input for, in order, with openssl commands naming the given paths', () => {
       const all = verifyCertificate({
-        certificatePem: read(leaves.good.certPath), keyPem: read(leaves.good.keyPath), caBundlePem: read(bundles.root),
-        csr: readCsr(read(leaves.good.csrPath)), oldCertificate: readCertificate(read(leaves.old.certPath)), now: NOW,
-        paths: { certificate: 'new cert.pem', key: 'new.key', caBundle: 'ca chain.pem', csr: 'new.csr', oldCertificate: 'old.crt' },
+        certificatePem: read(leaves.good.certPath),
+        keyPem: read(leaves.good.keyPath),
+        caBundlePem: read(bundles.root),
+        csr: readCsr(read(leaves.good.csrPath)),
+        oldCertificate: readCertificate(read(leaves.old.certPath)),
+        now: NOW,
+        paths: {
+          certificate: 'new cert.pem',
+          key: 'new.key',
+          caBundle: 'ca chain.pem',
+          csr: 'new.csr',
+          oldCertificate: 'old.crt',
+        },
       });
-      assert.deepStrictEqual(all.checks.map((c) => [c.name, c.ok]), [['chain', true], ['validity', true], ['key-match', true], ['csr-match', true], ['old-match', true]]);
+      assert.deepStrictEqual(
+        all.checks.map((c) => [c.name, c.ok]),
+        [
+          ['chain', true],
+          ['validity', true],
+          ['key-match', true],
+          ['csr-match', true],
+          ['old-match', true],
+        ],
+      );
       assert.strictEqual(all.ok, true);
-      assert.strictEqual(check(all, 'chain').opensslCommand, `openssl verify -no_check_time -CAfile 'ca chain.pem' 'new cert.pem'`);
+      assert.strictEqual(
+        check(all, 'chain').opensslCommand,
+        `openssl verify -no_check_time -CAfile 'ca chain.pem' 'new cert.pem'`,
+      );
       assert.strictEqual(check(all, 'validity').opensslCommand, `openssl x509 -in 'new cert.pem' -noout -dates`);
-      assert.match(check(all, 'key-match').opensslCommand, /openssl pkey -in new\.key -pubout -outform DER \| openssl sha256/);
+      assert.match(
+        check(all, 'key-match').opensslCommand,
+        /openssl pkey -in new\.key -pubout -outform DER \| openssl sha256/,
+      );
       assert.match(check(all, 'csr-match').opensslCommand, /openssl req -in new\.csr/);
       assert.match(check(all, 'old-match').opensslCommand, /openssl x509 -in old\.crt/);
       const bare = verifyCertificate({ certificatePem: read(leaves.good.certPath), now: NOW });
-      assert.deepStrictEqual(bare.checks.map((c) => c.name), ['validity']);
+      assert.deepStrictEqual(
+        bare.checks.map((c) => c.name),
+        ['validity'],
+      );
       assert.strictEqual(check(bare, 'validity').opensslCommand, 'openssl x509 -in CERT -noout -dates');
     });
 
@@ -276,7 +421,10 @@ describe('verifyCertificate', function () {
       const cert = read(leaves.good.certPath);
       assert.strictEqual(code({ certificatePem: read(leaves.good.keyPath), now: NOW }), 'not-pem-or-der');
       assert.strictEqual(code({ certificatePem: cert, keyPem: cert, now: NOW }), 'not-pem-or-der');
-      assert.strictEqual(code({ certificatePem: cert, caBundlePem: '-----BEGIN CERTIFICATE-----\nAAAA\n', now: NOW }), 'truncated-pem');
+      assert.strictEqual(
+        code({ certificatePem: cert, caBundlePem: '-----BEGIN CERTIFICATE-----\nAAAA\n', now: NOW }),
+        'truncated-pem',
+      );
     });
   });
 });

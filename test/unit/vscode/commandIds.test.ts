@@ -35,15 +35,22 @@ describe('command ids', () => {
     assert.deepStrictEqual(unknown, []);
   });
 
-  it('links only known commands from the views\' welcome content and the walkthrough', () => {
+  it("links only known commands from the views' welcome content and the walkthrough", () => {
     const linked = [
       ...manifest.contributes.viewsWelcome.flatMap((w) => linkedCommands(w.contents)),
-      ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((s) => [
-        ...linkedCommands(s.description),
-        ...(s.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length)),
-      ])),
+      ...manifest.contributes.walkthroughs.flatMap((w) =>
+        w.steps.flatMap((s) => [
+          ...linkedCommands(s.description),
+          ...(s.completionEvents ?? [])
+            .filter((e) => e.startsWith('onCommand:'))
+            .map((e) => e.slice('onCommand:'.length)),
+        ]),
+      ),
     ];
     assert.ok(linked.length > 0);
-    assert.deepStrictEqual(linked.filter((id) => !known.has(id)), []);
+    assert.deepStrictEqual(
+      linked.filter((id) => !known.has(id)),
+      [],
+    );
   });
 });

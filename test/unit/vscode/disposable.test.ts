@@ -6,15 +6,29 @@ describe('dispose', () => {
     const disposed: string[] = [];
     const children = [
       { dispose: () => disposed.push('first') },
-      { dispose: () => { throw new Error('second failed'); } },
+      {
+        dispose: () => {
+          throw new Error('second failed');
+        },
+      },
       { dispose: () => disposed.push('third') },
-      { dispose: () => { throw new Error('fourth failed'); } },
+      {
+        dispose: () => {
+          throw new Error('fourth failed');
+        },
+      },
     ];
-    assert.throws(() => dispose(children), (error: unknown) => {
-      assert.ok(error instanceof AggregateError);
-      assert.deepStrictEqual(error.errors.map((e: Error) => e.message), ['fourth failed', 'second failed']);
-      return true;
-    });
+    assert.throws(
+      () => dispose(children),
+      (error: unknown) => {
+        assert.ok(error instanceof AggregateError);
+        assert.deepStrictEqual(
+          error.errors.map((e: Error) => e.message),
+          ['fourth failed', 'second failed'],
+        );
+        return true;
+      },
+    );
     assert.deepStrictEqual(disposed, ['third', 'first']);
     assert.strictEqual(children.length, 0);
   });

@@ -2,7 +2,12 @@
 // reads from real configs, and the messages it builds against the adapter's own check of what a page may send.
 import * as assert from 'assert';
 import { readRequestForm, RequestForm } from '../../../src/core/opensslConfig/requestConfigForm';
-import { FORM_FIELD_NAMES, FORM_FIELD_TYPES, FORM_KEY_SIZES, FORM_SAN_TYPES } from '../../../src/core/opensslConfig/requestFormVocabulary';
+import {
+  FORM_FIELD_NAMES,
+  FORM_FIELD_TYPES,
+  FORM_KEY_SIZES,
+  FORM_SAN_TYPES,
+} from '../../../src/core/opensslConfig/requestFormVocabulary';
 import { checkOpensslConfig } from '../../../src/core/opensslConfig/validateOpensslConfig';
 import { parseConfigEditorRequest } from '../../../src/vscode/opensslConfig/parseConfigEditorRequest';
 import { addEdit } from '../../../src/webview/configEditor/addEdit';
@@ -26,7 +31,10 @@ function accepted(edit: unknown) {
 describe('webview: the request-config form page', () => {
   describe('formStructure', () => {
     it('stays the same while only values change, so typing keeps its input', () => {
-      const edited = GOOD_CONFIG.replace('OU = Program A', 'OU = Program B').replace('IP.1 = 203.0.113.10', 'IP.1 = 203.0.113.11');
+      const edited = GOOD_CONFIG.replace('OU = Program A', 'OU = Program B').replace(
+        'IP.1 = 203.0.113.10',
+        'IP.1 = 203.0.113.11',
+      );
       assert.notDeepStrictEqual(form(edited).fields, form(GOOD_CONFIG).fields);
       assert.strictEqual(formStructure(form(edited)), formStructure(form(GOOD_CONFIG)));
     });
@@ -34,13 +42,21 @@ describe('webview: the request-config form page', () => {
     it('changes when a row comes or goes, or the key size changes', () => {
       const base = formStructure(form(GOOD_CONFIG));
       assert.notStrictEqual(formStructure(form(GOOD_CONFIG.replace('OU = Program A\n', ''))), base);
-      assert.notStrictEqual(formStructure(form(GOOD_CONFIG.replace('IP.1 = 203.0.113.10\n', 'IP.1 = 203.0.113.10\nDNS.2 = b.example.com\n'))), base);
-      assert.notStrictEqual(formStructure(form(GOOD_CONFIG.replace('default_bits = 2048', 'default_bits = 4096'))), base);
+      assert.notStrictEqual(
+        formStructure(
+          form(GOOD_CONFIG.replace('IP.1 = 203.0.113.10\n', 'IP.1 = 203.0.113.10\nDNS.2 = b.example.com\n')),
+        ),
+        base,
+      );
+      assert.notStrictEqual(
+        formStructure(form(GOOD_CONFIG.replace('default_bits = 2048', 'default_bits = 4096'))),
+        base,
+      );
     });
   });
 
   describe('keySizeOptions', () => {
-    it('offers the vocabulary\'s sizes, 2048 marked as the provider\'s, and selects the one written', () => {
+    it("offers the vocabulary's sizes, 2048 marked as the provider's, and selects the one written", () => {
       const bits = form(GOOD_CONFIG).bits;
       assert.deepStrictEqual(keySizeOptions(bits), [
         { value: '2048', text: '2048 bits (provider)' },
@@ -50,7 +66,7 @@ describe('webview: the request-config form page', () => {
       assert.strictEqual(selectedKeySize(bits), '2048');
     });
 
-    it('shows a missing default_bits as OpenSSL\'s default, and a size it does not offer as written', () => {
+    it("shows a missing default_bits as OpenSSL's default, and a size it does not offer as written", () => {
       const missing = form(GOOD_CONFIG.replace('default_bits = 2048\n', '')).bits;
       assert.deepStrictEqual(keySizeOptions(missing)[0], { value: '', text: 'Not set (OpenSSL makes 2048 bits)' });
       assert.strictEqual(selectedKeySize(missing), '');
@@ -72,17 +88,33 @@ describe('webview: the request-config form page', () => {
 
   describe('type options', () => {
     it('offers the vocabulary the core accepts, with its labels', () => {
-      assert.deepStrictEqual(addTypeOptions('field').map((o) => o.value), [...FORM_FIELD_TYPES]);
-      assert.deepStrictEqual(addTypeOptions('san').map((o) => o.value), [...FORM_SAN_TYPES]);
+      assert.deepStrictEqual(
+        addTypeOptions('field').map((o) => o.value),
+        [...FORM_FIELD_TYPES],
+      );
+      assert.deepStrictEqual(
+        addTypeOptions('san').map((o) => o.value),
+        [...FORM_SAN_TYPES],
+      );
       assert.strictEqual(addTypeOptions('field').find((o) => o.value === 'OU')?.text, 'OU (Organizational unit)');
       assert.strictEqual(fieldLongName('CN'), FORM_FIELD_NAMES.CN);
       assert.strictEqual(fieldLongName('serialNumber'), undefined);
-      for (const { value } of addTypeOptions('field')) assert.ok(accepted({ kind: 'add-field', type: value, value: 'x' }), value);
-      for (const { value } of addTypeOptions('san')) assert.ok(accepted({ kind: 'add-san', type: value, value: 'x' }), value);
+      for (const { value } of addTypeOptions('field'))
+        assert.ok(accepted({ kind: 'add-field', type: value, value: 'x' }), value);
+      for (const { value } of addTypeOptions('san'))
+        assert.ok(accepted({ kind: 'add-san', type: value, value: 'x' }), value);
     });
 
     it('keeps a SAN type the form does not offer, shown but not choosable', () => {
-      assert.deepStrictEqual(sanTypeOptions('IP').map((o) => [o.value, o.disabled]), [['DNS', false], ['IP', false], ['email', false], ['URI', false]]);
+      assert.deepStrictEqual(
+        sanTypeOptions('IP').map((o) => [o.value, o.disabled]),
+        [
+          ['DNS', false],
+          ['IP', false],
+          ['email', false],
+          ['URI', false],
+        ],
+      );
       assert.deepStrictEqual(sanTypeOptions('RID')[0], { value: 'RID', text: 'RID (kept)', disabled: true });
     });
   });
@@ -90,11 +122,20 @@ describe('webview: the request-config form page', () => {
   describe('rowEdit and addEdit', () => {
     it('builds the edits a row describes, which the adapter accepts', () => {
       assert.deepStrictEqual(rowEdit('field:1.OU', 'Payments'), { kind: 'set-field', id: '1.OU', value: 'Payments' });
-      assert.deepStrictEqual(rowEdit('san:DNS.1', 'a.example.com', 'DNS'), { kind: 'set-san', id: 'DNS.1', value: 'a.example.com', type: 'DNS' });
+      assert.deepStrictEqual(rowEdit('san:DNS.1', 'a.example.com', 'DNS'), {
+        kind: 'set-san',
+        id: 'DNS.1',
+        value: 'a.example.com',
+        type: 'DNS',
+      });
       // A kept type (RID) is not sent, so the row keeps the one written.
       assert.deepStrictEqual(rowEdit('san:RID.1', '1.2.3', 'RID'), { kind: 'set-san', id: 'RID.1', value: '1.2.3' });
       assert.strictEqual(rowEdit('bits', '2048'), undefined);
-      for (const edit of [rowEdit('field:CN', 'x'), rowEdit('san:IP.1', '203.0.113.1', 'IP'), rowEdit('san:inline:2', 'x', 'RID')]) {
+      for (const edit of [
+        rowEdit('field:CN', 'x'),
+        rowEdit('san:IP.1', '203.0.113.1', 'IP'),
+        rowEdit('san:inline:2', 'x', 'RID'),
+      ]) {
         assert.deepStrictEqual(accepted(edit), { type: 'edit', key: 'k', edit });
       }
     });
@@ -112,19 +153,31 @@ describe('webview: the request-config form page', () => {
 
   describe('problems', () => {
     it('sums up what openssl req -new -batch makes of the config', () => {
-      assert.deepStrictEqual(problemSummary(form(GOOD_CONFIG)), { ok: true, text: 'openssl req -new -batch accepts this config.' });
+      assert.deepStrictEqual(problemSummary(form(GOOD_CONFIG)), {
+        ok: true,
+        text: 'openssl req -new -batch accepts this config.',
+      });
       const broken = form(GOOD_CONFIG.replace('[ dn ]', '[ dn'));
       assert.strictEqual(broken.ok, false);
       const errors = broken.findings.filter((f) => f.severity === 'error').length;
-      assert.deepStrictEqual(problemSummary(broken), { ok: false, text: `openssl req -new -batch fails on this config: ${errors} error${errors === 1 ? '' : 's'}.` });
+      assert.deepStrictEqual(problemSummary(broken), {
+        ok: false,
+        text: `openssl req -new -batch fails on this config: ${errors} error${errors === 1 ? '' : 's'}.`,
+      });
       const warned = form(GOOD_CONFIG.replace('default_bits = 2048', 'default_bits = 4096'));
       const warnings = warned.findings.filter((f) => f.severity === 'warning').length;
       assert.ok(warned.ok && warnings > 0, JSON.stringify(warned.findings));
-      assert.strictEqual(problemSummary(warned).text, `openssl req -new -batch accepts this config; ${warnings} warning${warnings > 1 ? 's' : ''}.`);
+      assert.strictEqual(
+        problemSummary(warned).text,
+        `openssl req -new -batch accepts this config; ${warnings} warning${warnings > 1 ? 's' : ''}.`,
+      );
     });
 
-    it('names each severity, and reveals a finding\'s range, or nothing for the whole file', () => {
-      assert.deepStrictEqual(['error', 'warning', 'info'].map((s) => severityLabel(s as 'error').name), ['Error', 'Warning', 'Info']);
+    it("names each severity, and reveals a finding's range, or nothing for the whole file", () => {
+      assert.deepStrictEqual(
+        ['error', 'warning', 'info'].map((s) => severityLabel(s as 'error').name),
+        ['Error', 'Warning', 'Info'],
+      );
       const range = revealRange({ severity: 'error', code: 'san-bad-ip', message: 'm', line: 3, column: 5 });
       assert.deepStrictEqual(range, { line: 3, column: 5, endLine: 3, endColumn: 5 });
       assert.deepStrictEqual(parseConfigEditorRequest({ type: 'reveal', range }), { type: 'reveal', range });

@@ -8,7 +8,6 @@ import { cryptoFixtures, opensslSpkiSha256, scratchDir } from '../../support/cry
 import { openssl } from '../../support/openssl';
 import { flatten, mozillaFiles, OpensslReading, opensslReadings } from '../../support/opensslReadings';
 
-
 function asLines(name: CertificateInfo['subject']): string[] {
   return name.map((a) => `${a.type}=${a.value}`);
 }
@@ -35,7 +34,8 @@ describe('readCertificate', () => {
         const cert = readCertificate(fs.readFileSync(file, 'utf8'), { path: file });
         const want = readings.get(file)!;
         const check = (field: string, got: unknown, expected: unknown) => {
-          if (JSON.stringify(got) !== JSON.stringify(expected)) mismatches.push(`${path.basename(file)} ${field}: ${JSON.stringify(got)} != ${JSON.stringify(expected)}`);
+          if (JSON.stringify(got) !== JSON.stringify(expected))
+            mismatches.push(`${path.basename(file)} ${field}: ${JSON.stringify(got)} != ${JSON.stringify(expected)}`);
         };
         check('serial', cert.serialNumber, want.serial);
         check('fingerprint', cert.fingerprintSha256, want.fingerprint);
@@ -65,9 +65,15 @@ describe('readCertificate', () => {
       const f = cryptoFixtures();
       const cert = readCertificate(fs.readFileSync(f.rsa.certPath, 'utf8'), { path: f.rsa.certPath });
       assert.deepStrictEqual(cert.subject, [
-        { type: 'C', value: 'DE' }, { type: 'O', value: 'Test Org' }, { type: 'OU', value: 'Payments' }, { type: 'CN', value: 'rsa-client' },
+        { type: 'C', value: 'DE' },
+        { type: 'O', value: 'Test Org' },
+        { type: 'OU', value: 'Payments' },
+        { type: 'CN', value: 'rsa-client' },
       ]);
-      assert.deepStrictEqual(cert.issuer, [{ type: 'O', value: 'Test' }, { type: 'CN', value: 'Test Root CA' }]);
+      assert.deepStrictEqual(cert.issuer, [
+        { type: 'O', value: 'Test' },
+        { type: 'CN', value: 'Test Root CA' },
+      ]);
       assert.deepStrictEqual(cert.subjectAltNames, [
         { type: 'DNS', value: 'client.example' },
         { type: 'DNS', value: 'alt.example' },
@@ -94,7 +100,10 @@ describe('readCertificate', () => {
       assert.strictEqual(ec.keyType, 'EC');
       assert.strictEqual(ec.curve, 'prime256v1');
       assert.strictEqual(ec.keyBits, 256);
-      assert.deepStrictEqual(ec.subjectAltNames, [{ type: 'DNS', value: 'ec.example' }, { type: 'IP', value: 'fe80::1:0:0:2' }]);
+      assert.deepStrictEqual(ec.subjectAltNames, [
+        { type: 'DNS', value: 'ec.example' },
+        { type: 'IP', value: 'fe80::1:0:0:2' },
+      ]);
       assert.strictEqual(ec.publicKeySha256, opensslSpkiSha256(f.ec.keyPath, 'key'));
       const ed = readCertificate(fs.readFileSync(f.ed25519.certPath, 'utf8'));
       assert.strictEqual(ed.keyType, 'Ed25519');
@@ -143,7 +152,10 @@ describe('readCertificate', () => {
   describe('errors', () => {
     it('rejects a block that is not a certificate with malformed-certificate', () => {
       const pem = '-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END CERTIFICATE-----\n';
-      assert.throws(() => readCertificate(pem), (e: unknown) => e instanceof CoreError && e.code === 'malformed-certificate');
+      assert.throws(
+        () => readCertificate(pem),
+        (e: unknown) => e instanceof CoreError && e.code === 'malformed-certificate',
+      );
     });
   });
 });

@@ -9,7 +9,8 @@ import { scratchDir } from '../../support/cryptoFixtures';
 import { openssl } from '../../support/openssl';
 
 const node = (hex: string) => readNode(Buffer.from(hex.replace(/\s+/g, ''), 'hex'));
-const time = (tag: number, text: string) => readNode(Buffer.concat([Buffer.from([tag, text.length]), Buffer.from(text, 'latin1')]));
+const time = (tag: number, text: string) =>
+  readNode(Buffer.concat([Buffer.from([tag, text.length]), Buffer.from(text, 'latin1')]));
 
 describe('DER reader', () => {
   it('decodes every directory string type the way OpenSSL -nameopt utf8 prints it', () => {
@@ -31,8 +32,14 @@ describe('DER reader', () => {
   });
 
   it('rejects BER indefinite lengths and lengths past the end', () => {
-    assert.throws(() => node('30 80 00 00'), (e: unknown) => e instanceof CoreError && e.code === 'malformed-der');
-    assert.throws(() => node('30 05 02 01'), (e: unknown) => e instanceof CoreError && e.code === 'malformed-der');
+    assert.throws(
+      () => node('30 80 00 00'),
+      (e: unknown) => e instanceof CoreError && e.code === 'malformed-der',
+    );
+    assert.throws(
+      () => node('30 05 02 01'),
+      (e: unknown) => e instanceof CoreError && e.code === 'malformed-der',
+    );
   });
 
   it('formats IP addresses: IPv4 dotted, IPv6 per RFC 5952', () => {
@@ -51,22 +58,87 @@ describe('DER reader', () => {
 describe('attribute names', () => {
   it('match the short names openssl prints for every attribute we name, in order, with UTF-8 values', function () {
     this.timeout(20_000);
-    const oids = ['2.5.4.3', '2.5.4.4', '2.5.4.5', '2.5.4.6', '2.5.4.7', '2.5.4.8', '2.5.4.9', '2.5.4.10', '2.5.4.11', '2.5.4.12', '2.5.4.13',
-      '2.5.4.15', '2.5.4.17', '2.5.4.41', '2.5.4.42', '2.5.4.43', '2.5.4.44', '2.5.4.45', '2.5.4.46', '2.5.4.65', '2.5.4.72', '2.5.4.97',
-      '1.3.6.1.4.1.311.60.2.1.1', '1.3.6.1.4.1.311.60.2.1.2', '1.3.6.1.4.1.311.60.2.1.3', '1.2.840.113549.1.9.1', '0.9.2342.19200300.100.1.25',
-      '0.9.2342.19200300.100.1.1', '2.5.4.16', '2.5.4.18', '2.5.4.51', '2.5.4.54', '2.5.4.100', '1.2.840.113549.1.9.2'];
+    const oids = [
+      '2.5.4.3',
+      '2.5.4.4',
+      '2.5.4.5',
+      '2.5.4.6',
+      '2.5.4.7',
+      '2.5.4.8',
+      '2.5.4.9',
+      '2.5.4.10',
+      '2.5.4.11',
+      '2.5.4.12',
+      '2.5.4.13',
+      '2.5.4.15',
+      '2.5.4.17',
+      '2.5.4.41',
+      '2.5.4.42',
+      '2.5.4.43',
+      '2.5.4.44',
+      '2.5.4.45',
+      '2.5.4.46',
+      '2.5.4.65',
+      '2.5.4.72',
+      '2.5.4.97',
+      '1.3.6.1.4.1.311.60.2.1.1',
+      '1.3.6.1.4.1.311.60.2.1.2',
+      '1.3.6.1.4.1.311.60.2.1.3',
+      '1.2.840.113549.1.9.1',
+      '0.9.2342.19200300.100.1.25',
+      '0.9.2342.19200300.100.1.1',
+      '2.5.4.16',
+      '2.5.4.18',
+      '2.5.4.51',
+      '2.5.4.54',
+      '2.5.4.100',
+      '1.2.840.113549.1.9.2',
+    ];
     // DirectoryString attributes get a non-ASCII value; the others are PrintableString or IA5String only.
-    const directoryStrings = ['2.5.4.3', '2.5.4.7', '2.5.4.8', '2.5.4.9', '2.5.4.10', '2.5.4.11', '2.5.4.12', '2.5.4.13', '2.5.4.41', '2.5.4.42'];
-    const value = (oid: string) => (oid.endsWith('.6') || oid.endsWith('2.1.3') ? 'DE' : `v${oid.split('.').pop()}${directoryStrings.includes(oid) ? '-Ü' : ''}`);
+    const directoryStrings = [
+      '2.5.4.3',
+      '2.5.4.7',
+      '2.5.4.8',
+      '2.5.4.9',
+      '2.5.4.10',
+      '2.5.4.11',
+      '2.5.4.12',
+      '2.5.4.13',
+      '2.5.4.41',
+      '2.5.4.42',
+    ];
+    const value = (oid: string) =>
+      oid.endsWith('.6') || oid.endsWith('2.1.3')
+        ? 'DE'
+        : `v${oid.split('.').pop()}${directoryStrings.includes(oid) ? '-Ü' : ''}`;
     const dir = scratchDir('names-');
     const file = path.join(dir, 'names.crt');
-    openssl(['req', '-x509', '-newkey', 'ed25519', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', file, '-days', '1', '-utf8',
-      '-subj', oids.map((oid) => `/${oid}=${value(oid)}`).join('')]);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ed25519',
+      '-nodes',
+      '-keyout',
+      path.join(dir, 'k.pem'),
+      '-out',
+      file,
+      '-days',
+      '1',
+      '-utf8',
+      '-subj',
+      oids.map((oid) => `/${oid}=${value(oid)}`).join(''),
+    ]);
     const printed = openssl(['x509', '-in', file, '-noout', '-subject', '-nameopt', 'sep_multiline,sname,utf8'])
-      .split('\n').filter((l) => l.startsWith('    ')).map((l) => l.trim());
+      .split('\n')
+      .filter((l) => l.startsWith('    '))
+      .map((l) => l.trim());
     const ours = readCertificate(fs.readFileSync(file)).subject.map((a) => `${a.type}=${a.value}`);
     assert.strictEqual(ours.length, oids.length);
     assert.deepStrictEqual(ours, printed);
-    assert.ok(ours.every((line) => !/^\d/.test(line)), 'every attribute has a short name');
+    assert.ok(
+      ours.every((line) => !/^\d/.test(line)),
+      'every attribute has a short name',
+    );
   });
 });

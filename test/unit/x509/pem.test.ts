@@ -9,12 +9,18 @@ describe('splitPem', () => {
     const text = fs.readFileSync(f.files['bundle.pem'], 'utf8');
     const { blocks, problems } = splitPem(text);
     assert.deepStrictEqual(problems, []);
-    assert.deepStrictEqual(blocks.map((b) => b.label), ['CERTIFICATE', 'CERTIFICATE', 'CERTIFICATE']);
+    assert.deepStrictEqual(
+      blocks.map((b) => b.label),
+      ['CERTIFICATE', 'CERTIFICATE', 'CERTIFICATE'],
+    );
     const lines = text.split('\n');
     for (const block of blocks) assert.strictEqual(lines[block.line - 1], '-----BEGIN CERTIFICATE-----');
     assert.strictEqual(blocks[0].line, 2);
     const mixed = splitPem(fs.readFileSync(f.files['mixed.pem'], 'utf8'));
-    assert.deepStrictEqual(mixed.blocks.map((b) => b.label), ['CERTIFICATE', 'PRIVATE KEY', 'CERTIFICATE REQUEST']);
+    assert.deepStrictEqual(
+      mixed.blocks.map((b) => b.label),
+      ['CERTIFICATE', 'PRIVATE KEY', 'CERTIFICATE REQUEST'],
+    );
   });
 
   it('keeps lines right with CRLF and a BOM', () => {
@@ -52,8 +58,14 @@ describe('splitPem', () => {
     const { problems } = splitPem('x\n-----BEGIN CERTIFICATE-----\nMAA=\nMA*A\n-----END CERTIFICATE-----\n');
     assert.strictEqual(problems[0].code, 'bad-base64');
     assert.strictEqual(problems[0].line, 4);
-    assert.strictEqual(splitPem('-----BEGIN CERTIFICATE-----\nMAA\n-----END CERTIFICATE-----\n').problems[0].code, 'bad-base64');
-    assert.strictEqual(splitPem('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n').problems[0].code, 'bad-base64');
+    assert.strictEqual(
+      splitPem('-----BEGIN CERTIFICATE-----\nMAA\n-----END CERTIFICATE-----\n').problems[0].code,
+      'bad-base64',
+    );
+    assert.strictEqual(
+      splitPem('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n').problems[0].code,
+      'bad-base64',
+    );
   });
 
   it('detects PEM by its BEGIN marker', () => {

@@ -12,7 +12,10 @@ describe('readPkcs12', () => {
     assert.strictEqual(p12.encrypted, false);
     assert.strictEqual(p12.keyCount, 1);
     assert.strictEqual(p12.certificates.length, 1);
-    assert.strictEqual(p12.certificates[0].fingerprintSha256, readCertificate(fs.readFileSync(f.rsa.certPath)).fingerprintSha256);
+    assert.strictEqual(
+      p12.certificates[0].fingerprintSha256,
+      readCertificate(fs.readFileSync(f.rsa.certPath)).fingerprintSha256,
+    );
   });
 
   it('lists an unprotected file holding an EC certificate with its original bytes', () => {
@@ -20,13 +23,24 @@ describe('readPkcs12', () => {
     const p12 = readPkcs12(fs.readFileSync(f.files['ec-open.pfx']));
     assert.strictEqual(p12.encrypted, false);
     assert.strictEqual(p12.keyCount, 1);
-    assert.strictEqual(p12.certificates[0].fingerprintSha256, readCertificate(fs.readFileSync(f.ec.certPath)).fingerprintSha256);
+    assert.strictEqual(
+      p12.certificates[0].fingerprintSha256,
+      readCertificate(fs.readFileSync(f.ec.certPath)).fingerprintSha256,
+    );
   });
 
   it('reports a protected file as encrypted, opens it with the passphrase, rejects a wrong one', () => {
     const f = cryptoFixtures();
     const bytes = fs.readFileSync(f.files['rsa-secret.p12']);
-    assert.deepStrictEqual(readPkcs12(bytes), { kind: 'pkcs12', path: '', index: 0, line: 1, encrypted: true, certificates: [], keyCount: 0 });
+    assert.deepStrictEqual(readPkcs12(bytes), {
+      kind: 'pkcs12',
+      path: '',
+      index: 0,
+      line: 1,
+      encrypted: true,
+      certificates: [],
+      keyCount: 0,
+    });
     const opened = readPkcs12(bytes, { passphrase: 'secret' });
     assert.strictEqual(opened.encrypted, true);
     assert.strictEqual(opened.keyCount, 1);
@@ -34,6 +48,9 @@ describe('readPkcs12', () => {
       opened.certificates.map((c) => c.fingerprintSha256).sort(),
       [f.rsa.certPath, f.ca.certPath].map((p) => readCertificate(fs.readFileSync(p)).fingerprintSha256).sort(),
     );
-    assert.throws(() => readPkcs12(bytes, { passphrase: 'nope' }), (e: unknown) => e instanceof CoreError && e.code === 'pkcs12-wrong-passphrase');
+    assert.throws(
+      () => readPkcs12(bytes, { passphrase: 'nope' }),
+      (e: unknown) => e instanceof CoreError && e.code === 'pkcs12-wrong-passphrase',
+    );
   });
 });

@@ -30,7 +30,9 @@ describe('readPrivateKey', () => {
     const f = cryptoFixtures();
     const expected = opensslSpkiSha256(f.rsa.keyPath, 'key');
     for (const [file, format] of [
-      [f.files['rsa-encrypted-pkcs8.key'], 'encrypted-pkcs8'], [f.files['rsa-legacy-encrypted.key'], 'pkcs1'], [f.files['ec-encrypted.der'], 'der'],
+      [f.files['rsa-encrypted-pkcs8.key'], 'encrypted-pkcs8'],
+      [f.files['rsa-legacy-encrypted.key'], 'pkcs1'],
+      [f.files['ec-encrypted.der'], 'der'],
     ]) {
       const locked = readPrivateKey(fs.readFileSync(file));
       assert.strictEqual(locked.encrypted, true, file);
@@ -38,24 +40,39 @@ describe('readPrivateKey', () => {
       assert.strictEqual(locked.publicKeySha256, undefined, file);
       const opened = readPrivateKey(fs.readFileSync(file), { passphrase: 'x' });
       assert.strictEqual(opened.encrypted, true, file);
-      assert.strictEqual(opened.publicKeySha256, file.endsWith('.der') ? opensslSpkiSha256(f.ec.keyPath, 'key') : expected, file);
+      assert.strictEqual(
+        opened.publicKeySha256,
+        file.endsWith('.der') ? opensslSpkiSha256(f.ec.keyPath, 'key') : expected,
+        file,
+      );
     }
   });
 
   it('says wrong passphrase without quoting the key', () => {
     const f = cryptoFixtures();
     const text = fs.readFileSync(f.files['rsa-encrypted-pkcs8.key'], 'utf8');
-    assert.throws(() => readPrivateKey(text, { passphrase: 'wrong' }), (e: unknown) => {
-      assert.ok(e instanceof CoreError);
-      assert.strictEqual(e.code, 'key-wrong-passphrase');
-      assert.ok(!text.split('\n').slice(1, -2).some((line) => line.length > 8 && e.message.includes(line.slice(0, 8))));
-      return true;
-    });
+    assert.throws(
+      () => readPrivateKey(text, { passphrase: 'wrong' }),
+      (e: unknown) => {
+        assert.ok(e instanceof CoreError);
+        assert.strictEqual(e.code, 'key-wrong-passphrase');
+        assert.ok(
+          !text
+            .split('\n')
+            .slice(1, -2)
+            .some((line) => line.length > 8 && e.message.includes(line.slice(0, 8))),
+        );
+        return true;
+      },
+    );
   });
 
   it('rejects a damaged key as malformed-key without echoing it', () => {
     const body = 'MIIBVAIBADANBgkqhkiG9w0BAQEFAASCAT4wggE6AgEAAkEAq7BFUpkGp3+LQmlQ';
     const pem = `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`;
-    assert.throws(() => readPrivateKey(pem), (e: unknown) => e instanceof CoreError && e.code === 'malformed-key' && !e.message.includes(body.slice(0, 12)));
+    assert.throws(
+      () => readPrivateKey(pem),
+      (e: unknown) => e instanceof CoreError && e.code === 'malformed-key' && !e.message.includes(body.slice(0, 12)),
+    );
   });
 });

@@ -40,8 +40,13 @@ export function subjectAltNameText(kind: Kind, file: string): string {
 /** The string types and values of the ASN.1 structure as `openssl asn1parse` lists them, in order. */
 export function stringTypes(file: string): string[] {
   const listing = ok(['asn1parse', '-in', file]);
-  return listing.split('\n')
-    .map((l) => /prim: (UTF8STRING|PRINTABLESTRING|T61STRING|IA5STRING|BMPSTRING|NUMERICSTRING|UNIVERSALSTRING)\s*:?(.*)$/.exec(l))
+  return listing
+    .split('\n')
+    .map((l) =>
+      /prim: (UTF8STRING|PRINTABLESTRING|T61STRING|IA5STRING|BMPSTRING|NUMERICSTRING|UNIVERSALSTRING)\s*:?(.*)$/.exec(
+        l,
+      ),
+    )
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}:${m[2]}`);
 }
@@ -49,7 +54,9 @@ export function stringTypes(file: string): string[] {
 /** OpenSSL 3.0's `req -verify` exits 0 even when the signature is bad: its message is what counts. */
 export function csrVerifies(file: string): boolean {
   const run = runOpenssl(['req', '-in', file, '-noout', '-verify']);
-  return run.code === 0 && /verify OK/.test(run.stdout + run.stderr) && !/verify failure/i.test(run.stdout + run.stderr);
+  return (
+    run.code === 0 && /verify OK/.test(run.stdout + run.stderr) && !/verify failure/i.test(run.stdout + run.stderr)
+  );
 }
 
 /** `openssl rsa -check` passes and the modulus has `bits` bits. */

@@ -22,7 +22,7 @@ function readNode(buf: Buffer, offset: number): Node {
 
 function children(buf: Buffer, node: Node): Node[] {
   const out: Node[] = [];
-  for (let p = node.contentStart; p < node.end; ) {
+  for (let p = node.contentStart; p < node.end;) {
     const child = readNode(buf, p);
     out.push(child);
     p = child.end;
@@ -105,7 +105,12 @@ function readName(buf: Buffer, name: Node): CsrNameAttribute[] {
   children(buf, name).forEach((rdn, index) => {
     for (const atv of children(buf, rdn)) {
       const [type, value] = children(buf, atv);
-      out.push({ oid: decodeOid(content(buf, type)), tag: value.tag, value: decodeString(value.tag, content(buf, value)), rdn: index });
+      out.push({
+        oid: decodeOid(content(buf, type)),
+        tag: value.tag,
+        value: decodeString(value.tag, content(buf, value)),
+        rdn: index,
+      });
     }
   });
   return out;

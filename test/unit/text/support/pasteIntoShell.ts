@@ -57,7 +57,12 @@ export function pasteIntoShell(shell: string, text: string, cwd: string, env: No
       env: { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: cwd, RECORDS: records, LC_ALL: 'C', ...env },
     });
     if (child.error) throw child.error;
-    return { calls: parseRecords(fs.readFileSync(records, 'utf8')), stderr: child.stderr, status: child.status, entries: fs.readdirSync(cwd).sort() };
+    return {
+      calls: parseRecords(fs.readFileSync(records, 'utf8')),
+      stderr: child.stderr,
+      status: child.status,
+      entries: fs.readdirSync(cwd).sort(),
+    };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
