@@ -1,12 +1,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { describeExpiry } from '../../core/expiry';
 import { commonName, formatName } from '../../core/x509/formatName';
-import { CertificateInfo, CsrInfo, ExpiryInfo } from '../../core/model';
+import { CsrInfo } from '../../core/model';
 import { registerCommand, runCommand } from '../commands';
 import { Log } from '../log';
 import { CertificateStore } from './certificateStore';
-import { InventoryNode, InventoryTree } from './inventoryTree';
+import { resolveCertificate } from './resolveCertificate';
+import { InventoryNode } from './inventoryTree';
 import { BUILT_IN_COMMAND_IDS, COMMAND_IDS } from '../commandIds';
 
 interface FileTarget {
@@ -38,18 +38,7 @@ function fileTarget(arg: unknown): FileTarget | undefined {
 
 const TEXT_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.cert', '.key', '.csr', '.req', '.txt']);
 
-export function registerInventoryCommands(log: Log, store: CertificateStore, tree: InventoryTree): vscode.Disposable[] {
-  const pickCertificate = async (title: string): Promise<CertificateInfo | undefined> => {
-    await store.whenIdle();
-    const picks = tree.model.certificates.map(({ certificate, expiry }) => certificatePick(certificate, expiry));
-    if (picks.length === 0) {
-      void vscode.window.showInformationMessage('No certificates found in this workspace.');
-      return undefined;
-    }
-    return (await vscode.window.showQuickPick(picks, { title, matchOnDescription: true, matchOnDetail: true }))
-      ?.certificate;
-  };
-
+export function registerInventoryCommands(log: Log, store: CertificateStore): vscode.Disposable[] {
   const pickFile = async (title: string): Promise<FileTarget | undefined> => {
     await store.whenIdle();
     const snapshot = store.snapshot();
@@ -87,7 +76,10 @@ export function registerInventoryCommands(log: Log, store: CertificateStore, tre
       await runCommand(BUILT_IN_COMMAND_IDS.revealInExplorer, vscode.Uri.file(target.path));
     }),
     registerCommand(log, COMMAND_IDS.copyFingerprint, async (arg?: unknown) => {
-      const certificate = certificateOf(arg) ?? (await pickCertificate('Copy SHA-256 fingerprint of…'));
+      // Any certificate, CAs included: a fingerprint is asked for to pin or compare, not only to renew.
+      const certificate = (
+        await resolveCertificate(arg, store, { title: 'Copy SHA-256 fingerprint of…', offer: () => true })
+      )?.certificate;
       if (!certificate) return;
       await vscode.env.clipboard.writeText(certificate.fingerprintSha256);
       vscode.window.setStatusBarMessage(
@@ -96,7 +88,9 @@ export function registerInventoryCommands(log: Log, store: CertificateStore, tre
       );
     }),
     registerCommand(log, COMMAND_IDS.copySubject, async (arg?: unknown) => {
-      const named = certificateOf(arg) ?? csrOf(arg) ?? (await pickCertificate('Copy subject of…'));
+      const named =
+        csrOf(arg) ??
+        (await resolveCertificate(arg, store, { title: 'Copy subject of…', offer: () => true }))?.certificate;
       if (!named) return;
       await vscode.env.clipboard.writeText(formatName(named.subject));
       vscode.window.setStatusBarMessage('$(check) Copied the subject', 3000);
@@ -104,21 +98,7 @@ export function registerInventoryCommands(log: Log, store: CertificateStore, tre
   ];
 }
 
-function certificateOf(arg: unknown): CertificateInfo | undefined {
-  const node = arg as Partial<InventoryNode> | undefined;
-  return node?.type === 'certificate' ? node.certificate : undefined;
-}
-
 function csrOf(arg: unknown): CsrInfo | undefined {
   const node = arg as Partial<InventoryNode> | undefined;
   return node?.type === 'csr' ? node.csr : undefined;
-}
-
-function certificatePick(certificate: CertificateInfo, expiry: ExpiryInfo) {
-  return {
-    label: commonName(certificate.subject) ?? path.basename(certificate.path),
-    description: describeExpiry(expiry),
-    detail: vscode.workspace.asRelativePath(certificate.path),
-    certificate,
-  };
 }

@@ -37,7 +37,7 @@ export class InventoryView extends Disposable {
             : undefined;
       }),
     );
-    for (const command of registerInventoryCommands(log, this.store, this.tree)) this.register(command);
+    for (const command of registerInventoryCommands(log, this.store)) this.register(command);
     this.register(
       onSettingsChanged((next) => {
         this.store.updateSettings(next);
