@@ -12,6 +12,7 @@ import { looksLikePem, sniffDer } from '../../core/x509/pem';
 import { readCryptoFile } from '../../core/x509/readCryptoFile';
 import { readUserFile } from '../../core/files/readUserFile';
 import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
+import { printedValue } from '../printedValue';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { stringOption, UsageError } from '../parseArgs';
@@ -90,18 +91,6 @@ async function readRequest(
   return { facts: requestFactsFromConfig(validation), configErrors };
 }
 
-/**
- * A config's value as printed: one from the environment or an included file is named, not printed (as
- * config-subject does; the findings are redacted the same way by the core).
- */
-function printed<T extends { type: string; value: string; shown?: string }>(
-  item: T,
-): Pick<T, 'type' | 'value'> & { redacted?: true } {
-  return item.shown !== undefined
-    ? { type: item.type, value: item.shown, redacted: true }
-    : { type: item.type, value: item.value };
-}
-
 function parseOldKeys(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const hashes = value
@@ -162,8 +151,8 @@ export const compareCommand: Command = {
             request: {
               path: newPath,
               kind: request.facts.kind,
-              subject: request.facts.subject.map(printed),
-              subjectAltNames: request.facts.subjectAltNames.map(printed),
+              subject: request.facts.subject.map(printedValue),
+              subjectAltNames: request.facts.subjectAltNames.map(printedValue),
               ...(request.publicKeySha256 ? { publicKeySha256: request.publicKeySha256 } : {}),
             },
             findings,
@@ -180,8 +169,8 @@ export const compareCommand: Command = {
       `  subject  ${formatName(old.subject) || '(empty)'}`,
       `  SANs     ${formatSubjectAltNames(old.subjectAltNames) || '(none)'}`,
       `New ${request.facts.kind === 'config' ? 'request config' : 'CSR'}: ${newPath}`,
-      `  subject  ${formatName(request.facts.subject.map(printed)) || '(empty)'}`,
-      `  SANs     ${formatSubjectAltNames(request.facts.subjectAltNames.map(printed)) || '(none)'}`,
+      `  subject  ${formatName(request.facts.subject.map(printedValue)) || '(empty)'}`,
+      `  SANs     ${formatSubjectAltNames(request.facts.subjectAltNames.map(printedValue)) || '(none)'}`,
       '',
     ];
     io.stdout(lines.map(escapeControlCharacters).join('\n'));

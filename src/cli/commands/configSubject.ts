@@ -5,21 +5,9 @@ import * as path from 'path';
 import { opensslConfigFileOptions, readOpensslConfigFile } from '../../core/opensslConfig/loadOpensslConfigFile';
 import { checkOpensslConfig } from '../../core/opensslConfig/validateOpensslConfig';
 import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
+import { printedValue } from '../printedValue';
 import { Command, EXIT } from '../command';
 import { stringOption, UsageError } from '../parseArgs';
-
-/**
- * A value as printed: one from the environment or an included file is named, not printed, and marked
- * `"redacted": true` in JSON. A cloned repository's config chooses which variables and files it reads, and this
- * output ends up on screens and in CI logs; `generate` puts the real values into the CSR.
- */
-function printed<T extends { type: string; value: string; shown?: string }>(
-  item: T,
-): Pick<T, 'type' | 'value'> & { redacted?: true } {
-  return item.shown !== undefined
-    ? { type: item.type, value: item.shown, redacted: true }
-    : { type: item.type, value: item.value };
-}
 
 export const configSubject: Command = {
   name: 'config-subject',
@@ -42,8 +30,8 @@ export const configSubject: Command = {
 
     if (args.options.json) {
       const document = {
-        subject: request.subject.map(printed),
-        subjectAltNames: request.subjectAltNames.map(printed),
+        subject: request.subject.map(printedValue),
+        subjectAltNames: request.subjectAltNames.map(printedValue),
         diagnostics: findings.map((f) => ({
           severity: f.severity,
           line: f.line ?? 1,
@@ -61,10 +49,10 @@ export const configSubject: Command = {
     lines.push('Subject:');
     if (request.subject.length === 0) lines.push('  (none)');
     const width = Math.max(0, ...request.subject.map((a) => a.type.length));
-    for (const a of request.subject) lines.push(`  ${a.type.padEnd(width)}  ${printed(a).value}`);
+    for (const a of request.subject) lines.push(`  ${a.type.padEnd(width)}  ${printedValue(a).value}`);
     lines.push(`Subject alternative names${request.subjectAltNamesCritical ? ' (critical)' : ''}:`);
     if (request.subjectAltNames.length === 0) lines.push('  (none)');
-    for (const s of request.subjectAltNames) lines.push(`  ${s.type}:${printed(s).value}`);
+    for (const s of request.subjectAltNames) lines.push(`  ${s.type}:${printedValue(s).value}`);
     const others = request.extensions.filter((e) => e.name !== 'subjectAltName');
     if (others.length > 0) {
       lines.push('Other requested extensions:');
