@@ -355,11 +355,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
         if (!encoded.ok) {
           sink.add(
             'error',
-            encoded.reason === 'too-short'
-              ? 'dn-value-too-short'
-              : encoded.reason === 'too-long'
-                ? 'dn-value-too-long'
-                : 'dn-illegal-characters',
+            encodingFailureCode(encoded.reason),
             `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`,
             entry,
             entry.valueRange,
@@ -407,11 +403,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
         if (!encoded.ok) {
           sink.add(
             'error',
-            encoded.reason === 'too-short'
-              ? 'dn-value-too-short'
-              : encoded.reason === 'too-long'
-                ? 'dn-value-too-long'
-                : 'dn-illegal-characters',
+            encodingFailureCode(encoded.reason),
             `OpenSSL cannot encode this ${entry.name} value (${encoded.reason.replace('-', ' ')}).`,
             from,
             from.valueRange,
@@ -481,4 +473,13 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
 
   request.ok = !config.loadError && !sink.hasErrors;
   return request;
+}
+
+/** The finding for a value OpenSSL cannot encode in the attribute's string type. */
+function encodingFailureCode(reason: string): 'dn-value-too-short' | 'dn-value-too-long' | 'dn-illegal-characters' {
+  return reason === 'too-short'
+    ? 'dn-value-too-short'
+    : reason === 'too-long'
+      ? 'dn-value-too-long'
+      : 'dn-illegal-characters';
 }
