@@ -11,25 +11,12 @@ import { buildCsr } from '../../../src/core/generate/buildCsr';
 import { opensslConfigFileOptions } from '../../../src/core/opensslConfig/loadOpensslConfigFile';
 import { checkOpensslConfig } from '../../../src/core/opensslConfig/validateOpensslConfig';
 import { openssl, tempDir } from '../../support/openssl';
-import { DifferentialCase, DIFFERENTIAL_CASES } from '../opensslConfig/differentialCases';
+import { DifferentialCase, DIFFERENTIAL_CASES, withExt } from '../opensslConfig/differentialCases';
 import { mapPool, runProcess } from '../opensslConfig/support/runPool';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/opensslConfig');
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
-const withExt = (...rest: string[]) =>
-  lines(
-    '[ req ]',
-    'prompt = no',
-    'distinguished_name = dn',
-    'req_extensions = ext',
-    '[ dn ]',
-    'O = Example',
-    'OU = Payments',
-    'CN = client.example.com',
-    '[ ext ]',
-    ...rest,
-  );
 
 /** Corners of the encoder the differential suite does not reach. */
 const EXTRA_CASES: DifferentialCase[] = [

@@ -15,10 +15,11 @@ export interface DifferentialCase {
   code?: string;
 }
 
-const lines = (...l: string[]) => l.join('\n') + '\n';
+export const lines = (...l: string[]) => l.join('\n') + '\n';
 /** A [req] section with prompt = no, distinguished_name = dn, and optionally req_extensions = ext. */
 const auto = (...rest: string[]) => lines('[ req ]', 'prompt = no', 'distinguished_name = dn', ...rest);
-const withExt = (...rest: string[]) =>
+/** A prompt-free request with the DN O/OU/CN of the cases and the extension lines `rest` in [ ext ]. */
+export const withExt = (...rest: string[]) =>
   lines(
     '[ req ]',
     'prompt = no',
