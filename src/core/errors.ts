@@ -39,7 +39,23 @@ export type CoreErrorCode =
   | 'key-certificate-mismatch'
   | 'passphrase-required'
   | 'symlink-target'
-  | 'outside-workspace';
+  | 'outside-workspace'
+  | 'certificate-expired'
+  // Secrets stores: refusals (the CLI's exit 1) ...
+  | 'store-nothing-staged'
+  | 'store-nothing-to-retire'
+  | 'store-changed'
+  | 'store-scheduled-for-deletion'
+  | 'store-already-current'
+  // ... and failures to reach or use the store (exit 2).
+  | 'store-spec-invalid'
+  | 'store-unreachable'
+  | 'store-access-denied'
+  | 'store-throttled'
+  | 'store-not-found'
+  | 'store-value-too-large'
+  | 'store-entry-invalid'
+  | 'store-failed';
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;

@@ -1,0 +1,70 @@
+import { createPrivateKey, createPublicKey } from 'crypto';
+import { CoreError } from '../errors';
+import { CertificateInfo } from '../model';
+import { formatName } from '../x509/formatName';
+import { readCertificate } from '../x509/certificate';
+import { publicKeyFacts } from '../x509/publicKeyFacts';
+import { splitPem } from '../x509/pem';
+import { StoredPair } from './secretsStore';
+
+/** A pair checked and normalised for a store: what every adapter writes, and the facts it tags or names it by. */
+export interface PreparedPair {
+  pair: StoredPair;
+  certificate: CertificateInfo;
+  /** `<notAfter as YYYY-MM-DD>-<first 8 hex of the serial>`: sorts by expiry, unique per certificate in practice. */
+  generation: string;
+}
+
+function certificatesIn(pem: string, what: string): string[] {
+  const blocks = splitPem(pem).blocks.filter((b) => /CERTIFICATE/.test(b.label));
+  if (blocks.length === 0) throw new CoreError('malformed-certificate', `${what} holds no PEM certificate`);
+  return blocks.map((b) => b.text.trimEnd() + '\n');
+}
+
+export function generationName(certificate: Pick<CertificateInfo, 'notAfter' | 'serialNumber'>): string {
+  const serial = certificate.serialNumber.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
+  return `${certificate.notAfter.slice(0, 10)}-${serial.slice(0, 8).padEnd(8, '0')}`;
+}
+
+/**
+ * Refuses what must never reach services: a key that does not belong to the certificate (the daemon would fail
+ * every handshake), an encrypted key (no consumer could open it), and a certificate that has expired. The key is
+ * re-encoded as unencrypted PKCS#8; messages never quote key material.
+ */
+export function preparePair(input: StoredPair, now: Date = new Date()): PreparedPair {
+  const [leafPem] = certificatesIn(input.certificatePem, 'the certificate');
+  const certificate = readCertificate(leafPem);
+  let spki: Buffer;
+  let privateKeyPem: string;
+  try {
+    const key = createPrivateKey({ key: input.privateKeyPem, format: 'pem' });
+    privateKeyPem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
+    spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
+  } catch (error) {
+    const encrypted = /ENCRYPTED/.test(input.privateKeyPem);
+    throw new CoreError(
+      encrypted ? 'passphrase-required' : 'malformed-key',
+      encrypted
+        ? 'the private key is encrypted; a store must hold a key its services can open (decrypt it first)'
+        : 'the private key is not a readable PEM private key',
+      { cause: error },
+    );
+  }
+  if (publicKeyFacts(spki).publicKeySha256 !== certificate.publicKeySha256) {
+    throw new CoreError(
+      'key-certificate-mismatch',
+      `the private key does not belong to the certificate ${formatName(certificate.subject)} (serial ${certificate.serialNumber}): their public keys differ`,
+    );
+  }
+  if (now.getTime() >= Date.parse(certificate.notAfter)) {
+    throw new CoreError(
+      'certificate-expired',
+      `the certificate ${formatName(certificate.subject)} (serial ${certificate.serialNumber}) expired on ${certificate.notAfter}; services would fail every handshake with it`,
+    );
+  }
+  const pair: StoredPair = { certificatePem: leafPem, privateKeyPem };
+  if (input.chainPem?.trim()) pair.chainPem = certificatesIn(input.chainPem, 'the chain').join('');
+  if (input.caCertificatePem?.trim())
+    pair.caCertificatePem = certificatesIn(input.caCertificatePem, 'the CA certificate').join('');
+  return { pair, certificate, generation: generationName(certificate) };
+}
