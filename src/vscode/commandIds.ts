@@ -27,6 +27,13 @@ export const COMMAND_IDS = {
   updateRegister: 'mtlsRotation.updateRegister',
   exportRegister: 'mtlsRotation.exportRegister',
   copySupportTicket: 'mtlsRotation.copySupportTicket',
+  refreshStores: 'mtlsRotation.refreshStores',
+  setRotationStore: 'mtlsRotation.setRotationStore',
+  deployToStore: 'mtlsRotation.deployToStore',
+  testCallStagedPair: 'mtlsRotation.testCallStagedPair',
+  switchStoreToNew: 'mtlsRotation.switchStoreToNew',
+  rollBackStore: 'mtlsRotation.rollBackStore',
+  retireOldKeyInStore: 'mtlsRotation.retireOldKeyInStore',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

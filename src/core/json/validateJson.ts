@@ -11,7 +11,7 @@ export interface JsonSchema {
   $ref?: string;
   title?: string;
   description?: string;
-  type?: 'object' | 'array' | 'string' | 'integer';
+  type?: 'object' | 'array' | 'string' | 'integer' | 'boolean';
   const?: string | number;
   enum?: Array<string | number>;
   pattern?: string;

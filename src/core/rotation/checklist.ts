@@ -7,12 +7,24 @@ import { canRetireOldKey } from './retireGuard';
 import { RotationFacts } from './rotationFacts';
 import { RotationEvidence, resolveRotationEvidence } from './rotationEvidence';
 import { Rotation, RotationPatch } from './rotationRecord';
+import { storeDeployedAlongside, storeOldKeyRemoved, storeServicesUpdated } from './storeEvidence';
+import { StoreFact } from './rotationFacts';
 
 /**
  * What the user can do about a step. The adapter decides which command that is: the core names no command ids.
  */
 export type ChecklistAction =
-  'tick' | 'generate' | 'compare' | 'verify' | 'test-call' | 'find-references' | 'retire' | 'update-register';
+  | 'tick'
+  | 'generate'
+  | 'compare'
+  | 'verify'
+  | 'test-call'
+  | 'find-references'
+  | 'retire'
+  | 'update-register'
+  | 'deploy'
+  | 'promote'
+  | 'test-call-store';
 
 export type ChecklistItemId =
   | 'reminder-received'
@@ -66,7 +78,7 @@ export function manualChecklistPatch(id: ManualChecklistItemId, ticked: boolean,
   return { manual: { [MANUAL_FIELDS[id]]: ticked ? now.toISOString() : null } };
 }
 
-type Outcome = Pick<ChecklistItem, 'state' | 'evidence' | 'detail'>;
+type Outcome = Pick<ChecklistItem, 'state' | 'evidence' | 'detail'> & { action?: ChecklistAction };
 
 const done = (evidence: string): Outcome => ({ state: 'done', evidence });
 const todo = (detail: string): Outcome => ({ state: 'todo', detail });
@@ -264,6 +276,16 @@ function manual(rotation: Rotation, id: ManualChecklistItemId, blockedBy?: strin
  */
 export function evaluateChecklist(rotation: Rotation, facts: RotationFacts, now: Date): ChecklistItem[] {
   const e = resolveRotationEvidence(rotation, facts);
+  // A rotation whose old pair lives in a store is deployed, switched and retired there: its evidence counts.
+  const store: StoreFact | undefined =
+    rotation.store === undefined
+      ? undefined
+      : (facts.store ?? {
+          name: rotation.store,
+          description: rotation.store,
+          error: 'it is not configured in mtlsRotation.stores',
+        });
+  const newFingerprint = e.newCertificate?.fingerprintSha256 ?? rotation.new?.fingerprintSha256;
   const csrReady = e.newCsr !== undefined || e.renewalCsrs.length > 0 || rotation.new?.csrPath !== undefined;
   const outcomes: Array<[ChecklistItemId, 'evidence' | 'manual', Outcome, ChecklistAction | undefined]> = [
     ['reminder-received', 'manual', manual(rotation, 'reminder-received'), 'tick'],
@@ -278,17 +300,36 @@ export function evaluateChecklist(rotation: Rotation, facts: RotationFacts, now:
     ],
     ['certificate-validated', 'evidence', certificateValidated(rotation, e), 'verify'],
     // Deployment happens in the team's own infrastructure; no command of ours performs it.
-    ['deployed-alongside', 'evidence', deployedAlongside(rotation, e, now), undefined],
-    ['test-call', 'evidence', testCall(e), 'test-call'],
-    ['services-updated', 'evidence', servicesUpdated(facts, e), 'find-references'],
-    ['old-key-removed', 'evidence', oldKeyRemoved(rotation, facts, e, now), 'retire'],
+    [
+      'deployed-alongside',
+      'evidence',
+      store ? storeDeployedAlongside(rotation, store, newFingerprint) : deployedAlongside(rotation, e, now),
+      undefined,
+    ],
+    ['test-call', 'evidence', testCall(e), store ? 'test-call-store' : 'test-call'],
+    [
+      'services-updated',
+      'evidence',
+      store
+        ? storeServicesUpdated(rotation, store, newFingerprint, facts.oldReferences, e.successfulTestCall)
+        : servicesUpdated(facts, e),
+      'find-references',
+    ],
+    [
+      'old-key-removed',
+      'evidence',
+      store
+        ? storeOldKeyRemoved(rotation, store, canRetireOldKey(rotation, facts, now), now)
+        : oldKeyRemoved(rotation, facts, e, now),
+      'retire',
+    ],
     ['register-updated', 'evidence', registerUpdated(rotation, facts, e), 'update-register'],
   ];
-  return outcomes.map(([id, source, outcome, action]) => ({
+  return outcomes.map(([id, source, { action: next, ...outcome }, action]) => ({
     id,
     label: CHECKLIST_LABELS[id],
     source,
     ...outcome,
-    ...(action ? { action } : {}),
+    ...((next ?? action) ? { action: next ?? action } : {}),
   }));
 }

@@ -6,6 +6,7 @@ import { baseName, resolveRecordedPath } from './recordedPath';
 import { RotationFacts } from './rotationFacts';
 import { resolveRotationEvidence } from './rotationEvidence';
 import { Rotation } from './rotationRecord';
+import { storeRotationState } from './storeEvidence';
 
 export interface RetireDecision {
   allowed: boolean;
@@ -66,7 +67,16 @@ export function canRetireOldKey(
 
   if (rotation.retiredAt !== undefined)
     hard.push(`the old key was already retired on ${describeDate(rotation.retiredAt)}`);
-  if (recordedPath === undefined) {
+  if (rotation.store !== undefined) {
+    // The old key lives in the store: what matters is where the store has it, not a workspace file.
+    hard.push(
+      ...storeRetireBlockers(
+        rotation,
+        facts,
+        evidence.newCertificate?.fingerprintSha256 ?? rotation.new?.fingerprintSha256,
+      ),
+    );
+  } else if (recordedPath === undefined) {
     hard.push('the rotation records no old key file (old.keyPath), so there is no file to retire');
   } else if (!file) {
     hard.push(
@@ -109,7 +119,7 @@ export function canRetireOldKey(
   }
 
   // Deleting the last copy of a key strands every still-valid certificate issued for it that nothing replaces yet.
-  if (file && file.publicKeySha256 === oldSpki && evidence.oldKeys.length <= 1) {
+  if (rotation.store === undefined && file && file.publicKeySha256 === oldSpki && evidence.oldKeys.length <= 1) {
     const certificates = facts.inventory.flatMap((i) =>
       i.kind === 'certificate' ? [i] : i.kind === 'pkcs12' ? i.certificates : [],
     );
@@ -130,12 +140,37 @@ export function canRetireOldKey(
   const override = options.override === true;
   const reasons = [...hard, ...(override ? [] : soft)];
   const keyPath =
-    file?.path ?? (recordedPath === undefined ? undefined : resolveRecordedPath(recordedPath, facts.workspaceRoot));
+    rotation.store !== undefined
+      ? undefined
+      : (file?.path ??
+        (recordedPath === undefined ? undefined : resolveRecordedPath(recordedPath, facts.workspaceRoot)));
   return {
     allowed: reasons.length === 0,
     reasons,
     overridden: override ? soft : [],
     ...(keyPath === undefined ? {} : { keyPath }),
-    otherCopies: evidence.oldKeys.filter((k) => k !== file).map((k) => k.path),
+    otherCopies: rotation.store !== undefined ? [] : evidence.oldKeys.filter((k) => k !== file).map((k) => k.path),
   };
+}
+
+/** What stops retiring the old key in the rotation's store: it must be there, and services must no longer get it. */
+function storeRetireBlockers(rotation: Rotation, facts: RotationFacts, newFingerprint: string | undefined): string[] {
+  const fact = facts.store;
+  const name = `"${rotation.store}"`;
+  if (!fact || !fact.entries)
+    return [`store ${name} cannot be listed: ${fact?.error ?? 'it is not configured in mtlsRotation.stores'}`];
+  if (rotation.storeRetire && rotation.retiredAt === undefined)
+    return [`the old key was already retired in ${name} on ${describeDate(rotation.storeRetire.at)}`];
+  const { oldEntry, oldRole, newRole } = storeRotationState(rotation, fact.entries, newFingerprint);
+  if (!oldEntry)
+    return [
+      `the old certificate (SHA-256 ${shortHash(rotation.old.fingerprintSha256, 11)}) is not in store ${name}: there is nothing to retire there`,
+    ];
+  if (oldRole === 'current' || oldRole === 'pending')
+    return [`services in ${name} still get the old certificate (${oldEntry.stage}): switch them to the new one first`];
+  if (newRole !== 'current')
+    return [
+      `the new certificate is not current in ${name}: retiring the old key now would leave services without a working pair`,
+    ];
+  return [];
 }

@@ -1,5 +1,7 @@
 import { InventoryItem } from '../model';
+import { StoreEntry, StoreEntryError } from '../stores/secretsStore';
 import { RegisterFile } from './register';
+import { StoreRetireRecord } from './rotationRecord';
 
 /** A `compare OLD.crt NEW.csr` result. */
 export interface CsrComparisonFact {
@@ -31,6 +33,23 @@ export interface ReferenceFact {
   match: string;
 }
 
+/** The secrets store a rotation's old pair lives in, as listed when the facts were gathered. */
+export interface StoreFact {
+  /** Its name in `mtlsRotation.stores`. */
+  name: string;
+  /** How the user names it (`aws-sm:NAME?layout=staged`), for messages. */
+  description: string;
+  /** The readable certificates it holds; absent when it could not be listed (`error` says why). */
+  entries?: StoreEntry[];
+  /** Entries it holds that could not be read as a pair. */
+  entryErrors?: StoreEntryError[];
+  error?: string;
+  /** The store's own sentence on what retire does there. */
+  retireMeaning?: string;
+  /** The last retire in the store, as the rotation record kept it. */
+  retire?: StoreRetireRecord;
+}
+
 /**
  * What the adapter knows about the workspace when it evaluates a rotation: plain data, gathered by it (scans,
  * command results it kept), so the rules below stay pure. Results are listed oldest first.
@@ -45,4 +64,6 @@ export interface RotationFacts {
   register: RegisterFile | undefined;
   /** Resolves the record's workspace-relative paths against the inventory's absolute ones. */
   workspaceRoot?: string;
+  /** Set when the rotation names a store: its evidence replaces the workspace files' for deployment and retire. */
+  store?: StoreFact;
 }

@@ -59,6 +59,11 @@ export const ROTATION_FILE_SCHEMA: JsonSchema = {
             keyPath: filePath,
           },
         },
+        store: {
+          type: 'string',
+          minLength: 1,
+          description: 'the name, in the mtlsRotation.stores setting, of the secrets store the old pair lives in',
+        },
         overlapDeadline: dateTime,
         manual: {
           type: 'object',
@@ -78,6 +83,19 @@ export const ROTATION_FILE_SCHEMA: JsonSchema = {
         },
         retiredAt: dateTime,
         retiredKeyPath: filePath,
+        storeRetire: {
+          type: 'object',
+          required: ['removed', 'recoverable', 'message', 'at'],
+          additionalProperties: false,
+          description: 'what the secrets store said when the old key was retired there',
+          properties: {
+            removed: { type: 'boolean', description: 'the store says the old private key is gone' },
+            recoverable: { type: 'boolean', description: 'the store can still restore it' },
+            recoverableUntil: dateTime,
+            message: { type: 'string' },
+            at: dateTime,
+          },
+        },
         completedAt: dateTime,
       },
     },

@@ -39,16 +39,29 @@ export interface RotationNew {
   fingerprintSha256?: string;
 }
 
+/** What the store said when the old key was retired there: the checklist's evidence that it is gone, or why not. */
+export interface StoreRetireRecord {
+  removed: boolean;
+  recoverable: boolean;
+  recoverableUntil?: string;
+  /** The store's own explanation (never key material). */
+  message: string;
+  at: string;
+}
+
 export interface Rotation {
   id: string;
   startedAt: string;
   old: RotationOld;
+  /** The name (in `mtlsRotation.stores`) of the secrets store the old pair lives in and the new one goes to. */
+  store?: string;
   /** Hard deadline for retiring the old key; absent means the old certificate's notAfter. */
   overlapDeadline?: string;
   manual: RotationManual;
   new?: RotationNew;
   retiredAt?: string;
   retiredKeyPath?: string;
+  storeRetire?: StoreRetireRecord;
   completedAt?: string;
 }
 
@@ -67,6 +80,8 @@ export interface RotationPatch {
   new?: Clearable<RotationNew>;
   retiredAt?: string | null;
   retiredKeyPath?: string | null;
+  store?: string | null;
+  storeRetire?: StoreRetireRecord | null;
   completedAt?: string | null;
 }
 
@@ -119,6 +134,7 @@ function canonicalRotation(r: Rotation): Rotation {
         ['keyPath', r.old.keyPath],
       ]),
     ],
+    ['store', r.store],
     ['overlapDeadline', r.overlapDeadline],
     [
       'manual',
@@ -140,6 +156,17 @@ function canonicalRotation(r: Rotation): Rotation {
     ],
     ['retiredAt', r.retiredAt],
     ['retiredKeyPath', r.retiredKeyPath],
+    [
+      'storeRetire',
+      r.storeRetire &&
+        compact<StoreRetireRecord>([
+          ['removed', r.storeRetire.removed],
+          ['recoverable', r.storeRetire.recoverable],
+          ['recoverableUntil', r.storeRetire.recoverableUntil],
+          ['message', r.storeRetire.message],
+          ['at', r.storeRetire.at],
+        ]),
+    ],
     ['completedAt', r.completedAt],
   ]);
 }
@@ -177,7 +204,7 @@ export function startRotation(
   certificate: CertificateInfo,
   keyPath: string | undefined,
   now: Date,
-  options: { workspaceRoot?: string } = {},
+  options: { workspaceRoot?: string; store?: string } = {},
 ): { file: RotationFile; rotation: Rotation } {
   const open = openRotationFor(file, certificate.fingerprintSha256);
   if (open) {
@@ -204,6 +231,7 @@ export function startRotation(
       ['publicKeySha256', certificate.publicKeySha256],
       ['keyPath', keyPath === undefined ? undefined : toRecordedPath(keyPath, options.workspaceRoot)],
     ]),
+    ...(options.store === undefined ? {} : { store: options.store }),
     manual: {},
   };
   assertMatchesSchema(rotation, ROTATION_SCHEMA, 'rotation-file-invalid', WHAT);

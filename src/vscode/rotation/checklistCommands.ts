@@ -13,6 +13,9 @@ export const CHECKLIST_COMMANDS: Readonly<Record<ChecklistAction, CommandId>> = 
   'find-references': COMMAND_IDS.findOldReferences,
   retire: COMMAND_IDS.retireOldKey,
   'update-register': COMMAND_IDS.updateRegister,
+  deploy: COMMAND_IDS.deployToStore,
+  promote: COMMAND_IDS.switchStoreToNew,
+  'test-call-store': COMMAND_IDS.testCallStagedPair,
 };
 
 /** The rotation's own commands need to know which rotation; the others ask what they need. */
@@ -20,4 +23,7 @@ export const ROTATION_OWN_ACTIONS: ReadonlySet<ChecklistAction> = new Set<Checkl
   'find-references',
   'retire',
   'update-register',
+  'deploy',
+  'promote',
+  'test-call-store',
 ]);
