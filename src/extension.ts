@@ -14,6 +14,7 @@ import { registerRotationCommands } from './vscode/rotation/rotationCommands';
 import { RotationStore } from './vscode/rotation/rotationStore';
 import { RotationView } from './vscode/rotation/rotationView';
 import { readSettings } from './vscode/settings';
+import { StoresFeature } from './vscode/stores/storesFeature';
 import { TestCallFeature } from './vscode/testCall/testCallFeature';
 import { CertificateVerifier } from './vscode/verify/verifyCommand';
 
@@ -25,6 +26,7 @@ export interface MtlsRotationPublicApi {
   verifier: CertificateVerifier;
   testCalls: TestCallFeature;
   rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier };
+  stores: StoresFeature;
 }
 
 /**
@@ -108,6 +110,9 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       reminders,
       ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings),
     );
+    const stores = new StoresFeature(log, inventory, rotationStore, rotationView, testCalls, prompts, readSettings);
+    context.subscriptions.push(stores);
+    void stores.start().catch((error: unknown) => log.error(`Secrets stores: ${String(error)}`));
     inventory.tree.setCertificateNotes((certificate) => {
       const last = testCalls.last(certificate.fingerprintSha256);
       return last
@@ -121,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       verifier,
       testCalls,
       rotations: { store: rotationStore, view: rotationView, reminders },
+      stores,
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
     return {

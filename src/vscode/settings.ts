@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, normalizeThresholds } from '../core/expiry';
+import { ConfiguredStore, readConfiguredStores } from '../core/stores/configuredStores';
 
 // Every setting the extension reads, as plain data; the only place that calls getConfiguration.
 
@@ -50,13 +51,20 @@ export interface Settings {
   testCallTimeoutMs: number;
   /** The certificate register, workspace-relative or absolute. */
   registerPath: string;
+  /** Secrets stores, from the user's settings only: a workspace must not decide where keys go or are deleted. */
+  stores: ConfiguredStore[];
+  /** One sentence per `mtlsRotation.stores` entry that was left out, naming it. */
+  storeProblems: string[];
 }
 
 export const SECTION = 'mtlsRotation';
 
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
+  const stores = readConfiguredStores(userLevel(config, 'stores'));
   return {
+    stores: stores.stores,
+    storeProblems: stores.problems,
     folders: (vscode.workspace.workspaceFolders ?? []).map(folderSettings),
     include: include(config),
     exclude: exclude(config),

@@ -8,6 +8,7 @@ import {
   PrivateKeyInfo,
   Pkcs12Info,
 } from '../model';
+import { StoreNode } from '../stores/storeNode';
 import { CertificateGroup, pairInventory } from './pairing';
 
 export type InventoryNode =
@@ -22,7 +23,8 @@ export type InventoryNode =
   | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
   | { type: 'pkcs12'; pkcs12: Pkcs12Info }
   | { type: 'group'; group: 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
-  | { type: 'error'; error: InventoryError };
+  | { type: 'error'; error: InventoryError }
+  | StoreNode;
 
 export interface InventoryModel {
   roots: InventoryNode[];

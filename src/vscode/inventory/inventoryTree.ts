@@ -4,11 +4,14 @@ import { describeExpiry, expiryStatus } from '../../core/expiry';
 import { commonName, formatName, formatSubjectAltNames } from '../../core/x509/formatName';
 import { CertificateInfo, ExpiryInfo } from '../../core/model';
 import { buildInventoryModel, InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
+import { withStoreGroups } from '../../core/inventory/withStoreGroups';
+import { StoreGroupState } from '../../core/stores/storeNode';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
 import { CertificateStore } from './certificateStore';
 import { expiryColor, expiryIcon } from './expiryTheme';
 import { COMMAND_IDS } from '../commandIds';
+import { storeEntryTooltip, storeNodeId, storeNodeTooltip, storeTreeItem } from '../stores/storeTreeItems';
 
 const REBUILD_INTERVAL_MS = 300;
 
@@ -54,6 +57,14 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     this.rebuild();
   }
 
+  private storeGroups: () => StoreGroupState[] = () => [];
+
+  /** The configured secrets stores, as last listed: a group each, below the workspace's files. */
+  setStoreGroups(groups: () => StoreGroupState[]): void {
+    this.storeGroups = groups;
+    this.rebuild();
+  }
+
   setThresholds(thresholds: number[]): void {
     this.thresholds = thresholds;
     this.rebuild();
@@ -78,6 +89,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     this.lastRebuild = Date.now();
     const snapshot = this.store.snapshot();
     this.current = buildInventoryModel(snapshot.items, snapshot.errors, this.now(), this.thresholds, this.renewalLink);
+    this.current = withStoreGroups(this.current, this.storeGroups(), this.now(), this.thresholds);
     this.changed.fire(undefined);
     this.modelChanged.fire(this.current);
   }
@@ -92,6 +104,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   private childrenOf(node?: InventoryNode): InventoryNode[] {
     if (!node) return this.current.roots;
     if (node.type === 'group') return node.children;
+    if (node.type === 'store') return node.children;
     if (node.type === 'certificate' && node.group && node.role !== 'related') {
       const parentId = nodeId(node);
       const group = node.group;
@@ -117,7 +130,8 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
 
   getTreeItem(node: InventoryNode): vscode.TreeItem {
     const item = toTreeItem(node);
-    const note = node.type === 'certificate' ? this.annotate(node.certificate) : undefined;
+    const note =
+      node.type === 'certificate' || node.type === 'store-entry' ? this.annotate(node.certificate) : undefined;
     if (note) item.description = `${String(item.description)} · ${note}`;
     return item;
   }
@@ -125,7 +139,8 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   /** Tooltips are built when hovered, not for each of thousands of items on every refresh. */
   resolveTreeItem(item: vscode.TreeItem, node: InventoryNode): vscode.TreeItem {
     const tooltip = tooltipOf(node);
-    const note = node.type === 'certificate' ? this.annotate(node.certificate) : undefined;
+    const note =
+      node.type === 'certificate' || node.type === 'store-entry' ? this.annotate(node.certificate) : undefined;
     if (tooltip && note) tooltip.appendMarkdown(`  \n${note}`);
     item.tooltip = tooltip;
     return item;
@@ -146,6 +161,10 @@ export function nodeId(node: InventoryNode): string {
       return `group:${node.group}`;
     case 'error':
       return `error:${node.error.path}`;
+    case 'store':
+    case 'store-entry':
+    case 'store-error':
+      return storeNodeId(node);
   }
 }
 
@@ -156,6 +175,10 @@ function fileName(file: string): string {
 function toTreeItem(node: InventoryNode): vscode.TreeItem {
   const id = nodeId(node);
   switch (node.type) {
+    case 'store':
+    case 'store-entry':
+    case 'store-error':
+      return storeTreeItem(node);
     case 'certificate': {
       const { certificate, expiry } = node;
       const hasChildren =
@@ -278,6 +301,11 @@ function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {
       return markdown([`**PKCS#12** \`${node.pkcs12.path}\``]);
     case 'error':
       return markdown([`**Unreadable** \`${node.error.path}\``, '', `${node.error.message} (${node.error.code})`]);
+    case 'store-entry':
+      return storeEntryTooltip(node, certificateTooltip(node.certificate, node.expiry));
+    case 'store':
+    case 'store-error':
+      return storeNodeTooltip(node);
     default:
       return undefined;
   }

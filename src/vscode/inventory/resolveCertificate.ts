@@ -50,7 +50,8 @@ export async function resolveCertificate(
     return { path: explicitPath, given: arg as CertificateTarget['given'] };
   }
   const node = arg as Partial<InventoryNode> | undefined;
-  if (node?.type === 'certificate' && node.certificate) return found(node.certificate);
+  if ((node?.type === 'certificate' || node?.type === 'store-entry') && node.certificate)
+    return found(node.certificate);
 
   await store.whenIdle();
   const groups = pairInventory(store.snapshot().items).certificates;

@@ -118,8 +118,13 @@ export function registerRotationCommands(
           .items.find(
             (i): i is PrivateKeyInfo => i.kind === 'key' && i.publicKeySha256 === certificate.publicKeySha256,
           );
+        // Started from a certificate a secrets store holds: the rotation deploys, switches and retires there.
+        const fromStore = arg as { type?: unknown; store?: unknown } | undefined;
+        const storeName =
+          fromStore?.type === 'store-entry' && typeof fromStore.store === 'string' ? fromStore.store : undefined;
         const { file, rotation } = startRotation(await rotations.rotations(), certificate, key?.path, new Date(), {
           workspaceRoot: rotations.root()?.fsPath,
+          ...(storeName === undefined ? {} : { store: storeName }),
         });
         await rotations.saveRotations(file);
         log.info(`Rotation started for ${certificate.path}`);
@@ -189,6 +194,12 @@ export function registerRotationCommands(
       async (arg?: unknown, options: RetireOptions = {}): Promise<RetireOutcome | undefined> => {
         const rotation = await chooseRotation(options.rotationId ?? arg);
         if (!rotation) return undefined;
+        // The old key lives in a secrets store: it is retired there, after the same guard.
+        if (rotation.store !== undefined)
+          return runCommand<RetireOutcome | undefined>(COMMAND_IDS.retireOldKeyInStore, {
+            ...options,
+            rotationId: rotation.id,
+          });
         const now = new Date();
         let facts = await rotations.facts(rotation);
         let decision = canRetireOldKey(rotation, facts, now, { override: options.override });

@@ -9,7 +9,7 @@ import { confineToFolders } from '../../core/files/confinePath';
 import { replaceFileContents } from '../../core/files/replaceFileContents';
 import { CertificateInfo } from '../../core/model';
 import { emptyRegister, parseRegister, RegisterFile, serializeRegister } from '../../core/rotation/register';
-import { RotationFacts } from '../../core/rotation/rotationFacts';
+import { RotationFacts, StoreFact } from '../../core/rotation/rotationFacts';
 import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import {
   emptyRotationFile,
@@ -232,6 +232,18 @@ export class RotationStore extends Disposable {
     this.changed.fire();
   }
 
+  private storeFact: (rotation: Rotation) => Promise<StoreFact | undefined> = () => Promise.resolve(undefined);
+
+  /** Where a rotation's store evidence comes from (the configured stores' listings); its changes re-evaluate. */
+  setStoreFacts(
+    provider: (rotation: Rotation) => Promise<StoreFact | undefined>,
+    onDidChange: vscode.Event<void>,
+  ): void {
+    this.storeFact = provider;
+    this.register(onDidChange(() => this.changed.fire()));
+    this.changed.fire();
+  }
+
   /** Everything the checklist rules look at, gathered now. */
   async facts(rotation: Rotation): Promise<RotationFacts> {
     await this.store.whenIdle();
@@ -257,6 +269,8 @@ export class RotationStore extends Disposable {
       register,
       workspaceRoot,
     };
+    const store = rotation.store === undefined ? undefined : await this.storeFact(rotation);
+    if (store) base.store = store;
     // The comparison of each renewal CSR with the old certificate is cheap: done here rather than remembered.
     const old = resolveRotationEvidence(rotation, base).oldCertificate ?? this.recordedOld(rotation);
     if (old) {

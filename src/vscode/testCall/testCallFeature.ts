@@ -40,6 +40,27 @@ export interface TestCallRequest {
 
 const APPROVED_KEY = 'mtlsRotation.approvedTestCallUrls';
 
+/** A pair to call with: from files, or held in memory only (read back from a secrets store). */
+interface CallTarget {
+  certificate: CertificateInfo;
+  environment: Environment;
+  /** The certificate's file name, or where in a store the pair was read. */
+  label: string;
+  material(): Promise<{ certificatePem: string; keyPem: string }>;
+  /** When the key is a file: the curl command names it. */
+  keyPath?: string;
+  retry(): Thenable<unknown>;
+}
+
+/** A pair read from a secrets store, for `runWithPair`: PEM text in memory, never written or logged. */
+export interface InMemoryPair {
+  certificate: CertificateInfo;
+  certificatePem: string;
+  keyPem: string;
+  /** `store "api" (pending)`: where it came from, for the report. */
+  label: string;
+}
+
 /** `https://host:port`, as a URL's origin: what a key is bound to. */
 function originOf(environment: Environment): string {
   try {
@@ -190,6 +211,47 @@ export class TestCallFeature extends Disposable {
     const target = await this.resolve(arg);
     if (!target) return undefined;
     const { certificate, keyPath, environment } = target;
+    return this.call({
+      certificate,
+      environment,
+      label: path.basename(certificate.path),
+      keyPath,
+      // Named by the user or a setting: regular files within the size limit only (a FIFO would hang the call).
+      material: async () => ({
+        certificatePem: (await readUserFile(certificate.path)).toString('utf8'),
+        keyPem: (await readUserFile(keyPath)).toString('utf8'),
+      }),
+      retry: () =>
+        runCommand(COMMAND_IDS.runTestCall, {
+          certificate: certificate.path,
+          key: keyPath,
+          environment: environment.name,
+        }),
+    });
+  }
+
+  /**
+   * A test call with a pair held in memory only, such as the one a secrets store holds: the key is never written
+   * to disk or logged, and the result is kept by the certificate's fingerprint like any other.
+   */
+  async runWithPair(
+    pair: InMemoryPair,
+    environmentName?: string,
+    retry: () => Thenable<unknown> = () => Promise.resolve(),
+  ): Promise<TestCallResult | undefined> {
+    const environment = await this.pickEnvironment('Call which environment?', environmentName);
+    if (!environment) return undefined;
+    return this.call({
+      certificate: pair.certificate,
+      environment,
+      label: pair.label,
+      material: () => Promise.resolve({ certificatePem: pair.certificatePem, keyPem: pair.keyPem }),
+      retry,
+    });
+  }
+
+  private async call(target: CallTarget): Promise<TestCallResult | undefined> {
+    const { certificate, keyPath, environment } = target;
     const url = environment.baseUrl.replace(/\/+$/, '') + environment.testPath;
     if (!(await this.approved(environment, url))) return undefined;
     const apiKey = await this.secrets.get(secretKey(environment));
@@ -201,7 +263,7 @@ export class TestCallFeature extends Disposable {
       );
       if (choice === 'Set API Key') {
         await this.setApiKey(environment.name);
-        return this.run({ certificate: certificate.path, key: keyPath, environment: environment.name });
+        return this.call(target);
       }
       if (choice !== 'Call Anyway') return undefined;
     }
@@ -211,12 +273,12 @@ export class TestCallFeature extends Disposable {
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        progress.report({ message: `${url} with ${path.basename(certificate.path)}` });
+        progress.report({ message: `${url} with ${target.label}` });
+        const { certificatePem, keyPem } = await target.material();
         return runTestCall({
           url,
-          // Named by the user or a setting: regular files within the size limit only (a FIFO would hang the call).
-          certificatePem: (await readUserFile(certificate.path)).toString('utf8'),
-          keyPem: (await readUserFile(keyPath)).toString('utf8'),
+          certificatePem,
+          keyPem,
           caBundlePem: caBundlePath ? (await readUserFile(caBundlePath)).toString('utf8') : undefined,
           apiKey,
           timeoutMs: this.settings().testCallTimeoutMs,
@@ -239,11 +301,18 @@ export class TestCallFeature extends Disposable {
     await this.state.update(HISTORY_KEY, [...this.history(), record].slice(-HISTORY_LIMIT * 10));
     this.recorded.fire(record);
     this.log.info(
-      `Test call ${environment.name} with ${path.basename(certificate.path)}: ${result.outcome}${result.status ? ` ${result.status}` : ''} in ${record.durationMs} ms`,
+      `Test call ${environment.name} with ${target.label}: ${result.outcome}${result.status ? ` ${result.status}` : ''} in ${record.durationMs} ms`,
     );
-    const curl = curlCommand({ url, certificatePath: certificate.path, keyPath, caBundlePath, apiKeyEnv: 'API_KEY' });
+    // A pair from a store has no files: the command names the files the user would write it to.
+    const curl = curlCommand({
+      url,
+      certificatePath: keyPath ? certificate.path : 'certificate-from-store.pem',
+      keyPath: keyPath ?? 'private-key-from-store.pem',
+      caBundlePath,
+      apiKeyEnv: 'API_KEY',
+    });
     const report = this.reports.set(
-      `test-call-${path.basename(certificate.path)}.md`,
+      `test-call-${target.label.replace(/[^A-Za-z0-9._-]+/g, '-')}.md`,
       testCallReport(result, environment.name, certificate, curl),
     );
     const actions = ['Show Details', 'Retry', 'Copy curl Command'];
@@ -254,12 +323,7 @@ export class TestCallFeature extends Disposable {
         : vscode.window.showErrorMessage(message, ...actions);
     void shown.then(async (choice) => {
       if (choice === 'Show Details') await this.reports.open(report);
-      if (choice === 'Retry')
-        await runCommand(COMMAND_IDS.runTestCall, {
-          certificate: certificate.path,
-          key: keyPath,
-          environment: environment.name,
-        });
+      if (choice === 'Retry') await target.retry();
       if (choice === 'Copy curl Command') await vscode.env.clipboard.writeText(curl);
     });
     return result;
