@@ -300,6 +300,91 @@ describe('A rotation through a secrets store (AWS Secrets Manager on moto)', fun
     );
   });
 
+  it('keeps "old private key removed" open where the store cannot delete: the staged layout, readable by VersionId', async () => {
+    const secretName = 'itest/program-b';
+    const subject = '/O=Test/OU=Payments/CN=program-b';
+    const oldB = makeLeaf(pki.ca, tempDir('store-old-b-'), 'old-b', {
+      subject,
+      notBefore: daysFromNow(-70),
+      notAfter: daysFromNow(25),
+    });
+    await openStore({ kind: 'aws-secrets-manager', name: secretName, layout: 'staged', preset: 'default' }).stage({
+      certificatePem: fs.readFileSync(oldB.certPath, 'utf8'),
+      privateKeyPem: fs.readFileSync(oldB.keyPath, 'utf8'),
+    });
+    await vscode.workspace
+      .getConfiguration('mtlsRotation')
+      .update(
+        'stores',
+        [{ name: 'itest-staged', kind: 'aws-secrets-manager', secretName, layout: 'staged' }],
+        vscode.ConfigurationTarget.Global,
+      );
+    const entryNode = await until('the staged store listed', () => {
+      const group = api.inventory.tree.getChildren().find((n) => n.type === 'store' && n.store === 'itest-staged');
+      const child = group?.type === 'store' ? group.children.find((c) => c.type === 'store-entry') : undefined;
+      return child?.type === 'store-entry' ? child : undefined;
+    });
+    assert.strictEqual(entryNode.entry.stage, 'current');
+    const oldVersion = entryNode.entry.versionId;
+    assert.ok(oldVersion);
+    const rotation = await vscode.commands.executeCommand<{ id: string }>('mtlsRotation.startRotation', entryNode);
+    const item = async (id: string) => {
+      await api.rotations.view.whenIdle();
+      return api.rotations.view.checklist(rotation.id)?.find((i) => i.id === id);
+    };
+    const fresh = makeLeaf(pki.ca, dir, 'program-b-new', {
+      subject,
+      notBefore: daysFromNow(-0.01),
+      notAfter: daysFromNow(90),
+    });
+    const verified = await vscode.commands.executeCommand<VerifyResult>('mtlsRotation.verifyCertificate', {
+      certificate: fresh.certPath,
+      key: fresh.keyPath,
+      caBundle: pki.ca.certPath,
+    });
+    assert.ok(verified.ok);
+    api.prompts.current = new ScriptedPrompts([true]);
+    const deployed = await vscode.commands.executeCommand<StorePairState>('mtlsRotation.deployToStore', {
+      rotationId: rotation.id,
+      chain: null,
+    });
+    assert.strictEqual(deployed.pending, verified.certificate.fingerprintSha256);
+    const stages = async () =>
+      (await sdk.send(new DescribeSecretCommand({ SecretId: secretName }))).VersionIdsToStages ?? {};
+    const pendingVersion = Object.entries(await stages()).find(([, labels]) => labels.includes('AWSPENDING'))?.[0];
+    assert.ok(pendingVersion && pendingVersion !== oldVersion, JSON.stringify(await stages()));
+    assert.deepStrictEqual((await stages())[oldVersion], ['AWSCURRENT'], 'services still get the old pair');
+    assert.strictEqual((await item('deployed-alongside'))?.state, 'done');
+    const call = await vscode.commands.executeCommand<TestCallResult>('mtlsRotation.testCallStagedPair', {
+      rotationId: rotation.id,
+      environment: 'local',
+    });
+    assert.strictEqual(call?.outcome, 'ok', call?.hint);
+    api.prompts.current = new ScriptedPrompts([true]);
+    await vscode.commands.executeCommand('mtlsRotation.switchStoreToNew', { rotationId: rotation.id });
+    assert.ok((await stages())[pendingVersion].includes('AWSCURRENT'), JSON.stringify(await stages()));
+    await vscode.commands.executeCommand('mtlsRotation.findOldReferences', { rotationId: rotation.id });
+    assert.strictEqual((await item('services-updated'))?.state, 'done');
+
+    api.prompts.current = new ScriptedPrompts([true]);
+    const retired = await vscode.commands.executeCommand<StoreRetireOutcome>('mtlsRotation.retireOldKey', {
+      rotationId: rotation.id,
+    });
+    assert.strictEqual(retired.retired, true, retired.decision.reasons.join(' | '));
+    assert.strictEqual(retired.result?.removed, false);
+    assert.strictEqual(retired.result?.recoverable, true);
+    // What the store said is true: the old version is still readable by its VersionId.
+    const still = await sdk.send(new GetSecretValueCommand({ SecretId: secretName, VersionId: oldVersion }));
+    assert.strictEqual(
+      JSON.parse(still.SecretString ?? '{}').certificate?.trim(),
+      fs.readFileSync(oldB.certPath, 'utf8').trim(),
+    );
+    const open = await item('old-key-removed');
+    assert.strictEqual(open?.state, 'todo', 'the item stays open');
+    assert.ok(open?.detail?.includes(retired.result?.message ?? '\u0000'), open?.detail);
+    assert.match(open?.detail ?? '', /VersionId/);
+  });
+
   it('shows an unreachable store as an error item with its message, and the view keeps working', async () => {
     const endpoint = process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER;
     // A closed port of 127.0.0.1, for the store added now: nothing answers there.
