@@ -76,15 +76,20 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     return new Map(Object.entries(described.VersionIdsToStages ?? {}));
   }
 
-  /** Labelled versions, and on AWS the deprecated (unlabelled) ones that DescribeSecret leaves out. */
-  async function allVersions(described: DescribeSecretCommandOutput, signal?: AbortSignal): Promise<Versions> {
+  /**
+   * Labelled versions, and on AWS the deprecated (unlabelled) ones that DescribeSecret leaves out. A policy that
+   * denies ListSecretVersionIds leaves only the labelled ones, with `incomplete` saying so.
+   */
+  async function allVersions(
+    described: DescribeSecretCommandOutput,
+    signal?: AbortSignal,
+  ): Promise<{ versions: Versions; incomplete?: string }> {
     const versions = labelled(described);
     let token: string | undefined;
     for (let page = 0; page < 20; page++) {
-      const listed: ListSecretVersionIdsCommandOutput = await calls.call(
-        'list (ListSecretVersionIds)',
-        signal,
-        (send, o) =>
+      let listed: ListSecretVersionIdsCommandOutput;
+      try {
+        listed = await calls.call('list (ListSecretVersionIds)', signal, (send, o) =>
           send(
             new ListSecretVersionIdsCommand({
               SecretId: secretId,
@@ -94,13 +99,20 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
             }),
             o,
           ),
-      );
+        );
+      } catch (error) {
+        if (!(error instanceof CoreError) || error.code !== 'store-access-denied') throw error;
+        return {
+          versions,
+          incomplete: `unlabelled versions could not be listed, so old keys may remain readable by VersionId: ${error.message}`,
+        };
+      }
       for (const v of listed.Versions ?? [])
         if (v.VersionId && !versions.has(v.VersionId)) versions.set(v.VersionId, v.VersionStages ?? []);
       token = listed.NextToken;
       if (!token) break;
     }
-    return versions;
+    return { versions };
   }
 
   async function readVersion(
@@ -177,9 +189,10 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     async list(options: StoreOperationOptions = {}): Promise<StoreListing> {
       const described = await describe('list', options.signal);
       calls.refuseScheduled(described, 'list');
-      const versions = await allVersions(described, options.signal);
+      const { versions, incomplete } = await allVersions(described, options.signal);
       const entries: StoreEntry[] = [];
       const errors: StoreEntryError[] = [];
+      if (incomplete) errors.push({ id: secretId, message: incomplete });
       for (const [versionId, labels] of versions) {
         const stage = stageOf(labels);
         try {
@@ -300,7 +313,7 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       let targetId: string | undefined;
       let fingerprint: string | undefined;
       if (options.fingerprintSha256) {
-        const versions = await allVersions(described, options.signal);
+        const { versions } = await allVersions(described, options.signal);
         for (const versionId of versions.keys()) {
           try {
             if ((await fingerprintOf(versionId, 'retire', options.signal)) === options.fingerprintSha256) {

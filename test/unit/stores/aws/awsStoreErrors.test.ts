@@ -142,6 +142,23 @@ describe('AWS Secrets Manager store: errors moto cannot produce', () => {
     await rejectsWithCode(openAwsStore(SPEC, { client }).list(), 'store-throttled');
   });
 
+  it('a policy that denies ListSecretVersionIds still lists the labelled versions, and says what it could not see', async () => {
+    mock.on(GetSecretValueCommand).resolves({
+      SecretString: JSON.stringify({
+        certificate: fx.pairs[0].pair.certificatePem,
+        private_key: fx.pairs[0].pair.privateKeyPem,
+      }),
+    });
+    mock.on(ListSecretVersionIdsCommand).rejects(sdkError('AccessDeniedException', 'not authorized'));
+    const listing = await openAwsStore(SPEC, { client }).list();
+    assert.deepStrictEqual(
+      listing.entries.map((e) => [e.versionId, e.stage, e.fingerprintSha256]),
+      [['v1', 'current', fx.pairs[0].fingerprint]],
+    );
+    assert.strictEqual(listing.errors.length, 1);
+    assert.match(listing.errors[0].message, /old keys may remain readable by VersionId/);
+  });
+
   it('a CoreError passes through unchanged', () => {
     const error = awsStoreError(sdkError('ResourceNotFoundException', 'no such secret'), 'S', 'read');
     assert.strictEqual(error.code, 'store-not-found');
