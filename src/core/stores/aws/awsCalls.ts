@@ -40,7 +40,7 @@ export class AwsCalls {
     if (described.DeletedDate) {
       throw new CoreError(
         'store-scheduled-for-deletion',
-        `${operation} on ${this.store}: the secret ${described.Name ?? ''} is scheduled for deletion (since ${described.DeletedDate.toISOString()}); restore it (RestoreSecret) before writing to it`,
+        `${operation} on ${this.store}: the secret ${described.Name ?? ''} is scheduled for deletion (DeletedDate ${described.DeletedDate.toISOString()}); restore it (RestoreSecret) before writing to it`,
       );
     }
   }

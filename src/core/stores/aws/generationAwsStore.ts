@@ -110,10 +110,11 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
     return g.tags.fingerprintSha256 || (await readGeneration(g.name, operation, signal)).certificate.fingerprintSha256;
   }
 
-  async function tag(name: string, state: GenerationState, operation: string, now: Date, signal?: AbortSignal) {
+  // stateSince orders generations of one state by the store's own time, whatever clock the caller passed.
+  async function tag(name: string, state: GenerationState, operation: string, signal?: AbortSignal) {
     const tags: Tag[] = [
       { Key: 'state', Value: state },
-      { Key: 'stateSince', Value: now.toISOString() },
+      { Key: 'stateSince', Value: new Date().toISOString() },
     ];
     await calls.call(`${operation} (TagResource ${name} state=${state})`, signal, (send, o) =>
       send(new TagResourceCommand({ SecretId: name, Tags: tags }), o),
@@ -138,7 +139,7 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
   }
 
   return {
-    description: `aws-sm:${prefix}?layout=generation`,
+    description: calls.store,
     capabilities: {
       canRemoveKey: true,
       retireMeaning:
@@ -215,11 +216,11 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       if (existing) {
         // The same certificate staged again after it was switched away from: it becomes the staged one again.
         await confirm([existing], 'stage', options.signal);
-        await tag(name, state, 'stage', now, options.signal);
+        await tag(name, state, 'stage', options.signal);
       } else {
         const tags: Tag[] = [
           { Key: 'state', Value: state },
-          { Key: 'stateSince', Value: now.toISOString() },
+          { Key: 'stateSince', Value: new Date().toISOString() },
           { Key: 'serial', Value: certificate.serialNumber },
           { Key: 'notAfter', Value: certificate.notAfter },
           { Key: 'spkiSha256', Value: certificate.publicKeySha256 },
@@ -230,12 +231,11 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
         );
       }
       if (state === 'active') return { current: fingerprint, pending: pendingFingerprint };
-      if (pending && pending.name !== name) await tag(pending.name, 'superseded', 'stage', now, options.signal);
+      if (pending && pending.name !== name) await tag(pending.name, 'superseded', 'stage', options.signal);
       return { current: current as string, pending: fingerprint };
     },
 
     async promote(options: StoreOperationOptions & { expect?: ExpectedState } = {}): Promise<StorePairState> {
-      const now = options.now ?? new Date();
       const all = await generations('promote', options.signal);
       const active = latest(all, 'active');
       const pending = latest(all, 'pending');
@@ -248,13 +248,13 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       const pendingFingerprint = (await fingerprintOf(pending, 'promote', options.signal)) as string;
       calls.checkExpected(options.expect, { current, pending: pendingFingerprint });
       await confirm([pending, active], 'promote', options.signal);
-      await tag(pending.name, 'active', 'promote', now, options.signal);
+      await tag(pending.name, 'active', 'promote', options.signal);
       if (active) {
         try {
-          await tag(active.name, 'retiring', 'promote', now, options.signal);
+          await tag(active.name, 'retiring', 'promote', options.signal);
         } catch (error) {
           // Never leave two generations active: put the staged one back.
-          await tag(pending.name, 'pending', 'promote (undo)', now).catch(() => undefined);
+          await tag(pending.name, 'pending', 'promote (undo)').catch(() => undefined);
           throw error;
         }
       }
@@ -262,7 +262,6 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
     },
 
     async rollback(options: StoreOperationOptions & { expect?: ExpectedState } = {}): Promise<StorePairState> {
-      const now = options.now ?? new Date();
       const all = await generations('rollback', options.signal);
       const active = latest(all, 'active');
       const previous = latest(all, 'retiring');
@@ -281,11 +280,11 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       const previousFingerprint = (await fingerprintOf(previous, 'rollback', options.signal)) as string;
       calls.checkExpected(options.expect, { current, pending: null });
       await confirm([previous, active], 'rollback', options.signal);
-      await tag(previous.name, 'active', 'rollback', now, options.signal);
+      await tag(previous.name, 'active', 'rollback', options.signal);
       try {
-        await tag(active.name, 'pending', 'rollback', now, options.signal);
+        await tag(active.name, 'pending', 'rollback', options.signal);
       } catch (error) {
-        await tag(previous.name, 'retiring', 'rollback (undo)', now).catch(() => undefined);
+        await tag(previous.name, 'retiring', 'rollback (undo)').catch(() => undefined);
         throw error;
       }
       return { current: previousFingerprint, pending: current };
@@ -332,7 +331,12 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
           'store-scheduled-for-deletion',
           `${calls.store}: ${target.name} is already scheduled for deletion; retire it with force to delete it at once`,
         );
-      const fingerprint = target.tags.fingerprintSha256 ?? options.fingerprintSha256 ?? '';
+      const fingerprint =
+        options.fingerprintSha256 ??
+        (target.deletedDate
+          ? (target.tags.fingerprintSha256 ?? '')
+          : await fingerprintOf(target, 'retire', options.signal)) ??
+        '';
       if (!target.deletedDate) await confirm([target], 'retire', options.signal);
       const name = target.name;
       const deleted = await calls.call('retire (DeleteSecret)', options.signal, (send, o) =>
@@ -352,7 +356,7 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
           fingerprintSha256: fingerprint,
           message: `Deleted ${name} at once, without a recovery window: the old private key is gone from AWS Secrets Manager.`,
         };
-      const recoverableUntil = (deleted.DeletionDate ?? recoveryDate(now(options), days)).toISOString();
+      const recoverableUntil = (deleted.DeletionDate ?? recoveryDate(options.now ?? new Date(), days)).toISOString();
       return {
         removed: false,
         recoverable: true,
@@ -364,10 +368,6 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       };
     },
   };
-}
-
-function now(options: StoreOperationOptions): Date {
-  return options.now ?? new Date();
 }
 
 function recoveryDate(from: Date, days: number): Date {

@@ -179,7 +179,7 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
   }
 
   return {
-    description: `aws-sm:${secretId}?layout=staged`,
+    description: calls.store,
     capabilities: {
       canRemoveKey: false,
       retireMeaning:
@@ -302,7 +302,7 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       calls.checkExpected(options.expect, { current, pending: pendingId ? current : null });
       await move('rollback', CURRENT, { to: previousId, from: currentId }, options.signal);
       // The pair switched away from stays staged, so promote switches to it again; AWS moved AWSPREVIOUS onto it.
-      await move('rollback', PENDING, { to: currentId, from: pendingId }, options.signal);
+      if (!pendingId) await move('rollback', PENDING, { to: currentId }, options.signal);
       await move('rollback', PREVIOUS, { from: currentId }, options.signal);
       return { current: previous as string, pending: current };
     },
@@ -342,13 +342,17 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
           'store-nothing-to-retire',
           `${calls.store}: version ${targetId} is ${labels.includes(CURRENT) ? 'AWSCURRENT' : 'AWSPENDING'}; only a certificate services no longer get can be retired`,
         );
-      for (const label of labels) await move('retire', label, { from: targetId }, options.signal);
+      // Only our label: labels someone else set (custom stages) are theirs to remove.
+      if (labels.includes(PREVIOUS)) await move('retire', PREVIOUS, { from: targetId }, options.signal);
+      const others = labels.filter((l) => l !== PREVIOUS);
       return {
         removed: false,
         recoverable: true,
         fingerprintSha256: fingerprint as string,
         message:
-          `Removed the labels from version ${targetId} of ${secretId}: services no longer get it, but AWS Secrets Manager cannot delete a single version, ` +
+          `Removed AWSPREVIOUS from version ${targetId} of ${secretId}` +
+          (others.length > 0 ? ` (it still carries ${others.join(', ')}, set by someone else)` : '') +
+          ': services no longer get it, but AWS Secrets Manager cannot delete a single version, ' +
           'so the old private key stays readable by its VersionId. To really delete old keys, use the generation layout ' +
           `(aws-sm:PREFIX?layout=generation), where retire deletes the whole secret of the old certificate.`,
       };

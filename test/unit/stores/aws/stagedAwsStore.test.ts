@@ -191,6 +191,41 @@ describe('AWS Secrets Manager store, staged layout (against moto)', function () 
     );
   });
 
+  it('retire removes only AWSPREVIOUS: a label someone else set stays, and the message says so', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    const oldId = (await versionWith('AWSCURRENT')) as string;
+    await store.stage(fx.pairs[B].pair);
+    await store.promote();
+    await raw.send(
+      new UpdateSecretVersionStageCommand({ SecretId: SECRET, VersionStage: 'AUDIT', MoveToVersionId: oldId }),
+    );
+    const result = await store.retire({ fingerprintSha256: fx.pairs[A].fingerprint });
+    assert.match(result.message, /still carries AUDIT/);
+    assert.deepStrictEqual((await labelsOf(raw, SECRET))[oldId], ['AUDIT']);
+  });
+
+  it('rollback after a promote interrupted between its two steps switches back cleanly', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    const oldId = (await versionWith('AWSCURRENT')) as string;
+    await store.stage(fx.pairs[B].pair);
+    const newId = (await versionWith('AWSPENDING')) as string;
+    await raw.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: SECRET,
+        VersionStage: 'AWSCURRENT',
+        MoveToVersionId: newId,
+        RemoveFromVersionId: oldId,
+      }),
+    );
+    assert.deepStrictEqual(await store.rollback(), {
+      current: fx.pairs[A].fingerprint,
+      pending: fx.pairs[B].fingerprint,
+    });
+    assert.deepStrictEqual(await labelsOf(raw, SECRET), { [oldId]: ['AWSCURRENT'], [newId]: ['AWSPENDING'] });
+  });
+
   it('list gives every version with its stage and certificate facts, and unreadable ones as errors', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);
