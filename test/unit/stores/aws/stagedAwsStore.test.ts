@@ -357,5 +357,15 @@ describe('AWS Secrets Manager store, staged layout (against moto)', function () 
     const controller = new AbortController();
     controller.abort();
     await rejectsWithCode(store.list({ signal: controller.signal }), 'aborted');
+    // Cancelled while a call is on its way: the signal reaches the SDK's send.
+    const midway = new AbortController();
+    const client = hookedClient(moto, (name) => {
+      if (name === 'GetSecretValueCommand') midway.abort();
+    });
+    await rejectsWithCode(
+      open(client).read('current', { signal: midway.signal }),
+      'aborted',
+      /read \(GetSecretValue\)/,
+    );
   });
 });
