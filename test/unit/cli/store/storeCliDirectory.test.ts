@@ -1,0 +1,193 @@
+// The store commands as a black box against a directory store; the store's state is read back from the file
+// system (links, files, modes), never through the adapter under test.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildCli } from '../../../support/buildCli';
+import { tempDir } from '../../../support/openssl';
+import {
+  certificateFacts,
+  deployArgs,
+  ENTRY_KEYS,
+  Fixtures,
+  keyMatches,
+  ok,
+  PAIR_STATE_KEYS,
+  refused,
+  run,
+  storeFixtures,
+} from './storeCliFixtures';
+
+interface Entry {
+  id: string;
+  stage: string;
+  fingerprintSha256: string;
+  notAfter: string;
+  subject: string;
+}
+
+describe('CLI store commands against a directory store', function () {
+  this.timeout(60_000);
+  let f: Fixtures;
+  let dir: string;
+  let store: string;
+  let root: string;
+
+  before(() => {
+    buildCli();
+    f = storeFixtures();
+  });
+  beforeEach(() => {
+    dir = tempDir('mtls-dir-store-');
+    store = `dir:${dir}?name=api`;
+    root = path.join(dir, 'api');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const cli = (args: string[]) => run(args, {});
+
+  /** Where a link points (a generation folder name), or null. */
+  function link(name: string): string | null {
+    try {
+      return path.basename(fs.readlinkSync(path.join(root, name)));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The certificate services read through a link, checked as a pair with the key beside it. */
+  function servedThrough(name: string): string {
+    const certPem = fs.readFileSync(path.join(root, name, 'cert.pem'), 'utf8');
+    const keyPath = path.join(root, name, 'key.pem');
+    assert.ok(keyMatches(fs.readFileSync(keyPath, 'utf8'), certPem), `${name}: key and certificate match`);
+    assert.strictEqual(fs.statSync(keyPath).mode & 0o777, 0o600, `${name}/key.pem is 0600`);
+    assert.strictEqual(fs.statSync(path.join(root, name)).mode & 0o777, 0o700, `${name} folder is 0700`);
+    return certificateFacts(certPem).fingerprint;
+  }
+
+  function archived(): string[] {
+    return fs.readdirSync(path.join(root, 'archive')).filter((n) => !n.startsWith('.'));
+  }
+
+  it('deploys, lists, promotes, rolls back and retires; the files say what the CLI says', () => {
+    const first = ok(cli(deployArgs(store, f.a, '--json')), 'deploy a');
+    assert.deepStrictEqual(Object.keys(first), PAIR_STATE_KEYS);
+    assert.deepStrictEqual(first, { ok: true, current: f.a.fingerprint, pending: null });
+    assert.strictEqual(servedThrough('live'), f.a.fingerprint);
+    assert.strictEqual(link('next'), null);
+    const generationA = link('live');
+
+    assert.deepStrictEqual(ok(cli(deployArgs(store, f.b, '--chain', f.chainPath, '--json')), 'deploy b'), {
+      ok: true,
+      current: f.a.fingerprint,
+      pending: f.b.fingerprint,
+    });
+    assert.strictEqual(servedThrough('live'), f.a.fingerprint);
+    assert.strictEqual(servedThrough('next'), f.b.fingerprint);
+    assert.ok(fs.existsSync(path.join(root, 'next', 'chain.pem')), 'the chain is stored with the pair');
+
+    const listing = ok<{ entries: Entry[] }>(cli(['store', 'list', '--store', store, '--json']), 'list');
+    assert.deepStrictEqual(Object.keys(listing), ['entries']);
+    const want = new Map([
+      [f.a.fingerprint, ['live', f.a]],
+      [f.b.fingerprint, ['next', f.b]],
+    ] as const);
+    assert.strictEqual(listing.entries.length, 2);
+    for (const entry of listing.entries) {
+      assert.deepStrictEqual(
+        Object.keys(entry),
+        ENTRY_KEYS.filter((k) => k !== 'versionId'),
+      );
+      const [stage, p] = want.get(entry.fingerprintSha256)!;
+      assert.strictEqual(entry.stage, stage);
+      assert.strictEqual(entry.subject, p.subject);
+      assert.strictEqual(Date.parse(entry.notAfter), p.notAfter.getTime());
+      assert.strictEqual(entry.id, link(stage));
+    }
+
+    assert.deepStrictEqual(ok(cli(['store', 'promote', '--store', store, '--json']), 'promote'), {
+      ok: true,
+      current: f.b.fingerprint,
+      pending: null,
+    });
+    assert.strictEqual(servedThrough('live'), f.b.fingerprint);
+    assert.strictEqual(link('next'), null);
+
+    assert.deepStrictEqual(ok(cli(['store', 'rollback', '--store', store, '--json']), 'rollback'), {
+      ok: true,
+      current: f.a.fingerprint,
+      pending: f.b.fingerprint,
+    });
+    assert.strictEqual(servedThrough('live'), f.a.fingerprint);
+    assert.strictEqual(servedThrough('next'), f.b.fingerprint);
+
+    ok(cli(['store', 'promote', '--store', store, '--json']), 'promote again');
+    const retired = ok(cli(['store', 'retire', '--store', store, '--json']), 'retire');
+    assert.deepStrictEqual(Object.keys(retired), ['removed', 'recoverable', 'message']);
+    assert.strictEqual(retired.removed, true);
+    assert.strictEqual(retired.recoverable, false);
+    // The old key is really gone: its generation folder no longer exists.
+    assert.ok(generationA);
+    assert.ok(!fs.existsSync(path.join(root, 'archive', generationA)), 'the old generation is deleted');
+    assert.deepStrictEqual(archived(), [link('live')]);
+    assert.strictEqual(servedThrough('live'), f.b.fingerprint);
+  });
+
+  it('lists an archived generation as archived, and an empty store as no entries', () => {
+    assert.deepStrictEqual(ok(cli(['store', 'list', '--store', store, '--json']), 'empty'), { entries: [] });
+    ok(cli(deployArgs(store, f.a, '--json')), 'deploy a');
+    ok(cli(deployArgs(store, f.b, '--json')), 'deploy b');
+    ok(cli(['store', 'promote', '--store', store, '--json']), 'promote');
+    const listing = ok<{ entries: Entry[] }>(cli(['store', 'list', '--store', store, '--json']), 'list');
+    assert.deepStrictEqual(
+      listing.entries.map((e) => [e.fingerprintSha256, e.stage]).sort(),
+      [
+        [f.a.fingerprint, 'archived'],
+        [f.b.fingerprint, 'live'],
+      ].sort(),
+    );
+  });
+
+  it('refuses with exit 1 and leaves the files as they were', () => {
+    refused(
+      cli(['store', 'deploy', '--store', store, '--cert', f.a.certPath, '--key', f.b.keyPath]),
+      1,
+      'key-certificate-mismatch',
+      'mismatch',
+    );
+    refused(cli(deployArgs(store, f.expired)), 1, 'certificate-expired', 'expired');
+    assert.ok(!fs.existsSync(path.join(root, 'live')), 'nothing live after refusals');
+    ok(cli(deployArgs(store, f.a, '--json')), 'deploy a');
+    refused(cli(deployArgs(store, f.a)), 1, 'store-already-current', 'again');
+    refused(cli(['store', 'promote', '--store', store]), 1, 'store-nothing-staged', 'promote');
+    refused(cli(['store', 'rollback', '--store', store]), 1, 'store-nothing-staged', 'rollback');
+    refused(cli(['store', 'retire', '--store', store, '--json']), 1, 'store-nothing-to-retire', 'retire');
+    assert.strictEqual(servedThrough('live'), f.a.fingerprint);
+    assert.strictEqual(archived().length, 1);
+  });
+
+  it('exit 2 when the store directory does not exist, or for options that mean nothing here', () => {
+    const missing = `dir:${path.join(dir, 'no', 'such')}?name=api`;
+    refused(cli(['store', 'list', '--store', missing]), 2, 'store-not-found', 'list');
+    refused(cli(deployArgs(missing, f.a)), 2, 'store-not-found', 'deploy');
+    refused(cli(['store', 'retire', '--store', store, '--force']), 2, /--force applies to .*generation/, 'force');
+    refused(cli(['store', 'list', '--store', `dir:${dir}?name=../x`]), 2, 'store-spec-invalid', 'bad name');
+  });
+
+  it('prints short human lines without --json', () => {
+    const deployed = cli(deployArgs(store, f.a));
+    assert.strictEqual(deployed.code, 0, deployed.stderr);
+    assert.strictEqual(deployed.stderr, '');
+    assert.match(deployed.stdout, new RegExp(`^current  ${f.a.fingerprint}$`, 'm'));
+    cli(deployArgs(store, f.b));
+    const listed = cli(['store', 'list', '--store', store]);
+    assert.match(listed.stdout, new RegExp(`^live .*CN = api-a .*${f.a.fingerprint}`, 'm'));
+    assert.match(listed.stdout, new RegExp(`^next .*CN = api-b .*${f.b.fingerprint}`, 'm'));
+    cli(['store', 'promote', '--store', store]);
+    const retired = cli(['store', 'retire', '--store', store]);
+    assert.strictEqual(retired.code, 0, retired.stderr);
+    assert.match(retired.stdout, /^removed +yes$/m);
+    assert.match(retired.stdout, /^recoverable +no$/m);
+    assert.match(retired.stdout, new RegExp(`^certificate +${f.a.fingerprint}$`, 'm'));
+  });
+});
