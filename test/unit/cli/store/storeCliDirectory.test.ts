@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli } from '../../../support/buildCli';
-import { tempDir } from '../../../support/openssl';
+import { openssl, tempDir } from '../../../support/openssl';
 import {
   certificateFacts,
   deployArgs,
@@ -189,5 +189,34 @@ describe('CLI store commands against a directory store', function () {
     assert.match(retired.stdout, /^removed +yes$/m);
     assert.match(retired.stdout, /^recoverable +no$/m);
     assert.match(retired.stdout, new RegExp(`^certificate +${f.a.fingerprint}$`, 'm'));
+  });
+  it('escapes control characters from a certificate in its human output', () => {
+    const keyPath = path.join(dir, 'evil.key');
+    const certPath = path.join(dir, 'evil.crt');
+    const subject = '/CN=evil\u001b[2Jname\nforged line';
+    openssl(
+      ['req', '-new', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'].concat([
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+        '-days',
+        '30',
+        '-subj',
+        subject,
+      ]),
+    );
+    const deployed = cli(['store', 'deploy', '--store', store, '--cert', certPath, '--key', keyPath]);
+    assert.strictEqual(deployed.code, 0, deployed.stderr);
+    for (const args of [
+      ['store', 'list', '--store', store],
+      ['inventory', '--store', store],
+      ['check', '--within', '60', '--store', store],
+    ]) {
+      const out = cli(args).stdout;
+      assert.ok(!out.includes('\u001b'), `${args.join(' ')}: ${out}`);
+      assert.ok(out.includes('evil\\x1b[2Jname\\nforged line'), `${args.join(' ')}: ${out}`);
+      assert.ok(!/^forged line/m.test(out), args.join(' '));
+    }
   });
 });
