@@ -77,12 +77,15 @@ export function storeItemJson(item: StoreItem, now: Date, thresholds?: number[])
   };
 }
 
+/**
+ * An entry the store holds but could not read (a bad value, a generation scheduled for deletion). No `code`: the
+ * core gives none, and a guessed one would mislead; `store` tells it from a file's error.
+ */
 export function storeErrorJson(error: StoreItemError): Record<string, unknown> {
   return {
     store: error.store,
     id: error.id,
     ...(error.stage !== undefined ? { stage: error.stage } : {}),
-    code: 'store-entry-invalid',
     message: error.message,
   };
 }
@@ -93,7 +96,5 @@ export function storeItemLocation(item: StoreItem): string {
 }
 
 export function formatStoreErrors(errors: StoreItemError[]): string {
-  return errors
-    .map((e) => `${escapeControlCharacters(`${e.store} ${e.id}: ${e.message}`)} (store-entry-invalid)\n`)
-    .join('');
+  return errors.map((e) => `${escapeControlCharacters(`${e.store} ${e.id}: ${e.message}`)}\n`).join('');
 }

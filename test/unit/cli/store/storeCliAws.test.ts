@@ -469,6 +469,28 @@ describe('CLI store commands against AWS Secrets Manager (moto)', function () {
       assert.match(table.stdout, new RegExp(`api-b .*dir:${work}\\?name=svc live \\S+$`, 'm'));
     });
 
+    it('reports an entry the store cannot read (a generation scheduled for deletion) as an error naming the store', () => {
+      const GEN = 'aws-sm:inv/gen?layout=generation';
+      ok(cli(deployArgs(GEN, f.a, '--json')), 'deploy a');
+      ok(cli(deployArgs(GEN, f.b, '--json')), 'deploy b');
+      ok(cli(['store', 'promote', '--store', GEN, '--json']), 'promote');
+      ok(cli(['store', 'retire', '--store', GEN, '--json']), 'retire a');
+      const doc = ok<{ items: Item[]; errors: Item[] }>(cli(['inventory', '--store', GEN, '--json']), 'inventory');
+      assert.deepStrictEqual(
+        doc.items.map((i) => [i.stage, i.fingerprintSha256]),
+        [['current', f.b.fingerprint]],
+      );
+      assert.strictEqual(doc.errors.length, 1);
+      assert.deepStrictEqual(Object.keys(doc.errors[0]), ['store', 'id', 'stage', 'message']);
+      assert.strictEqual(doc.errors[0].store, GEN);
+      assert.match(String(doc.errors[0].message), /scheduled for deletion/);
+      const table = cli(['inventory', '--store', GEN]);
+      assert.match(
+        table.stdout,
+        /^1 store problem\(s\):\naws-sm:inv\/gen\?layout=generation inv\/gen\/\S+: .*scheduled for deletion/m,
+      );
+    });
+
     it('check counts the current and pending certificates of a store like files, not the ones switched away from', () => {
       ok(cli(deployArgs(STAGED, f.a, '--json')), 'deploy a');
       ok(cli(deployArgs(STAGED, f.soon, '--json')), 'deploy soon');
