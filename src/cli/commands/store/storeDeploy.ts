@@ -1,6 +1,7 @@
 import { isCoreError } from '../../../core/errors';
 import { readUserFile } from '../../../core/files/readUserFile';
 import { StoredPair } from '../../../core/stores/secretsStore';
+import { splitPem } from '../../../core/x509/pem';
 import { Command } from '../../command';
 import { storeOption } from '../../openStoreSpec';
 import { parseNow, stringOption, UsageError } from '../../parseArgs';
@@ -18,6 +19,26 @@ async function readInput(path: string, option: string): Promise<string> {
   }
 }
 
+/**
+ * A `--cert` file that holds the leaf followed by its intermediates (fullchain.pem) keeps them: the store would
+ * otherwise hold the leaf alone, and services would send an incomplete chain.
+ */
+export function pairFrom(certificatePem: string, privateKeyPem: string, chainPem: string | undefined): StoredPair {
+  const certificates = splitPem(certificatePem).blocks.filter((b) => /CERTIFICATE/.test(b.label));
+  if (certificates.length > 1 && chainPem !== undefined)
+    throw new UsageError(
+      `--cert holds ${certificates.length} certificates and --chain is given too: give the intermediates in one place`,
+    );
+  const pair: StoredPair = { certificatePem, privateKeyPem };
+  if (chainPem !== undefined) pair.chainPem = chainPem;
+  else if (certificates.length > 1)
+    pair.chainPem = certificates
+      .slice(1)
+      .map((b) => `${b.text.trimEnd()}\n`)
+      .join('');
+  return pair;
+}
+
 export const storeDeployCommand: Command = {
   name: 'deploy',
   summary:
@@ -31,7 +52,11 @@ export const storeDeployCommand: Command = {
       value: 'K',
       description: 'its private key (PEM, unencrypted; stored as PKCS#8); required, must match the certificate',
     },
-    chain: { type: 'string', value: 'F', description: 'intermediate certificates (PEM) stored with the pair' },
+    chain: {
+      type: 'string',
+      value: 'F',
+      description: 'intermediate certificates (PEM) stored with the pair (default: those following the leaf in --cert)',
+    },
     json: { type: 'boolean', description: 'print {"ok":true,"current":FINGERPRINT,"pending":FINGERPRINT|null}' },
     now: {
       type: 'string',
@@ -48,11 +73,11 @@ export const storeDeployCommand: Command = {
     if (keyPath === undefined) throw new UsageError('--key K is required');
     const chainPath = stringOption(args, 'chain');
     const now = parseNow(stringOption(args, 'now'));
-    const pair: StoredPair = {
-      certificatePem: await readInput(certPath, 'cert'),
-      privateKeyPem: await readInput(keyPath, 'key'),
-    };
-    if (chainPath !== undefined) pair.chainPem = await readInput(chainPath, 'chain');
+    const pair = pairFrom(
+      await readInput(certPath, 'cert'),
+      await readInput(keyPath, 'key'),
+      chainPath === undefined ? undefined : await readInput(chainPath, 'chain'),
+    );
     return runStoreOperation('store deploy', spec, io, async ({ store }) => {
       const state = await store.stage(pair, { now });
       const headline =

@@ -159,6 +159,13 @@ describe('CLI store commands against AWS Secrets Manager (moto)', function () {
       assertPairState(b, f.a.fingerprint, f.b.fingerprint, 'deploy b');
       state = await stagedState(NAME);
       assert.deepStrictEqual(state.byLabel, { AWSCURRENT: f.a.fingerprint, AWSPENDING: f.b.fingerprint });
+      const staged = await aws.send(new GetSecretValueCommand({ SecretId: NAME, VersionStage: 'AWSPENDING' }));
+      const chain = (JSON.parse(staged.SecretString as string) as Record<string, string>).certificate_chain;
+      assert.strictEqual(
+        certificateFacts(chain).fingerprint,
+        certificateFacts(fs.readFileSync(f.chainPath, 'utf8')).fingerprint,
+        'the chain is stored with the pair',
+      );
 
       assertEntries(
         ok<Listing>(cli(['store', 'list', '--store', STORE, '--json']), 'list'),

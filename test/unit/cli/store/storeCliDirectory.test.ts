@@ -219,4 +219,21 @@ describe('CLI store commands against a directory store', function () {
       assert.ok(!/^forged line/m.test(out), args.join(' '));
     }
   });
+  it('keeps the intermediates that follow the leaf in --cert as the chain; refuses a second chain (exit 2)', () => {
+    const fullchain = path.join(dir, 'fullchain.pem');
+    fs.writeFileSync(fullchain, fs.readFileSync(f.a.certPath, 'utf8') + fs.readFileSync(f.chainPath, 'utf8'));
+    refused(
+      cli(['store', 'deploy', '--store', store, '--cert', fullchain, '--key', f.a.keyPath, '--chain', f.chainPath]),
+      2,
+      /--cert holds 2 certificates and --chain is given too/,
+      'two chains',
+    );
+    ok(cli(['store', 'deploy', '--store', store, '--cert', fullchain, '--key', f.a.keyPath, '--json']), 'deploy');
+    assert.strictEqual(servedThrough('live'), f.a.fingerprint);
+    const chain = fs.readFileSync(path.join(root, 'live', 'chain.pem'), 'utf8');
+    assert.strictEqual(
+      certificateFacts(chain).fingerprint,
+      certificateFacts(fs.readFileSync(f.chainPath, 'utf8')).fingerprint,
+    );
+  });
 });
