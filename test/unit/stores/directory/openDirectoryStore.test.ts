@@ -305,6 +305,44 @@ describe('openDirectoryStore', function () {
     await assert.rejects(missing.stage(pairs[0].pair), refusedWith('store-not-found'));
   });
 
+  it('refuses to promote or roll back to a certificate that has expired since it was staged', async () => {
+    await store.stage(pairs[0].pair);
+    await store.stage(pairs[1].pair);
+    const later = new Date(Date.now() + 400 * 86_400_000);
+    await assert.rejects(store.promote({ now: later }), refusedWith('certificate-expired'));
+    await store.promote();
+    await assert.rejects(store.rollback({ now: later }), refusedWith('certificate-expired'));
+    assert.strictEqual(opensslFingerprint(live('cert.pem')), pairs[1].fingerprint);
+  });
+
+  it('changes nothing when cancelled', async () => {
+    await store.stage(pairs[0].pair);
+    await store.stage(pairs[1].pair);
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(store.promote({ signal: controller.signal }), refusedWith('aborted'));
+    await assert.rejects(store.stage(pairs[2].pair, { signal: controller.signal }), refusedWith('aborted'));
+    assert.strictEqual(opensslFingerprint(live('cert.pem')), pairs[0].fingerprint);
+    assert.strictEqual(opensslFingerprint(path.join(root, 'next', 'cert.pem')), pairs[1].fingerprint);
+  });
+
+  it('retires an older archived generation by fingerprint, leaving live, next and previous', async () => {
+    await store.stage(pairs[0].pair);
+    await store.stage(pairs[1].pair);
+    await store.promote();
+    await store.stage(pairs[2].pair);
+    await store.promote();
+    // pairs[0] is archived, no longer previous (pairs[1] is).
+    const result = await store.retire({ fingerprintSha256: pairs[0].fingerprint });
+    assert.strictEqual(result.removed, true);
+    const { entries } = await store.list();
+    assert.deepStrictEqual(
+      entries.map((e) => e.fingerprintSha256),
+      [pairs[2].fingerprint, pairs[1].fingerprint],
+    );
+    assert.strictEqual((await store.read('previous')).certificatePem, pairs[1].pair.certificatePem);
+  });
+
   it('says it can remove a key, in one sentence', () => {
     assert.strictEqual(store.capabilities.canRemoveKey, true);
     assert.match(store.capabilities.retireMeaning, /^[A-Z].*\.$/);
