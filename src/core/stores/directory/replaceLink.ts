@@ -33,6 +33,13 @@ export async function replaceLink(
     await fs.unlink(temp).catch(() => undefined);
     throw accessError(error, path.join(paths.root, link));
   }
+  // The rename is atomic at once; syncing the folder makes it survive a power cut as well.
+  const folder = await fs.open(paths.root, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
 }
 
 /** Removes a link itself (unlink never follows it). */

@@ -12,18 +12,19 @@ export function runReloadCommand(
 ): Promise<ReloadOutcome> {
   return new Promise((resolve) => {
     let settled = false;
+    // Our own timer, not spawn's `timeout`: that one is cleared only on 'exit', which a command that cannot be
+    // started never emits, and would keep the process alive for the whole timeout.
+    let timer: NodeJS.Timeout | undefined;
     const settle = (outcome: ReloadOutcome) => {
+      if (timer) clearTimeout(timer);
       if (settled) return;
       settled = true;
       resolve(outcome);
     };
     try {
-      const child = spawn(command[0], command.slice(1), {
-        shell: false,
-        cwd: options.cwd,
-        stdio: ['ignore', 2, 2],
-        timeout: options.timeoutMs,
-      });
+      const child = spawn(command[0], command.slice(1), { shell: false, cwd: options.cwd, stdio: ['ignore', 2, 2] });
+      timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
+      timer.unref();
       child.once('error', (error) => settle({ command, exitCode: null, error: error.message }));
       child.once('close', (exitCode, signal) => settle(signal ? { command, exitCode, signal } : { command, exitCode }));
     } catch (error) {
