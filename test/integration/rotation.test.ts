@@ -267,5 +267,29 @@ describe('A full rotation', () => {
       description,
       new RegExp(`^replaced by program-a \\(serial ${verified.certificate.serialNumber}, expires `),
     );
+
+    // With no rotation in progress, Update Certificate Register covers every certificate of the workspace.
+    const registerFile = path.join(workspaceRoot(), 'certificate-register.json');
+    const edited = JSON.parse(fs.readFileSync(registerFile, 'utf8'));
+    edited.certificates[0].notes = 'written by hand';
+    fs.writeFileSync(registerFile, JSON.stringify(edited, null, 2));
+    await vscode.commands.executeCommand('mtlsRotation.updateRegister');
+    const full = JSON.parse(fs.readFileSync(registerFile, 'utf8')) as {
+      certificates: Array<{ fingerprintSha256: string; notes?: string; replaces?: unknown; source?: string }>;
+    };
+    const leaves = api.inventory.store
+      .snapshot()
+      .items.flatMap((i) => (i.kind === 'certificate' ? [i] : i.kind === 'pkcs12' ? i.certificates : []))
+      .filter((c) => !c.isCA);
+    assert.ok(leaves.length > 2, 'the fixture workspace holds more than the rotated pair');
+    for (const leaf of leaves)
+      assert.ok(
+        full.certificates.some((e) => e.fingerprintSha256 === leaf.fingerprintSha256),
+        `${leaf.path} is in the register`,
+      );
+    assert.strictEqual(new Set(full.certificates.map((e) => e.fingerprintSha256)).size, full.certificates.length);
+    const newEntry = full.certificates.find((e) => e.fingerprintSha256 === verified.certificate.fingerprintSha256);
+    assert.strictEqual(newEntry?.notes, 'written by hand');
+    assert.ok(newEntry?.replaces, 'what the rotation recorded stays');
   });
 });
