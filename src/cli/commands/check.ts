@@ -5,12 +5,13 @@ import { formatTable } from '../formatTable';
 import { errorToJson, formatErrors, itemToJson } from '../inventoryJson';
 import { parseDays, parseNow, parseThresholds, stringOption, UsageError } from '../parseArgs';
 import { scanOptions, scanPaths } from '../scanPaths';
+import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../replacedItems';
 import { rowsFor } from './inventory';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'exit 1 when a certificate under the paths expires within DAYS days (a CI gate)',
-  synopsis: 'check PATH... --within DAYS [--now T] [--json]',
+  synopsis: 'check PATH... --within DAYS [--record FILE] [--register FILE] [--now T] [--json]',
   options: {
     within: {
       type: 'string',
@@ -19,7 +20,8 @@ export const checkCommand: Command = {
     },
     json: {
       type: 'boolean',
-      description: 'print one JSON document: {"now","withinDays","checked","expiring":[...],"errors":[...]}',
+      description:
+        'print one JSON document: {"now","withinDays","checked","expiring":[...],"replaced":[...],"errors":[...]}',
     },
     now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
     thresholds: {
@@ -28,6 +30,7 @@ export const checkCommand: Command = {
       description: 'reminder thresholds for the status column (default 30,15,5)',
     },
     ...scanOptions,
+    ...replacedOptions,
   },
   async run(args, io) {
     const within = stringOption(args, 'within');
@@ -36,11 +39,14 @@ export const checkCommand: Command = {
     const now = parseNow(stringOption(args, 'now'));
     const thresholds = parseThresholds(stringOption(args, 'thresholds'));
     const result = await scanPaths(args, io);
+    const replacedSet = await loadReplaced(args);
 
     // Certificates inside readable PKCS#12 files count too: they are deployed as much as PEM files are.
-    const certificates: CertificateInfo[] = result.items.flatMap((item) =>
+    const found: CertificateInfo[] = result.items.flatMap((item) =>
       item.kind === 'certificate' ? [item] : item.kind === 'pkcs12' ? item.certificates : [],
     );
+    // A certificate a completed rotation replaced is history: listed apart, never counted.
+    const { counted: certificates, replaced } = splitReplaced(found, replacedSet);
     const limit = now.getTime() + withinDays * DAY_MS;
     const expiring = certificates.filter((c) => Date.parse(c.notAfter) <= limit);
     expiring.sort(
@@ -57,6 +63,7 @@ export const checkCommand: Command = {
             withinDays,
             checked: certificates.length,
             expiring: expiring.map((c) => itemToJson(c, now, thresholds)),
+            replaced: replacedToJson(replaced, now, thresholds),
             errors: result.errors.map(errorToJson),
           },
           null,
@@ -75,6 +82,7 @@ export const checkCommand: Command = {
       } else {
         io.stdout(`No certificate expires within ${within} day(s) (${certificates.length} checked).\n`);
       }
+      if (replaced.length > 0) io.stdout(`\n${formatReplaced(replaced)}`);
       if (result.errors.length > 0)
         io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
     }
