@@ -13,6 +13,7 @@ import { ReminderNotifier } from './vscode/rotation/reminderNotifier';
 import { registerRotationCommands } from './vscode/rotation/rotationCommands';
 import { RotationStore } from './vscode/rotation/rotationStore';
 import { RotationView } from './vscode/rotation/rotationView';
+import { ReplacedFeed } from './vscode/rotation/replacedFeed';
 import { readSettings } from './vscode/settings';
 import { TestCallFeature } from './vscode/testCall/testCallFeature';
 import { CertificateVerifier } from './vscode/verify/verifyCommand';
@@ -24,7 +25,7 @@ export interface MtlsRotationPublicApi {
   renewals: RenewalRequests;
   verifier: CertificateVerifier;
   testCalls: TestCallFeature;
-  rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier };
+  rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier; replaced: ReplacedFeed };
 }
 
 /**
@@ -95,16 +96,19 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       readSettings,
     );
     const rotationView = new RotationView(rotationStore, log);
+    const replaced = new ReplacedFeed(rotationStore, inventory.tree, log);
+    // Until the record is read, a replaced certificate would look due and remind once more.
     const reminders = new ReminderNotifier(
       inventory.tree,
       context.workspaceState,
       readSettings,
       log,
-      () => inventory.store.scanning,
+      () => inventory.store.scanning || !replaced.loaded,
     );
     context.subscriptions.push(
       rotationStore,
       rotationView,
+      replaced,
       reminders,
       ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings),
     );
@@ -120,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       renewals,
       verifier,
       testCalls,
-      rotations: { store: rotationStore, view: rotationView, reminders },
+      rotations: { store: rotationStore, view: rotationView, reminders, replaced },
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
     return {

@@ -5,6 +5,7 @@ import { formatTable } from '../formatTable';
 import { errorToJson, formatErrors, itemToJson } from '../inventoryJson';
 import { parseDays, parseNow, parseThresholds, stringOption, UsageError } from '../parseArgs';
 import { scanOptions } from '../scanPaths';
+import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../replacedItems';
 import {
   countsInCheck,
   formatStoreErrors,
@@ -20,7 +21,7 @@ import { certificateRow, rowsFor } from './inventory';
 export const checkCommand: Command = {
   name: 'check',
   summary: 'exit 1 when a certificate under the paths expires within DAYS days (a CI gate)',
-  synopsis: 'check PATH... --within DAYS [--store SPEC...] [--now T] [--json]',
+  synopsis: 'check PATH... --within DAYS [--store SPEC...] [--record FILE] [--register FILE] [--now T] [--json]',
   options: {
     within: {
       type: 'string',
@@ -29,7 +30,8 @@ export const checkCommand: Command = {
     },
     json: {
       type: 'boolean',
-      description: 'print one JSON document: {"now","withinDays","checked","expiring":[...],"errors":[...]}',
+      description:
+        'print one JSON document: {"now","withinDays","checked","expiring":[...],"replaced":[...],"errors":[...]}',
     },
     now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
     thresholds: {
@@ -42,6 +44,7 @@ export const checkCommand: Command = {
       description: `${storesOption.description}; its current and pending certificates count like files`,
     },
     ...scanOptions,
+    ...replacedOptions,
   },
   async run(args, io) {
     const within = stringOption(args, 'within');
@@ -50,15 +53,18 @@ export const checkCommand: Command = {
     const now = parseNow(stringOption(args, 'now'));
     const thresholds = parseThresholds(stringOption(args, 'thresholds'));
     const { files: result, stores, storeErrors } = await scanPathsAndStores(args, io);
+    const replacedSet = await loadReplaced(args);
 
     // Certificates inside readable PKCS#12 files count too: they are deployed as much as PEM files are.
-    const certificates: CertificateInfo[] = result.items.flatMap((item) =>
+    const found: CertificateInfo[] = result.items.flatMap((item) =>
       item.kind === 'certificate' ? [item] : item.kind === 'pkcs12' ? item.certificates : [],
     );
     const inStore = new Map<CertificateInfo, StoreItem>(
       stores.filter(countsInCheck).map((item) => [item.entry.certificate, item]),
     );
-    certificates.push(...inStore.keys());
+    found.push(...inStore.keys());
+    // A certificate a completed rotation replaced is history: listed apart, never counted.
+    const { counted: certificates, replaced } = splitReplaced(found, replacedSet);
     const limit = now.getTime() + withinDays * DAY_MS;
     const expiring = certificates.filter((c) => Date.parse(c.notAfter) <= limit);
     expiring.sort(
@@ -77,6 +83,7 @@ export const checkCommand: Command = {
             expiring: expiring.map((c) =>
               inStore.has(c) ? storeItemJson(inStore.get(c)!, now, thresholds) : itemToJson(c, now, thresholds),
             ),
+            replaced: replacedToJson(replaced, now, thresholds),
             errors: [...result.errors.map(errorToJson), ...storeErrors.map(storeErrorJson)],
           },
           null,
@@ -99,6 +106,7 @@ export const checkCommand: Command = {
       } else {
         io.stdout(`No certificate expires within ${within} day(s) (${certificates.length} checked).\n`);
       }
+      if (replaced.length > 0) io.stdout(`\n${formatReplaced(replaced)}`);
       if (result.errors.length > 0)
         io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
       if (storeErrors.length > 0)
