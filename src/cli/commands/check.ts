@@ -62,9 +62,11 @@ export const checkCommand: Command = {
     const inStore = new Map<CertificateInfo, StoreItem>(
       stores.filter(countsInCheck).map((item) => [item.entry.certificate, item]),
     );
-    found.push(...inStore.keys());
     // A certificate a completed rotation replaced is history: listed apart, never counted.
     const { counted: certificates, replaced } = splitReplaced(found, replacedSet);
+    // A store's current or pending certificate counts even when a record calls it replaced: the store is what
+    // services read, and it says they still read it (switched-away ones are left out by countsInCheck already).
+    certificates.push(...inStore.keys());
     const limit = now.getTime() + withinDays * DAY_MS;
     const expiring = certificates.filter((c) => Date.parse(c.notAfter) <= limit);
     expiring.sort(

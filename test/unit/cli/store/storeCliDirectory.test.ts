@@ -1,6 +1,7 @@
 // The store commands as a black box against a directory store; the store's state is read back from the file
 // system (links, files, modes), never through the adapter under test.
 import * as assert from 'assert';
+import { createHash, createPublicKey } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli } from '../../../support/buildCli';
@@ -235,5 +236,56 @@ describe('CLI store commands against a directory store', function () {
       certificateFacts(chain).fingerprint,
       certificateFacts(fs.readFileSync(f.chainPath, 'utf8')).fingerprint,
     );
+  });
+  it("check still counts a store's live certificate that a completed rotation record calls replaced", () => {
+    ok(cli(deployArgs(store, f.soon, '--json')), 'deploy soon');
+    const pem = fs.readFileSync(f.soon.certPath, 'utf8');
+    const field = (flag: string) =>
+      openssl(['x509', '-noout', flag], { input: pem })
+        .trim()
+        .replace(/^[^=]*=/, '');
+    const record = path.join(dir, 'record.json');
+    fs.writeFileSync(
+      record,
+      JSON.stringify({
+        version: 1,
+        rotations: [
+          {
+            id: 'svc-2026',
+            startedAt: '2026-01-01T09:00:00.000Z',
+            completedAt: new Date().toISOString(),
+            old: {
+              certificatePath: f.soon.certPath,
+              fingerprintSha256: f.soon.fingerprint,
+              serialNumber: field('-serial'),
+              subject: f.soon.subject,
+              notAfter: f.soon.notAfter.toISOString(),
+              publicKeySha256: createHash('sha256')
+                .update(createPublicKey(pem).export({ type: 'spki', format: 'der' }))
+                .digest('hex'),
+            },
+            manual: {},
+            new: { fingerprintSha256: f.a.fingerprint },
+          },
+        ],
+      }),
+    );
+    // The record alone takes the file out of the count; the store says services still read it.
+    const file = path.join(dir, 'files');
+    fs.mkdirSync(file);
+    fs.copyFileSync(f.soon.certPath, path.join(file, 'soon.crt'));
+    const gate = cli(['check', file, '--within', '30', '--record', record, '--store', store, '--json']);
+    assert.strictEqual(gate.code, 1, gate.stderr);
+    const doc = JSON.parse(gate.stdout) as {
+      checked: number;
+      expiring: Array<Record<string, unknown>>;
+      replaced: unknown[];
+    };
+    assert.strictEqual(doc.checked, 1);
+    assert.deepStrictEqual(
+      doc.expiring.map((i) => [i.store, i.stage, i.fingerprintSha256]),
+      [[store, 'live', f.soon.fingerprint]],
+    );
+    assert.strictEqual(doc.replaced.length, 1, 'the file copy is listed as replaced');
   });
 });
