@@ -13,6 +13,7 @@ import { ReminderNotifier } from './vscode/rotation/reminderNotifier';
 import { registerRotationCommands } from './vscode/rotation/rotationCommands';
 import { RotationStore } from './vscode/rotation/rotationStore';
 import { RotationView } from './vscode/rotation/rotationView';
+import { ReplacedFeed } from './vscode/rotation/replacedFeed';
 import { readSettings } from './vscode/settings';
 import { StoresFeature } from './vscode/stores/storesFeature';
 import { TestCallFeature } from './vscode/testCall/testCallFeature';
@@ -25,7 +26,7 @@ export interface MtlsRotationPublicApi {
   renewals: RenewalRequests;
   verifier: CertificateVerifier;
   testCalls: TestCallFeature;
-  rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier };
+  rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier; replaced: ReplacedFeed };
   stores: StoresFeature;
 }
 
@@ -97,20 +98,32 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       readSettings,
     );
     const rotationView = new RotationView(rotationStore, log);
+    const replaced = new ReplacedFeed(rotationStore, inventory.tree, log);
+    // Until the record is read, a replaced certificate would look due and remind once more.
     const reminders = new ReminderNotifier(
       inventory.tree,
       context.workspaceState,
       readSettings,
       log,
-      () => inventory.store.scanning,
+      () => inventory.store.scanning || !replaced.loaded,
     );
     context.subscriptions.push(
       rotationStore,
       rotationView,
+      replaced,
       reminders,
       ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings),
     );
-    const stores = new StoresFeature(log, inventory, rotationStore, rotationView, testCalls, prompts, readSettings);
+    const stores = new StoresFeature(
+      log,
+      inventory,
+      rotationStore,
+      rotationView,
+      testCalls,
+      prompts,
+      readSettings,
+      context.workspaceState,
+    );
     context.subscriptions.push(stores);
     void stores.start().catch((error: unknown) => log.error(`Secrets stores: ${String(error)}`));
     inventory.tree.setCertificateNotes((certificate) => {
@@ -125,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       renewals,
       verifier,
       testCalls,
-      rotations: { store: rotationStore, view: rotationView, reminders },
+      rotations: { store: rotationStore, view: rotationView, reminders, replaced },
       stores,
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;

@@ -16,6 +16,13 @@ export interface Command {
   /** Synopsis after the program name, e.g. `inventory PATH... [--json] [--now T]`. */
   synopsis: string;
   options: OptionSpecs;
+  /** The exit-code line of --help, when the default (0 success, 1 problems found, 2 bad usage) says too little. */
+  exitCodes?: string;
+  /**
+   * A command word with subcommands (`store list`, `store deploy`): main dispatches on the next word, and each
+   * subcommand is a Command of its own (options, help, run). The group's own `run` is never called.
+   */
+  subcommands?: readonly Command[];
   /** Exit code: 0 success, 1 the check found problems. Usage mistakes throw UsageError (exit 2). */
   run(args: ParsedArgs, io: CommandIo): Promise<number>;
 }

@@ -14,14 +14,19 @@ export interface OptionSpec {
   description: string;
   /** Value placeholder in --help, e.g. `DAYS`. */
   value?: string;
+  /** A string option that may be given more than once (`--store A --store B`): its values in order. */
+  multiple?: boolean;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
 export interface ParsedArgs {
   positionals: string[];
-  /** `true` for booleans given, the last value for strings given; absent when not given. */
-  options: Record<string, string | true>;
+  /**
+   * `true` for booleans given, the last value for strings given, every value in order for `multiple` options;
+   * absent when not given.
+   */
+  options: Record<string, string | true | string[]>;
 }
 
 /**
@@ -38,7 +43,7 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
     tokens: true,
   });
   const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
+  const options: Record<string, string | true | string[]> = {};
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
@@ -56,7 +61,10 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
     const forgotten =
       token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('--'));
     if (forgotten) throw new UsageError(`${token.rawName} needs a value${spec.value ? ` (${spec.value})` : ''}`);
-    options[token.name] = token.value;
+    if (spec.multiple) {
+      const values = options[token.name];
+      options[token.name] = Array.isArray(values) ? [...values, token.value] : [token.value];
+    } else options[token.name] = token.value;
   }
   return { positionals, options };
 }
@@ -68,6 +76,12 @@ function nodeOptions(specs: OptionSpecs): Record<string, { type: 'boolean' | 'st
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.options[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a `multiple` option, in the order given; empty when it was not given. */
+export function listOption(args: ParsedArgs, name: string): string[] {
+  const value = args.options[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 /** Longer than any certificate anyone issues or any CI gate asks about; larger values are typing mistakes. */

@@ -43,6 +43,10 @@ describe('A full rotation', () => {
       { name: 'local', baseUrl: server.url(''), testPath: API_PATHS.cardholders, caBundle: pki.ca.certPath },
     ]);
     await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'local', API_KEY);
+    // The old certificate (60 days left) is due at 75 days: so the badges can show it stop counting once replaced.
+    await vscode.workspace
+      .getConfiguration('mtlsRotation')
+      .update('reminderDays', [75, 30, 15, 5], vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
@@ -50,6 +54,9 @@ describe('A full rotation', () => {
     await server?.close();
     await vscode.commands.executeCommand('mtlsRotation.clearApiKey', 'local');
     await setEnvironments(undefined);
+    await vscode.workspace
+      .getConfiguration('mtlsRotation')
+      .update('reminderDays', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
     for (const file of ['.vscode/mtls-rotation.json', 'certificate-register.json'])
@@ -203,7 +210,17 @@ describe('A full rotation', () => {
     assert.strictEqual(await state('old-key-removed'), 'done');
     assert.strictEqual(await state('register-updated'), 'done');
 
-    // The two steps only the user can confirm.
+    // Until the rotation ends the old certificate still counts: the register alone does not end it.
+    await api.rotations.replaced.whenIdle();
+    const oldUri = vscode.Uri.file(oldCert);
+    const counted = () => api.inventory.tree.model.certificates.find(({ certificate }) => certificate.path === oldCert);
+    assert.strictEqual(counted()?.expiry.status, 'due-75');
+    const badgeBefore = api.inventory.treeView.badge?.value ?? 0;
+    assert.ok(badgeBefore >= 1);
+    assert.ok(api.inventory.decorations.decorationFor(oldUri), 'the old certificate has its Explorer badge');
+    assert.strictEqual(api.rotations.view.treeView.badge?.value, 1);
+
+    // The two steps only the user can confirm; the last one ends the rotation.
     await vscode.commands.executeCommand('mtlsRotation.tickChecklistItem', rotation.id, 'reminder-received');
     await vscode.commands.executeCommand('mtlsRotation.tickChecklistItem', rotation.id, 'csr-submitted');
     const items = api.rotations.view.checklist(rotation.id) ?? [];
@@ -212,5 +229,67 @@ describe('A full rotation', () => {
       [],
     );
     assert.strictEqual(items.length, 11);
+
+    // Completed and archived with its dates and the new certificate's facts.
+    const archived = await untilAsync('the rotation completed in the record', async () => {
+      await api.rotations.store.whenEvidenceRecorded();
+      const file = JSON.parse(fs.readFileSync(path.join(workspaceRoot(), '.vscode', 'mtls-rotation.json'), 'utf8'));
+      return file.rotations[0].completedAt ? file.rotations[0] : undefined;
+    });
+    assert.strictEqual(archived.startedAt, record.rotations[0].startedAt);
+    assert.strictEqual(archived.new.fingerprintSha256, verified.certificate.fingerprintSha256);
+    assert.strictEqual(archived.new.serialNumber, verified.certificate.serialNumber);
+    assert.strictEqual(archived.new.notAfter, verified.certificate.notAfter);
+    await api.rotations.view.whenIdle();
+    assert.strictEqual(api.rotations.view.treeView.badge, undefined, 'no rotation in progress');
+    const completedGroup = api.rotations.view.getChildren().find((n) => n.type === 'completed');
+    assert.ok(completedGroup, 'the rotation is shown apart, under Completed');
+    assert.deepStrictEqual(
+      api.rotations.view.getChildren(completedGroup).map((n) => (n.type === 'rotation' ? n.rotation.id : n.type)),
+      [rotation.id],
+    );
+
+    // The replaced certificate no longer counts: view badge, Explorer badge, status bar; the tree says what replaced it.
+    await until('the old certificate replaced in the inventory', () =>
+      api.inventory.tree.model.replaced.find(({ certificate }) => certificate.path === oldCert),
+    );
+    assert.strictEqual(counted(), undefined);
+    assert.strictEqual(api.inventory.treeView.badge?.value ?? 0, badgeBefore - 1);
+    assert.strictEqual(api.inventory.decorations.decorationFor(oldUri), undefined);
+    const soonest = api.inventory.tree.model.certificates.find(({ certificate }) => !certificate.isCA);
+    assert.notStrictEqual(soonest?.certificate.path, oldCert, 'the status bar follows the certificates that count');
+    const oldNode = api.inventory.tree
+      .getChildren()
+      .find((n) => n.type === 'certificate' && n.certificate.path === oldCert);
+    assert.ok(oldNode);
+    const description = String(api.inventory.tree.getTreeItem(oldNode).description);
+    assert.match(
+      description,
+      new RegExp(`^replaced by program-a \\(serial ${verified.certificate.serialNumber}, expires `),
+    );
+
+    // With no rotation in progress, Update Certificate Register covers every certificate of the workspace.
+    const registerFile = path.join(workspaceRoot(), 'certificate-register.json');
+    const edited = JSON.parse(fs.readFileSync(registerFile, 'utf8'));
+    edited.certificates[0].notes = 'written by hand';
+    fs.writeFileSync(registerFile, JSON.stringify(edited, null, 2));
+    await vscode.commands.executeCommand('mtlsRotation.updateRegister');
+    const full = JSON.parse(fs.readFileSync(registerFile, 'utf8')) as {
+      certificates: Array<{ fingerprintSha256: string; notes?: string; replaces?: unknown; source?: string }>;
+    };
+    const leaves = api.inventory.store
+      .snapshot()
+      .items.flatMap((i) => (i.kind === 'certificate' ? [i] : i.kind === 'pkcs12' ? i.certificates : []))
+      .filter((c) => !c.isCA);
+    assert.ok(leaves.length > 2, 'the fixture workspace holds more than the rotated pair');
+    for (const leaf of leaves)
+      assert.ok(
+        full.certificates.some((e) => e.fingerprintSha256 === leaf.fingerprintSha256),
+        `${leaf.path} is in the register`,
+      );
+    assert.strictEqual(new Set(full.certificates.map((e) => e.fingerprintSha256)).size, full.certificates.length);
+    const newEntry = full.certificates.find((e) => e.fingerprintSha256 === verified.certificate.fingerprintSha256);
+    assert.strictEqual(newEntry?.notes, 'written by hand');
+    assert.ok(newEntry?.replaces, 'what the rotation recorded stays');
   });
 });

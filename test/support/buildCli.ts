@@ -19,6 +19,8 @@ export function buildCli(): string {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // As esbuild.js: jsonc-parser's UMD "main" cannot be bundled (the CLI reads rotation records through it).
+    mainFields: ['module', 'main'],
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'silent',

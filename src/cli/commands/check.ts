@@ -4,13 +4,24 @@ import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { errorToJson, formatErrors, itemToJson } from '../inventoryJson';
 import { parseDays, parseNow, parseThresholds, stringOption, UsageError } from '../parseArgs';
-import { scanOptions, scanPaths } from '../scanPaths';
-import { rowsFor } from './inventory';
+import { scanOptions } from '../scanPaths';
+import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../replacedItems';
+import {
+  countsInCheck,
+  formatStoreErrors,
+  scanPathsAndStores,
+  storeErrorJson,
+  StoreItem,
+  storeItemJson,
+  storeItemLocation,
+  storesOption,
+} from '../storeItems';
+import { certificateRow, rowsFor } from './inventory';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'exit 1 when a certificate under the paths expires within DAYS days (a CI gate)',
-  synopsis: 'check PATH... --within DAYS [--now T] [--json]',
+  synopsis: 'check PATH... --within DAYS [--store SPEC...] [--record FILE] [--register FILE] [--now T] [--json]',
   options: {
     within: {
       type: 'string',
@@ -19,7 +30,8 @@ export const checkCommand: Command = {
     },
     json: {
       type: 'boolean',
-      description: 'print one JSON document: {"now","withinDays","checked","expiring":[...],"errors":[...]}',
+      description:
+        'print one JSON document: {"now","withinDays","checked","expiring":[...],"replaced":[...],"errors":[...]}',
     },
     now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
     thresholds: {
@@ -27,7 +39,12 @@ export const checkCommand: Command = {
       value: 'DAYS,...',
       description: 'reminder thresholds for the status column (default 30,15,5)',
     },
+    store: {
+      ...storesOption,
+      description: `${storesOption.description}; its current and pending certificates count like files`,
+    },
     ...scanOptions,
+    ...replacedOptions,
   },
   async run(args, io) {
     const within = stringOption(args, 'within');
@@ -35,12 +52,21 @@ export const checkCommand: Command = {
     const withinDays = parseDays('--within', within);
     const now = parseNow(stringOption(args, 'now'));
     const thresholds = parseThresholds(stringOption(args, 'thresholds'));
-    const result = await scanPaths(args, io);
+    const { files: result, stores, storeErrors } = await scanPathsAndStores(args, io);
+    const replacedSet = await loadReplaced(args);
 
     // Certificates inside readable PKCS#12 files count too: they are deployed as much as PEM files are.
-    const certificates: CertificateInfo[] = result.items.flatMap((item) =>
+    const found: CertificateInfo[] = result.items.flatMap((item) =>
       item.kind === 'certificate' ? [item] : item.kind === 'pkcs12' ? item.certificates : [],
     );
+    const inStore = new Map<CertificateInfo, StoreItem>(
+      stores.filter(countsInCheck).map((item) => [item.entry.certificate, item]),
+    );
+    // A certificate a completed rotation replaced is history: listed apart, never counted.
+    const { counted: certificates, replaced } = splitReplaced(found, replacedSet);
+    // A store's current or pending certificate counts even when a record calls it replaced: the store is what
+    // services read, and it says they still read it (switched-away ones are left out by countsInCheck already).
+    certificates.push(...inStore.keys());
     const limit = now.getTime() + withinDays * DAY_MS;
     const expiring = certificates.filter((c) => Date.parse(c.notAfter) <= limit);
     expiring.sort(
@@ -56,8 +82,11 @@ export const checkCommand: Command = {
             now: now.toISOString(),
             withinDays,
             checked: certificates.length,
-            expiring: expiring.map((c) => itemToJson(c, now, thresholds)),
-            errors: result.errors.map(errorToJson),
+            expiring: expiring.map((c) =>
+              inStore.has(c) ? storeItemJson(inStore.get(c)!, now, thresholds) : itemToJson(c, now, thresholds),
+            ),
+            replaced: replacedToJson(replaced, now, thresholds),
+            errors: [...result.errors.map(errorToJson), ...storeErrors.map(storeErrorJson)],
           },
           null,
           2,
@@ -69,14 +98,21 @@ export const checkCommand: Command = {
         io.stdout(
           formatTable(
             ['KIND', 'STATUS', 'EXPIRES', 'NOT AFTER', 'NAME', 'KEY', 'FILE'],
-            expiring.flatMap((c) => rowsFor(c, now, thresholds)),
+            expiring.flatMap((c) =>
+              inStore.has(c)
+                ? [certificateRow(c, now, thresholds, 'certificate', storeItemLocation(inStore.get(c)!))]
+                : rowsFor(c, now, thresholds),
+            ),
           ),
         );
       } else {
         io.stdout(`No certificate expires within ${within} day(s) (${certificates.length} checked).\n`);
       }
+      if (replaced.length > 0) io.stdout(`\n${formatReplaced(replaced)}`);
       if (result.errors.length > 0)
         io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
+      if (storeErrors.length > 0)
+        io.stdout(`\n${storeErrors.length} store problem(s):\n${formatStoreErrors(storeErrors)}`);
     }
     return expiring.length > 0 ? EXIT.problems : EXIT.ok;
   },

@@ -5,12 +5,20 @@ import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
 import { errorToJson, formatErrors, itemToJson } from '../inventoryJson';
 import { parseNow, parseThresholds, stringOption } from '../parseArgs';
-import { scanOptions, scanPaths } from '../scanPaths';
+import { scanOptions } from '../scanPaths';
+import {
+  formatStoreErrors,
+  scanPathsAndStores,
+  storeErrorJson,
+  storeItemJson,
+  storeItemLocation,
+  storesOption,
+} from '../storeItems';
 
 export const inventoryCommand: Command = {
   name: 'inventory',
   summary: 'list every certificate, key, CSR and PKCS#12 file under the paths, with expiry',
-  synopsis: 'inventory PATH... [--json] [--now T] [--thresholds 30,15,5]',
+  synopsis: 'inventory PATH... [--store SPEC...] [--json] [--now T] [--thresholds 30,15,5]',
   options: {
     json: { type: 'boolean', description: 'print one JSON document: {"items":[...],"errors":[...]}' },
     now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
@@ -19,28 +27,33 @@ export const inventoryCommand: Command = {
       value: 'DAYS,...',
       description: 'reminder thresholds for the status column (default 30,15,5)',
     },
+    store: storesOption,
     ...scanOptions,
   },
   async run(args, io) {
     const now = parseNow(stringOption(args, 'now'));
     const thresholds = parseThresholds(stringOption(args, 'thresholds'));
-    const result = await scanPaths(args, io);
+    const { files: result, stores, storeErrors } = await scanPathsAndStores(args, io);
     if (args.options.json) {
-      io.stdout(
-        JSON.stringify(
-          { items: result.items.map((i) => itemToJson(i, now, thresholds)), errors: result.errors.map(errorToJson) },
-          null,
-          2,
-        ) + '\n',
-      );
+      const items = [
+        ...result.items.map((i) => itemToJson(i, now, thresholds)),
+        ...stores.map((i) => storeItemJson(i, now, thresholds)),
+      ];
+      const errors = [...result.errors.map(errorToJson), ...storeErrors.map(storeErrorJson)];
+      io.stdout(JSON.stringify({ items, errors }, null, 2) + '\n');
       return EXIT.ok;
     }
-    const rows = result.items.flatMap((item) => rowsFor(item, now, thresholds));
+    const rows = [
+      ...result.items.flatMap((item) => rowsFor(item, now, thresholds)),
+      ...stores.map((i) => certificateRow(i.entry.certificate, now, thresholds, 'certificate', storeItemLocation(i))),
+    ];
     if (rows.length > 0)
       io.stdout(formatTable(['KIND', 'STATUS', 'EXPIRES', 'NOT AFTER', 'NAME', 'KEY', 'FILE'], rows));
     else io.stdout('No certificates, keys, CSRs or PKCS#12 files found.\n');
     if (result.errors.length > 0)
       io.stdout(`\n${result.errors.length} file problem(s):\n${formatErrors(result.errors)}`);
+    if (storeErrors.length > 0)
+      io.stdout(`\n${storeErrors.length} store problem(s):\n${formatStoreErrors(storeErrors)}`);
     return EXIT.ok;
   },
 };
@@ -54,11 +67,12 @@ function keyText(item: { keyType?: string; keyBits?: number; curve?: string }): 
   return [item.keyType, item.curve ?? item.keyBits].filter((x) => x !== undefined).join(' ');
 }
 
-function certificateRow(
+export function certificateRow(
   c: CertificateInfo,
   now: Date,
   thresholds: number[] | undefined,
   kind = 'certificate',
+  where = location(c),
 ): string[] {
   const expiry = expiryStatus(c.notAfter, now, thresholds);
   return [
@@ -68,7 +82,7 @@ function certificateRow(
     c.notAfter.replace('.000Z', 'Z'),
     commonName(c.subject) ?? '-',
     keyText(c),
-    location(c),
+    where,
   ];
 }
 

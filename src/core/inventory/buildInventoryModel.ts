@@ -8,6 +8,7 @@ import {
   PrivateKeyInfo,
   Pkcs12Info,
 } from '../model';
+import { ReplacedCertificates, Replacement, replacementOf } from '../rotation/replacedCertificates';
 import { StoreNode } from '../stores/storeNode';
 import { CertificateGroup, pairInventory } from './pairing';
 
@@ -18,6 +19,8 @@ export type InventoryNode =
       expiry: ExpiryInfo;
       group?: CertificateGroup;
       role?: 'related';
+      /** A completed rotation (or the register) replaced it: shown until its file goes, never due. */
+      replacedBy?: Replacement;
     }
   | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
   | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
@@ -28,7 +31,13 @@ export type InventoryNode =
 
 export interface InventoryModel {
   roots: InventoryNode[];
+  /**
+   * The certificates that count, soonest expiry first: badges, the status bar, decorations and reminders read
+   * this list, so a replaced certificate is left out here, once, rather than by each of them.
+   */
   certificates: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo }>;
+  /** Replaced certificates still in the workspace, with what replaced them. */
+  replaced: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo; replacedBy: Replacement }>;
   errors: InventoryError[];
 }
 
@@ -39,6 +48,7 @@ export function buildInventoryModel(
   now: Date,
   thresholds: number[],
   renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined,
+  replacedSet: ReplacedCertificates = new Map(),
 ): InventoryModel {
   const paired = pairInventory(items);
   // A CSR the user linked to a certificate belongs under it, whatever its CN says.
@@ -51,11 +61,21 @@ export function buildInventoryModel(
   });
   const roots: InventoryNode[] = [];
   const certificates: InventoryModel['certificates'] = [];
+  const replaced: InventoryModel['replaced'] = [];
+  const replacedRoots: InventoryNode[] = [];
   for (const group of paired.certificates) {
     const expiry = expiryStatus(group.certificate.notAfter, now, thresholds);
+    const replacedBy = replacementOf(replacedSet, group.certificate);
+    if (replacedBy) {
+      replaced.push({ certificate: group.certificate, expiry, replacedBy });
+      // History goes below the certificates still in use, whatever its expiry.
+      replacedRoots.push({ type: 'certificate', certificate: group.certificate, expiry, group, replacedBy });
+      continue;
+    }
     certificates.push({ certificate: group.certificate, expiry });
     roots.push({ type: 'certificate', certificate: group.certificate, expiry, group });
   }
+  roots.push(...replacedRoots);
   for (const pkcs12 of paired.pkcs12) roots.push({ type: 'pkcs12', pkcs12 });
 
   const orphans: InventoryNode[] = [
@@ -74,5 +94,5 @@ export function buildInventoryModel(
       children: sorted.map((error): InventoryNode => ({ type: 'error', error })),
     });
   }
-  return { roots, certificates, errors };
+  return { roots, certificates, replaced, errors };
 }

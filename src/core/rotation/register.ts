@@ -27,6 +27,8 @@ export interface RegisterEntry {
   expiresAt: string;
   replaces?: RegisterReplacement;
   oldKeyRetiredAt?: string;
+  /** Where the certificate was found (`workspace`, a store's name); written by the register's merge. */
+  source?: string;
   notes?: string;
 }
 
@@ -74,6 +76,7 @@ function canonicalEntry(e: RegisterEntry): RegisterEntry {
         ]),
     ],
     ['oldKeyRetiredAt', e.oldKeyRetiredAt],
+    ['source', e.source],
     ['notes', e.notes],
   ]);
 }
@@ -148,6 +151,7 @@ export function recordRotation(
     ['expiresAt', fresh.expiresAt],
     ['replaces', replaces],
     ['oldKeyRetiredAt', retiredAt],
+    ['source', existing?.source],
     ['notes', existing?.notes],
   ]);
   const hex = fingerprintHex(newCertificate.fingerprintSha256);

@@ -60,6 +60,11 @@ export const REGISTER_SCHEMA: JsonSchema = {
           },
         },
         oldKeyRetiredAt: { $ref: '#/definitions/dateTime' },
+        source: {
+          type: 'string',
+          minLength: 1,
+          description: 'where the certificate was found: workspace, or the name of a secrets store',
+        },
         notes: { type: 'string' },
       },
     },

@@ -2,6 +2,7 @@ import { CoreError } from '../errors';
 import { DAY_MS, expiryStatus, normalizeThresholds } from '../expiry';
 import { CertificateInfo } from '../model';
 import { fingerprintHex } from './fingerprint';
+import { ReplacedCertificates } from './replacedCertificates';
 
 /** What the adapter persists between sessions; keys are SHA-256 fingerprints as the inventory prints them. */
 export interface ReminderState {
@@ -28,6 +29,8 @@ export interface Reminder {
 export interface ReminderOptions {
   /** CA certificates are usually someone else's to renew, so they are skipped unless asked for. */
   includeCa?: boolean;
+  /** Replaced by a completed rotation: nothing to renew, so no reminder, whatever its expiry. */
+  replaced?: ReplacedCertificates;
 }
 
 export const EXPIRED_THRESHOLD = 0;
@@ -85,7 +88,7 @@ export function dueReminders(
   for (const certificate of certificates) {
     if (certificate.isCA && !options.includeCa) continue;
     const hex = fingerprintHex(certificate.fingerprintSha256);
-    if (seen.has(hex)) continue; // the same certificate in several files or bundles reminds once
+    if (seen.has(hex) || options.replaced?.has(hex)) continue; // the same certificate in several files reminds once
     seen.add(hex);
     const end = Date.parse(certificate.notAfter);
     if (Number.isNaN(end)) continue;

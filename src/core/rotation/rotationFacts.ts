@@ -1,4 +1,4 @@
-import { InventoryItem } from '../model';
+import { CertificateInfo, InventoryItem } from '../model';
 import { StoreEntry, StoreEntryError } from '../stores/secretsStore';
 import { RegisterFile } from './register';
 import { StoreRetireRecord } from './rotationRecord';
@@ -48,6 +48,8 @@ export interface StoreFact {
   retireMeaning?: string;
   /** The last retire in the store, as the rotation record kept it. */
   retire?: StoreRetireRecord;
+  /** The old certificate as the store held it: the renewal CSR is compared with it, also once it is deleted. */
+  oldCertificate?: CertificateInfo;
 }
 
 /**

@@ -37,6 +37,10 @@ export interface RotationNew {
   certificatePath?: string;
   publicKeySha256?: string;
   fingerprintSha256?: string;
+  /** The new certificate's facts, archived when the rotation completes: "replaced by …" outlives its file. */
+  serialNumber?: string;
+  subject?: string;
+  notAfter?: string;
 }
 
 /** What the store said when the old key was retired there: the checklist's evidence that it is gone, or why not. */
@@ -152,6 +156,9 @@ function canonicalRotation(r: Rotation): Rotation {
           ['certificatePath', r.new.certificatePath],
           ['publicKeySha256', r.new.publicKeySha256],
           ['fingerprintSha256', r.new.fingerprintSha256],
+          ['serialNumber', r.new.serialNumber],
+          ['subject', r.new.subject],
+          ['notAfter', r.new.notAfter],
         ]),
     ],
     ['retiredAt', r.retiredAt],

@@ -4,6 +4,7 @@ import { describeExpiry, expiryStatus } from '../../core/expiry';
 import { commonName, formatName, formatSubjectAltNames } from '../../core/x509/formatName';
 import { CertificateInfo, ExpiryInfo } from '../../core/model';
 import { buildInventoryModel, InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
+import { describeReplacement, ReplacedCertificates } from '../../core/rotation/replacedCertificates';
 import { withStoreGroups } from '../../core/inventory/withStoreGroups';
 import { StoreGroupState } from '../../core/stores/storeNode';
 import { Disposable } from '../disposable';
@@ -21,7 +22,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   private readonly changed = this.register(new vscode.EventEmitter<InventoryNode | undefined>());
   private readonly delayer = this.register(new KeyedDelayer<'rebuild'>(REBUILD_INTERVAL_MS));
   readonly onDidChangeTreeData = this.changed.event;
-  private current: InventoryModel = { roots: [], certificates: [], errors: [] };
+  private current: InventoryModel = { roots: [], certificates: [], replaced: [], errors: [] };
   // Children are made on demand, so parents are remembered as they are handed out (for TreeView.reveal).
   private parents = new WeakMap<InventoryNode, InventoryNode>();
   private readonly modelChanged = this.register(new vscode.EventEmitter<InventoryModel>());
@@ -57,6 +58,14 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     this.rebuild();
   }
 
+  private replaced: ReplacedCertificates = new Map();
+
+  /** The certificates completed rotations replaced: shown as such, and no longer due. */
+  setReplaced(replaced: ReplacedCertificates): void {
+    this.replaced = replaced;
+    this.rebuild();
+  }
+
   private storeGroups: () => StoreGroupState[] = () => [];
 
   /** The configured secrets stores, as last listed: a group each, below the workspace's files. */
@@ -88,7 +97,14 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   rebuild(): void {
     this.lastRebuild = Date.now();
     const snapshot = this.store.snapshot();
-    this.current = buildInventoryModel(snapshot.items, snapshot.errors, this.now(), this.thresholds, this.renewalLink);
+    this.current = buildInventoryModel(
+      snapshot.items,
+      snapshot.errors,
+      this.now(),
+      this.thresholds,
+      this.renewalLink,
+      this.replaced,
+    );
     this.current = withStoreGroups(this.current, this.storeGroups(), this.now(), this.thresholds);
     this.changed.fire(undefined);
     this.modelChanged.fire(this.current);
@@ -196,16 +212,16 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
         hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
       );
       item.id = id;
-      item.description = `${describeExpiry(expiry)} · ${fileName(certificate.path)}${certificate.index > 0 ? ` [${certificate.index + 1}]` : ''}`;
-      item.iconPath = new vscode.ThemeIcon(
-        expiryIcon(expiry.status),
-        new vscode.ThemeColor(expiryColor(expiry.status)),
-      );
-      item.contextValue = `certificate.${expiry.status}${certificate.isCA ? '.ca' : ''}`;
+      const state = node.replacedBy ? describeReplacement(node.replacedBy) : describeExpiry(expiry);
+      item.description = `${state} · ${fileName(certificate.path)}${certificate.index > 0 ? ` [${certificate.index + 1}]` : ''}`;
+      item.iconPath = node.replacedBy
+        ? new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground'))
+        : new vscode.ThemeIcon(expiryIcon(expiry.status), new vscode.ThemeColor(expiryColor(expiry.status)));
+      item.contextValue = `certificate.${node.replacedBy ? 'replaced' : expiry.status}${certificate.isCA ? '.ca' : ''}`;
       item.resourceUri = vscode.Uri.file(certificate.path);
       item.command = openCommand(certificate.path, certificate.line);
       item.accessibilityInformation = {
-        label: `Certificate ${label}, ${describeExpiry(expiry)}, file ${fileName(certificate.path)}`,
+        label: `Certificate ${label}, ${state}, file ${fileName(certificate.path)}`,
       };
       return item;
     }
@@ -271,8 +287,14 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
 
 function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {
   switch (node.type) {
-    case 'certificate':
-      return certificateTooltip(node.certificate, node.expiry);
+    case 'certificate': {
+      const tooltip = certificateTooltip(node.certificate, node.expiry);
+      if (node.replacedBy)
+        tooltip.appendMarkdown(
+          `  \n\n**${describeReplacement(node.replacedBy)}** on ${node.replacedBy.at.slice(0, 10)}: no longer due; remove its file when no service needs it.`,
+        );
+      return tooltip;
+    }
     case 'key': {
       const { key } = node;
       return markdown([

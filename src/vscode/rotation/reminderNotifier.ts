@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DAY_MS } from '../../core/expiry';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
 import { formatName } from '../../core/x509/formatName';
+import { fingerprintHex } from '../../core/rotation/fingerprint';
 import {
   dueReminders,
   emptyReminderState,
@@ -56,9 +57,12 @@ export class ReminderNotifier extends Disposable {
 
   private async notify(): Promise<void> {
     const now = new Date();
-    const certificates = this.tree.model.certificates.map((c) => c.certificate);
+    const { certificates: counted, replaced } = this.tree.model;
+    const certificates = counted.map((c) => c.certificate);
     let state = this.reminderState();
-    const due = dueReminders(certificates, now, this.settings().reminderDays, state);
+    const due = dueReminders(certificates, now, this.settings().reminderDays, state, {
+      replaced: new Map(replaced.map((r) => [fingerprintHex(r.certificate.fingerprintSha256), r.replacedBy])),
+    });
     if (due.length === 0) return;
     for (const reminder of due) state = markNotified(state, reminder);
     // Marked before showing: a reminder is given once, even if VS Code closes while it is on screen.

@@ -6,6 +6,7 @@ import { manualChecklistPatch, ManualChecklistItemId } from '../../core/rotation
 import { findReferences } from '../../core/rotation/findReferences';
 import { registerToICalendar } from '../../core/rotation/icalendar';
 import { recordRotation } from '../../core/rotation/register';
+import { mergeIntoRegister } from '../../core/rotation/mergeIntoRegister';
 import { registerToCsv, registerToMarkdown } from '../../core/rotation/registerExport';
 import { canRetireOldKey, RetireDecision } from '../../core/rotation/retireGuard';
 import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
@@ -286,24 +287,40 @@ export function registerRotationCommands(
       COMMAND_IDS.updateRegister,
       'Updating the register writes the certificate register',
       async (arg?: unknown) => {
-        const rotation = await chooseRotation(arg);
-        if (!rotation) return undefined;
-        const facts = await rotations.facts(rotation);
-        const evidence = resolveRotationEvidence(rotation, facts);
-        if (!evidence.newCertificate)
-          throw new Error('The new certificate is not in the workspace yet: the register records it once it is');
-        const register = recordRotation(await rotations.registerOrEmpty(), {
-          newCertificate: evidence.newCertificate,
-          oldCertificate: {
-            fingerprintSha256: rotation.old.fingerprintSha256,
-            serialNumber: rotation.old.serialNumber,
-          },
-          retiredAt: rotation.retiredAt,
-          now: new Date(),
-        });
-        await rotations.saveRegister(register);
+        // Named (a checklist item): that rotation; from the palette: the one in progress, or none at all, since the
+        // register covers every certificate of the workspace and not only the rotated ones.
+        const named = rotationIdOf(arg) !== undefined;
+        const open = (await rotations.rotations()).rotations.filter((r) => !r.completedAt);
+        const rotation = named || open.length > 1 ? await chooseRotation(arg) : open[0];
+        if ((named || open.length > 1) && !rotation) return undefined;
+        let register = await rotations.registerOrEmpty();
+        if (rotation) {
+          const evidence = resolveRotationEvidence(rotation, await rotations.facts(rotation));
+          if (!evidence.newCertificate && named)
+            throw new Error('The new certificate is not in the workspace yet: the register records it once it is');
+          if (evidence.newCertificate)
+            register = recordRotation(register, {
+              newCertificate: evidence.newCertificate,
+              oldCertificate: {
+                fingerprintSha256: rotation.old.fingerprintSha256,
+                serialNumber: rotation.old.serialNumber,
+              },
+              retiredAt: rotation.retiredAt,
+              now: new Date(),
+            });
+        }
+        await store.whenIdle();
+        const certificates = store
+          .snapshot()
+          .items.flatMap((i) => (i.kind === 'certificate' ? [i] : i.kind === 'pkcs12' ? i.certificates : []));
+        const merged = mergeIntoRegister(register, certificates, 'workspace');
+        await rotations.saveRegister(merged.register);
         await view.whenIdle();
-        return register;
+        if (!named)
+          void vscode.window.showInformationMessage(
+            `Certificate register updated: ${merged.added.length} added, ${merged.refreshed.length} refreshed, ${merged.register.certificates.length} in all.`,
+          );
+        return merged.register;
       },
     ),
 

@@ -11,6 +11,7 @@ import { CertificateInfo } from '../../core/model';
 import { emptyRegister, parseRegister, RegisterFile, serializeRegister } from '../../core/rotation/register';
 import { RotationFacts, StoreFact } from '../../core/rotation/rotationFacts';
 import { evidencePatch, resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
+import { completionPatch } from '../../core/rotation/completion';
 import {
   emptyRotationFile,
   parseRotationFile,
@@ -39,6 +40,9 @@ const REFERENCES_KEY = 'mtlsRotation.oldReferences';
 export class RotationStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  private readonly completed = this.register(new vscode.EventEmitter<Rotation>());
+  /** A rotation whose last checklist item was just ticked, as written to the record. */
+  readonly onDidComplete = this.completed.event;
   private readonly evidenceDelayer = this.register(new KeyedDelayer<'evidence'>(200));
   private evidenceRecorded: Promise<void> = Promise.resolve();
 
@@ -85,7 +89,10 @@ export class RotationStore extends Disposable {
     // Restricted Mode writes nothing: openRotations() shows the evidence, and it is remembered once trusted.
     if (!vscode.workspace.isTrusted) return;
     for (const { rotation, patch } of await this.evidence()) {
-      if (patch) await this.patch(rotation.id, patch);
+      if (!patch) continue;
+      const file = await this.patch(rotation.id, patch);
+      const written = file.rotations.find((r) => r.id === rotation.id);
+      if (patch.completedAt && written) this.completed.fire(written);
     }
   }
 
@@ -96,11 +103,12 @@ export class RotationStore extends Disposable {
     const result: Array<{ rotation: Rotation; facts: RotationFacts; patch: RotationPatch | undefined }> = [];
     for (const rotation of file.rotations.filter((r) => !r.completedAt)) {
       const facts = await this.facts(rotation);
-      result.push({
-        rotation,
-        facts,
-        patch: evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot),
-      });
+      const seen = evidencePatch(rotation, resolveRotationEvidence(rotation, facts), facts.workspaceRoot);
+      // The last item may be ticked by the very evidence just seen: completion is judged on the record with it.
+      const withSeen = seen ? patched(rotation, seen) : rotation;
+      const completion = completionPatch(withSeen, facts, new Date());
+      const patch = completion ? { ...seen, ...completion, new: { ...seen?.new, ...completion.new } } : seen;
+      result.push({ rotation, facts, patch });
     }
     return result;
   }
@@ -108,9 +116,7 @@ export class RotationStore extends Disposable {
   /** The rotations in progress with their facts, including evidence not written yet (always so in Restricted Mode). */
   async openRotations(): Promise<Array<{ rotation: Rotation; facts: RotationFacts }>> {
     return (await this.evidence()).map(({ rotation, facts, patch }) => ({
-      rotation: patch
-        ? updateRotation({ ...emptyRotationFile(), rotations: [rotation] }, rotation.id, patch).rotations[0]
-        : rotation,
+      rotation: patch ? patched(rotation, patch) : rotation,
       facts,
     }));
   }
@@ -272,7 +278,8 @@ export class RotationStore extends Disposable {
     const store = rotation.store === undefined ? undefined : await this.storeFact(rotation);
     if (store) base.store = store;
     // The comparison of each renewal CSR with the old certificate is cheap: done here rather than remembered.
-    const old = resolveRotationEvidence(rotation, base).oldCertificate ?? this.recordedOld(rotation);
+    const old =
+      resolveRotationEvidence(rotation, base).oldCertificate ?? this.recordedOld(rotation) ?? store?.oldCertificate;
     if (old) {
       for (const csr of resolveRotationEvidence(rotation, base).renewalCsrs) {
         const findings = compareRequest(old, requestFactsFromCsr(csr));
@@ -294,4 +301,8 @@ export class RotationStore extends Disposable {
         (i): i is CertificateInfo => i.kind === 'certificate' && i.fingerprintSha256 === rotation.old.fingerprintSha256,
       );
   }
+}
+
+function patched(rotation: Rotation, patch: RotationPatch): Rotation {
+  return updateRotation({ ...emptyRotationFile(), rotations: [rotation] }, rotation.id, patch).rotations[0];
 }

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { ChecklistItem, evaluateChecklist } from '../../core/rotation/checklist';
 import { overlapPeriod, OverlapPeriod } from '../../core/rotation/overlapPeriod';
+import { RotationFacts } from '../../core/rotation/rotationFacts';
 import { Rotation } from '../../core/rotation/rotationRecord';
+import { describeReplacement } from '../../core/rotation/replacedCertificates';
+import { shortHash } from '../../core/rotation/fingerprint';
+import { runCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
 import { Log } from '../log';
@@ -11,6 +15,8 @@ import { CHECKLIST_COMMANDS, ROTATION_OWN_ACTIONS } from './checklistCommands';
 
 export type RotationNode =
   | { type: 'rotation'; rotation: Rotation; items: ChecklistItem[]; overlap: OverlapPeriod }
+  | { type: 'completed'; rotations: RotationNode[] }
+  | { type: 'archive'; rotation: Rotation }
   | { type: 'overlap'; rotation: Rotation; overlap: OverlapPeriod }
   | { type: 'item'; rotation: Rotation; item: ChecklistItem }
   | { type: 'problem'; message: string };
@@ -31,7 +37,23 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
     super();
     this.treeView = this.register(vscode.window.createTreeView('mtlsRotation.rotations', { treeDataProvider: this }));
     this.register(rotations.onDidChange(() => this.schedule()));
+    this.register(rotations.onDidComplete((rotation) => void this.announce(rotation)));
     this.schedule();
+  }
+
+  /** The end of a rotation is news: what replaced what, and the next thing to do with the register. */
+  private async announce(rotation: Rotation): Promise<void> {
+    const by = rotation.new?.fingerprintSha256;
+    const replaced = by
+      ? `${describeReplacement({ fingerprintSha256: rotation.old.fingerprintSha256, by: { ...rotation.new, fingerprintSha256: by }, at: rotation.completedAt ?? '' })}`
+      : 'replaced';
+    const choice = await vscode.window.showInformationMessage(
+      `Rotation of ${rotation.old.subject} completed: the old certificate is ${replaced} and no longer counts as due. Next: put the new expiry in the team calendar, and remove the old certificate's file once no service needs it.`,
+      'Export Register…',
+      'Show Certificates',
+    );
+    if (choice === 'Export Register…') await runCommand(COMMAND_IDS.exportRegister, 'ics');
+    if (choice === 'Show Certificates') await runCommand(COMMAND_IDS.showInventory);
   }
 
   /** Resolves once the view reflects everything that happened before the call. */
@@ -43,7 +65,8 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
 
   /** The checklist of a rotation as the view shows it now. */
   checklist(rotationId: string): ChecklistItem[] | undefined {
-    const node = this.roots.find((n) => n.type === 'rotation' && n.rotation.id === rotationId);
+    const all = this.roots.flatMap((n) => (n.type === 'completed' ? n.rotations : [n]));
+    const node = all.find((n) => n.type === 'rotation' && n.rotation.id === rotationId);
     return node?.type === 'rotation' ? node.items : undefined;
   }
 
@@ -56,17 +79,29 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
     const now = new Date();
     try {
       await this.rotations.whenEvidenceRecorded();
-      const roots: RotationNode[] = [];
-      for (const { rotation, facts } of await this.rotations.openRotations()) {
-        roots.push({
-          type: 'rotation',
-          rotation,
-          items: evaluateChecklist(rotation, facts, now),
-          overlap: overlapPeriod(rotation, facts, now),
-        });
+      const nodes: RotationNode[] = [];
+      const node = (rotation: Rotation, facts: RotationFacts): RotationNode => ({
+        type: 'rotation',
+        rotation,
+        items: evaluateChecklist(rotation, facts, now),
+        overlap: overlapPeriod(rotation, facts, now),
+      });
+      for (const { rotation, facts } of await this.rotations.openRotations()) nodes.push(node(rotation, facts));
+      for (const rotation of (await this.rotations.rotations()).rotations) {
+        if (rotation.completedAt && !nodes.some((n) => n.type === 'rotation' && n.rotation.id === rotation.id))
+          nodes.push(node(rotation, await this.rotations.facts(rotation)));
       }
-      this.roots = roots;
-      const open = roots.filter((n) => n.type === 'rotation').length;
+      const isOpen = (n: RotationNode) => n.type === 'rotation' && !n.rotation.completedAt;
+      const completed = nodes
+        .filter((n) => !isOpen(n))
+        .sort((a, b) =>
+          a.type === 'rotation' && b.type === 'rotation'
+            ? (b.rotation.completedAt ?? '').localeCompare(a.rotation.completedAt ?? '')
+            : 0,
+        );
+      const roots = nodes.filter(isOpen);
+      this.roots = completed.length > 0 ? [...roots, { type: 'completed', rotations: completed }] : roots;
+      const open = roots.length;
       this.treeView.badge =
         open > 0 ? { value: open, tooltip: `${open} rotation${open === 1 ? '' : 's'} in progress` } : undefined;
     } catch (error) {
@@ -79,9 +114,12 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
 
   getChildren(node?: RotationNode): RotationNode[] {
     if (!node) return this.roots;
+    if (node.type === 'completed') return node.rotations;
     if (node.type !== 'rotation') return [];
     return [
-      { type: 'overlap', rotation: node.rotation, overlap: node.overlap },
+      node.rotation.completedAt
+        ? { type: 'archive', rotation: node.rotation }
+        : { type: 'overlap', rotation: node.rotation, overlap: node.overlap },
       ...node.items.map((item): RotationNode => ({ type: 'item', rotation: node.rotation, item })),
     ];
   }
@@ -95,16 +133,38 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
         return item;
       }
+      case 'completed': {
+        const item = new vscode.TreeItem('Completed', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'rotations:completed';
+        item.description = `${node.rotations.length}`;
+        item.iconPath = new vscode.ThemeIcon('archive');
+        item.contextValue = 'completed';
+        return item;
+      }
+      case 'archive': {
+        const { rotation } = node;
+        const by = rotation.new;
+        const item = new vscode.TreeItem(
+          `Started ${rotation.startedAt.slice(0, 10)}, completed ${rotation.completedAt?.slice(0, 10) ?? '?'}`,
+        );
+        item.id = `rotation:${rotation.id}:archive`;
+        item.description = by?.fingerprintSha256
+          ? `new SHA-256 ${shortHash(by.fingerprintSha256, 11)}${by.notAfter ? `, expires ${by.notAfter.slice(0, 10)}` : ''}`
+          : undefined;
+        item.iconPath = new vscode.ThemeIcon('calendar');
+        return item;
+      }
       case 'rotation': {
         const done = node.items.filter((i) => i.state === 'done').length;
+        const completedAt = node.rotation.completedAt;
         const item = new vscode.TreeItem(
           `Rotation of ${node.rotation.old.subject}`,
-          vscode.TreeItemCollapsibleState.Expanded,
+          completedAt ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
         );
         item.id = `rotation:${node.rotation.id}`;
-        item.description = `${done}/${node.items.length} done`;
-        item.iconPath = new vscode.ThemeIcon(done === node.items.length ? 'pass-filled' : 'sync');
-        item.contextValue = 'rotation';
+        item.description = completedAt ? `completed ${completedAt.slice(0, 10)}` : `${done}/${node.items.length} done`;
+        item.iconPath = new vscode.ThemeIcon(completedAt || done === node.items.length ? 'pass-filled' : 'sync');
+        item.contextValue = completedAt ? 'rotation.completed' : 'rotation';
         item.tooltip = `Started ${node.rotation.startedAt.slice(0, 10)} for ${node.rotation.old.certificatePath} (serial ${node.rotation.old.serialNumber})`;
         return item;
       }
@@ -145,6 +205,8 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
           step.state === 'done' ? new vscode.ThemeColor('testing.iconPassed') : undefined,
         );
         item.contextValue = `checklist.${step.source}.${step.state}`;
+        // An archived rotation is history: its items no longer lead anywhere.
+        if (node.rotation.completedAt) return item;
         if (step.source === 'manual') {
           item.command = {
             command: COMMAND_IDS.tickChecklistItem,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isCoreError } from '../../core/errors';
+import { CertificateInfo } from '../../core/model';
 import { sameFingerprint } from '../../core/rotation/fingerprint';
 import { StoreFact } from '../../core/rotation/rotationFacts';
 import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
@@ -18,6 +19,8 @@ import type { TestCallFeature } from '../testCall/testCallFeature';
 import { describeStoreError } from './describeStoreError';
 import { OpenedStore, StoreInventory } from './storeInventory';
 
+const OLD_CERTIFICATES_KEY = 'mtlsRotation.storeOldCertificates';
+
 /** What a store command is given: `{ rotationId }` (the Rotations view, scripts), a rotation node, or an id. */
 export interface StoreCommandArgs {
   rotationId?: string;
@@ -35,7 +38,23 @@ export class StoreRotations {
     readonly testCalls: TestCallFeature,
     readonly prompts: Prompts,
     readonly settings: () => Settings,
+    private readonly state: vscode.Memento,
   ) {}
+
+  /**
+   * The old certificate of each store rotation, as last seen in its store: a public certificate, kept in the
+   * workspace state so the CSR can still be compared with it after the retire deleted it from the store.
+   */
+  private async oldCertificate(
+    rotation: Rotation,
+    entries: StoreEntry[] | undefined,
+  ): Promise<CertificateInfo | undefined> {
+    const kept = this.state.get<Record<string, CertificateInfo>>(OLD_CERTIFICATES_KEY) ?? {};
+    const listed = entries?.find((e) => sameFingerprint(e.fingerprintSha256, rotation.old.fingerprintSha256));
+    if (listed && kept[rotation.id]?.fingerprintSha256 !== listed.certificate.fingerprintSha256)
+      await this.state.update(OLD_CERTIFICATES_KEY, { ...kept, [rotation.id]: listed.certificate });
+    return listed?.certificate ?? kept[rotation.id];
+  }
 
   /** The rotation named by the argument, the only one in progress, or the user's pick. */
   async rotation(arg: unknown): Promise<Rotation | undefined> {
@@ -162,6 +181,7 @@ export class StoreRotations {
         error: 'it is not configured in mtlsRotation.stores (your user settings)',
         ...(rotation.storeRetire ? { retire: rotation.storeRetire } : {}),
       };
+    const oldCertificate = await this.oldCertificate(rotation, group.entries);
     let retireMeaning: string | undefined;
     try {
       retireMeaning = this.stores.get(rotation.store).store.capabilities.retireMeaning;
@@ -176,6 +196,7 @@ export class StoreRotations {
       ...(group.error ? { error: group.error } : group.listing && !group.entries ? { error: 'not listed yet' } : {}),
       ...(retireMeaning ? { retireMeaning } : {}),
       ...(rotation.storeRetire ? { retire: rotation.storeRetire } : {}),
+      ...(oldCertificate ? { oldCertificate } : {}),
     };
   }
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { InventoryView } from '../inventory/inventoryView';
 import { Log } from '../log';
@@ -31,6 +32,7 @@ export class StoresFeature extends Disposable {
     testCalls: TestCallFeature,
     prompts: Prompts,
     settings: () => Settings,
+    state: vscode.Memento,
   ) {
     super();
     this.inventory = this.register(new StoreInventory(log, settings));
@@ -43,6 +45,7 @@ export class StoresFeature extends Disposable {
       testCalls,
       prompts,
       settings,
+      state,
     );
     view.tree.setStoreGroups(() => this.inventory.snapshot());
     this.register(this.inventory.onDidChange(() => view.tree.rebuild()));

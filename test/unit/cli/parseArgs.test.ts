@@ -1,10 +1,14 @@
 import * as assert from 'assert';
 import {
+  listOption,
   MAX_DAYS,
+  OptionSpecs,
+  parseArgs,
   parseDays,
   parseNow,
   parseThresholds,
   parseWholeNumber,
+  stringOption,
   UsageError,
 } from '../../../src/cli/parseArgs';
 import { buildCli, runCli } from '../../support/buildCli';
@@ -97,6 +101,39 @@ describe('CLI numbers and dates', () => {
   it('parseThresholds refuses thresholds past MAX_DAYS', () => {
     assert.deepStrictEqual(parseThresholds('30,15,5'), [30, 15, 5]);
     refused(() => parseThresholds('30,99999999999999999999'), /^--thresholds must be whole days from 1 to 36500/);
+  });
+
+  describe('parseArgs: repeated options and a subcommand word', () => {
+    const specs: OptionSpecs = {
+      store: { type: 'string', value: 'SPEC', description: 'a store', multiple: true },
+      within: { type: 'string', value: 'DAYS', description: 'days' },
+      json: { type: 'boolean', description: 'json' },
+    };
+
+    it('keeps every value of a multiple option in order, and the last of a single one', () => {
+      const args = parseArgs(
+        ['a', '--store', 'dir:/x?name=a', '--within', '5', '--store=aws-sm:s?layout=staged', 'b', '--within', '7'],
+        specs,
+      );
+      assert.deepStrictEqual(args.positionals, ['a', 'b']);
+      assert.deepStrictEqual(listOption(args, 'store'), ['dir:/x?name=a', 'aws-sm:s?layout=staged']);
+      assert.strictEqual(stringOption(args, 'within'), '7');
+      assert.strictEqual(stringOption(args, 'store'), undefined);
+      assert.deepStrictEqual(listOption(args, 'within'), ['7']);
+      assert.deepStrictEqual(listOption(args, 'json'), []);
+      assert.deepStrictEqual(listOption(parseArgs(['x'], specs), 'store'), []);
+    });
+
+    it('refuses a forgotten value in any occurrence of a multiple option', () => {
+      assert.throws(() => parseArgs(['--store', 'dir:/x?name=a', '--store'], specs), /--store needs a value \(SPEC\)/);
+      assert.throws(() => parseArgs(['--store', '--json'], specs), /--store needs a value/);
+      assert.throws(() => parseArgs(['--store='], specs), /--store needs a value/);
+    });
+
+    it('leaves a subcommand word as the first positional, before or after options', () => {
+      assert.deepStrictEqual(parseArgs(['list', '--json'], specs).positionals, ['list']);
+      assert.deepStrictEqual(parseArgs(['--json', 'list'], specs).positionals, ['list']);
+    });
   });
 
   describe('on the command line: exit 2 and one line on stderr', function () {

@@ -10,6 +10,8 @@ import {
   reminderLevel,
   snooze,
 } from '../../../src/core/rotation/reminders';
+import { registerEntryFor } from '../../../src/core/rotation/register';
+import { replacedCertificates } from '../../../src/core/rotation/replacedCertificates';
 import { certificate } from './builders';
 
 const NOT_AFTER = Date.parse('2030-01-01T00:00:00.000Z');
@@ -102,6 +104,36 @@ describe('dueReminders', () => {
         .map((r) => r.certificate.path)
         .sort(),
       [ca.path, cert.path].sort(),
+    );
+  });
+
+  it('skips a certificate a completed rotation replaced, in every copy, and still reminds of the others', () => {
+    const replacedCert = certificate('replaced', { notAfter: cert.notAfter });
+    const copy = { ...replacedCert, path: '/ws/old/bundle.pem', index: 1 };
+    const now = at(29 * DAY_MS);
+    const replaced = replacedCertificates(undefined, {
+      version: 1,
+      certificates: [
+        {
+          ...registerEntryFor(certificate('successor', { notAfter: '2031-01-01T00:00:00.000Z' })),
+          replaces: {
+            fingerprintSha256: replacedCert.fingerprintSha256,
+            serialNumber: replacedCert.serialNumber,
+            replacedAt: now.toISOString(),
+          },
+        },
+      ],
+    });
+    assert.deepStrictEqual(
+      dueReminders([replacedCert, cert, copy], now, DEFAULT, emptyReminderState()).map((r) => r.certificate.path),
+      [cert.path, replacedCert.path],
+      'without the replaced set both remind',
+    );
+    assert.deepStrictEqual(
+      dueReminders([replacedCert, cert, copy], now, DEFAULT, emptyReminderState(), { replaced }).map(
+        (r) => r.certificate.path,
+      ),
+      [cert.path],
     );
   });
 
