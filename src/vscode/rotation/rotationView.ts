@@ -197,7 +197,9 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
             '',
             step.source === 'manual'
               ? '_Ticked by you: click to tick or untick._'
-              : '_Ticked from what the workspace shows._',
+              : node.rotation.store !== undefined
+                ? `_Ticked from what the workspace and the secrets store "${node.rotation.store}" show._`
+                : '_Ticked from what the workspace shows._',
           ].join('\n'),
         );
         item.iconPath = new vscode.ThemeIcon(
