@@ -107,13 +107,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       log,
       () => inventory.store.scanning || !replaced.loaded,
     );
-    context.subscriptions.push(
-      rotationStore,
-      rotationView,
-      replaced,
-      reminders,
-      ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings),
-    );
+    context.subscriptions.push(rotationStore, rotationView, replaced, reminders);
     const stores = new StoresFeature(
       log,
       inventory,
@@ -124,7 +118,12 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       readSettings,
       context.workspaceState,
     );
-    context.subscriptions.push(stores);
+    context.subscriptions.push(
+      stores,
+      ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings, () =>
+        stores.inventory.servedCertificates(),
+      ),
+    );
     void stores.start().catch((error: unknown) => log.error(`Secrets stores: ${String(error)}`));
     inventory.tree.setCertificateNotes((certificate) => {
       const last = testCalls.last(certificate.fingerprintSha256);

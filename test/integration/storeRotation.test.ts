@@ -326,6 +326,13 @@ describe('A rotation through a secrets store (AWS Secrets Manager on moto)', fun
       return child?.type === 'store-entry' ? child : undefined;
     });
     assert.strictEqual(entryNode.entry.stage, 'current');
+    // The register covers what the stores serve, not only the workspace's files.
+    const register = await vscode.commands.executeCommand<{
+      certificates: Array<{ fingerprintSha256: string; source?: string; expiresAt: string }>;
+    }>('mtlsRotation.updateRegister');
+    const held = register.certificates.find((e) => e.fingerprintSha256 === entryNode.entry.fingerprintSha256);
+    assert.strictEqual(held?.source, 'store:itest-staged', JSON.stringify(register.certificates));
+    assert.strictEqual(held?.expiresAt, entryNode.entry.notAfter);
     const oldVersion = entryNode.entry.versionId;
     assert.ok(oldVersion);
     const rotation = await vscode.commands.executeCommand<{ id: string }>('mtlsRotation.startRotation', entryNode);

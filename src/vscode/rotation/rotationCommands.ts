@@ -49,6 +49,13 @@ function rotationIdOf(arg: unknown): string | undefined {
   return value?.rotation?.id;
 }
 
+/** The certificates one secrets store serves (current and pending), for the register. */
+export interface StoreCertificates {
+  /** `store:NAME`, as the register's `source` says. */
+  source: string;
+  certificates: CertificateInfo[];
+}
+
 export function registerRotationCommands(
   log: Log,
   store: CertificateStore,
@@ -56,6 +63,7 @@ export function registerRotationCommands(
   view: RotationView,
   prompts: Prompts,
   settings: () => Settings,
+  storeCertificates: () => Promise<StoreCertificates[]> = () => Promise.resolve([]),
 ): vscode.Disposable[] {
   const chooseRotation = async (arg: unknown): Promise<Rotation | undefined> => {
     const file = await rotations.rotations();
@@ -313,12 +321,19 @@ export function registerRotationCommands(
         const certificates = store
           .snapshot()
           .items.flatMap((i) => (i.kind === 'certificate' ? [i] : i.kind === 'pkcs12' ? i.certificates : []));
-        const merged = mergeIntoRegister(register, certificates, 'workspace');
+        let merged = mergeIntoRegister(register, certificates, 'workspace');
+        const added = [...merged.added];
+        const refreshed = [...merged.refreshed];
+        for (const held of await storeCertificates()) {
+          merged = mergeIntoRegister(merged.register, held.certificates, held.source);
+          added.push(...merged.added);
+          refreshed.push(...merged.refreshed);
+        }
         await rotations.saveRegister(merged.register);
         await view.whenIdle();
         if (!named)
           void vscode.window.showInformationMessage(
-            `Certificate register updated: ${merged.added.length} added, ${merged.refreshed.length} refreshed, ${merged.register.certificates.length} in all.`,
+            `Certificate register updated: ${added.length} added, ${new Set(refreshed).size} refreshed, ${merged.register.certificates.length} in all.`,
           );
         return merged.register;
       },

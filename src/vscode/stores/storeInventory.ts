@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ConfiguredStore } from '../../core/stores/configuredStores';
 import { openStore } from '../../core/stores/openStore';
-import { SecretsStore } from '../../core/stores/secretsStore';
+import { roleOfStage, SecretsStore } from '../../core/stores/secretsStore';
 import { describeStoreSpec, StoreSpec } from '../../core/stores/storeSpec';
 import { StoreGroupState } from '../../core/stores/storeNode';
 import { BUILT_IN_COMMAND_IDS, COMMAND_IDS } from '../commandIds';
@@ -9,6 +9,7 @@ import { registerCommand, runCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { Log } from '../log';
 import { onSettingsChanged, Settings } from '../settings';
+import type { StoreCertificates } from '../rotation/rotationCommands';
 import { describeStoreError } from './describeStoreError';
 
 /** An adapter for a configured store, made once per spec. */
@@ -75,6 +76,23 @@ export class StoreInventory extends Disposable {
           listing: true,
         },
     );
+  }
+
+  /**
+   * What each store serves (current and pending) once the listing under way has finished, for the register. Earlier
+   * versions a store keeps (AWS never deletes one) were replaced and are recorded as such by their rotation.
+   */
+  async servedCertificates(): Promise<StoreCertificates[]> {
+    await this.whenIdle();
+    return this.snapshot().map((group) => ({
+      source: `store:${group.name}`,
+      certificates: (group.entries ?? [])
+        .filter((e) => {
+          const role = roleOfStage(e.stage);
+          return role === 'current' || role === 'pending';
+        })
+        .map((e) => e.certificate),
+    }));
   }
 
   group(name: string): StoreGroupState | undefined {
