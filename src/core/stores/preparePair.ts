@@ -11,7 +11,10 @@ import { StoredPair } from './secretsStore';
 export interface PreparedPair {
   pair: StoredPair;
   certificate: CertificateInfo;
-  /** `<notAfter as YYYY-MM-DD>-<first 8 hex of the serial>`: sorts by expiry, unique per certificate in practice. */
+  /**
+   * `<notAfter as YYYY-MM-DD>-<first 8 hex of the serial>`: sorts by expiry, but two certificates can share it;
+   * adapters pick the name actually used with pickGenerationName.
+   */
   generation: string;
 }
 
@@ -23,7 +26,8 @@ function certificatesIn(pem: string, what: string): string[] {
 
 export function generationName(certificate: Pick<CertificateInfo, 'notAfter' | 'serialNumber'>): string {
   const serial = certificate.serialNumber.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
-  return `${certificate.notAfter.slice(0, 10)}-${serial.slice(0, 8).padEnd(8, '0')}`;
+  // Padded on the left, as numbers are: serial 0x1000 must not be named like serial 0x10000000.
+  return `${certificate.notAfter.slice(0, 10)}-${serial.padStart(8, '0').slice(0, 8)}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
 import { formatName } from '../../x509/formatName';
 import { preparePair } from '../preparePair';
+import { MAX_SUFFIX, pickGenerationName } from '../pickGenerationName';
 import {
   ExpectedState,
   RetireOptions,
@@ -193,8 +194,7 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       const prepared = preparePair(pair, now);
       const certificate = prepared.certificate;
       const fingerprint = certificate.fingerprintSha256;
-      const name = `${prefix}/${prepared.generation}`;
-      checkAwsSecretName(name, 'generation secret name');
+      checkAwsSecretName(`${prefix}/${prepared.generation}-${MAX_SUFFIX}`, 'generation secret name');
       const secretString = encodeStoredPair(prepared.pair, spec.preset);
       calls.checkSize(secretString);
       const all = await generations('stage', options.signal);
@@ -203,7 +203,23 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       const current = await fingerprintOf(active, 'stage', options.signal);
       const pendingFingerprint = await fingerprintOf(pending, 'stage', options.signal);
       calls.checkExpected(options.expect, { current, pending: pendingFingerprint });
-      const existing = all.find((g) => g.name === name);
+      const picked = await pickGenerationName(`${prefix}/${prepared.generation}`, async (candidate) => {
+        const g = all.find((x) => x.name === candidate);
+        if (!g) return 'absent';
+        // The certificate itself, not its tag, decides; a secret scheduled for deletion has only its tags.
+        let held: string | null | undefined = g.deletedDate ? g.tags.fingerprintSha256 : undefined;
+        if (!g.deletedDate) {
+          try {
+            held = (await readGeneration(g.name, 'stage', options.signal)).certificate.fingerprintSha256;
+          } catch (error) {
+            // An unreadable secret under that name is someone else's: it is never re-tagged or written to.
+            if (!(error instanceof CoreError) || STORE_WIDE.has(error.code)) throw error;
+          }
+        }
+        return held?.toUpperCase() === fingerprint.toUpperCase() ? 'same' : 'other';
+      });
+      const name = picked.name;
+      const existing = picked.exists ? all.find((g) => g.name === name) : undefined;
       if (existing?.deletedDate)
         throw new CoreError(
           'store-scheduled-for-deletion',

@@ -217,16 +217,15 @@ class DirectoryStore implements SecretsStore {
         'store-already-current',
         `${this.description} already serves this certificate (archive/${links.live}); nothing was staged`,
       );
-    if (pending !== null && sameFingerprint(pending, fingerprint) && links.next === prepared.generation)
-      return { current: current ?? fingerprint, pending };
-    await writeGeneration(this.paths.archive, prepared, this.step);
+    if (pending !== null && sameFingerprint(pending, fingerprint)) return { current: current ?? fingerprint, pending };
+    const { name } = await writeGeneration(this.paths.archive, prepared, this.step);
     checkAborted(options);
     await this.checkUnchanged(raw);
     if (links.live === null) {
-      await replaceLink(this.paths, 'live', prepared.generation, this.step);
+      await replaceLink(this.paths, 'live', name, this.step);
       return { current: fingerprint, pending: null };
     }
-    await replaceLink(this.paths, 'next', prepared.generation, this.step);
+    await replaceLink(this.paths, 'next', name, this.step);
     return { current: current ?? fingerprint, pending: fingerprint };
   }
 

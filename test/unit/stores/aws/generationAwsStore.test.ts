@@ -33,7 +33,7 @@ function expectedName(p: TestPair): string {
   const notAfter = openssl(['x509', '-in', p.certPath, '-noout', '-enddate'])
     .trim()
     .replace(/^notAfter=/, '');
-  return `${PREFIX}/${new Date(notAfter).toISOString().slice(0, 10)}-${serial.toLowerCase().slice(0, 8).padEnd(8, '0')}`;
+  return `${PREFIX}/${new Date(notAfter).toISOString().slice(0, 10)}-${serial.toLowerCase().padStart(8, '0').slice(0, 8)}`;
 }
 
 function opensslSpkiSha256(p: TestPair): string {
@@ -138,6 +138,27 @@ describe('AWS Secrets Manager store, generation layout (against moto)', function
     assert.strictEqual((await store.read('previous')).certificatePem, fx.pairs[A].pair.certificatePem);
     await rejectsWithCode(store.promote(), 'store-nothing-staged');
     await rejectsWithCode(store.stage(fx.pairs[B].pair), 'store-already-current');
+  });
+
+  it('a certificate whose name collides with another one gets a suffix; the other is never re-tagged', async () => {
+    const store = open();
+    const [a, b] = fx.twins;
+    const name = expectedName(a);
+    assert.strictEqual(expectedName(b), name);
+    await store.stage(a.pair);
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.strictEqual((await tagsOf(raw, name)).state, 'active');
+    assert.strictEqual((await tagsOf(raw, `${name}-2`)).state, 'pending');
+    assert.strictEqual(
+      (await valueAt(raw, `${name}-2`, { VersionStage: 'AWSCURRENT' })).certificate,
+      b.pair.certificatePem,
+    );
+    assert.strictEqual((await valueAt(raw, name, { VersionStage: 'AWSCURRENT' })).certificate, a.pair.certificatePem);
+    // Staging it again finds it under the suffix: nothing new is created.
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.strictEqual((await store.list()).entries.length, 2);
+    await store.promote();
+    assert.strictEqual((await store.read('current')).certificatePem, b.pair.certificatePem);
   });
 
   it('list gives every generation with its stage and facts, including ones scheduled for deletion', async () => {

@@ -42,6 +42,30 @@ export function makePairs(dir: string, count: number, options: { expired?: boole
   });
 }
 
+/**
+ * Two certificates whose generation names collide: one expiry, serials that share their first 8 hex digits (a CA
+ * with long sequential serials), different keys.
+ */
+export function makeCollidingPairs(dir: string): FixturePair[] {
+  const ca = makeCa(path.join(dir, 'ca'), 'Colliding CA', { key: { type: 'ec' } });
+  const notAfter = daysFromNow(60);
+  return ['AB00000001', 'AB00000002'].map((serial, i) => {
+    const leaf = makeLeaf(ca, path.join(dir, 'leaves'), `twin${i}`, {
+      key: { type: 'ec' },
+      notBefore: daysFromNow(-1),
+      notAfter,
+      serial,
+    });
+    return {
+      pair: {
+        certificatePem: fs.readFileSync(leaf.certPath, 'utf8'),
+        privateKeyPem: fs.readFileSync(leaf.keyPath, 'utf8'),
+      },
+      fingerprint: opensslFingerprint(leaf.certPath),
+    };
+  });
+}
+
 /** `live` (or next, previous) resolved as a service would: the generation folder it names. */
 export function linkTarget(root: string, link: string): string | null {
   try {

@@ -6,7 +6,14 @@ import { openDirectoryStore } from '../../../../src/core/stores/directory/openDi
 import { SecretsStore } from '../../../../src/core/stores/secretsStore';
 import { DirectoryStoreSpec } from '../../../../src/core/stores/storeSpec';
 import { tempDir } from '../../../support/openssl';
-import { FixturePair, linkTarget, makePairs, opensslFingerprint, opensslPairMatches } from './directoryFixtures';
+import {
+  FixturePair,
+  linkTarget,
+  makeCollidingPairs,
+  makePairs,
+  opensslFingerprint,
+  opensslPairMatches,
+} from './directoryFixtures';
 
 const refusedWith = (code: string) => (error: unknown) => {
   assert.ok(error instanceof CoreError, String(error));
@@ -225,7 +232,7 @@ describe('openDirectoryStore', function () {
     assert.strictEqual(linkTarget(root, 'previous'), null);
   });
 
-  it('reuses a generation already archived with the same certificate, and refuses one holding another', async () => {
+  it('reuses a generation already archived with the same certificate, and never overwrites one holding another', async () => {
     await store.stage(pairs[0].pair);
     await store.stage(pairs[1].pair);
     await store.promote();
@@ -248,8 +255,26 @@ describe('openDirectoryStore', function () {
     fs.chmodSync(path.join(thirdGen, 'cert.pem'), 0o644);
     fs.writeFileSync(path.join(thirdGen, 'cert.pem'), pairs[0].pair.certificatePem);
     fs.writeFileSync(path.join(thirdGen, 'key.pem'), pairs[0].pair.privateKeyPem);
-    await assert.rejects(store.stage(pairs[2].pair), refusedWith('store-entry-invalid'));
+    // The name is taken by another certificate: pairs[2] goes to <name>-2, the other folder stays as it was.
+    await store.stage(pairs[2].pair);
+    assert.strictEqual(linkTarget(root, 'next'), `${path.relative(root, thirdGen)}-2`);
+    assert.strictEqual(opensslFingerprint(path.join(root, 'next', 'cert.pem')), pairs[2].fingerprint);
     assert.strictEqual(fs.readFileSync(path.join(thirdGen, 'cert.pem'), 'utf8'), pairs[0].pair.certificatePem);
+  });
+
+  it('gives a certificate whose name collides with another one a suffix, and stages it again idempotently', async () => {
+    const [a, b] = makeCollidingPairs(path.join(dir, 'colliding'));
+    await store.stage(a.pair);
+    const first = linkTarget(root, 'live')!;
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.strictEqual(linkTarget(root, 'next'), `${first}-2`);
+    assert.strictEqual(opensslFingerprint(path.join(root, 'next', 'cert.pem')), b.fingerprint);
+    assert.strictEqual(opensslFingerprint(live('cert.pem')), a.fingerprint);
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.deepStrictEqual(
+      fs.readdirSync(path.join(root, 'archive')).sort(),
+      [first, `${first}-2`].map((g) => g.slice(8)),
+    );
   });
 
   it('refuses a store folder or archive that is a symbolic link, and writes nothing there', async () => {
