@@ -292,17 +292,28 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       const pendingId = versionWith(versions, PENDING);
       if (!previousId || !currentId)
         throw new CoreError('store-nothing-staged', `${calls.store}: nothing to roll back to (no AWSPREVIOUS version)`);
+      const current = await fingerprintOf(currentId, 'rollback', options.signal);
+      if (pendingId && pendingId === previousId) {
+        // Only a rollback stopped after its switch leaves AWSPENDING and AWSPREVIOUS on one version (stage always
+        // writes a new one): services already get the old pair; finishing is dropping AWSPREVIOUS.
+        const pending = await fingerprintOf(pendingId, 'rollback', options.signal);
+        calls.checkExpected(options.expect, { current, pending });
+        await move('rollback', PREVIOUS, { from: previousId }, options.signal);
+        return { current: current as string, pending };
+      }
       if (pendingId && pendingId !== currentId)
         throw new CoreError(
           'store-changed',
           `${calls.store}: another pair is staged as AWSPENDING since the switch; rolling back would replace it (promote or re-stage instead)`,
         );
-      const current = await fingerprintOf(currentId, 'rollback', options.signal);
       const previous = await fingerprintOf(previousId, 'rollback', options.signal);
       calls.checkExpected(options.expect, { current, pending: pendingId ? current : null });
-      await move('rollback', CURRENT, { to: previousId, from: currentId }, options.signal);
-      // The pair switched away from stays staged, so promote switches to it again; AWS moved AWSPREVIOUS onto it.
+      // AWSPENDING first, on the pair being switched away from: a stop after this step leaves the state of a
+      // promote stopped after its switch (both labels on the new version), from which a rollback retried still
+      // switches back, instead of a plain "new current, old previous" that a retry would roll back to the new pair.
       if (!pendingId) await move('rollback', PENDING, { to: currentId }, options.signal);
+      // AWS moves AWSPREVIOUS onto the version AWSCURRENT leaves: the new pair now carries AWSPENDING and AWSPREVIOUS.
+      await move('rollback', CURRENT, { to: previousId, from: currentId }, options.signal);
       await move('rollback', PREVIOUS, { from: currentId }, options.signal);
       return { current: previous as string, pending: current };
     },

@@ -325,6 +325,57 @@ describe('AWS Secrets Manager store, staged layout (against moto)', function () 
     assert.deepStrictEqual(Object.values(await labelsOf(raw, SECRET)).sort(), [['AWSCURRENT'], ['AWSPREVIOUS']]);
   });
 
+  for (const stopAfter of [1, 2]) {
+    it(`a rollback stopped after ${stopAfter} of its label moves is finished, not reversed, by a retry`, async () => {
+      const store = open();
+      await store.stage(fx.pairs[A].pair);
+      const oldId = (await versionWith('AWSCURRENT')) as string;
+      await store.stage(fx.pairs[B].pair);
+      const newId = (await versionWith('AWSPENDING')) as string;
+      await store.promote();
+      let moves = 0;
+      const failing = hookedClient(moto, (name) => {
+        if (name === 'UpdateSecretVersionStageCommand' && ++moves > stopAfter)
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      });
+      await rejectsWithCode(open(failing).rollback(), 'store-unreachable');
+      assert.deepStrictEqual(await store.rollback(), {
+        current: fx.pairs[A].fingerprint,
+        pending: fx.pairs[B].fingerprint,
+      });
+      assert.deepStrictEqual(await labelsOf(raw, SECRET), { [oldId]: ['AWSCURRENT'], [newId]: ['AWSPENDING'] });
+    });
+  }
+
+  it('a rollback found half-done by the raw SDK (AWSPENDING and AWSPREVIOUS on the new pair) is finished', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    const oldId = (await versionWith('AWSCURRENT')) as string;
+    await store.stage(fx.pairs[B].pair);
+    const newId = (await versionWith('AWSPENDING')) as string;
+    await store.promote();
+    await raw.send(
+      new UpdateSecretVersionStageCommand({ SecretId: SECRET, VersionStage: 'AWSPENDING', MoveToVersionId: newId }),
+    );
+    await raw.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: SECRET,
+        VersionStage: 'AWSCURRENT',
+        MoveToVersionId: oldId,
+        RemoveFromVersionId: newId,
+      }),
+    );
+    assert.deepStrictEqual(await labelsOf(raw, SECRET), {
+      [oldId]: ['AWSCURRENT'],
+      [newId]: ['AWSPENDING', 'AWSPREVIOUS'],
+    });
+    assert.deepStrictEqual(await store.rollback(), {
+      current: fx.pairs[A].fingerprint,
+      pending: fx.pairs[B].fingerprint,
+    });
+    assert.deepStrictEqual(await labelsOf(raw, SECRET), { [oldId]: ['AWSCURRENT'], [newId]: ['AWSPENDING'] });
+  });
+
   it('refuses every write to a secret scheduled for deletion (moto would accept it)', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);
