@@ -29,7 +29,7 @@ import {
 import { AwsStoreSpec } from '../storeSpec';
 import { decodeStoredPair, encodeStoredPair } from '../storedPairJson';
 import { AwsCalls } from './awsCalls';
-import { awsErrorName } from './awsStoreError';
+import { awsErrorMessage, awsErrorName } from './awsStoreError';
 
 const CURRENT = 'AWSCURRENT';
 const PENDING = 'AWSPENDING';
@@ -37,6 +37,15 @@ const PREVIOUS = 'AWSPREVIOUS';
 const ROLE_LABEL = { current: CURRENT, pending: PENDING, previous: PREVIOUS } as const;
 /** Failures that concern the whole store, not one entry: a listing must not hide them as entry errors. */
 const STORE_WIDE = new Set(['store-unreachable', 'store-access-denied', 'store-throttled', 'aborted']);
+
+const ROLLED_BACK_UNFINISHED =
+  'The switch back is done (services get the old pair again), but the new pair carries AWSPREVIOUS beside AWSPENDING; rollback again to finish.';
+
+/**
+ * How AWS (and moto) word "RemoveFromVersionId does not carry that label": only these mean that someone else
+ * moved it.
+ */
+const LABEL_MOVED = /RemoveFromVersionId|not found in version|currently (has|attached)/i;
 
 type Versions = Map<string, string[]>;
 
@@ -147,10 +156,15 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     return (await readVersion(versionId, operation, signal)).certificate.fingerprintSha256;
   }
 
+  /**
+   * Moves one label. `left` says what the store holds should this move fail, after the moves made before it, so
+   * that the error says where the switch stands instead of guessing.
+   */
   async function move(
     operation: string,
     label: string,
     change: { to?: string; from?: string },
+    left: string,
     signal?: AbortSignal,
   ): Promise<void> {
     try {
@@ -166,14 +180,20 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
         ),
       );
     } catch (error) {
-      // AWS checks that RemoveFromVersionId still carries the label: someone moved it since we read.
-      if (awsErrorName(error) === 'InvalidParameterException') {
+      // AWS checks that RemoveFromVersionId still carries the label: someone moved it since we read. Other
+      // InvalidParameterExceptions (a malformed request) are failures, not a changed store.
+      const message = awsErrorMessage(error) ?? '';
+      if (awsErrorName(error) === 'InvalidParameterException' && LABEL_MOVED.test(message)) {
         throw new CoreError(
           'store-changed',
-          `${operation} on ${calls.store}: ${label} is no longer on version ${change.from ?? change.to}; the secret was changed by someone else, nothing was switched`,
+          `${operation} on ${calls.store}: ${label} is no longer on version ${change.from ?? change.to}; the secret was changed by someone else. ${left}`,
           { cause: error },
         );
       }
+      if (error instanceof CoreError)
+        throw new CoreError(error.code, `${error.message}. If this step did not take effect: ${left}`, {
+          cause: error.cause ?? error,
+        });
       throw error;
     }
   }
@@ -276,10 +296,22 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       const pending = await fingerprintOf(pendingId, 'promote', options.signal);
       calls.checkExpected(options.expect, { current, pending });
       if (pendingId !== currentId) {
-        await move('promote', CURRENT, { to: pendingId, from: currentId }, options.signal);
+        await move(
+          'promote',
+          CURRENT,
+          { to: pendingId, from: currentId },
+          'Nothing was switched: services still get the old pair, and the new one stays AWSPENDING.',
+          options.signal,
+        );
       }
       // A promote interrupted after the switch leaves both labels on the new version: finishing it is the same step.
-      await move('promote', PENDING, { from: pendingId }, options.signal);
+      await move(
+        'promote',
+        PENDING,
+        { from: pendingId },
+        'The switch is done (services get the new pair, AWSCURRENT), but that version still carries AWSPENDING; promote again to finish.',
+        options.signal,
+      );
       return { current: pending as string, pending: null };
     },
 
@@ -298,7 +330,7 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
         // writes a new one): services already get the old pair; finishing is dropping AWSPREVIOUS.
         const pending = await fingerprintOf(pendingId, 'rollback', options.signal);
         calls.checkExpected(options.expect, { current, pending });
-        await move('rollback', PREVIOUS, { from: previousId }, options.signal);
+        await move('rollback', PREVIOUS, { from: previousId }, ROLLED_BACK_UNFINISHED, options.signal);
         return { current: current as string, pending };
       }
       if (pendingId && pendingId !== currentId)
@@ -311,10 +343,23 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       // AWSPENDING first, on the pair being switched away from: a stop after this step leaves the state of a
       // promote stopped after its switch (both labels on the new version), from which a rollback retried still
       // switches back, instead of a plain "new current, old previous" that a retry would roll back to the new pair.
-      if (!pendingId) await move('rollback', PENDING, { to: currentId }, options.signal);
+      if (!pendingId)
+        await move(
+          'rollback',
+          PENDING,
+          { to: currentId },
+          'Nothing was switched: services still get the new pair (AWSCURRENT).',
+          options.signal,
+        );
+      await move(
+        'rollback',
+        CURRENT,
+        { to: previousId, from: currentId },
+        'Nothing was switched: services still get the new pair, which also carries AWSPENDING now; rollback again to switch back, or promote to stay.',
+        options.signal,
+      );
       // AWS moves AWSPREVIOUS onto the version AWSCURRENT leaves: the new pair now carries AWSPENDING and AWSPREVIOUS.
-      await move('rollback', CURRENT, { to: previousId, from: currentId }, options.signal);
-      await move('rollback', PREVIOUS, { from: currentId }, options.signal);
+      await move('rollback', PREVIOUS, { from: currentId }, ROLLED_BACK_UNFINISHED, options.signal);
       return { current: previous as string, pending: current };
     },
 
@@ -354,7 +399,14 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
           `${calls.store}: version ${targetId} is ${labels.includes(CURRENT) ? 'AWSCURRENT' : 'AWSPENDING'}; only a certificate services no longer get can be retired`,
         );
       // Only our label: labels someone else set (custom stages) are theirs to remove.
-      if (labels.includes(PREVIOUS)) await move('retire', PREVIOUS, { from: targetId }, options.signal);
+      if (labels.includes(PREVIOUS))
+        await move(
+          'retire',
+          PREVIOUS,
+          { from: targetId },
+          `Nothing was retired: version ${targetId} still carries AWSPREVIOUS.`,
+          options.signal,
+        );
       const others = labels.filter((l) => l !== PREVIOUS);
       return {
         removed: false,

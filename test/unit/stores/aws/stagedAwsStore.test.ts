@@ -376,6 +376,46 @@ describe('AWS Secrets Manager store, staged layout (against moto)', function () 
     assert.deepStrictEqual(await labelsOf(raw, SECRET), { [oldId]: ['AWSCURRENT'], [newId]: ['AWSPENDING'] });
   });
 
+  it('a label moved by someone else after AWSCURRENT moved says the switch is done, not that nothing was switched', async () => {
+    await open().stage(fx.pairs[A].pair);
+    const oldId = (await versionWith('AWSCURRENT')) as string;
+    await open().stage(fx.pairs[B].pair);
+    const newId = (await versionWith('AWSPENDING')) as string;
+    let moves = 0;
+    const client = hookedClient(moto, async (name) => {
+      if (name !== 'UpdateSecretVersionStageCommand' || ++moves !== 2) return;
+      // Someone else takes AWSPENDING away from the new version right after the switch.
+      await raw.send(
+        new UpdateSecretVersionStageCommand({
+          SecretId: SECRET,
+          VersionStage: 'AWSPENDING',
+          MoveToVersionId: oldId,
+          RemoveFromVersionId: newId,
+        }),
+      );
+    });
+    const error = await rejectsWithCode(open(client).promote(), 'store-changed', /switch is done/);
+    assert.doesNotMatch(error.message, /nothing was switched/i);
+    assert.deepStrictEqual((await labelsOf(raw, SECRET))[newId], ['AWSCURRENT']);
+  });
+
+  it('an InvalidParameterException that is not about a moved label is a failure, not store-changed', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await store.stage(fx.pairs[B].pair);
+    const failing = hookedClient(moto, (name) => {
+      if (name === 'UpdateSecretVersionStageCommand')
+        throw Object.assign(new Error('You provided an invalid value for the parameter VersionStage.'), {
+          name: 'InvalidParameterException',
+        });
+    });
+    await rejectsWithCode(
+      open(failing).promote(),
+      'store-failed',
+      /Nothing was switched: services still get the old pair/,
+    );
+  });
+
   it('refuses every write to a secret scheduled for deletion (moto would accept it)', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);
