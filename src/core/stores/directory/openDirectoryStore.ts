@@ -281,44 +281,70 @@ class DirectoryStore implements SecretsStore {
     await cleanLeftovers(this.paths);
     const raw = await readLinks(this.paths);
     const links = effectiveLinks(raw);
-    let target: string | null = null;
-    let fingerprint = '';
+    const archived = (await fs.readdir(this.paths.archive)).filter((n) => GENERATION_NAME.test(n)).sort();
+    const targets: Array<{ name: string; fingerprint: string }> = [];
+    const unreadable: string[] = [];
     if (options?.fingerprintSha256) {
       const wanted = options.fingerprintSha256;
-      for (const name of (await fs.readdir(this.paths.archive)).filter((n) => GENERATION_NAME.test(n))) {
+      for (const name of archived) {
         const found = await readGenerationCertificate(this.paths.archive, name).catch(() => null);
         if (found && sameFingerprint(found.fingerprintSha256, wanted)) {
-          target = name;
-          fingerprint = found.fingerprintSha256;
+          targets.push({ name, fingerprint: found.fingerprintSha256 });
           break;
         }
       }
-      if (target === null)
+      if (targets.length === 0)
         throw new CoreError('store-nothing-to-retire', `${this.description} holds no certificate ${wanted}`);
-    } else {
-      target = links.previous;
-      if (target === null)
+      const [{ name: target }] = targets;
+      if (target === raw.live || target === raw.next)
         throw new CoreError(
           'store-nothing-to-retire',
-          `${this.description}: nothing to retire (no previous generation: promote first)`,
+          `archive/${target} is ${target === raw.live ? 'live' : 'next'}: services read it or are about to; only a generation switched away from can be retired`,
         );
-      fingerprint = (await this.fingerprintOf(target).catch(() => null)) ?? '';
+    } else {
+      // Every generation switched away from, not only the last one: a key archived two promotes ago is as old and
+      // as useless as the previous one. A folder holding the live or next key is kept (deleting it removes no key).
+      const held = new Set<string>();
+      for (const g of [raw.live, raw.next])
+        if (g !== null) {
+          const certificate = await readGenerationCertificate(this.paths.archive, g).catch(() => null);
+          if (certificate) held.add(certificate.publicKeySha256);
+        }
+      for (const name of archived) {
+        if (name === raw.live || name === raw.next) continue;
+        const certificate = await readGenerationCertificate(this.paths.archive, name).catch(() => null);
+        if (!certificate) unreadable.push(name);
+        else if (!held.has(certificate.publicKeySha256))
+          targets.push({ name, fingerprint: certificate.fingerprintSha256 });
+      }
+      // The previous generation first: it is the one a caller naming "the retired certificate" means.
+      targets.sort((a, b) => Number(b.name === links.previous) - Number(a.name === links.previous));
+      if (targets.length === 0)
+        throw new CoreError(
+          'store-nothing-to-retire',
+          `${this.description}: nothing to retire (no archived generation holds a key other than live's and next's)` +
+            (unreadable.length > 0
+              ? `; unreadable, left alone: ${unreadable.map((n) => `archive/${n}`).join(', ')}`
+              : ''),
+        );
     }
-    if (target === raw.live || target === raw.next)
-      throw new CoreError(
-        'store-nothing-to-retire',
-        `archive/${target} is ${target === raw.live ? 'live' : 'next'}: services read it or are about to; only a generation switched away from can be retired`,
-      );
     checkAborted(options);
     this.step('retire: checked');
     await this.checkUnchanged(raw);
-    await removeGeneration(this.paths.archive, target, this.step);
-    if (raw.previous === target) await removeLink(this.paths, 'previous', this.step);
+    for (const { name } of targets) {
+      await removeGeneration(this.paths.archive, name, this.step);
+      if (raw.previous === name) await removeLink(this.paths, 'previous', this.step);
+    }
+    const deleted = targets.map((t) => `${path.join(this.paths.archive, t.name)} (${t.fingerprint})`).join(', ');
     return {
       removed: true,
       recoverable: false,
-      message: `deleted ${path.join(this.paths.archive, target)} (key.pem first); the store keeps no copy, only backups or snapshots of the disk could`,
-      fingerprintSha256: fingerprint,
+      message:
+        `deleted ${deleted} (key.pem first); the store keeps no copy, only backups or snapshots of the disk could` +
+        (unreadable.length > 0
+          ? `; left alone, as their certificate cannot be read: ${unreadable.map((n) => `archive/${n}`).join(', ')}`
+          : ''),
+      fingerprintSha256: targets[0].fingerprint,
     };
   }
 }
