@@ -330,11 +330,19 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
             `${calls.store} holds no generation with certificate ${options.fingerprintSha256}`,
           );
       } else {
-        target = latest(all, 'retiring');
+        // With force, a generation already scheduled for deletion is a target too: "retire it again with force"
+        // must reach the one the last retire scheduled (AWS deletes a scheduled secret at once when forced).
+        target =
+          latest(all, 'retiring') ??
+          (options.force
+            ? all
+                .filter((g) => g.deletedDate)
+                .sort((a, b) => (b.deletedDate?.getTime() ?? 0) - (a.deletedDate?.getTime() ?? 0))[0]
+            : undefined);
         if (!target)
           throw new CoreError(
             'store-nothing-to-retire',
-            `${calls.store}: nothing to retire (no generation tagged state=retiring)`,
+            `${calls.store}: nothing to retire (no generation tagged state=retiring${options.force ? ', none scheduled for deletion' : ''})`,
           );
       }
       if (!target.deletedDate && (target.state === 'active' || target.state === 'pending'))

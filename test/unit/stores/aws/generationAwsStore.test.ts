@@ -222,6 +222,21 @@ describe('AWS Secrets Manager store, generation layout (against moto)', function
     await assert.rejects(raw.send(new DescribeSecretCommand({ SecretId: names[A] })), /can't find/);
   });
 
+  it('"retire it again with force" deletes the generation the last retire scheduled, without naming it', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await store.stage(fx.pairs[B].pair);
+    await store.promote();
+    const scheduled = await store.retire();
+    assert.match(scheduled.message, /again with force/);
+    const forced = await store.retire({ force: true });
+    assert.deepStrictEqual([forced.removed, forced.recoverable], [true, false]);
+    assert.strictEqual(forced.fingerprintSha256, fx.pairs[A].fingerprint);
+    await assert.rejects(raw.send(new DescribeSecretCommand({ SecretId: names[A] })), /can't find/);
+    assert.strictEqual((await tagsOf(raw, names[B])).state, 'active');
+    await rejectsWithCode(store.retire({ force: true }), 'store-nothing-to-retire');
+  });
+
   it('retire takes a 7..30-day window, or force, and never the current or pending generation', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);
