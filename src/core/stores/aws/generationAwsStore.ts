@@ -12,6 +12,7 @@ import { CoreError } from '../../errors';
 import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
 import { formatName } from '../../x509/formatName';
+import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
 import { MAX_SUFFIX, pickGenerationName } from '../pickGenerationName';
 import {
@@ -227,6 +228,12 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
         );
       if (existing?.state === 'active')
         throw new CoreError('store-already-current', `${calls.store}: ${name} is already the active generation`);
+      if (active) {
+        const activeKey =
+          active.tags.spkiSha256 ||
+          (await readGeneration(active.name, 'stage', options.signal)).certificate.publicKeySha256;
+        if (activeKey === certificate.publicKeySha256) throw keyReused(calls.store, active.name);
+      }
       if (existing && existing === pending) return { current: current as string, pending: pendingFingerprint };
       const state: GenerationState = active ? 'pending' : 'active';
       if (existing) {
@@ -373,6 +380,14 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
           o,
         ),
       );
+      const liveKeys = [latest(all, 'active'), latest(all, 'pending')].map((g) => g?.tags.spkiSha256);
+      if (options.force && target.tags.spkiSha256 && liveKeys.includes(target.tags.spkiSha256))
+        return {
+          removed: false,
+          recoverable: false,
+          fingerprintSha256: fingerprint,
+          message: `Deleted ${name} at once, but its private key is still held by the active or pending generation: the key is not gone from AWS Secrets Manager.`,
+        };
       if (options.force)
         return {
           removed: true,

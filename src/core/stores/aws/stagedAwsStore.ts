@@ -12,6 +12,7 @@ import { CoreError } from '../../errors';
 import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
 import { formatName } from '../../x509/formatName';
+import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
 import {
   ExpectedState,
@@ -264,7 +265,9 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       }
       calls.refuseScheduled(described, 'stage');
       const versions = labelled(described);
-      const current = await fingerprintOf(versionWith(versions, CURRENT), 'stage', options.signal);
+      const currentId = versionWith(versions, CURRENT);
+      const currentCertificate = currentId ? (await readVersion(currentId, 'stage', options.signal)).certificate : null;
+      const current = currentCertificate?.fingerprintSha256 ?? null;
       let pending: string | null;
       try {
         pending = await fingerprintOf(versionWith(versions, PENDING), 'stage', options.signal);
@@ -276,6 +279,8 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       calls.checkExpected(options.expect, { current, pending });
       if (current === fingerprint)
         throw new CoreError('store-already-current', `${calls.store}: this certificate is already AWSCURRENT`);
+      if (currentCertificate?.publicKeySha256 === prepared.certificate.publicKeySha256)
+        throw keyReused(calls.store, `AWSCURRENT, version ${currentId}`);
       if (current !== null && pending === fingerprint) return { current, pending };
       const label = current === null ? CURRENT : PENDING;
       await calls.call('stage (PutSecretValue)', options.signal, (send, o) =>

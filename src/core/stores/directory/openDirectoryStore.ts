@@ -2,6 +2,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import { CoreError } from '../../errors';
 import { formatName } from '../../x509/formatName';
+import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
 import {
   ExpectedState,
@@ -217,6 +218,11 @@ class DirectoryStore implements SecretsStore {
         'store-already-current',
         `${this.description} already serves this certificate (archive/${links.live}); nothing was staged`,
       );
+    if (links.live !== null) {
+      const live = await readGenerationCertificate(this.paths.archive, links.live);
+      if (live.publicKeySha256 === prepared.certificate.publicKeySha256)
+        throw keyReused(this.description, `archive/${links.live}`);
+    }
     if (pending !== null && sameFingerprint(pending, fingerprint)) return { current: current ?? fingerprint, pending };
     const { name } = await writeGeneration(this.paths.archive, prepared, this.step);
     checkAborted(options);
@@ -282,14 +288,21 @@ class DirectoryStore implements SecretsStore {
     const raw = await readLinks(this.paths);
     const links = effectiveLinks(raw);
     const archived = (await fs.readdir(this.paths.archive)).filter((n) => GENERATION_NAME.test(n)).sort();
-    const targets: Array<{ name: string; fingerprint: string }> = [];
+    // Keys services read or are about to: deleting another folder holding one of them removes no key.
+    const held = new Set<string>();
+    for (const g of [raw.live, raw.next])
+      if (g !== null) {
+        const certificate = await readGenerationCertificate(this.paths.archive, g).catch(() => null);
+        if (certificate) held.add(certificate.publicKeySha256);
+      }
+    const targets: Array<{ name: string; fingerprint: string; publicKeySha256?: string }> = [];
     const unreadable: string[] = [];
     if (options?.fingerprintSha256) {
       const wanted = options.fingerprintSha256;
       for (const name of archived) {
         const found = await readGenerationCertificate(this.paths.archive, name).catch(() => null);
         if (found && sameFingerprint(found.fingerprintSha256, wanted)) {
-          targets.push({ name, fingerprint: found.fingerprintSha256 });
+          targets.push({ name, fingerprint: found.fingerprintSha256, publicKeySha256: found.publicKeySha256 });
           break;
         }
       }
@@ -304,12 +317,6 @@ class DirectoryStore implements SecretsStore {
     } else {
       // Every generation switched away from, not only the last one: a key archived two promotes ago is as old and
       // as useless as the previous one. A folder holding the live or next key is kept (deleting it removes no key).
-      const held = new Set<string>();
-      for (const g of [raw.live, raw.next])
-        if (g !== null) {
-          const certificate = await readGenerationCertificate(this.paths.archive, g).catch(() => null);
-          if (certificate) held.add(certificate.publicKeySha256);
-        }
       for (const name of archived) {
         if (name === raw.live || name === raw.next) continue;
         const certificate = await readGenerationCertificate(this.paths.archive, name).catch(() => null);
@@ -336,6 +343,14 @@ class DirectoryStore implements SecretsStore {
       if (raw.previous === name) await removeLink(this.paths, 'previous', this.step);
     }
     const deleted = targets.map((t) => `${path.join(this.paths.archive, t.name)} (${t.fingerprint})`).join(', ');
+    const stillHeld = targets.some((t) => t.publicKeySha256 !== undefined && held.has(t.publicKeySha256));
+    if (stillHeld)
+      return {
+        removed: false,
+        recoverable: false,
+        message: `deleted ${deleted}, but its private key is still the one live or next holds: the key is not gone from the store`,
+        fingerprintSha256: targets[0].fingerprint,
+      };
     return {
       removed: true,
       recoverable: false,

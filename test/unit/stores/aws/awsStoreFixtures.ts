@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { StoredPair } from '../../../../src/core/stores/secretsStore';
 import { MotoServer, MOTO_REGION } from '../../../support/motoServer';
-import { Ca, daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../../../support/openssl';
+import { Ca, daysFromNow, makeCa, makeLeaf, openssl, signCsr, tempDir } from '../../../support/openssl';
 
 export interface TestPair {
   pair: StoredPair;
@@ -29,6 +29,8 @@ export interface Fixtures {
   expired: TestPair;
   /** Two certificates with one generation name: one expiry, serials sharing their first 8 hex digits. */
   twins: TestPair[];
+  /** pairs[0] renewed with the same key (what a renewal must not do). */
+  sameKey: TestPair;
 }
 
 export function opensslFingerprint(certPath: string): string {
@@ -67,7 +69,17 @@ export function makeFixtures(): Fixtures {
   const twins = ['AB00000001', 'AB00000002'].map((serial, i) =>
     testPair(ca, path.join(dir, `twin${i}`), `twin${i}`, twinsExpire, undefined, serial),
   );
-  return { dir, ca, pairs, expired, twins };
+  const renewedPath = signCsr(ca, path.join(dir, 'leaf0', 'leaf0.csr'), path.join(dir, 'leaf0', 'renewed.crt'), {
+    notBefore: daysFromNow(-1),
+    notAfter: daysFromNow(50),
+  });
+  const sameKey: TestPair = {
+    pair: { ...pairs[0].pair, certificatePem: fs.readFileSync(renewedPath, 'utf8') },
+    fingerprint: opensslFingerprint(renewedPath),
+    certPath: renewedPath,
+    keyPath: pairs[0].keyPath,
+  };
+  return { dir, ca, pairs, expired, twins, sameKey };
 }
 
 export function rawClient(moto: MotoServer): SecretsManagerClient {

@@ -161,6 +161,14 @@ describe('AWS Secrets Manager store, generation layout (against moto)', function
     assert.strictEqual((await store.read('current')).certificatePem, b.pair.certificatePem);
   });
 
+  it('refuses a renewal that keeps the current key', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await rejectsWithCode(store.stage(fx.sameKey.pair), 'store-key-reused', /same public key/);
+    await rejectsWithCode(store.promote(), 'store-nothing-staged');
+    await store.stage(fx.pairs[B].pair);
+  });
+
   it('list gives every generation with its stage and facts, including ones scheduled for deletion', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);

@@ -416,6 +416,14 @@ describe('AWS Secrets Manager store, staged layout (against moto)', function () 
     );
   });
 
+  it('refuses a renewal that keeps the current key', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await rejectsWithCode(store.stage(fx.sameKey.pair), 'store-key-reused', /same public key/);
+    await rejectsWithCode(store.promote(), 'store-nothing-staged');
+    await store.stage(fx.pairs[B].pair);
+  });
+
   it('refuses every write to a secret scheduled for deletion (moto would accept it)', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);

@@ -10,6 +10,7 @@ import {
   FixturePair,
   linkTarget,
   makeCollidingPairs,
+  makeSameKeyPairs,
   makePairs,
   opensslFingerprint,
   opensslPairMatches,
@@ -366,6 +367,22 @@ describe('openDirectoryStore', function () {
       [pairs[2].fingerprint, pairs[1].fingerprint],
     );
     assert.strictEqual((await store.read('previous')).certificatePem, pairs[1].pair.certificatePem);
+  });
+
+  it('refuses a renewal that keeps the live key, and never says a key still held by next was removed', async () => {
+    const [kept, renewed] = makeSameKeyPairs(path.join(dir, 'same-key'));
+    await store.stage(kept.pair);
+    await assert.rejects(store.stage(renewed.pair), refusedWith('store-key-reused'));
+    assert.strictEqual(linkTarget(root, 'next'), null);
+    await store.stage(pairs[0].pair);
+    await store.promote();
+    // kept is previous now; its renewal, with the same key, is staged as next.
+    await store.stage(renewed.pair);
+    await assert.rejects(store.retire(), refusedWith('store-nothing-to-retire'));
+    const result = await store.retire({ fingerprintSha256: kept.fingerprint });
+    assert.strictEqual(result.removed, false);
+    assert.match(result.message, /still the one live or next holds/);
+    assert.ok(opensslPairMatches(path.join(root, 'next', 'cert.pem'), path.join(root, 'next', 'key.pem')));
   });
 
   it('says it can remove a key, in one sentence', () => {
