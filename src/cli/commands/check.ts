@@ -8,6 +8,7 @@ import { scanOptions } from '../scanPaths';
 import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../replacedItems';
 import {
   countsInCheck,
+  failsCheck,
   formatStoreErrors,
   scanPathsAndStores,
   storeErrorJson,
@@ -114,6 +115,6 @@ export const checkCommand: Command = {
       if (storeErrors.length > 0)
         io.stdout(`\n${storeErrors.length} store problem(s):\n${formatStoreErrors(storeErrors)}`);
     }
-    return expiring.length > 0 ? EXIT.problems : EXIT.ok;
+    return expiring.length > 0 || storeErrors.some(failsCheck) ? EXIT.problems : EXIT.ok;
   },
 };

@@ -17,6 +17,7 @@ export const MAX_SUFFIX = 9;
 export async function pickGenerationName(
   base: string,
   holderOf: (name: string) => Promise<NameHolder>,
+  store: string,
 ): Promise<{ name: string; exists: boolean }> {
   const names = [base, ...Array.from({ length: MAX_SUFFIX - 1 }, (_, i) => `${base}-${i + 2}`)];
   let free: string | undefined;
@@ -28,7 +29,7 @@ export async function pickGenerationName(
   if (free === undefined)
     throw new CoreError(
       'store-entry-invalid',
-      `${base} and its suffixes up to -${MAX_SUFFIX} all hold other certificates; none is ever overwritten (retire old ones first)`,
+      `${store}: ${base} and its suffixes up to -${MAX_SUFFIX} all hold other certificates; none is ever overwritten (retire old ones first)`,
     );
   return { name: free, exists: false };
 }

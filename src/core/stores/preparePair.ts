@@ -33,9 +33,21 @@ export function generationName(certificate: Pick<CertificateInfo, 'notAfter' | '
 /**
  * Refuses what must never reach services: a key that does not belong to the certificate (the daemon would fail
  * every handshake), an encrypted key (no consumer could open it), and a certificate that has expired. The key is
- * re-encoded as unencrypted PKCS#8; messages never quote key material.
+ * re-encoded as unencrypted PKCS#8; messages never quote key material. With `store`, messages start with it.
  */
-export function preparePair(input: StoredPair, now: Date = new Date()): PreparedPair {
+export function preparePair(input: StoredPair, now: Date = new Date(), store?: string): PreparedPair {
+  if (store === undefined) return prepare(input, now);
+  try {
+    return prepare(input, now);
+  } catch (error) {
+    // The store named, so that a refusal in a run over several stores says which one refused.
+    if (error instanceof CoreError)
+      throw new CoreError(error.code, `${store}: ${error.message}`, { cause: error.cause ?? error });
+    throw error;
+  }
+}
+
+function prepare(input: StoredPair, now: Date): PreparedPair {
   const [leafPem] = certificatesIn(input.certificatePem, 'the certificate');
   const certificate = readCertificate(leafPem);
   let spki: Buffer;

@@ -13,11 +13,14 @@ describe('generation names', () => {
 
   it('reuses the name holding the same certificate, even under a suffix, and otherwise takes the first free one', async () => {
     const holders = (table: Record<string, NameHolder>) => (name: string) => Promise.resolve(table[name] ?? 'absent');
-    assert.deepStrictEqual(await pickGenerationName('g', holders({})), { name: 'g', exists: false });
-    assert.deepStrictEqual(await pickGenerationName('g', holders({ g: 'other' })), { name: 'g-2', exists: false });
-    assert.deepStrictEqual(await pickGenerationName('g', holders({ 'g-2': 'same' })), { name: 'g-2', exists: true });
+    assert.deepStrictEqual(await pickGenerationName('g', holders({}), 's'), { name: 'g', exists: false });
+    assert.deepStrictEqual(await pickGenerationName('g', holders({ g: 'other' }), 's'), { name: 'g-2', exists: false });
+    assert.deepStrictEqual(await pickGenerationName('g', holders({ 'g-2': 'same' }), 's'), {
+      name: 'g-2',
+      exists: true,
+    });
     const full: Record<string, NameHolder> = { g: 'other' };
     for (let i = 2; i <= 9; i++) full[`g-${i}`] = 'other';
-    await assert.rejects(pickGenerationName('g', holders(full)), /is ever overwritten/);
+    await assert.rejects(pickGenerationName('g', holders(full), 'store X'), /store X: .*is ever overwritten/);
   });
 });

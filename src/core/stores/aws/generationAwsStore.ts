@@ -192,7 +192,7 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
 
     async stage(pair, options: StoreOperationOptions & { expect?: ExpectedState } = {}): Promise<StorePairState> {
       const now = options.now ?? new Date();
-      const prepared = preparePair(pair, now);
+      const prepared = preparePair(pair, now, calls.store);
       const certificate = prepared.certificate;
       const fingerprint = certificate.fingerprintSha256;
       checkAwsSecretName(`${prefix}/${prepared.generation}-${MAX_SUFFIX}`, 'generation secret name');
@@ -204,21 +204,25 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       const current = await fingerprintOf(active, 'stage', options.signal);
       const pendingFingerprint = await fingerprintOf(pending, 'stage', options.signal);
       calls.checkExpected(options.expect, { current, pending: pendingFingerprint });
-      const picked = await pickGenerationName(`${prefix}/${prepared.generation}`, async (candidate) => {
-        const g = all.find((x) => x.name === candidate);
-        if (!g) return 'absent';
-        // The certificate itself, not its tag, decides; a secret scheduled for deletion has only its tags.
-        let held: string | null | undefined = g.deletedDate ? g.tags.fingerprintSha256 : undefined;
-        if (!g.deletedDate) {
-          try {
-            held = (await readGeneration(g.name, 'stage', options.signal)).certificate.fingerprintSha256;
-          } catch (error) {
-            // An unreadable secret under that name is someone else's: it is never re-tagged or written to.
-            if (!(error instanceof CoreError) || STORE_WIDE.has(error.code)) throw error;
+      const picked = await pickGenerationName(
+        `${prefix}/${prepared.generation}`,
+        async (candidate) => {
+          const g = all.find((x) => x.name === candidate);
+          if (!g) return 'absent';
+          // The certificate itself, not its tag, decides; a secret scheduled for deletion has only its tags.
+          let held: string | null | undefined = g.deletedDate ? g.tags.fingerprintSha256 : undefined;
+          if (!g.deletedDate) {
+            try {
+              held = (await readGeneration(g.name, 'stage', options.signal)).certificate.fingerprintSha256;
+            } catch (error) {
+              // An unreadable secret under that name is someone else's: it is never re-tagged or written to.
+              if (!(error instanceof CoreError) || STORE_WIDE.has(error.code)) throw error;
+            }
           }
-        }
-        return held?.toUpperCase() === fingerprint.toUpperCase() ? 'same' : 'other';
-      });
+          return held?.toUpperCase() === fingerprint.toUpperCase() ? 'same' : 'other';
+        },
+        calls.store,
+      );
       const name = picked.name;
       const existing = picked.exists ? all.find((g) => g.name === name) : undefined;
       if (existing?.deletedDate)

@@ -36,8 +36,6 @@ const CURRENT = 'AWSCURRENT';
 const PENDING = 'AWSPENDING';
 const PREVIOUS = 'AWSPREVIOUS';
 const ROLE_LABEL = { current: CURRENT, pending: PENDING, previous: PREVIOUS } as const;
-/** Failures that concern the whole store, not one entry: a listing must not hide them as entry errors. */
-const STORE_WIDE = new Set(['store-unreachable', 'store-access-denied', 'store-throttled', 'aborted']);
 
 const ROLLED_BACK_UNFINISHED =
   'The switch back is done (services get the old pair again), but the new pair carries AWSPREVIOUS beside AWSPENDING; rollback again to finish.';
@@ -47,6 +45,9 @@ const ROLLED_BACK_UNFINISHED =
  * moved it.
  */
 const LABEL_MOVED = /RemoveFromVersionId|not found in version|currently (has|attached)/i;
+
+/** Failures that concern the whole store, not one entry: a listing must not hide them as entry errors. */
+const STORE_WIDE = new Set(['store-unreachable', 'store-access-denied', 'store-throttled', 'aborted']);
 
 type Versions = Map<string, string[]>;
 
@@ -125,14 +126,22 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     return { versions };
   }
 
+  /**
+   * By its label when it has one: IAM policies commonly grant GetSecretValue only for a staging label
+   * (`secretsmanager:VersionStage`). Should the label have moved since the listing, the version is read by its id.
+   */
   async function readVersion(
     versionId: string,
     operation: string,
     signal?: AbortSignal,
+    label?: string,
   ): Promise<{ pair: StoredPair; certificate: CertificateInfo }> {
-    const value = await calls.call(`${operation} (GetSecretValue)`, signal, (send, o) =>
-      send(new GetSecretValueCommand({ SecretId: secretId, VersionId: versionId }), o),
-    );
+    const get = (at: { VersionId: string } | { VersionStage: string }) =>
+      calls.call(`${operation} (GetSecretValue)`, signal, (send, o) =>
+        send(new GetSecretValueCommand({ SecretId: secretId, ...at }), o),
+      );
+    let value = label ? await get({ VersionStage: label }) : await get({ VersionId: versionId });
+    if (label && value.VersionId !== versionId) value = await get({ VersionId: versionId });
     return decode(value.SecretString, versionId);
   }
 
@@ -208,7 +217,9 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     },
 
     async list(options: StoreOperationOptions = {}): Promise<StoreListing> {
-      const described = await describe('list', options.signal);
+      // A secret not created yet is an empty store, as an absent directory store or prefix is.
+      const described = await describeOrNull('list', options.signal);
+      if (!described) return { entries: [], errors: [] };
       calls.refuseScheduled(described, 'list');
       const { versions, incomplete } = await allVersions(described, options.signal);
       const entries: StoreEntry[] = [];
@@ -217,7 +228,8 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       for (const [versionId, labels] of versions) {
         const stage = stageOf(labels);
         try {
-          const { certificate } = await readVersion(versionId, 'list', options.signal);
+          const label = [CURRENT, PENDING, PREVIOUS].find((l) => labels.includes(l)) ?? labels[0];
+          const { certificate } = await readVersion(versionId, 'list', options.signal, label);
           entries.push({
             id: versionId,
             stage,
@@ -250,7 +262,7 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     },
 
     async stage(pair, options: StoreOperationOptions & { expect?: ExpectedState } = {}): Promise<StorePairState> {
-      const prepared = preparePair(pair, options.now ?? new Date());
+      const prepared = preparePair(pair, options.now ?? new Date(), calls.store);
       const fingerprint = prepared.certificate.fingerprintSha256;
       const secretString = encodeStoredPair(prepared.pair, spec.preset);
       calls.checkSize(secretString);

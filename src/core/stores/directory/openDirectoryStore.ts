@@ -204,7 +204,7 @@ class DirectoryStore implements SecretsStore {
 
   async stage(pair: StoredPair, options?: WriteOptions): Promise<StorePairState> {
     checkAborted(options);
-    const prepared = preparePair(pair, options?.now ?? new Date());
+    const prepared = preparePair(pair, options?.now ?? new Date(), this.description);
     await checkStoreFolders(this.paths, true);
     await cleanLeftovers(this.paths);
     const raw = await readLinks(this.paths);
@@ -224,7 +224,7 @@ class DirectoryStore implements SecretsStore {
         throw keyReused(this.description, `archive/${links.live}`);
     }
     if (pending !== null && sameFingerprint(pending, fingerprint)) return { current: current ?? fingerprint, pending };
-    const { name } = await writeGeneration(this.paths.archive, prepared, this.step);
+    const { name } = await writeGeneration(this.paths.archive, prepared, this.step, this.description);
     checkAborted(options);
     await this.checkUnchanged(raw);
     if (links.live === null) {

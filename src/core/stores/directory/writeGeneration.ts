@@ -61,8 +61,9 @@ export async function writeGeneration(
   archive: string,
   prepared: PreparedPair,
   step: StepHook,
+  store: string,
 ): Promise<{ name: string; created: boolean }> {
-  const picked = await pickGenerationName(prepared.generation, (name) => holderOf(archive, name, prepared));
+  const picked = await pickGenerationName(prepared.generation, (name) => holderOf(archive, name, prepared), store);
   if (picked.exists) return { name: picked.name, created: false };
   const name = picked.name;
   step('generation: write');

@@ -231,6 +231,17 @@ describe('CLI store commands against a directory store', function () {
     refused(cli(['store', 'retire', '--store', store]), 1, 'store-nothing-to-retire', 'nothing left');
   });
 
+  it('check --store fails (exit 1) when the pending pair services are about to read cannot be read', () => {
+    ok(cli(deployArgs(store, f.a, '--json')), 'deploy a');
+    ok(cli(deployArgs(store, f.b, '--json')), 'deploy b');
+    assert.strictEqual(cli(['check', '--within', '1', '--store', store]).code, 0);
+    const nextKey = path.join(root, 'archive', link('next')!, 'key.pem');
+    fs.writeFileSync(nextKey, fs.readFileSync(f.a.keyPath, 'utf8'));
+    const checked = cli(['check', '--within', '1', '--store', store]);
+    assert.strictEqual(checked.code, 1, checked.stderr);
+    assert.match(checked.stdout, /key\.pem does not belong to cert\.pem/);
+  });
+
   it('escapes control characters from a certificate in its human output', () => {
     const keyPath = path.join(dir, 'evil.key');
     const certPath = path.join(dir, 'evil.crt');

@@ -424,6 +424,36 @@ describe('AWS Secrets Manager store, staged layout (against moto)', function () 
     await store.stage(fx.pairs[B].pair);
   });
 
+  it('list of a secret not created yet is empty, as other stores are', async () => {
+    assert.deepStrictEqual(await open().list(), { entries: [], errors: [] });
+  });
+
+  it('list reads a labelled version by its label (what label-scoped IAM policies allow), others by id', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await store.stage(fx.pairs[B].pair);
+    await store.promote();
+    await store.stage(fx.pairs[C].pair);
+    await store.promote();
+    const reads: Array<Record<string, unknown>> = [];
+    const client = hookedClient(moto, (name, input) => {
+      if (name === 'GetSecretValueCommand') reads.push(input);
+    });
+    const listing = await open(client).list();
+    assert.strictEqual(listing.entries.length, 3);
+    const stages = reads.map((r) => r.VersionStage ?? `id:${r.VersionId === undefined ? '?' : 'yes'}`).sort();
+    assert.deepStrictEqual(stages, ['AWSCURRENT', 'AWSPREVIOUS', 'id:yes']);
+  });
+
+  it('refusals name the store', async () => {
+    await rejectsWithCode(
+      open().stage({ ...fx.pairs[A].pair, privateKeyPem: fx.pairs[B].pair.privateKeyPem }),
+      'key-certificate-mismatch',
+      new RegExp(`^aws-sm:${SECRET}.*: the private key does not belong`),
+    );
+    await rejectsWithCode(open().stage(fx.expired.pair), 'certificate-expired', new RegExp(`^aws-sm:${SECRET}`));
+  });
+
   it('refuses every write to a secret scheduled for deletion (moto would accept it)', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);

@@ -163,11 +163,16 @@ describe('openDirectoryStore', function () {
   });
 
   it('refuses a key that does not match, an expired certificate, and the pair already live', async () => {
-    await assert.rejects(
-      store.stage({ certificatePem: pairs[0].pair.certificatePem, privateKeyPem: pairs[1].pair.privateKeyPem }),
-      refusedWith('key-certificate-mismatch'),
-    );
-    await assert.rejects(store.stage(expired.pair), refusedWith('certificate-expired'));
+    const mismatch = await store
+      .stage({ certificatePem: pairs[0].pair.certificatePem, privateKeyPem: pairs[1].pair.privateKeyPem })
+      .catch((error: unknown) => error);
+    refusedWith('key-certificate-mismatch')(mismatch);
+    // Named by the store, so that a run over several stores says which one refused.
+    assert.ok((mismatch as Error).message.startsWith(`${store.description}: `), (mismatch as Error).message);
+    await assert.rejects(store.stage(expired.pair), (error: unknown) => {
+      refusedWith('certificate-expired')(error);
+      return (error as Error).message.startsWith(`${store.description}: `);
+    });
     assert.deepStrictEqual(fs.readdirSync(dir), [], 'nothing written by a refused stage');
     await store.stage(pairs[0].pair);
     await assert.rejects(store.stage(pairs[0].pair), refusedWith('store-already-current'));
