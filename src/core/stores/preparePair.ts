@@ -1,10 +1,10 @@
-import { createPrivateKey, createPublicKey } from 'crypto';
+import { createPrivateKey, KeyObject } from 'crypto';
 import { CoreError } from '../errors';
 import { CertificateInfo } from '../model';
 import { formatName } from '../x509/formatName';
 import { readCertificate } from '../x509/certificate';
-import { publicKeyFacts } from '../x509/publicKeyFacts';
-import { splitPem } from '../x509/pem';
+import { certificateBlocks } from '../x509/certificateBlocks';
+import { keyMatchesCertificate } from './keyMatchesCertificate';
 import { StoredPair } from './secretsStore';
 
 /** A pair checked and normalised for a store: what every adapter writes, and the facts it tags or names it by. */
@@ -19,9 +19,9 @@ export interface PreparedPair {
 }
 
 function certificatesIn(pem: string, what: string): string[] {
-  const blocks = splitPem(pem).blocks.filter((b) => /CERTIFICATE/.test(b.label));
+  const blocks = certificateBlocks(pem);
   if (blocks.length === 0) throw new CoreError('malformed-certificate', `${what} holds no PEM certificate`);
-  return blocks.map((b) => b.text.trimEnd() + '\n');
+  return blocks;
 }
 
 export function generationName(certificate: Pick<CertificateInfo, 'notAfter' | 'serialNumber'>): string {
@@ -50,12 +50,11 @@ export function preparePair(input: StoredPair, now: Date = new Date(), store?: s
 function prepare(input: StoredPair, now: Date): PreparedPair {
   const [leafPem] = certificatesIn(input.certificatePem, 'the certificate');
   const certificate = readCertificate(leafPem);
-  let spki: Buffer;
+  let key: KeyObject;
   let privateKeyPem: string;
   try {
-    const key = createPrivateKey({ key: input.privateKeyPem, format: 'pem' });
+    key = createPrivateKey({ key: input.privateKeyPem, format: 'pem' });
     privateKeyPem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
-    spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
   } catch (error) {
     const encrypted = /ENCRYPTED/.test(input.privateKeyPem);
     throw new CoreError(
@@ -66,7 +65,7 @@ function prepare(input: StoredPair, now: Date): PreparedPair {
       { cause: error },
     );
   }
-  if (publicKeyFacts(spki).publicKeySha256 !== certificate.publicKeySha256) {
+  if (!keyMatchesCertificate(key, certificate)) {
     throw new CoreError(
       'key-certificate-mismatch',
       `the private key does not belong to the certificate ${formatName(certificate.subject)} (serial ${certificate.serialNumber}): their public keys differ`,

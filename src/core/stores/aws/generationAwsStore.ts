@@ -30,11 +30,10 @@ import {
 } from '../secretsStore';
 import { AwsStoreSpec, checkAwsSecretName } from '../storeSpec';
 import { decodeStoredPair, encodeStoredPair } from '../storedPairJson';
-import { AwsCalls } from './awsCalls';
+import { AwsCalls, STORE_WIDE } from './awsCalls';
 
 /** Tag values of `state`; `superseded`: staged, then replaced by another staged pair before any switch. */
 type GenerationState = 'pending' | 'active' | 'retiring' | 'superseded';
-const STORE_WIDE = new Set(['store-unreachable', 'store-access-denied', 'store-throttled', 'aborted']);
 
 interface Generation {
   name: string;
@@ -112,7 +111,8 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
     return g.tags.fingerprintSha256 || (await readGeneration(g.name, operation, signal)).certificate.fingerprintSha256;
   }
 
-  // stateSince orders generations of one state by the store's own time, whatever clock the caller passed.
+  // stateSince orders generations of one state by this machine's clock, not the caller's `now` (a test or a
+  // --now in the past must not make a fresh switch look older than the last one).
   async function tag(name: string, state: GenerationState, operation: string, signal?: AbortSignal) {
     const tags: Tag[] = [
       { Key: 'state', Value: state },

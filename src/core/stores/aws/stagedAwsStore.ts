@@ -29,7 +29,7 @@ import {
 } from '../secretsStore';
 import { AwsStoreSpec } from '../storeSpec';
 import { decodeStoredPair, encodeStoredPair } from '../storedPairJson';
-import { AwsCalls } from './awsCalls';
+import { AwsCalls, STORE_WIDE } from './awsCalls';
 import { awsErrorMessage, awsErrorName } from './awsStoreError';
 
 const CURRENT = 'AWSCURRENT';
@@ -45,9 +45,6 @@ const ROLLED_BACK_UNFINISHED =
  * moved it.
  */
 const LABEL_MOVED = /RemoveFromVersionId|not found in version|currently (has|attached)/i;
-
-/** Failures that concern the whole store, not one entry: a listing must not hide them as entry errors. */
-const STORE_WIDE = new Set(['store-unreachable', 'store-access-denied', 'store-throttled', 'aborted']);
 
 type Versions = Map<string, string[]>;
 

@@ -6,6 +6,7 @@ import { accessError, FILES } from './directoryLayout';
 import { NameHolder, pickGenerationName } from '../pickGenerationName';
 import { readGeneration, readGenerationCertificate } from './readGeneration';
 import { StepHook } from './replaceLink';
+import { syncFolder } from './syncFolder';
 
 /** `.tmp-<pid>-XXXXXX` in archive/: a generation being written, never read as one. */
 export const TEMP_GENERATION = /^\.tmp-(\d+)-[A-Za-z0-9]+$/;
@@ -16,15 +17,6 @@ async function writeExclusive(file: string, text: string, mode: number): Promise
   try {
     await handle.chmod(mode);
     await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await fs.open(folder, 'r');
-  try {
     await handle.sync();
   } finally {
     await handle.close();
