@@ -5,7 +5,7 @@ import { formatTable } from '../formatTable';
 import { errorToJson, formatErrors, itemToJson } from '../inventoryJson';
 import { parseDays, parseNow, parseThresholds, stringOption, UsageError } from '../parseArgs';
 import { scanOptions } from '../scanPaths';
-import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../replacedItems';
+import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../loadReplaced';
 import {
   countsInCheck,
   failsCheck,
