@@ -12,6 +12,7 @@ const REFUSALS: ReadonlySet<CoreErrorCode> = new Set<CoreErrorCode>([
   'store-changed',
   'store-scheduled-for-deletion',
   'store-already-current',
+  'store-key-reused',
   'key-certificate-mismatch',
   'certificate-expired',
 ]);
@@ -22,4 +23,4 @@ export function storeExitCode(code: CoreErrorCode): number {
 }
 
 export const STORE_EXIT_CODES =
-  'Exit codes: 0 done; 1 refused by a check, nothing changed (nothing staged, a key that does not match, an expired certificate, the store changed meanwhile, nothing to retire, scheduled for deletion, already current); 2 bad usage, or the store unreachable, access denied or not found.';
+  'Exit codes: 0 done; 1 refused by a check, nothing changed (nothing staged, a key that does not match, an expired certificate, the store changed meanwhile, nothing to retire, scheduled for deletion, already current, a renewal that reuses the current key); 2 bad usage, or the store unreachable, access denied or not found.';

@@ -65,6 +65,16 @@ export function countsInCheck(item: StoreItem): boolean {
   return role === 'current' || role === 'pending';
 }
 
+/**
+ * A current or pending entry that cannot be read fails `check`: it is the version services read (or are about to),
+ * and a gate that passed without judging it would pass for the wrong reason.
+ */
+export function failsCheck(error: StoreItemError): boolean {
+  if (error.stage === undefined) return false;
+  const role = roleOfStage(error.stage);
+  return role === 'current' || role === 'pending';
+}
+
 export function storeItemJson(item: StoreItem, now: Date, thresholds?: number[]): Record<string, unknown> {
   const { entry } = item;
   return {

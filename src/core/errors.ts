@@ -47,6 +47,7 @@ export type CoreErrorCode =
   | 'store-changed'
   | 'store-scheduled-for-deletion'
   | 'store-already-current'
+  | 'store-key-reused'
   // ... and failures to reach or use the store (exit 2).
   | 'store-spec-invalid'
   | 'store-unreachable'

@@ -155,7 +155,7 @@ export function makeLeaf(
   ca: Ca,
   dir: string,
   name: string,
-  options: { subject?: string; sans?: string[]; notBefore?: Date; notAfter: Date; key?: KeySpec },
+  options: { subject?: string; sans?: string[]; notBefore?: Date; notAfter: Date; key?: KeySpec; serial?: string },
 ): { keyPath: string; csrPath: string; certPath: string } {
   fs.mkdirSync(dir, { recursive: true });
   const keyPath = makeKey(path.join(dir, `${name}.key`), options.key ?? { type: 'rsa', bits: 2048 });
@@ -168,6 +168,7 @@ export function makeLeaf(
   const certPath = signCsr(ca, csrPath, path.join(dir, `${name}.crt`), {
     notBefore: options.notBefore ?? new Date(Date.now() - 30 * 86400_000),
     notAfter: options.notAfter,
+    serial: options.serial,
   });
   return { keyPath, csrPath, certPath };
 }

@@ -5,9 +5,10 @@ import { formatTable } from '../formatTable';
 import { errorToJson, formatErrors, itemToJson } from '../inventoryJson';
 import { parseDays, parseNow, parseThresholds, stringOption, UsageError } from '../parseArgs';
 import { scanOptions } from '../scanPaths';
-import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../replacedItems';
+import { formatReplaced, loadReplaced, replacedOptions, replacedToJson, splitReplaced } from '../loadReplaced';
 import {
   countsInCheck,
+  failsCheck,
   formatStoreErrors,
   scanPathsAndStores,
   storeErrorJson,
@@ -114,6 +115,6 @@ export const checkCommand: Command = {
       if (storeErrors.length > 0)
         io.stdout(`\n${storeErrors.length} store problem(s):\n${formatStoreErrors(storeErrors)}`);
     }
-    return expiring.length > 0 ? EXIT.problems : EXIT.ok;
+    return expiring.length > 0 || storeErrors.some(failsCheck) ? EXIT.problems : EXIT.ok;
   },
 };

@@ -4,7 +4,8 @@ import { STORE_EXIT_CODES } from '../storeExitCode';
 import { storeDeployCommand } from './store/storeDeploy';
 import { storeListCommand } from './store/storeList';
 import { storeRetireCommand } from './store/storeRetire';
-import { storePromoteCommand, storeRollbackCommand } from './store/storeSwitch';
+import { storePromoteCommand } from './store/storePromote';
+import { storeRollbackCommand } from './store/storeRollback';
 
 export const storeCommand: Command = {
   name: 'store',

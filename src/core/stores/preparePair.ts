@@ -1,45 +1,60 @@
-import { createPrivateKey, createPublicKey } from 'crypto';
+import { createPrivateKey, KeyObject } from 'crypto';
 import { CoreError } from '../errors';
 import { CertificateInfo } from '../model';
 import { formatName } from '../x509/formatName';
 import { readCertificate } from '../x509/certificate';
-import { publicKeyFacts } from '../x509/publicKeyFacts';
-import { splitPem } from '../x509/pem';
+import { certificateBlocks } from '../x509/certificateBlocks';
+import { keyMatchesCertificate } from './keyMatchesCertificate';
 import { StoredPair } from './secretsStore';
 
 /** A pair checked and normalised for a store: what every adapter writes, and the facts it tags or names it by. */
 export interface PreparedPair {
   pair: StoredPair;
   certificate: CertificateInfo;
-  /** `<notAfter as YYYY-MM-DD>-<first 8 hex of the serial>`: sorts by expiry, unique per certificate in practice. */
+  /**
+   * `<notAfter as YYYY-MM-DD>-<first 8 hex of the serial>`: sorts by expiry, but two certificates can share it;
+   * adapters pick the name actually used with pickGenerationName.
+   */
   generation: string;
 }
 
 function certificatesIn(pem: string, what: string): string[] {
-  const blocks = splitPem(pem).blocks.filter((b) => /CERTIFICATE/.test(b.label));
+  const blocks = certificateBlocks(pem);
   if (blocks.length === 0) throw new CoreError('malformed-certificate', `${what} holds no PEM certificate`);
-  return blocks.map((b) => b.text.trimEnd() + '\n');
+  return blocks;
 }
 
 export function generationName(certificate: Pick<CertificateInfo, 'notAfter' | 'serialNumber'>): string {
   const serial = certificate.serialNumber.replace(/[^0-9A-Fa-f]/g, '').toLowerCase();
-  return `${certificate.notAfter.slice(0, 10)}-${serial.slice(0, 8).padEnd(8, '0')}`;
+  // Padded on the left, as numbers are: serial 0x1000 must not be named like serial 0x10000000.
+  return `${certificate.notAfter.slice(0, 10)}-${serial.padStart(8, '0').slice(0, 8)}`;
 }
 
 /**
  * Refuses what must never reach services: a key that does not belong to the certificate (the daemon would fail
  * every handshake), an encrypted key (no consumer could open it), and a certificate that has expired. The key is
- * re-encoded as unencrypted PKCS#8; messages never quote key material.
+ * re-encoded as unencrypted PKCS#8; messages never quote key material. With `store`, messages start with it.
  */
-export function preparePair(input: StoredPair, now: Date = new Date()): PreparedPair {
+export function preparePair(input: StoredPair, now: Date = new Date(), store?: string): PreparedPair {
+  if (store === undefined) return prepare(input, now);
+  try {
+    return prepare(input, now);
+  } catch (error) {
+    // The store named, so that a refusal in a run over several stores says which one refused.
+    if (error instanceof CoreError)
+      throw new CoreError(error.code, `${store}: ${error.message}`, { cause: error.cause ?? error });
+    throw error;
+  }
+}
+
+function prepare(input: StoredPair, now: Date): PreparedPair {
   const [leafPem] = certificatesIn(input.certificatePem, 'the certificate');
   const certificate = readCertificate(leafPem);
-  let spki: Buffer;
+  let key: KeyObject;
   let privateKeyPem: string;
   try {
-    const key = createPrivateKey({ key: input.privateKeyPem, format: 'pem' });
+    key = createPrivateKey({ key: input.privateKeyPem, format: 'pem' });
     privateKeyPem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
-    spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
   } catch (error) {
     const encrypted = /ENCRYPTED/.test(input.privateKeyPem);
     throw new CoreError(
@@ -50,7 +65,7 @@ export function preparePair(input: StoredPair, now: Date = new Date()): Prepared
       { cause: error },
     );
   }
-  if (publicKeyFacts(spki).publicKeySha256 !== certificate.publicKeySha256) {
+  if (!keyMatchesCertificate(key, certificate)) {
     throw new CoreError(
       'key-certificate-mismatch',
       `the private key does not belong to the certificate ${formatName(certificate.subject)} (serial ${certificate.serialNumber}): their public keys differ`,

@@ -1,5 +1,5 @@
 import { CoreError } from '../errors';
-import { splitPem } from '../x509/pem';
+import { certificateBlocks } from '../x509/certificateBlocks';
 import { StoredPair } from './secretsStore';
 import { FieldPresetName } from './storeSpec';
 
@@ -10,12 +10,6 @@ const PRESET_FIELDS: Record<FieldPresetName, { certificate: string; key: string;
   'vault-pki': { certificate: 'certificate', key: 'private_key', chain: 'ca_chain', ca: 'issuing_ca' },
   kubernetes: { certificate: 'tls.crt', key: 'tls.key', ca: 'ca.crt' },
 };
-
-function certificateBlocks(pem: string): string[] {
-  return splitPem(pem)
-    .blocks.filter((b) => /CERTIFICATE/.test(b.label))
-    .map((b) => b.text.trimEnd() + '\n');
-}
 
 /** One JSON object per generation, so the certificate and its key switch together. */
 export function encodeStoredPair(pair: StoredPair, preset: FieldPresetName): string {

@@ -1,7 +1,7 @@
 import { isCoreError } from '../../../core/errors';
 import { readUserFile } from '../../../core/files/readUserFile';
 import { StoredPair } from '../../../core/stores/secretsStore';
-import { splitPem } from '../../../core/x509/pem';
+import { certificateBlocks } from '../../../core/x509/certificateBlocks';
 import { Command } from '../../command';
 import { storeOption } from '../../openStoreSpec';
 import { parseNow, stringOption, UsageError } from '../../parseArgs';
@@ -24,18 +24,14 @@ async function readInput(path: string, option: string): Promise<string> {
  * otherwise hold the leaf alone, and services would send an incomplete chain.
  */
 export function pairFrom(certificatePem: string, privateKeyPem: string, chainPem: string | undefined): StoredPair {
-  const certificates = splitPem(certificatePem).blocks.filter((b) => /CERTIFICATE/.test(b.label));
+  const certificates = certificateBlocks(certificatePem);
   if (certificates.length > 1 && chainPem !== undefined)
     throw new UsageError(
       `--cert holds ${certificates.length} certificates and --chain is given too: give the intermediates in one place`,
     );
   const pair: StoredPair = { certificatePem, privateKeyPem };
   if (chainPem !== undefined) pair.chainPem = chainPem;
-  else if (certificates.length > 1)
-    pair.chainPem = certificates
-      .slice(1)
-      .map((b) => `${b.text.trimEnd()}\n`)
-      .join('');
+  else if (certificates.length > 1) pair.chainPem = certificates.slice(1).join('');
   return pair;
 }
 

@@ -28,6 +28,14 @@ function retireLines(result: RetireResult): string[] {
   ];
 }
 
+/** `AA:BB:…` as the stores compare it, from any case, with or without colons. */
+function parseFingerprint(text: string): string {
+  const hex = text.replace(/[:\s]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{64}$/.test(hex))
+    throw new UsageError(`--fingerprint must be a SHA-256 fingerprint (64 hex digits, colons optional), not "${text}"`);
+  return hex.match(/../g)!.join(':');
+}
+
 /**
  * Why a recovery window means nothing for this store, or undefined. Said before anything is touched: the options
  * would otherwise be silently ignored. A spec that does not parse is left to opening the store, with its code.
@@ -48,9 +56,15 @@ export const storeRetireCommand: Command = {
   name: 'retire',
   summary:
     "remove the previous pair's private key from the store, and say honestly whether anything recoverable is left",
-  synopsis: 'store retire --store SPEC [--force] [--recovery-days N] [--json] [--now T]',
+  synopsis: 'store retire --store SPEC [--fingerprint FP] [--force] [--recovery-days N] [--json] [--now T]',
   options: {
     store: storeOption,
+    fingerprint: {
+      type: 'string',
+      value: 'FP',
+      description:
+        'retire this certificate (its SHA-256 fingerprint, as store list prints it) instead of the previous one; never the current or pending one',
+    },
     force: {
       type: 'boolean',
       description: 'aws-sm generation layout only: delete the secret at once, without a recovery window',
@@ -76,13 +90,15 @@ export const storeRetireCommand: Command = {
     if (force && recoveryDays !== undefined)
       throw new UsageError('--force deletes without a recovery window: give it or --recovery-days, not both');
     const now = parseNow(stringOption(args, 'now'));
+    const fingerprintText = stringOption(args, 'fingerprint');
+    const fingerprintSha256 = fingerprintText === undefined ? undefined : parseFingerprint(fingerprintText);
     if (force || recoveryDays !== undefined) {
       const option = force ? '--force' : '--recovery-days';
       const why = windowlessStore(spec);
       if (why) throw new UsageError(`${option} applies to aws-sm:PREFIX?layout=generation only: ${why}`);
     }
     return runStoreOperation('store retire', spec, io, async ({ store }) => {
-      const result = await store.retire({ force, recoveryDays, now });
+      const result = await store.retire({ force, recoveryDays, now, fingerprintSha256 });
       if (args.options.json) io.stdout(`${JSON.stringify(retireJson(result), null, 2)}\n`);
       else io.stdout(retireLines(result).map(escapeControlCharacters).join('\n') + '\n');
       return EXIT.ok;

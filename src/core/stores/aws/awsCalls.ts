@@ -3,6 +3,14 @@ import { CoreError } from '../../errors';
 import { ExpectedState } from '../secretsStore';
 import { awsStoreError } from './awsStoreError';
 
+/** Failures that concern the whole store, not one entry: a listing must not hide them as entry errors. */
+export const STORE_WIDE: ReadonlySet<string> = new Set([
+  'store-unreachable',
+  'store-access-denied',
+  'store-throttled',
+  'aborted',
+]);
+
 /** AWS's limit on a SecretString; checked before the call (moto accepts more). */
 export const MAX_SECRET_BYTES = 65_536;
 

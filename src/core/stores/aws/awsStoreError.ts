@@ -58,6 +58,12 @@ export function awsErrorName(error: unknown): string | undefined {
   return typeof cause === 'object' && cause !== null ? (cause as SdkLikeError).name : undefined;
 }
 
+/** The AWS error's own message, to tell apart refusals that share a name. */
+export function awsErrorMessage(error: unknown): string | undefined {
+  const cause = error instanceof CoreError ? error.cause : error;
+  return typeof cause === 'object' && cause !== null ? (cause as SdkLikeError).message : undefined;
+}
+
 /**
  * Every SDK failure becomes one typed CoreError naming the store and the operation. AWS messages name secrets and
  * versions, never their values, so they are kept as the detail.

@@ -12,7 +12,9 @@ import { CoreError } from '../../errors';
 import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
 import { formatName } from '../../x509/formatName';
+import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
+import { MAX_SUFFIX, pickGenerationName } from '../pickGenerationName';
 import {
   ExpectedState,
   RetireOptions,
@@ -28,11 +30,10 @@ import {
 } from '../secretsStore';
 import { AwsStoreSpec, checkAwsSecretName } from '../storeSpec';
 import { decodeStoredPair, encodeStoredPair } from '../storedPairJson';
-import { AwsCalls } from './awsCalls';
+import { AwsCalls, STORE_WIDE } from './awsCalls';
 
 /** Tag values of `state`; `superseded`: staged, then replaced by another staged pair before any switch. */
 type GenerationState = 'pending' | 'active' | 'retiring' | 'superseded';
-const STORE_WIDE = new Set(['store-unreachable', 'store-access-denied', 'store-throttled', 'aborted']);
 
 interface Generation {
   name: string;
@@ -110,7 +111,8 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
     return g.tags.fingerprintSha256 || (await readGeneration(g.name, operation, signal)).certificate.fingerprintSha256;
   }
 
-  // stateSince orders generations of one state by the store's own time, whatever clock the caller passed.
+  // stateSince orders generations of one state by this machine's clock, not the caller's `now` (a test or a
+  // --now in the past must not make a fresh switch look older than the last one).
   async function tag(name: string, state: GenerationState, operation: string, signal?: AbortSignal) {
     const tags: Tag[] = [
       { Key: 'state', Value: state },
@@ -190,11 +192,10 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
 
     async stage(pair, options: StoreOperationOptions & { expect?: ExpectedState } = {}): Promise<StorePairState> {
       const now = options.now ?? new Date();
-      const prepared = preparePair(pair, now);
+      const prepared = preparePair(pair, now, calls.store);
       const certificate = prepared.certificate;
       const fingerprint = certificate.fingerprintSha256;
-      const name = `${prefix}/${prepared.generation}`;
-      checkAwsSecretName(name, 'generation secret name');
+      checkAwsSecretName(`${prefix}/${prepared.generation}-${MAX_SUFFIX}`, 'generation secret name');
       const secretString = encodeStoredPair(prepared.pair, spec.preset);
       calls.checkSize(secretString);
       const all = await generations('stage', options.signal);
@@ -203,7 +204,27 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
       const current = await fingerprintOf(active, 'stage', options.signal);
       const pendingFingerprint = await fingerprintOf(pending, 'stage', options.signal);
       calls.checkExpected(options.expect, { current, pending: pendingFingerprint });
-      const existing = all.find((g) => g.name === name);
+      const picked = await pickGenerationName(
+        `${prefix}/${prepared.generation}`,
+        async (candidate) => {
+          const g = all.find((x) => x.name === candidate);
+          if (!g) return 'absent';
+          // The certificate itself, not its tag, decides; a secret scheduled for deletion has only its tags.
+          let held: string | null | undefined = g.deletedDate ? g.tags.fingerprintSha256 : undefined;
+          if (!g.deletedDate) {
+            try {
+              held = (await readGeneration(g.name, 'stage', options.signal)).certificate.fingerprintSha256;
+            } catch (error) {
+              // An unreadable secret under that name is someone else's: it is never re-tagged or written to.
+              if (!(error instanceof CoreError) || STORE_WIDE.has(error.code)) throw error;
+            }
+          }
+          return held?.toUpperCase() === fingerprint.toUpperCase() ? 'same' : 'other';
+        },
+        calls.store,
+      );
+      const name = picked.name;
+      const existing = picked.exists ? all.find((g) => g.name === name) : undefined;
       if (existing?.deletedDate)
         throw new CoreError(
           'store-scheduled-for-deletion',
@@ -211,6 +232,12 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
         );
       if (existing?.state === 'active')
         throw new CoreError('store-already-current', `${calls.store}: ${name} is already the active generation`);
+      if (active) {
+        const activeKey =
+          active.tags.spkiSha256 ||
+          (await readGeneration(active.name, 'stage', options.signal)).certificate.publicKeySha256;
+        if (activeKey === certificate.publicKeySha256) throw keyReused(calls.store, active.name);
+      }
       if (existing && existing === pending) return { current: current as string, pending: pendingFingerprint };
       const state: GenerationState = active ? 'pending' : 'active';
       if (existing) {
@@ -314,11 +341,19 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
             `${calls.store} holds no generation with certificate ${options.fingerprintSha256}`,
           );
       } else {
-        target = latest(all, 'retiring');
+        // With force, a generation already scheduled for deletion is a target too: "retire it again with force"
+        // must reach the one the last retire scheduled (AWS deletes a scheduled secret at once when forced).
+        target =
+          latest(all, 'retiring') ??
+          (options.force
+            ? all
+                .filter((g) => g.deletedDate)
+                .sort((a, b) => (b.deletedDate?.getTime() ?? 0) - (a.deletedDate?.getTime() ?? 0))[0]
+            : undefined);
         if (!target)
           throw new CoreError(
             'store-nothing-to-retire',
-            `${calls.store}: nothing to retire (no generation tagged state=retiring)`,
+            `${calls.store}: nothing to retire (no generation tagged state=retiring${options.force ? ', none scheduled for deletion' : ''})`,
           );
       }
       if (!target.deletedDate && (target.state === 'active' || target.state === 'pending'))
@@ -349,6 +384,14 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
           o,
         ),
       );
+      const liveKeys = [latest(all, 'active'), latest(all, 'pending')].map((g) => g?.tags.spkiSha256);
+      if (options.force && target.tags.spkiSha256 && liveKeys.includes(target.tags.spkiSha256))
+        return {
+          removed: false,
+          recoverable: false,
+          fingerprintSha256: fingerprint,
+          message: `Deleted ${name} at once, but its private key is still held by the active or pending generation: the key is not gone from AWS Secrets Manager.`,
+        };
       if (options.force)
         return {
           removed: true,

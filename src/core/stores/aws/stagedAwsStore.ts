@@ -12,6 +12,7 @@ import { CoreError } from '../../errors';
 import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
 import { formatName } from '../../x509/formatName';
+import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
 import {
   ExpectedState,
@@ -28,15 +29,22 @@ import {
 } from '../secretsStore';
 import { AwsStoreSpec } from '../storeSpec';
 import { decodeStoredPair, encodeStoredPair } from '../storedPairJson';
-import { AwsCalls } from './awsCalls';
-import { awsErrorName } from './awsStoreError';
+import { AwsCalls, STORE_WIDE } from './awsCalls';
+import { awsErrorMessage, awsErrorName } from './awsStoreError';
 
 const CURRENT = 'AWSCURRENT';
 const PENDING = 'AWSPENDING';
 const PREVIOUS = 'AWSPREVIOUS';
 const ROLE_LABEL = { current: CURRENT, pending: PENDING, previous: PREVIOUS } as const;
-/** Failures that concern the whole store, not one entry: a listing must not hide them as entry errors. */
-const STORE_WIDE = new Set(['store-unreachable', 'store-access-denied', 'store-throttled', 'aborted']);
+
+const ROLLED_BACK_UNFINISHED =
+  'The switch back is done (services get the old pair again), but the new pair carries AWSPREVIOUS beside AWSPENDING; rollback again to finish.';
+
+/**
+ * How AWS (and moto) word "RemoveFromVersionId does not carry that label": only these mean that someone else
+ * moved it.
+ */
+const LABEL_MOVED = /RemoveFromVersionId|not found in version|currently (has|attached)/i;
 
 type Versions = Map<string, string[]>;
 
@@ -115,14 +123,22 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     return { versions };
   }
 
+  /**
+   * By its label when it has one: IAM policies commonly grant GetSecretValue only for a staging label
+   * (`secretsmanager:VersionStage`). Should the label have moved since the listing, the version is read by its id.
+   */
   async function readVersion(
     versionId: string,
     operation: string,
     signal?: AbortSignal,
+    label?: string,
   ): Promise<{ pair: StoredPair; certificate: CertificateInfo }> {
-    const value = await calls.call(`${operation} (GetSecretValue)`, signal, (send, o) =>
-      send(new GetSecretValueCommand({ SecretId: secretId, VersionId: versionId }), o),
-    );
+    const get = (at: { VersionId: string } | { VersionStage: string }) =>
+      calls.call(`${operation} (GetSecretValue)`, signal, (send, o) =>
+        send(new GetSecretValueCommand({ SecretId: secretId, ...at }), o),
+      );
+    let value = label ? await get({ VersionStage: label }) : await get({ VersionId: versionId });
+    if (label && value.VersionId !== versionId) value = await get({ VersionId: versionId });
     return decode(value.SecretString, versionId);
   }
 
@@ -147,10 +163,15 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     return (await readVersion(versionId, operation, signal)).certificate.fingerprintSha256;
   }
 
+  /**
+   * Moves one label. `left` says what the store holds should this move fail, after the moves made before it, so
+   * that the error says where the switch stands instead of guessing.
+   */
   async function move(
     operation: string,
     label: string,
     change: { to?: string; from?: string },
+    left: string,
     signal?: AbortSignal,
   ): Promise<void> {
     try {
@@ -166,14 +187,20 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
         ),
       );
     } catch (error) {
-      // AWS checks that RemoveFromVersionId still carries the label: someone moved it since we read.
-      if (awsErrorName(error) === 'InvalidParameterException') {
+      // AWS checks that RemoveFromVersionId still carries the label: someone moved it since we read. Other
+      // InvalidParameterExceptions (a malformed request) are failures, not a changed store.
+      const message = awsErrorMessage(error) ?? '';
+      if (awsErrorName(error) === 'InvalidParameterException' && LABEL_MOVED.test(message)) {
         throw new CoreError(
           'store-changed',
-          `${operation} on ${calls.store}: ${label} is no longer on version ${change.from ?? change.to}; the secret was changed by someone else, nothing was switched`,
+          `${operation} on ${calls.store}: ${label} is no longer on version ${change.from ?? change.to}; the secret was changed by someone else. ${left}`,
           { cause: error },
         );
       }
+      if (error instanceof CoreError)
+        throw new CoreError(error.code, `${error.message}. If this step did not take effect: ${left}`, {
+          cause: error.cause ?? error,
+        });
       throw error;
     }
   }
@@ -187,7 +214,9 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     },
 
     async list(options: StoreOperationOptions = {}): Promise<StoreListing> {
-      const described = await describe('list', options.signal);
+      // A secret not created yet is an empty store, as an absent directory store or prefix is.
+      const described = await describeOrNull('list', options.signal);
+      if (!described) return { entries: [], errors: [] };
       calls.refuseScheduled(described, 'list');
       const { versions, incomplete } = await allVersions(described, options.signal);
       const entries: StoreEntry[] = [];
@@ -196,7 +225,8 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       for (const [versionId, labels] of versions) {
         const stage = stageOf(labels);
         try {
-          const { certificate } = await readVersion(versionId, 'list', options.signal);
+          const label = [CURRENT, PENDING, PREVIOUS].find((l) => labels.includes(l)) ?? labels[0];
+          const { certificate } = await readVersion(versionId, 'list', options.signal, label);
           entries.push({
             id: versionId,
             stage,
@@ -229,7 +259,7 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
     },
 
     async stage(pair, options: StoreOperationOptions & { expect?: ExpectedState } = {}): Promise<StorePairState> {
-      const prepared = preparePair(pair, options.now ?? new Date());
+      const prepared = preparePair(pair, options.now ?? new Date(), calls.store);
       const fingerprint = prepared.certificate.fingerprintSha256;
       const secretString = encodeStoredPair(prepared.pair, spec.preset);
       calls.checkSize(secretString);
@@ -244,7 +274,9 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       }
       calls.refuseScheduled(described, 'stage');
       const versions = labelled(described);
-      const current = await fingerprintOf(versionWith(versions, CURRENT), 'stage', options.signal);
+      const currentId = versionWith(versions, CURRENT);
+      const currentCertificate = currentId ? (await readVersion(currentId, 'stage', options.signal)).certificate : null;
+      const current = currentCertificate?.fingerprintSha256 ?? null;
       let pending: string | null;
       try {
         pending = await fingerprintOf(versionWith(versions, PENDING), 'stage', options.signal);
@@ -256,6 +288,8 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       calls.checkExpected(options.expect, { current, pending });
       if (current === fingerprint)
         throw new CoreError('store-already-current', `${calls.store}: this certificate is already AWSCURRENT`);
+      if (currentCertificate?.publicKeySha256 === prepared.certificate.publicKeySha256)
+        throw keyReused(calls.store, `AWSCURRENT, version ${currentId}`);
       if (current !== null && pending === fingerprint) return { current, pending };
       const label = current === null ? CURRENT : PENDING;
       await calls.call('stage (PutSecretValue)', options.signal, (send, o) =>
@@ -276,10 +310,22 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       const pending = await fingerprintOf(pendingId, 'promote', options.signal);
       calls.checkExpected(options.expect, { current, pending });
       if (pendingId !== currentId) {
-        await move('promote', CURRENT, { to: pendingId, from: currentId }, options.signal);
+        await move(
+          'promote',
+          CURRENT,
+          { to: pendingId, from: currentId },
+          'Nothing was switched: services still get the old pair, and the new one stays AWSPENDING.',
+          options.signal,
+        );
       }
       // A promote interrupted after the switch leaves both labels on the new version: finishing it is the same step.
-      await move('promote', PENDING, { from: pendingId }, options.signal);
+      await move(
+        'promote',
+        PENDING,
+        { from: pendingId },
+        'The switch is done (services get the new pair, AWSCURRENT), but that version still carries AWSPENDING; promote again to finish.',
+        options.signal,
+      );
       return { current: pending as string, pending: null };
     },
 
@@ -292,18 +338,42 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
       const pendingId = versionWith(versions, PENDING);
       if (!previousId || !currentId)
         throw new CoreError('store-nothing-staged', `${calls.store}: nothing to roll back to (no AWSPREVIOUS version)`);
+      const current = await fingerprintOf(currentId, 'rollback', options.signal);
+      if (pendingId && pendingId === previousId) {
+        // Only a rollback stopped after its switch leaves AWSPENDING and AWSPREVIOUS on one version (stage always
+        // writes a new one): services already get the old pair; finishing is dropping AWSPREVIOUS.
+        const pending = await fingerprintOf(pendingId, 'rollback', options.signal);
+        calls.checkExpected(options.expect, { current, pending });
+        await move('rollback', PREVIOUS, { from: previousId }, ROLLED_BACK_UNFINISHED, options.signal);
+        return { current: current as string, pending };
+      }
       if (pendingId && pendingId !== currentId)
         throw new CoreError(
           'store-changed',
           `${calls.store}: another pair is staged as AWSPENDING since the switch; rolling back would replace it (promote or re-stage instead)`,
         );
-      const current = await fingerprintOf(currentId, 'rollback', options.signal);
       const previous = await fingerprintOf(previousId, 'rollback', options.signal);
       calls.checkExpected(options.expect, { current, pending: pendingId ? current : null });
-      await move('rollback', CURRENT, { to: previousId, from: currentId }, options.signal);
-      // The pair switched away from stays staged, so promote switches to it again; AWS moved AWSPREVIOUS onto it.
-      if (!pendingId) await move('rollback', PENDING, { to: currentId }, options.signal);
-      await move('rollback', PREVIOUS, { from: currentId }, options.signal);
+      // AWSPENDING first, on the pair being switched away from: a stop after this step leaves the state of a
+      // promote stopped after its switch (both labels on the new version), from which a rollback retried still
+      // switches back, instead of a plain "new current, old previous" that a retry would roll back to the new pair.
+      if (!pendingId)
+        await move(
+          'rollback',
+          PENDING,
+          { to: currentId },
+          'Nothing was switched: services still get the new pair (AWSCURRENT).',
+          options.signal,
+        );
+      await move(
+        'rollback',
+        CURRENT,
+        { to: previousId, from: currentId },
+        'Nothing was switched: services still get the new pair, which also carries AWSPENDING now; rollback again to switch back, or promote to stay.',
+        options.signal,
+      );
+      // AWS moves AWSPREVIOUS onto the version AWSCURRENT leaves: the new pair now carries AWSPENDING and AWSPREVIOUS.
+      await move('rollback', PREVIOUS, { from: currentId }, ROLLED_BACK_UNFINISHED, options.signal);
       return { current: previous as string, pending: current };
     },
 
@@ -343,7 +413,14 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
           `${calls.store}: version ${targetId} is ${labels.includes(CURRENT) ? 'AWSCURRENT' : 'AWSPENDING'}; only a certificate services no longer get can be retired`,
         );
       // Only our label: labels someone else set (custom stages) are theirs to remove.
-      if (labels.includes(PREVIOUS)) await move('retire', PREVIOUS, { from: targetId }, options.signal);
+      if (labels.includes(PREVIOUS))
+        await move(
+          'retire',
+          PREVIOUS,
+          { from: targetId },
+          `Nothing was retired: version ${targetId} still carries AWSPREVIOUS.`,
+          options.signal,
+        );
       const others = labels.filter((l) => l !== PREVIOUS);
       return {
         removed: false,

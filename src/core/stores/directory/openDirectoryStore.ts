@@ -2,6 +2,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import { CoreError } from '../../errors';
 import { formatName } from '../../x509/formatName';
+import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
 import {
   ExpectedState,
@@ -203,7 +204,7 @@ class DirectoryStore implements SecretsStore {
 
   async stage(pair: StoredPair, options?: WriteOptions): Promise<StorePairState> {
     checkAborted(options);
-    const prepared = preparePair(pair, options?.now ?? new Date());
+    const prepared = preparePair(pair, options?.now ?? new Date(), this.description);
     await checkStoreFolders(this.paths, true);
     await cleanLeftovers(this.paths);
     const raw = await readLinks(this.paths);
@@ -217,16 +218,20 @@ class DirectoryStore implements SecretsStore {
         'store-already-current',
         `${this.description} already serves this certificate (archive/${links.live}); nothing was staged`,
       );
-    if (pending !== null && sameFingerprint(pending, fingerprint) && links.next === prepared.generation)
-      return { current: current ?? fingerprint, pending };
-    await writeGeneration(this.paths.archive, prepared, this.step);
+    if (links.live !== null) {
+      const live = await readGenerationCertificate(this.paths.archive, links.live);
+      if (live.publicKeySha256 === prepared.certificate.publicKeySha256)
+        throw keyReused(this.description, `archive/${links.live}`);
+    }
+    if (pending !== null && sameFingerprint(pending, fingerprint)) return { current: current ?? fingerprint, pending };
+    const { name } = await writeGeneration(this.paths.archive, prepared, this.step, this.description);
     checkAborted(options);
     await this.checkUnchanged(raw);
     if (links.live === null) {
-      await replaceLink(this.paths, 'live', prepared.generation, this.step);
+      await replaceLink(this.paths, 'live', name, this.step);
       return { current: fingerprint, pending: null };
     }
-    await replaceLink(this.paths, 'next', prepared.generation, this.step);
+    await replaceLink(this.paths, 'next', name, this.step);
     return { current: current ?? fingerprint, pending: fingerprint };
   }
 
@@ -282,44 +287,79 @@ class DirectoryStore implements SecretsStore {
     await cleanLeftovers(this.paths);
     const raw = await readLinks(this.paths);
     const links = effectiveLinks(raw);
-    let target: string | null = null;
-    let fingerprint = '';
+    const archived = (await fs.readdir(this.paths.archive)).filter((n) => GENERATION_NAME.test(n)).sort();
+    // Keys services read or are about to: deleting another folder holding one of them removes no key.
+    const held = new Set<string>();
+    for (const g of [raw.live, raw.next])
+      if (g !== null) {
+        const certificate = await readGenerationCertificate(this.paths.archive, g).catch(() => null);
+        if (certificate) held.add(certificate.publicKeySha256);
+      }
+    const targets: Array<{ name: string; fingerprint: string; publicKeySha256?: string }> = [];
+    const unreadable: string[] = [];
     if (options?.fingerprintSha256) {
       const wanted = options.fingerprintSha256;
-      for (const name of (await fs.readdir(this.paths.archive)).filter((n) => GENERATION_NAME.test(n))) {
+      for (const name of archived) {
         const found = await readGenerationCertificate(this.paths.archive, name).catch(() => null);
         if (found && sameFingerprint(found.fingerprintSha256, wanted)) {
-          target = name;
-          fingerprint = found.fingerprintSha256;
+          targets.push({ name, fingerprint: found.fingerprintSha256, publicKeySha256: found.publicKeySha256 });
           break;
         }
       }
-      if (target === null)
+      if (targets.length === 0)
         throw new CoreError('store-nothing-to-retire', `${this.description} holds no certificate ${wanted}`);
-    } else {
-      target = links.previous;
-      if (target === null)
+      const [{ name: target }] = targets;
+      if (target === raw.live || target === raw.next)
         throw new CoreError(
           'store-nothing-to-retire',
-          `${this.description}: nothing to retire (no previous generation: promote first)`,
+          `archive/${target} is ${target === raw.live ? 'live' : 'next'}: services read it or are about to; only a generation switched away from can be retired`,
         );
-      fingerprint = (await this.fingerprintOf(target).catch(() => null)) ?? '';
+    } else {
+      // Every generation switched away from, not only the last one: a key archived two promotes ago is as old and
+      // as useless as the previous one. A folder holding the live or next key is kept (deleting it removes no key).
+      for (const name of archived) {
+        if (name === raw.live || name === raw.next) continue;
+        const certificate = await readGenerationCertificate(this.paths.archive, name).catch(() => null);
+        if (!certificate) unreadable.push(name);
+        else if (!held.has(certificate.publicKeySha256))
+          targets.push({ name, fingerprint: certificate.fingerprintSha256 });
+      }
+      // The previous generation first: it is the one a caller naming "the retired certificate" means.
+      targets.sort((a, b) => Number(b.name === links.previous) - Number(a.name === links.previous));
+      if (targets.length === 0)
+        throw new CoreError(
+          'store-nothing-to-retire',
+          `${this.description}: nothing to retire (no archived generation holds a key other than live's and next's)` +
+            (unreadable.length > 0
+              ? `; unreadable, left alone: ${unreadable.map((n) => `archive/${n}`).join(', ')}`
+              : ''),
+        );
     }
-    if (target === raw.live || target === raw.next)
-      throw new CoreError(
-        'store-nothing-to-retire',
-        `archive/${target} is ${target === raw.live ? 'live' : 'next'}: services read it or are about to; only a generation switched away from can be retired`,
-      );
     checkAborted(options);
     this.step('retire: checked');
     await this.checkUnchanged(raw);
-    await removeGeneration(this.paths.archive, target, this.step);
-    if (raw.previous === target) await removeLink(this.paths, 'previous', this.step);
+    for (const { name } of targets) {
+      await removeGeneration(this.paths.archive, name, this.step);
+      if (raw.previous === name) await removeLink(this.paths, 'previous', this.step);
+    }
+    const deleted = targets.map((t) => `${path.join(this.paths.archive, t.name)} (${t.fingerprint})`).join(', ');
+    const stillHeld = targets.some((t) => t.publicKeySha256 !== undefined && held.has(t.publicKeySha256));
+    if (stillHeld)
+      return {
+        removed: false,
+        recoverable: false,
+        message: `deleted ${deleted}, but its private key is still the one live or next holds: the key is not gone from the store`,
+        fingerprintSha256: targets[0].fingerprint,
+      };
     return {
       removed: true,
       recoverable: false,
-      message: `deleted ${path.join(this.paths.archive, target)} (key.pem first); the store keeps no copy, only backups or snapshots of the disk could`,
-      fingerprintSha256: fingerprint,
+      message:
+        `deleted ${deleted} (key.pem first); the store keeps no copy, only backups or snapshots of the disk could` +
+        (unreadable.length > 0
+          ? `; left alone, as their certificate cannot be read: ${unreadable.map((n) => `archive/${n}`).join(', ')}`
+          : ''),
+      fingerprintSha256: targets[0].fingerprint,
     };
   }
 }

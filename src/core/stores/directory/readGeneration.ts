@@ -1,13 +1,13 @@
-import { createPrivateKey, createPublicKey } from 'crypto';
+import { createPrivateKey, KeyObject } from 'crypto';
 import * as fs from 'fs/promises';
 import { constants as fsConstants } from 'fs';
 import * as path from 'path';
 import { CoreError } from '../../errors';
 import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
-import { publicKeyFacts } from '../../x509/publicKeyFacts';
 import { StoredPair } from '../secretsStore';
 import { FILES, GENERATION_NAME } from './directoryLayout';
+import { keyMatchesCertificate } from '../keyMatchesCertificate';
 
 /** Far above any PEM pair; a bigger file is not one of ours. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -77,13 +77,13 @@ export async function readGeneration(archive: string, name: string): Promise<Gen
   const dir = path.join(archive, name);
   const keyPem = await readOwnFile(path.join(dir, FILES.key), name);
   if (keyPem === null) throw invalid(name, `${FILES.key} is missing`);
-  let spki: Buffer;
+  let key: KeyObject;
   try {
-    spki = createPublicKey(createPrivateKey({ key: keyPem, format: 'pem' })).export({ type: 'spki', format: 'der' });
+    key = createPrivateKey({ key: keyPem, format: 'pem' });
   } catch (error) {
     throw invalid(name, `${FILES.key} is not a readable unencrypted private key`, error);
   }
-  if (publicKeyFacts(spki).publicKeySha256 !== certificate.publicKeySha256)
+  if (!keyMatchesCertificate(key, certificate))
     throw invalid(name, `${FILES.key} does not belong to ${FILES.certificate} (their public keys differ)`);
   const pair: StoredPair = { certificatePem: pem, privateKeyPem: keyPem };
   const chain = await readOwnFile(path.join(dir, FILES.chain), name);

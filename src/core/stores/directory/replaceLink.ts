@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import { accessError, LinkName, StorePaths } from './directoryLayout';
+import { syncFolder } from './syncFolder';
 
 /** Called before each change on disk; the kill tests stop the process there. */
 export type StepHook = (step: string) => void;
@@ -33,13 +34,7 @@ export async function replaceLink(
     await fs.unlink(temp).catch(() => undefined);
     throw accessError(error, path.join(paths.root, link));
   }
-  // The rename is atomic at once; syncing the folder makes it survive a power cut as well.
-  const folder = await fs.open(paths.root, 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
+  await syncFolder(paths.root);
 }
 
 /** Removes a link itself (unlink never follows it). */

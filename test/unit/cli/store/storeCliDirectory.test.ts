@@ -191,6 +191,57 @@ describe('CLI store commands against a directory store', function () {
     assert.match(retired.stdout, /^recoverable +no$/m);
     assert.match(retired.stdout, new RegExp(`^certificate +${f.a.fingerprint}$`, 'm'));
   });
+  it('retire deletes every generation switched away from, or the one --fingerprint names, and lists them', () => {
+    ok(cli(deployArgs(store, f.a, '--json')), 'deploy a');
+    ok(cli(deployArgs(store, f.b, '--json')), 'deploy b');
+    ok(cli(['store', 'promote', '--store', store, '--json']), 'promote b');
+    ok(cli(deployArgs(store, f.c, '--json')), 'deploy c');
+    ok(cli(['store', 'promote', '--store', store, '--json']), 'promote c');
+    assert.strictEqual(archived().length, 3);
+    refused(cli(['store', 'retire', '--store', store, '--fingerprint', 'nothex']), 2, /--fingerprint/, 'bad fp');
+    refused(
+      cli(['store', 'retire', '--store', store, '--fingerprint', f.c.fingerprint]),
+      1,
+      'store-nothing-to-retire',
+      'live fp',
+    );
+    // a, two promotes ago, by its fingerprint in lower case without colons.
+    const byFingerprint = cli([
+      'store',
+      'retire',
+      '--store',
+      store,
+      '--fingerprint',
+      f.a.fingerprint.replace(/:/g, '').toLowerCase(),
+    ]);
+    assert.strictEqual(byFingerprint.code, 0, byFingerprint.stderr);
+    assert.match(byFingerprint.stdout, new RegExp(`^certificate +${f.a.fingerprint}$`, 'm'));
+    assert.strictEqual(archived().length, 2);
+    ok(cli(deployArgs(store, f.a, '--json')), 'deploy a again');
+    ok(cli(['store', 'promote', '--store', store, '--json']), 'promote a');
+    ok(cli(deployArgs(store, f.b, '--json')), 'deploy b again');
+    ok(cli(['store', 'promote', '--store', store, '--json']), 'promote b');
+    // Archived now: c (two promotes ago) and a (previous) beside b live; both go, and the message names both.
+    const retired = ok(cli(['store', 'retire', '--store', store, '--json']), 'retire all');
+    assert.strictEqual(retired.removed, true);
+    assert.match(retired.message as string, new RegExp(f.a.fingerprint));
+    assert.match(retired.message as string, new RegExp(f.c.fingerprint));
+    assert.strictEqual(archived().length, 1);
+    assert.strictEqual(servedThrough('live'), f.b.fingerprint);
+    refused(cli(['store', 'retire', '--store', store]), 1, 'store-nothing-to-retire', 'nothing left');
+  });
+
+  it('check --store fails (exit 1) when the pending pair services are about to read cannot be read', () => {
+    ok(cli(deployArgs(store, f.a, '--json')), 'deploy a');
+    ok(cli(deployArgs(store, f.b, '--json')), 'deploy b');
+    assert.strictEqual(cli(['check', '--within', '1', '--store', store]).code, 0);
+    const nextKey = path.join(root, 'archive', link('next')!, 'key.pem');
+    fs.writeFileSync(nextKey, fs.readFileSync(f.a.keyPath, 'utf8'));
+    const checked = cli(['check', '--within', '1', '--store', store]);
+    assert.strictEqual(checked.code, 1, checked.stderr);
+    assert.match(checked.stdout, /key\.pem does not belong to cert\.pem/);
+  });
+
   it('escapes control characters from a certificate in its human output', () => {
     const keyPath = path.join(dir, 'evil.key');
     const certPath = path.join(dir, 'evil.crt');

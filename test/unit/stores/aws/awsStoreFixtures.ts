@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { StoredPair } from '../../../../src/core/stores/secretsStore';
 import { MotoServer, MOTO_REGION } from '../../../support/motoServer';
-import { Ca, daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../../../support/openssl';
+import { Ca, daysFromNow, makeCa, makeLeaf, openssl, signCsr, tempDir } from '../../../support/openssl';
 
 export interface TestPair {
   pair: StoredPair;
@@ -27,6 +27,10 @@ export interface Fixtures {
   /** Valid leaves expiring in 30, 31, 32 days (distinct generation names). */
   pairs: TestPair[];
   expired: TestPair;
+  /** Two certificates with one generation name: one expiry, serials sharing their first 8 hex digits. */
+  twins: TestPair[];
+  /** pairs[0] renewed with the same key (what a renewal must not do). */
+  sameKey: TestPair;
 }
 
 export function opensslFingerprint(certPath: string): string {
@@ -42,8 +46,8 @@ export function opensslPublicKeyOfCertificate(certificatePem: string): string {
   return openssl(['x509', '-noout', '-pubkey'], { input: certificatePem });
 }
 
-function testPair(ca: Ca, dir: string, name: string, notAfter: Date, notBefore?: Date): TestPair {
-  const leaf = makeLeaf(ca, dir, name, { notAfter, notBefore, key: { type: 'ec' } });
+function testPair(ca: Ca, dir: string, name: string, notAfter: Date, notBefore?: Date, serial?: string): TestPair {
+  const leaf = makeLeaf(ca, dir, name, { notAfter, notBefore, key: { type: 'ec' }, serial });
   return {
     pair: {
       certificatePem: fs.readFileSync(leaf.certPath, 'utf8'),
@@ -61,7 +65,21 @@ export function makeFixtures(): Fixtures {
   const ca = makeCa(path.join(dir, 'ca'), 'Store Test CA', { key: { type: 'ec' } });
   const pairs = [30, 31, 32].map((days, i) => testPair(ca, path.join(dir, `leaf${i}`), `leaf${i}`, daysFromNow(days)));
   const expired = testPair(ca, path.join(dir, 'expired'), 'expired', daysFromNow(-1), daysFromNow(-60));
-  return { dir, ca, pairs, expired };
+  const twinsExpire = daysFromNow(40);
+  const twins = ['AB00000001', 'AB00000002'].map((serial, i) =>
+    testPair(ca, path.join(dir, `twin${i}`), `twin${i}`, twinsExpire, undefined, serial),
+  );
+  const renewedPath = signCsr(ca, path.join(dir, 'leaf0', 'leaf0.csr'), path.join(dir, 'leaf0', 'renewed.crt'), {
+    notBefore: daysFromNow(-1),
+    notAfter: daysFromNow(50),
+  });
+  const sameKey: TestPair = {
+    pair: { ...pairs[0].pair, certificatePem: fs.readFileSync(renewedPath, 'utf8') },
+    fingerprint: opensslFingerprint(renewedPath),
+    certPath: renewedPath,
+    keyPath: pairs[0].keyPath,
+  };
+  return { dir, ca, pairs, expired, twins, sameKey };
 }
 
 export function rawClient(moto: MotoServer): SecretsManagerClient {

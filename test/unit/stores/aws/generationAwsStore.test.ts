@@ -33,7 +33,7 @@ function expectedName(p: TestPair): string {
   const notAfter = openssl(['x509', '-in', p.certPath, '-noout', '-enddate'])
     .trim()
     .replace(/^notAfter=/, '');
-  return `${PREFIX}/${new Date(notAfter).toISOString().slice(0, 10)}-${serial.toLowerCase().slice(0, 8).padEnd(8, '0')}`;
+  return `${PREFIX}/${new Date(notAfter).toISOString().slice(0, 10)}-${serial.toLowerCase().padStart(8, '0').slice(0, 8)}`;
 }
 
 function opensslSpkiSha256(p: TestPair): string {
@@ -140,6 +140,35 @@ describe('AWS Secrets Manager store, generation layout (against moto)', function
     await rejectsWithCode(store.stage(fx.pairs[B].pair), 'store-already-current');
   });
 
+  it('a certificate whose name collides with another one gets a suffix; the other is never re-tagged', async () => {
+    const store = open();
+    const [a, b] = fx.twins;
+    const name = expectedName(a);
+    assert.strictEqual(expectedName(b), name);
+    await store.stage(a.pair);
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.strictEqual((await tagsOf(raw, name)).state, 'active');
+    assert.strictEqual((await tagsOf(raw, `${name}-2`)).state, 'pending');
+    assert.strictEqual(
+      (await valueAt(raw, `${name}-2`, { VersionStage: 'AWSCURRENT' })).certificate,
+      b.pair.certificatePem,
+    );
+    assert.strictEqual((await valueAt(raw, name, { VersionStage: 'AWSCURRENT' })).certificate, a.pair.certificatePem);
+    // Staging it again finds it under the suffix: nothing new is created.
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.strictEqual((await store.list()).entries.length, 2);
+    await store.promote();
+    assert.strictEqual((await store.read('current')).certificatePem, b.pair.certificatePem);
+  });
+
+  it('refuses a renewal that keeps the current key', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await rejectsWithCode(store.stage(fx.sameKey.pair), 'store-key-reused', /same public key/);
+    await rejectsWithCode(store.promote(), 'store-nothing-staged');
+    await store.stage(fx.pairs[B].pair);
+  });
+
   it('list gives every generation with its stage and facts, including ones scheduled for deletion', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);
@@ -199,6 +228,21 @@ describe('AWS Secrets Manager store, generation layout (against moto)', function
     const forced = await store.retire({ fingerprintSha256: fx.pairs[A].fingerprint, force: true });
     assert.deepStrictEqual([forced.removed, forced.recoverable], [true, false]);
     await assert.rejects(raw.send(new DescribeSecretCommand({ SecretId: names[A] })), /can't find/);
+  });
+
+  it('"retire it again with force" deletes the generation the last retire scheduled, without naming it', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await store.stage(fx.pairs[B].pair);
+    await store.promote();
+    const scheduled = await store.retire();
+    assert.match(scheduled.message, /again with force/);
+    const forced = await store.retire({ force: true });
+    assert.deepStrictEqual([forced.removed, forced.recoverable], [true, false]);
+    assert.strictEqual(forced.fingerprintSha256, fx.pairs[A].fingerprint);
+    await assert.rejects(raw.send(new DescribeSecretCommand({ SecretId: names[A] })), /can't find/);
+    assert.strictEqual((await tagsOf(raw, names[B])).state, 'active');
+    await rejectsWithCode(store.retire({ force: true }), 'store-nothing-to-retire');
   });
 
   it('retire takes a 7..30-day window, or force, and never the current or pending generation', async () => {

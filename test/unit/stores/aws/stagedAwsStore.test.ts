@@ -325,6 +325,135 @@ describe('AWS Secrets Manager store, staged layout (against moto)', function () 
     assert.deepStrictEqual(Object.values(await labelsOf(raw, SECRET)).sort(), [['AWSCURRENT'], ['AWSPREVIOUS']]);
   });
 
+  for (const stopAfter of [1, 2]) {
+    it(`a rollback stopped after ${stopAfter} of its label moves is finished, not reversed, by a retry`, async () => {
+      const store = open();
+      await store.stage(fx.pairs[A].pair);
+      const oldId = (await versionWith('AWSCURRENT')) as string;
+      await store.stage(fx.pairs[B].pair);
+      const newId = (await versionWith('AWSPENDING')) as string;
+      await store.promote();
+      let moves = 0;
+      const failing = hookedClient(moto, (name) => {
+        if (name === 'UpdateSecretVersionStageCommand' && ++moves > stopAfter)
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      });
+      await rejectsWithCode(open(failing).rollback(), 'store-unreachable');
+      assert.deepStrictEqual(await store.rollback(), {
+        current: fx.pairs[A].fingerprint,
+        pending: fx.pairs[B].fingerprint,
+      });
+      assert.deepStrictEqual(await labelsOf(raw, SECRET), { [oldId]: ['AWSCURRENT'], [newId]: ['AWSPENDING'] });
+    });
+  }
+
+  it('a rollback found half-done by the raw SDK (AWSPENDING and AWSPREVIOUS on the new pair) is finished', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    const oldId = (await versionWith('AWSCURRENT')) as string;
+    await store.stage(fx.pairs[B].pair);
+    const newId = (await versionWith('AWSPENDING')) as string;
+    await store.promote();
+    await raw.send(
+      new UpdateSecretVersionStageCommand({ SecretId: SECRET, VersionStage: 'AWSPENDING', MoveToVersionId: newId }),
+    );
+    await raw.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: SECRET,
+        VersionStage: 'AWSCURRENT',
+        MoveToVersionId: oldId,
+        RemoveFromVersionId: newId,
+      }),
+    );
+    assert.deepStrictEqual(await labelsOf(raw, SECRET), {
+      [oldId]: ['AWSCURRENT'],
+      [newId]: ['AWSPENDING', 'AWSPREVIOUS'],
+    });
+    assert.deepStrictEqual(await store.rollback(), {
+      current: fx.pairs[A].fingerprint,
+      pending: fx.pairs[B].fingerprint,
+    });
+    assert.deepStrictEqual(await labelsOf(raw, SECRET), { [oldId]: ['AWSCURRENT'], [newId]: ['AWSPENDING'] });
+  });
+
+  it('a label moved by someone else after AWSCURRENT moved says the switch is done, not that nothing was switched', async () => {
+    await open().stage(fx.pairs[A].pair);
+    const oldId = (await versionWith('AWSCURRENT')) as string;
+    await open().stage(fx.pairs[B].pair);
+    const newId = (await versionWith('AWSPENDING')) as string;
+    let moves = 0;
+    const client = hookedClient(moto, async (name) => {
+      if (name !== 'UpdateSecretVersionStageCommand' || ++moves !== 2) return;
+      // Someone else takes AWSPENDING away from the new version right after the switch.
+      await raw.send(
+        new UpdateSecretVersionStageCommand({
+          SecretId: SECRET,
+          VersionStage: 'AWSPENDING',
+          MoveToVersionId: oldId,
+          RemoveFromVersionId: newId,
+        }),
+      );
+    });
+    const error = await rejectsWithCode(open(client).promote(), 'store-changed', /switch is done/);
+    assert.doesNotMatch(error.message, /nothing was switched/i);
+    assert.deepStrictEqual((await labelsOf(raw, SECRET))[newId], ['AWSCURRENT']);
+  });
+
+  it('an InvalidParameterException that is not about a moved label is a failure, not store-changed', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await store.stage(fx.pairs[B].pair);
+    const failing = hookedClient(moto, (name) => {
+      if (name === 'UpdateSecretVersionStageCommand')
+        throw Object.assign(new Error('You provided an invalid value for the parameter VersionStage.'), {
+          name: 'InvalidParameterException',
+        });
+    });
+    await rejectsWithCode(
+      open(failing).promote(),
+      'store-failed',
+      /Nothing was switched: services still get the old pair/,
+    );
+  });
+
+  it('refuses a renewal that keeps the current key', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await rejectsWithCode(store.stage(fx.sameKey.pair), 'store-key-reused', /same public key/);
+    await rejectsWithCode(store.promote(), 'store-nothing-staged');
+    await store.stage(fx.pairs[B].pair);
+  });
+
+  it('list of a secret not created yet is empty, as other stores are', async () => {
+    assert.deepStrictEqual(await open().list(), { entries: [], errors: [] });
+  });
+
+  it('list reads a labelled version by its label (what label-scoped IAM policies allow), others by id', async () => {
+    const store = open();
+    await store.stage(fx.pairs[A].pair);
+    await store.stage(fx.pairs[B].pair);
+    await store.promote();
+    await store.stage(fx.pairs[C].pair);
+    await store.promote();
+    const reads: Array<Record<string, unknown>> = [];
+    const client = hookedClient(moto, (name, input) => {
+      if (name === 'GetSecretValueCommand') reads.push(input);
+    });
+    const listing = await open(client).list();
+    assert.strictEqual(listing.entries.length, 3);
+    const stages = reads.map((r) => r.VersionStage ?? `id:${r.VersionId === undefined ? '?' : 'yes'}`).sort();
+    assert.deepStrictEqual(stages, ['AWSCURRENT', 'AWSPREVIOUS', 'id:yes']);
+  });
+
+  it('refusals name the store', async () => {
+    await rejectsWithCode(
+      open().stage({ ...fx.pairs[A].pair, privateKeyPem: fx.pairs[B].pair.privateKeyPem }),
+      'key-certificate-mismatch',
+      new RegExp(`^aws-sm:${SECRET}.*: the private key does not belong`),
+    );
+    await rejectsWithCode(open().stage(fx.expired.pair), 'certificate-expired', new RegExp(`^aws-sm:${SECRET}`));
+  });
+
   it('refuses every write to a secret scheduled for deletion (moto would accept it)', async () => {
     const store = open();
     await store.stage(fx.pairs[A].pair);

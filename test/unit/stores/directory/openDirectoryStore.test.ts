@@ -6,7 +6,15 @@ import { openDirectoryStore } from '../../../../src/core/stores/directory/openDi
 import { SecretsStore } from '../../../../src/core/stores/secretsStore';
 import { DirectoryStoreSpec } from '../../../../src/core/stores/storeSpec';
 import { tempDir } from '../../../support/openssl';
-import { FixturePair, linkTarget, makePairs, opensslFingerprint, opensslPairMatches } from './directoryFixtures';
+import {
+  FixturePair,
+  linkTarget,
+  makeCollidingPairs,
+  makeSameKeyPairs,
+  makePairs,
+  opensslFingerprint,
+  opensslPairMatches,
+} from './directoryFixtures';
 
 const refusedWith = (code: string) => (error: unknown) => {
   assert.ok(error instanceof CoreError, String(error));
@@ -155,11 +163,16 @@ describe('openDirectoryStore', function () {
   });
 
   it('refuses a key that does not match, an expired certificate, and the pair already live', async () => {
-    await assert.rejects(
-      store.stage({ certificatePem: pairs[0].pair.certificatePem, privateKeyPem: pairs[1].pair.privateKeyPem }),
-      refusedWith('key-certificate-mismatch'),
-    );
-    await assert.rejects(store.stage(expired.pair), refusedWith('certificate-expired'));
+    const mismatch = await store
+      .stage({ certificatePem: pairs[0].pair.certificatePem, privateKeyPem: pairs[1].pair.privateKeyPem })
+      .catch((error: unknown) => error);
+    refusedWith('key-certificate-mismatch')(mismatch);
+    // Named by the store, so that a run over several stores says which one refused.
+    assert.ok((mismatch as Error).message.startsWith(`${store.description}: `), (mismatch as Error).message);
+    await assert.rejects(store.stage(expired.pair), (error: unknown) => {
+      refusedWith('certificate-expired')(error);
+      return (error as Error).message.startsWith(`${store.description}: `);
+    });
     assert.deepStrictEqual(fs.readdirSync(dir), [], 'nothing written by a refused stage');
     await store.stage(pairs[0].pair);
     await assert.rejects(store.stage(pairs[0].pair), refusedWith('store-already-current'));
@@ -225,7 +238,7 @@ describe('openDirectoryStore', function () {
     assert.strictEqual(linkTarget(root, 'previous'), null);
   });
 
-  it('reuses a generation already archived with the same certificate, and refuses one holding another', async () => {
+  it('reuses a generation already archived with the same certificate, and never overwrites one holding another', async () => {
     await store.stage(pairs[0].pair);
     await store.stage(pairs[1].pair);
     await store.promote();
@@ -248,8 +261,26 @@ describe('openDirectoryStore', function () {
     fs.chmodSync(path.join(thirdGen, 'cert.pem'), 0o644);
     fs.writeFileSync(path.join(thirdGen, 'cert.pem'), pairs[0].pair.certificatePem);
     fs.writeFileSync(path.join(thirdGen, 'key.pem'), pairs[0].pair.privateKeyPem);
-    await assert.rejects(store.stage(pairs[2].pair), refusedWith('store-entry-invalid'));
+    // The name is taken by another certificate: pairs[2] goes to <name>-2, the other folder stays as it was.
+    await store.stage(pairs[2].pair);
+    assert.strictEqual(linkTarget(root, 'next'), `${path.relative(root, thirdGen)}-2`);
+    assert.strictEqual(opensslFingerprint(path.join(root, 'next', 'cert.pem')), pairs[2].fingerprint);
     assert.strictEqual(fs.readFileSync(path.join(thirdGen, 'cert.pem'), 'utf8'), pairs[0].pair.certificatePem);
+  });
+
+  it('gives a certificate whose name collides with another one a suffix, and stages it again idempotently', async () => {
+    const [a, b] = makeCollidingPairs(path.join(dir, 'colliding'));
+    await store.stage(a.pair);
+    const first = linkTarget(root, 'live')!;
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.strictEqual(linkTarget(root, 'next'), `${first}-2`);
+    assert.strictEqual(opensslFingerprint(path.join(root, 'next', 'cert.pem')), b.fingerprint);
+    assert.strictEqual(opensslFingerprint(live('cert.pem')), a.fingerprint);
+    assert.deepStrictEqual(await store.stage(b.pair), { current: a.fingerprint, pending: b.fingerprint });
+    assert.deepStrictEqual(
+      fs.readdirSync(path.join(root, 'archive')).sort(),
+      [first, `${first}-2`].map((g) => g.slice(8)),
+    );
   });
 
   it('refuses a store folder or archive that is a symbolic link, and writes nothing there', async () => {
@@ -341,6 +372,22 @@ describe('openDirectoryStore', function () {
       [pairs[2].fingerprint, pairs[1].fingerprint],
     );
     assert.strictEqual((await store.read('previous')).certificatePem, pairs[1].pair.certificatePem);
+  });
+
+  it('refuses a renewal that keeps the live key, and never says a key still held by next was removed', async () => {
+    const [kept, renewed] = makeSameKeyPairs(path.join(dir, 'same-key'));
+    await store.stage(kept.pair);
+    await assert.rejects(store.stage(renewed.pair), refusedWith('store-key-reused'));
+    assert.strictEqual(linkTarget(root, 'next'), null);
+    await store.stage(pairs[0].pair);
+    await store.promote();
+    // kept is previous now; its renewal, with the same key, is staged as next.
+    await store.stage(renewed.pair);
+    await assert.rejects(store.retire(), refusedWith('store-nothing-to-retire'));
+    const result = await store.retire({ fingerprintSha256: kept.fingerprint });
+    assert.strictEqual(result.removed, false);
+    assert.match(result.message, /still the one live or next holds/);
+    assert.ok(opensslPairMatches(path.join(root, 'next', 'cert.pem'), path.join(root, 'next', 'key.pem')));
   });
 
   it('says it can remove a key, in one sentence', () => {

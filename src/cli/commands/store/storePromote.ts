@@ -4,7 +4,8 @@ import { STORE_EXIT_CODES } from '../../storeExitCode';
 import { printPairState } from './printPairState';
 import { runStoreOperation, storeSpecArgument } from './runStoreOperation';
 
-const options = {
+/** The options promote and rollback share: the store, and JSON output. */
+export const switchOptions = {
   store: storeOption,
   json: {
     type: 'boolean' as const,
@@ -16,7 +17,7 @@ export const storePromoteCommand: Command = {
   name: 'promote',
   summary: 'switch services to the pending pair (compare-and-set: refused when the store changed meanwhile)',
   synopsis: 'store promote --store SPEC [--json]',
-  options,
+  options: switchOptions,
   exitCodes: STORE_EXIT_CODES,
   async run(args, io) {
     const spec = storeSpecArgument(args);
@@ -27,26 +28,6 @@ export const storePromoteCommand: Command = {
         `Switched ${spec}: services now get the new pair.`,
         await store.promote(),
         'store promote',
-      ),
-    );
-  },
-};
-
-export const storeRollbackCommand: Command = {
-  name: 'rollback',
-  summary: 'during the overlap, switch services back to the previous pair',
-  synopsis: 'store rollback --store SPEC [--json]',
-  options,
-  exitCodes: STORE_EXIT_CODES,
-  async run(args, io) {
-    const spec = storeSpecArgument(args);
-    return runStoreOperation('store rollback', spec, io, async ({ store }) =>
-      printPairState(
-        io,
-        args.options.json === true,
-        `Rolled back ${spec}: services get the previous pair again.`,
-        await store.rollback(),
-        'store rollback',
       ),
     );
   },
