@@ -4,7 +4,7 @@
 // moto differs from AWS.
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as http from 'http';
-import * as net from 'net';
+import { freePort } from '../host/freePort';
 
 export interface MotoServer {
   /** `http://127.0.0.1:PORT` */
@@ -19,17 +19,6 @@ export interface MotoServer {
 }
 
 export const MOTO_REGION = 'us-east-1';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function request(method: string, url: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -8,10 +8,10 @@ import {
   Tag,
   TagResourceCommand,
 } from '@aws-sdk/client-secrets-manager';
+import { storeEntryOf } from '../storeEntryOf';
 import { CoreError } from '../../errors';
 import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
-import { formatName } from '../../x509/formatName';
 import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
 import { MAX_SUFFIX, pickGenerationName } from '../pickGenerationName';
@@ -164,16 +164,7 @@ export function openGenerationAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Sec
         }
         try {
           const { certificate } = await readGeneration(g.name, 'list', options.signal);
-          entries.push({
-            id: g.name,
-            stage,
-            fingerprintSha256: certificate.fingerprintSha256,
-            notAfter: certificate.notAfter,
-            subject: formatName(certificate.subject),
-            serialNumber: certificate.serialNumber,
-            publicKeySha256: certificate.publicKeySha256,
-            certificate,
-          });
+          entries.push(storeEntryOf(g.name, stage, certificate));
         } catch (error) {
           if (!(error instanceof CoreError) || STORE_WIDE.has(error.code)) throw error;
           errors.push({ id: g.name, stage, message: error.message });

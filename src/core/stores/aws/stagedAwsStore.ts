@@ -8,10 +8,10 @@ import {
   PutSecretValueCommand,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
+import { storeEntryOf } from '../storeEntryOf';
 import { CoreError } from '../../errors';
 import { CertificateInfo } from '../../model';
 import { readCertificate } from '../../x509/certificate';
-import { formatName } from '../../x509/formatName';
 import { keyReused } from '../keyReused';
 import { preparePair } from '../preparePair';
 import {
@@ -227,17 +227,7 @@ export function openStagedAwsStore(spec: AwsStoreSpec, calls: AwsCalls): Secrets
         try {
           const label = [CURRENT, PENDING, PREVIOUS].find((l) => labels.includes(l)) ?? labels[0];
           const { certificate } = await readVersion(versionId, 'list', options.signal, label);
-          entries.push({
-            id: versionId,
-            stage,
-            versionId,
-            fingerprintSha256: certificate.fingerprintSha256,
-            notAfter: certificate.notAfter,
-            subject: formatName(certificate.subject),
-            serialNumber: certificate.serialNumber,
-            publicKeySha256: certificate.publicKeySha256,
-            certificate,
-          });
+          entries.push(storeEntryOf(versionId, stage, certificate, versionId));
         } catch (error) {
           if (!(error instanceof CoreError) || STORE_WIDE.has(error.code)) throw error;
           errors.push({ id: versionId, stage, message: error.message });

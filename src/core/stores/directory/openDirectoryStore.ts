@@ -1,5 +1,6 @@
 import * as fs from 'fs/promises';
 import * as path from 'path';
+import { storeEntryOf } from '../storeEntryOf';
 import { CoreError } from '../../errors';
 import { formatName } from '../../x509/formatName';
 import { keyReused } from '../keyReused';
@@ -163,16 +164,7 @@ class DirectoryStore implements SecretsStore {
       }
       try {
         const { certificate } = await readGeneration(this.paths.archive, name);
-        listing.entries.push({
-          id: name,
-          stage,
-          fingerprintSha256: certificate.fingerprintSha256,
-          notAfter: certificate.notAfter,
-          subject: formatName(certificate.subject),
-          serialNumber: certificate.serialNumber,
-          publicKeySha256: certificate.publicKeySha256,
-          certificate,
-        });
+        listing.entries.push(storeEntryOf(name, stage, certificate));
       } catch (error) {
         const entry: StoreEntryError = { id: name, stage, message: (error as Error).message };
         listing.errors.push(entry);

@@ -2,7 +2,6 @@
 // CLI, and the checks every run must pass.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import { CliRun, runCli } from '../../../support/buildCli';
 import { daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../../../support/openssl';
@@ -111,17 +110,7 @@ export function deployArgs(store: string, p: Pair, ...more: string[]): string[] 
   return ['store', 'deploy', '--store', store, '--cert', p.certPath, '--key', p.keyPath, ...more];
 }
 
-/** A port nothing listens on: bound, then closed. */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { refusedPort as closedPort } from '../../../support/mtlsServers';
 
 export const PAIR_STATE_KEYS = ['ok', 'current', 'pending'];
 export const ENTRY_KEYS = ['id', 'stage', 'versionId', 'fingerprintSha256', 'notAfter', 'subject'];

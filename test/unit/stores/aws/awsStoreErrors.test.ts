@@ -9,7 +9,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import * as net from 'net';
+import { refusedPort } from '../../../support/mtlsServers';
 import { awsStoreError } from '../../../../src/core/stores/aws/awsStoreError';
 import { openAwsStore } from '../../../../src/core/stores/aws/openAwsStore';
 import { AwsStoreSpec, parseStoreSpec } from '../../../../src/core/stores/storeSpec';
@@ -19,17 +19,6 @@ const SPEC = parseStoreSpec('aws-sm:app/tls?layout=staged') as AwsStoreSpec;
 
 function sdkError(name: string, message: string, extra: Record<string, unknown> = {}): Error {
   return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 }, ...extra });
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('AWS Secrets Manager store: errors moto cannot produce', () => {
@@ -167,7 +156,7 @@ describe('AWS Secrets Manager store: errors moto cannot produce', () => {
 
   it('a closed port, for real, is store-unreachable (through the spec and the SDK chain)', async function () {
     this.timeout(30_000);
-    const port = await closedPort();
+    const port = await refusedPort();
     const saved = { ...process.env };
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: 'testing',
