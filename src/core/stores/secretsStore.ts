@@ -29,7 +29,7 @@ export function roleOfStage(stage: StoreStage): StoreRole {
 /** One generation as services read it: the matched pair switches together. PEM text throughout. */
 export interface StoredPair {
   certificatePem: string;
-  /** Unencrypted PKCS#8 (`BEGIN PRIVATE KEY`), the form every store and consumer accepts. */
+  /** Unencrypted PKCS#8 PEM, the form every store and consumer accepts. */
   privateKeyPem: string;
   /** Intermediates, leaf first order as the CA returned them. */
   chainPem?: string;
