@@ -70,8 +70,10 @@ async function readRequest(
   const cwd = process.cwd();
   const validation = checkOpensslConfig(text, { ...opensslConfigFileOptions(file, cwd, env), section });
   // The comparison still runs: what the config would request is worth knowing while it is being fixed.
+  // A SAN openssl refuses is reported once, by the comparison's san-refused, which carries the same message.
+  const refused = new Set<object>(validation.request.refusedSubjectAltNames?.findings ?? []);
   const configErrors: ConfigErrorFinding[] = validation.findings
-    .filter((f) => f.severity === 'error')
+    .filter((f) => f.severity === 'error' && !refused.has(f))
     .map((f) => ({
       severity: 'error',
       code: 'config-error',

@@ -3,7 +3,14 @@ import { SourceRange } from '../opensslConfig/configFinding';
 
 /** Stable codes: the CLI's JSON and the adapter's diagnostics carry them, so they never change meaning. */
 export type CompareFindingCode =
-  'subject-mismatch' | 'subject-order' | 'san-removed' | 'san-added' | 'key-reused' | 'weak-key' | 'signature-invalid';
+  | 'subject-mismatch'
+  | 'subject-order'
+  | 'san-removed'
+  | 'san-added'
+  | 'san-refused'
+  | 'key-reused'
+  | 'weak-key'
+  | 'signature-invalid';
 
 export interface CompareFindingData {
   /** SPKI SHA-256 (lowercase hex) of the request's key, for the key findings. */
@@ -20,6 +27,8 @@ export interface CompareFindingData {
   /** subject-order: the attribute types in the old certificate's order and in the request's. */
   oldOrder?: string[];
   newOrder?: string[];
+  /** san-refused: the config finding that says why openssl req refuses the SAN. */
+  configCode?: string;
 }
 
 export interface CompareFinding {

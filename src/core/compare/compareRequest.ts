@@ -148,6 +148,15 @@ export function compareRequest(
     });
   }
 
+  for (const refused of request.refusedSubjectAltNames ?? []) {
+    findings.push({
+      severity: 'error',
+      code: 'san-refused',
+      message: `openssl req would refuse ${subject}: ${refused.message} The other SANs are compared as written.`,
+      ...(refused.range ? { range: refused.range } : {}),
+      data: { configCode: refused.configCode },
+    });
+  }
   const sans = diffSubjectAltNames(old.subjectAltNames, request.subjectAltNames);
   for (const san of sans.removed) {
     findings.push({

@@ -19,6 +19,14 @@ export interface RequestedSubjectAltNameFact extends SubjectAltName {
   shown?: string;
 }
 
+/** A config's SAN that openssl req refuses, by the config's own diagnostic for it. */
+export interface RefusedSubjectAltNameFact {
+  message: string;
+  /** The config finding's code (`san-bad-ip`, `san-unknown-type`, ...). */
+  configCode: string;
+  range?: SourceRange;
+}
+
 /**
  * What a renewal request asks for, from a CSR, a request config or an issued certificate: plain data, so that
  * one comparison serves the CLI, the editor and the verification of the returned certificate.
@@ -27,7 +35,10 @@ export interface RequestFacts {
   kind: 'csr' | 'config' | 'certificate';
   /** In encoded order. */
   subject: RequestedNameFact[];
+  /** For a config that names a SAN openssl refuses: the names it can read, so the others still compare. */
   subjectAltNames: RequestedSubjectAltNameFact[];
+  /** Config only: the SANs openssl req refuses (and with them the whole request). */
+  refusedSubjectAltNames?: RefusedSubjectAltNameFact[];
   /** Absent for a config: it names no key, so the key checks are skipped. */
   key?: PublicKeyFacts;
   /** A CSR's self-signature; absent when there is nothing signed to check. */

@@ -29,6 +29,10 @@ export function requestFactsFromConfig(validation: ConfigValidation): RequestFac
       ? // The section's own entry only: OpenSSL builds extensions from the section, with no default-section fallback.
         findConfigSection(config, request.requestExtensionsSection)?.entries.find((e) => e.name === 'subjectAltName')
       : undefined;
+  // openssl adds no SAN at all when it refuses one of them, but comparing nothing would report every old SAN as
+  // removed: the readable names are compared, and the refused ones reported by their own diagnostic.
+  const refused = request.refusedSubjectAltNames;
+  const sans = refused?.readable ?? request.subjectAltNames;
   const facts: RequestFacts = {
     kind: 'config',
     subject: request.subject.map((a) => ({
@@ -38,13 +42,29 @@ export function requestFactsFromConfig(validation: ConfigValidation): RequestFac
       range: a.source,
       ...(a.shown !== undefined ? { shown: a.shown } : {}),
     })),
-    subjectAltNames: request.subjectAltNames.map((s) => ({
+    subjectAltNames: sans.map((s) => ({
       type: s.type,
       value: s.value,
       range: s.source,
       ...(s.shown !== undefined ? { shown: s.shown } : {}),
     })),
   };
+  if (refused) {
+    facts.refusedSubjectAltNames = refused.findings.map((f) => ({
+      message: f.message,
+      configCode: f.code,
+      ...(f.line !== undefined
+        ? {
+            range: {
+              line: f.line,
+              column: f.column ?? 1,
+              endLine: f.endLine ?? f.line,
+              endColumn: f.endColumn ?? f.column ?? 1,
+            },
+          }
+        : {}),
+    }));
+  }
   const subjectRange =
     sectionHeader(config, request.distinguishedNameSection) ??
     mainTextRange(dnPointer) ??

@@ -3,7 +3,7 @@
 // extendedKeyUsage, basicConstraints and the key identifiers are checked fully; the rest for form only.
 import { buildDistinguishedName, RequestedNameAttribute } from './buildDistinguishedName';
 import { closestName } from '../text/closestName';
-import { SourceRange } from './configFinding';
+import { ConfigFinding, SourceRange } from './configFinding';
 import { EXTENSIONS, extensionInfo, KEY_USAGE_NAMES, NS_CERT_TYPE_NAMES } from './extensionCatalog';
 import { FindingSink } from './findingSink';
 import { formatIpAddress, parseIpAddress } from '../x509/ipAddress';
@@ -46,7 +46,18 @@ export interface ExtensionSectionResult {
   subjectAltNames: RequestedSubjectAltName[];
   /** Set when a subjectAltName entry is present. */
   subjectAltNameCritical?: boolean;
+  /**
+   * Set when openssl refuses the subjectAltName list for some of its names (it then adds no SAN at all, and
+   * `subjectAltNames` stays empty): the names it could read, and the error findings for the others. A comparison
+   * with the renewed certificate needs the readable ones, or every old SAN would look removed.
+   */
+  refusedSubjectAltNames?: RefusedSubjectAltNames;
   failed: boolean;
+}
+
+export interface RefusedSubjectAltNames {
+  readable: RequestedSubjectAltName[];
+  findings: ConfigFinding[];
 }
 
 export interface ExtensionCheckOptions {
@@ -498,6 +509,7 @@ class ExtensionChecker {
     if (!list) return;
     const names: RequestedSubjectAltName[] = [];
     let ok = true;
+    const findingsBefore = this.options.sink.findings.length;
     for (const item of list.items) {
       const at = (part: 'name' | 'value' | 'all') => this.itemRange(entry, item, part);
       const source = (() => {
@@ -763,6 +775,12 @@ class ExtensionChecker {
     }
     if (!ok) {
       this.result.failed = true;
+      if (extension === 'subjectAltName') {
+        this.result.refusedSubjectAltNames = {
+          readable: names,
+          findings: this.options.sink.findings.slice(findingsBefore).filter((f) => f.severity === 'error'),
+        };
+      }
       return;
     }
     if (extension === 'subjectAltName') {

@@ -3,7 +3,12 @@
 // string_mask and utf8, the subject, the requested extensions, then signing with default_md. Every finding of
 // severity `error` is a reason openssl req would fail.
 import { buildDistinguishedName, configNumber, RequestedNameAttribute } from './buildDistinguishedName';
-import { checkExtensionSection, RequestedExtension, RequestedSubjectAltName } from './checkExtensionSection';
+import {
+  checkExtensionSection,
+  RefusedSubjectAltNames,
+  RequestedExtension,
+  RequestedSubjectAltName,
+} from './checkExtensionSection';
 import { closestName } from '../text/closestName';
 import { ConfigFinding } from './configFinding';
 import { encodeNameString, DEFAULT_STRING_MASK, parseStringMask } from './encodeNameString';
@@ -22,7 +27,7 @@ import { ConfigEntry, ParsedConfig } from './parseOpensslConfig';
 import { placeholder, shownDerived, shownValue, ValueOrigin } from './valueOrigin';
 
 export type { RequestedNameAttribute } from './buildDistinguishedName';
-export type { RequestedExtension, RequestedSubjectAltName } from './checkExtensionSection';
+export type { RefusedSubjectAltNames, RequestedExtension, RequestedSubjectAltName } from './checkExtensionSection';
 
 export interface RequestFromConfigOptions {
   /** The section openssl req reads (`-section`); `req` by default. */
@@ -52,6 +57,8 @@ export interface ConfigRequest {
   /** In the order of the CSR's encoding (a multi-valued RDN's members sorted as DER sorts a SET). */
   subject: RequestedNameAttribute[];
   subjectAltNames: RequestedSubjectAltName[];
+  /** Set when openssl req refuses the subjectAltName list for some of its names (see ExtensionSectionResult). */
+  refusedSubjectAltNames?: RefusedSubjectAltNames;
   subjectAltNamesCritical?: boolean;
   /** Every requested extension, subjectAltName included, in section order. */
   extensions: RequestedExtension[];
@@ -427,6 +434,7 @@ export function requestFromConfig(config: ParsedConfig, options: RequestFromConf
       );
       request.extensions = built.extensions;
       request.subjectAltNames = built.subjectAltNames;
+      if (built.refusedSubjectAltNames) request.refusedSubjectAltNames = built.refusedSubjectAltNames;
       if (built.subjectAltNameCritical !== undefined) request.subjectAltNamesCritical = built.subjectAltNameCritical;
       renumberRdns(request.subject);
     }

@@ -37,7 +37,10 @@ export class CompareDiagnostics extends Disposable {
     }
     this.collection.set(
       document.uri,
-      comparison.findings.map((finding) => toDiagnostic(document, comparison, finding)),
+      comparison.findings
+        // The config's own diagnostic already marks a SAN openssl refuses, at the same place and in the same words.
+        .filter((finding) => finding.code !== 'san-refused')
+        .map((finding) => toDiagnostic(document, comparison, finding)),
     );
   }
 }

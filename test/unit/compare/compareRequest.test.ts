@@ -289,6 +289,60 @@ describe('compareRequest', function () {
       assert.deepStrictEqual(fromConfig.map(strip), fromCsr.map(strip));
     });
 
+    it('reports a SAN openssl refuses by the config diagnostic, and still compares the SANs it can read', () => {
+      // The issue's case: a typo in one new IP address must not turn every old SAN into san-removed.
+      const sans = [...SANS, 'IP:198.51.100.700', 'DNS:new.example'];
+      const text = [
+        '[ req ]',
+        'prompt = no',
+        'distinguished_name = dn',
+        'req_extensions = ext',
+        '[ dn ]',
+        'C = DE',
+        'O = Test Org',
+        'OU = Payments',
+        'CN = client.example',
+        '[ ext ]',
+        `subjectAltName = ${sans.join(', ')}`,
+        '',
+      ].join('\n');
+      const file = path.join(f.dir, 'bad-san.cnf');
+      fs.writeFileSync(file, text);
+      const refused = spawnSync('openssl', ['req', '-new', '-config', file, '-key', f.newKey, '-batch'], {
+        encoding: 'utf8',
+      });
+      assert.notStrictEqual(refused.status, 0, 'openssl req refuses the bad IP address');
+
+      const validation = checkOpensslConfig(text);
+      const diagnostic = validation.findings.find((x) => x.code === 'san-bad-ip' && x.severity === 'error');
+      assert.ok(diagnostic, JSON.stringify(validation.findings));
+      const findings = compareRequest(f.old, requestFactsFromConfig(validation));
+      assert.deepStrictEqual(codes(findings), ['error:san-refused', 'warning:san-added']);
+      const bad = findings.find((x) => x.code === 'san-refused')!;
+      assert.ok(bad.message.includes(diagnostic.message), bad.message);
+      assert.deepStrictEqual(bad.range, {
+        line: diagnostic.line,
+        column: diagnostic.column,
+        endLine: diagnostic.endLine,
+        endColumn: diagnostic.endColumn,
+      });
+      assert.strictEqual(bad.data?.configCode, 'san-bad-ip');
+      assert.ok(hasErrors(findings));
+      const added = findings.find((x) => x.code === 'san-added')!;
+      assert.deepStrictEqual(added.san, { type: 'DNS', value: 'new.example' });
+
+      // Oracle for the readable part: the CSR openssl makes once the bad entry is gone has the same SAN findings.
+      const fixedFile = path.join(f.dir, 'bad-san-fixed.cnf');
+      fs.writeFileSync(fixedFile, text.replace('IP:198.51.100.700, ', ''));
+      const out = path.join(f.dir, 'bad-san-fixed.csr');
+      openssl(['req', '-new', '-config', fixedFile, '-key', f.newKey, '-out', out, '-batch']);
+      const fromCsr = compareRequest(f.old, requestFactsFromCsr(readCsr(fs.readFileSync(out, 'utf8'))));
+      assert.deepStrictEqual(
+        fromCsr.map((x) => [x.code, x.san]),
+        findings.filter((x) => x.code !== 'san-refused').map((x) => [x.code, x.san]),
+      );
+    });
+
     it('puts a missing attribute on the distinguished_name section and a dropped SAN on the extension section', () => {
       const text = ['[ req ]', 'prompt = no', 'distinguished_name = dn', '[ dn ]', 'CN = client.example', ''].join(
         '\n',
