@@ -37,9 +37,20 @@ export function testCallHint(facts: HintFacts): string {
   const local = facts.clientCertificate;
   const expiredLocally = local?.expired === true;
   if (expiredLocally && facts.outcome !== 'cancelled') {
+    const expired = `The client certificate (${local.subject}) expired at ${local.notAfter}, checked on this machine`;
+    if (facts.gatewayRefusal !== undefined) {
+      // nginx answers the expired certificate with an HTTP error page, not a TLS alert: the hint says that status
+      // and the recovery path once, rather than predicting "no HTTP status" next to the status it got.
+      return (
+        `${expired}, and the gateway refused it with HTTP ${facts.status ?? 400} "${facts.gatewayRefusal}" (nginx reports a ` +
+        `refused client certificate as an HTTP error rather than a TLS alert), before the X-API-Key was checked. ${LAPSED_RECOVERY}`
+      );
+    }
     parts.push(
-      `The client certificate (${local.subject}) expired at ${local.notAfter}, checked on this machine: every call with it fails at ` +
-        'the TLS handshake, before the X-API-Key is checked, with no HTTP status.',
+      facts.status === undefined
+        ? `${expired}: every call with it fails at the TLS handshake, before the X-API-Key is checked, with no HTTP status.`
+        : // An answer came all the same (a server that does not check client certificates, or not this one's dates).
+          `${expired}: the provider's gateway refuses it before the X-API-Key is checked.`,
       LAPSED_RECOVERY,
     );
   } else if (local?.notYetValid && facts.outcome !== 'cancelled') {

@@ -56,6 +56,19 @@ describe('runTestCall against nginx with ssl_verify_client on', function () {
     assert.match(result.hint, /priority 1/);
   });
 
+  it('an expired certificate refused with HTTP 400: the hint names that status and the recovery path', async function () {
+    // The contradiction: "no HTTP status" followed by "the gateway answered HTTP 400".
+    const result = await call.call(this, pem(pki.expiredClient));
+    assert.strictEqual(result.status, 400);
+    assert.doesNotMatch(result.hint, /no HTTP status/i);
+    assert.match(result.hint, /expired at .*the gateway refused it with HTTP 400 "The SSL certificate error"/);
+    assert.match(result.hint, /raise a support ticket immediately as priority 1 \(Critical\)/);
+    // Said once: the expiry and the refusal are one story, not two.
+    assert.strictEqual(result.hint.match(/HTTP 400/g)?.length, 1, result.hint);
+    // Nothing suggests waiting for a recent issuance: the certificate expired.
+    assert.doesNotMatch(result.hint, /wait a few minutes/);
+  });
+
   it('tls-handshake: 400 "The SSL certificate error" for a certificate from another CA', async function () {
     const result = await call.call(this, pem(pki.otherCaClient));
     assert.strictEqual(result.outcome, 'tls-handshake');
