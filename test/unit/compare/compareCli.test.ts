@@ -56,6 +56,14 @@ describe('CLI compare', function () {
         '',
       ].join('\n'),
     );
+    p.badSanConfig = path.join(dir, 'bad-san.cnf');
+    fs.writeFileSync(
+      p.badSanConfig,
+      fs
+        .readFileSync(p.config, 'utf8')
+        .replace('OU = Cards', 'OU = Payments')
+        .replace('IP:10.0.0.1', 'IP:10.0.0.1, IP:198.51.100.700, DNS:new.example'),
+    );
     p.brokenConfig = path.join(dir, 'broken.cnf');
     fs.writeFileSync(p.brokenConfig, ['[ req ]', 'prompt = no', 'distinguished_name = nowhere', ''].join('\n'));
   });
@@ -119,6 +127,18 @@ describe('CLI compare', function () {
     const broken = runCli(['compare', p.old, p.brokenConfig, '--json']);
     assert.strictEqual(broken.code, 1);
     assert.ok(JSON.parse(broken.stdout).findings.some((f: { code: string }) => f.code === 'config-error'));
+  });
+
+  it('reports a SAN openssl refuses once, and still compares the others', () => {
+    const run = runCli(['compare', p.old, p.badSanConfig, '--json']);
+    assert.strictEqual(run.code, 1, run.stderr);
+    const findings: Array<{ code: string; data?: { configCode?: string }; san?: { value: string } }> = JSON.parse(
+      run.stdout,
+    ).findings;
+    assert.deepStrictEqual(
+      findings.map((f) => `${f.code}:${f.data?.configCode ?? f.san?.value}`),
+      ['san-refused:san-bad-ip', 'san-added:new.example'],
+    );
   });
 
   it('exits 2 with one line on stderr for bad usage and unreadable input', () => {

@@ -130,4 +130,21 @@ describe('testCallHint', () => {
     assert.match(hint, /priority 1 \(Critical\)/);
     assert.match(hint, /connection refused/);
   });
+
+  it('an expired certificate that got an HTTP status anyway never says there was none', () => {
+    const clientCertificate = {
+      subject: 'CN = program-a',
+      issuer: 'CN = CA',
+      notBefore: '2025-01-01T00:00:00.000Z',
+      notAfter: '2025-04-01T00:00:00.000Z',
+      fingerprintSha256: 'AA',
+      expired: true,
+      notYetValid: false,
+    };
+    const hint = testCallHint({ ...base, outcome: 'unauthorized', status: 401, phase: 'response', clientCertificate });
+    assert.doesNotMatch(hint, /no HTTP status/i);
+    assert.match(hint, /^The client certificate \(CN = program-a\) expired at/);
+    assert.match(hint, /priority 1 \(Critical\)/);
+    assert.match(hint, /HTTP 401/);
+  });
 });
