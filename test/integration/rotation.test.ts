@@ -218,7 +218,17 @@ describe('A full rotation', () => {
     const badgeBefore = api.inventory.treeView.badge?.value ?? 0;
     assert.ok(badgeBefore >= 1);
     assert.ok(api.inventory.decorations.decorationFor(oldUri), 'the old certificate has its Explorer badge');
-    assert.strictEqual(api.rotations.view.treeView.badge?.value, 1);
+    // VS Code adds up the badges of a container's views on the activity bar: only certificates due may count there.
+    assert.strictEqual(api.rotations.view.treeView.badge, undefined, 'the activity bar counts certificates due only');
+    assert.strictEqual(api.rotations.view.treeView.description, '1 in progress');
+    // Labelled by its CN; the whole subject, as the record keeps it, beside it and in the tooltip.
+    const rotationNode = api.rotations.view.getChildren().find((n) => n.type === 'rotation');
+    assert.ok(rotationNode);
+    const rotationItem = api.rotations.view.getTreeItem(rotationNode);
+    const subject: string = record.rotations[0].old.subject;
+    assert.strictEqual(rotationItem.label, `Rotation of ${/CN\s*=\s*([^,]+)/.exec(subject)?.[1]}`);
+    assert.ok(String(rotationItem.description).includes(subject), String(rotationItem.description));
+    assert.ok(String(rotationItem.tooltip).includes(subject), String(rotationItem.tooltip));
 
     // The two steps only the user can confirm; the last one ends the rotation.
     await vscode.commands.executeCommand('mtlsRotation.tickChecklistItem', rotation.id, 'reminder-received');
@@ -242,6 +252,7 @@ describe('A full rotation', () => {
     assert.strictEqual(archived.new.notAfter, verified.certificate.notAfter);
     await api.rotations.view.whenIdle();
     assert.strictEqual(api.rotations.view.treeView.badge, undefined, 'no rotation in progress');
+    assert.strictEqual(api.rotations.view.treeView.description, undefined, 'no rotation in progress');
     const completedGroup = api.rotations.view.getChildren().find((n) => n.type === 'completed');
     assert.ok(completedGroup, 'the rotation is shown apart, under Completed');
     assert.deepStrictEqual(

@@ -71,6 +71,31 @@ export const CHECKLIST_LABELS: Readonly<Record<ChecklistItemId, string>> = {
   'register-updated': 'Certificate register updated with new expiry date',
 };
 
+/**
+ * The brief's recovery path replaces the trigger when the certificate has lapsed: no reminder will come, and the
+ * first thing to do is the ticket. Same id, so completion and the tick command treat it as the reminder step.
+ */
+export const RECOVERY_TICKET_LABEL = 'Support ticket raised immediately, classified as priority: 1 (Critical)';
+
+/**
+ * A rotation is on the recovery path when the old certificate expired before it started or has expired since,
+ * unless the reminder was ticked while the certificate was still valid (that rotation did start from the trigger).
+ */
+function onRecoveryPath(rotation: Rotation, now: Date): boolean {
+  const expiry = Date.parse(rotation.old.notAfter);
+  if (!(expiry <= now.getTime())) return false;
+  const ticked = rotation.manual.reminderReceived;
+  return ticked === undefined || !(Date.parse(ticked) < expiry);
+}
+
+function recoveryTicket(rotation: Rotation): Outcome {
+  const ticked = rotation.manual.reminderReceived;
+  if (ticked) return done(`ticked on ${describeDate(ticked)}`);
+  return todo(
+    `the old certificate expired on ${describeDate(rotation.old.notAfter)}: raise the ticket first (Copy Priority-1 Support Ticket copies its text), then generate a new key pair and CSR and submit it via Account Management (or to the account team if Account Management is inaccessible with the expired credential); tick this once the ticket is raised`,
+  );
+}
+
 const MANUAL_FIELDS = { 'reminder-received': 'reminderReceived', 'csr-submitted': 'csrSubmitted' } as const;
 
 /** The patch that ticks (or unticks) a step only the user can confirm. */
@@ -286,9 +311,15 @@ export function evaluateChecklist(rotation: Rotation, facts: RotationFacts, now:
           error: 'it is not configured in mtlsRotation.stores',
         });
   const newFingerprint = e.newCertificate?.fingerprintSha256 ?? rotation.new?.fingerprintSha256;
+  const recovery = onRecoveryPath(rotation, now);
   const csrReady = e.newCsr !== undefined || e.renewalCsrs.length > 0 || rotation.new?.csrPath !== undefined;
   const outcomes: Array<[ChecklistItemId, 'evidence' | 'manual', Outcome, ChecklistAction | undefined]> = [
-    ['reminder-received', 'manual', manual(rotation, 'reminder-received'), 'tick'],
+    [
+      'reminder-received',
+      'manual',
+      recovery ? recoveryTicket(rotation) : manual(rotation, 'reminder-received'),
+      'tick',
+    ],
     ['key-generated', 'evidence', keyGenerated(rotation, e), 'generate'],
     ['csr-created', 'evidence', csrCreated(e), 'generate'],
     ['csr-verified', 'evidence', csrVerified(facts, e), 'compare'],
@@ -327,7 +358,7 @@ export function evaluateChecklist(rotation: Rotation, facts: RotationFacts, now:
   ];
   return outcomes.map(([id, source, { action: next, ...outcome }, action]) => ({
     id,
-    label: CHECKLIST_LABELS[id],
+    label: id === 'reminder-received' && recovery ? RECOVERY_TICKET_LABEL : CHECKLIST_LABELS[id],
     source,
     ...outcome,
     ...((next ?? action) ? { action: next ?? action } : {}),

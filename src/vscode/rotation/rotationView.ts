@@ -3,6 +3,7 @@ import { ChecklistItem, evaluateChecklist } from '../../core/rotation/checklist'
 import { overlapPeriod, OverlapPeriod } from '../../core/rotation/overlapPeriod';
 import { RotationFacts } from '../../core/rotation/rotationFacts';
 import { Rotation } from '../../core/rotation/rotationRecord';
+import { rotationLabel } from '../../core/rotation/rotationLabel';
 import { describeReplacement } from '../../core/rotation/replacedCertificates';
 import { shortHash } from '../../core/rotation/fingerprint';
 import { runCommand } from '../commands';
@@ -102,8 +103,9 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
       const roots = nodes.filter(isOpen);
       this.roots = completed.length > 0 ? [...roots, { type: 'completed', rotations: completed }] : roots;
       const open = roots.length;
-      this.treeView.badge =
-        open > 0 ? { value: open, tooltip: `${open} rotation${open === 1 ? '' : 's'} in progress` } : undefined;
+      // Not a badge: VS Code adds the badges of a container's views on the activity bar, so a rotation would count
+      // as one more certificate due there. The view's title says how many are open instead.
+      this.treeView.description = open > 0 ? `${open} in progress` : undefined;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`Rotation record: ${message}`);
@@ -157,15 +159,17 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
       case 'rotation': {
         const done = node.items.filter((i) => i.state === 'done').length;
         const completedAt = node.rotation.completedAt;
+        const { subject } = node.rotation.old;
+        // The CN tells rotations apart; the whole subject, truncated by the tree, did not.
         const item = new vscode.TreeItem(
-          `Rotation of ${node.rotation.old.subject}`,
+          `Rotation of ${rotationLabel(subject)}`,
           completedAt ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
         );
         item.id = `rotation:${node.rotation.id}`;
-        item.description = completedAt ? `completed ${completedAt.slice(0, 10)}` : `${done}/${node.items.length} done`;
+        item.description = `${completedAt ? `completed ${completedAt.slice(0, 10)}` : `${done}/${node.items.length} done`} · ${subject}`;
         item.iconPath = new vscode.ThemeIcon(completedAt || done === node.items.length ? 'pass-filled' : 'sync');
         item.contextValue = completedAt ? 'rotation.completed' : 'rotation';
-        item.tooltip = `Started ${node.rotation.startedAt.slice(0, 10)} for ${node.rotation.old.certificatePath} (serial ${node.rotation.old.serialNumber})`;
+        item.tooltip = `${subject}\nStarted ${node.rotation.startedAt.slice(0, 10)} for ${node.rotation.old.certificatePath} (serial ${node.rotation.old.serialNumber})`;
         return item;
       }
       case 'overlap': {
