@@ -1,3 +1,4 @@
+import { findingRange } from '../../core/opensslConfig/findingRange';
 import { CompareFinding } from '../../core/compare/compareFinding';
 import { compareRequest } from '../../core/compare/compareRequest';
 import { hasErrors } from '../../core/compare/hasErrors';
@@ -78,16 +79,7 @@ async function readRequest(
       severity: 'error',
       code: 'config-error',
       message: `openssl req would refuse the config: ${f.message}`,
-      ...(f.line !== undefined
-        ? {
-            range: {
-              line: f.line,
-              column: f.column ?? 1,
-              endLine: f.endLine ?? f.line,
-              endColumn: f.endColumn ?? f.column ?? 1,
-            },
-          }
-        : {}),
+      ...findingRange(f),
       data: { configCode: f.code },
     }));
   return { facts: requestFactsFromConfig(validation), configErrors };

@@ -1,3 +1,4 @@
+import { findingRange } from '../opensslConfig/findingRange';
 import { SourceRange } from '../opensslConfig/configFinding';
 import { findConfigEntry, findConfigSection } from '../opensslConfig/lookupConfigValue';
 import { ConfigEntry, ParsedConfig } from '../opensslConfig/parseOpensslConfig';
@@ -53,16 +54,7 @@ export function requestFactsFromConfig(validation: ConfigValidation): RequestFac
     facts.refusedSubjectAltNames = refused.findings.map((f) => ({
       message: f.message,
       configCode: f.code,
-      ...(f.line !== undefined
-        ? {
-            range: {
-              line: f.line,
-              column: f.column ?? 1,
-              endLine: f.endLine ?? f.line,
-              endColumn: f.endColumn ?? f.column ?? 1,
-            },
-          }
-        : {}),
+      ...findingRange(f),
     }));
   }
   const subjectRange =
