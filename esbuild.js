@@ -17,19 +17,28 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+function webviewPages() {
+  const fs = require('fs');
+  return fs
+    .readdirSync('src/webview', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(`src/webview/${entry.name}/main.ts`))
+    .map((entry) => entry.name);
+}
+
 async function main() {
   const builds = [
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-    // The page runs in the webview's browser: an IIFE, so nothing leaks into the page's globals.
-    {
+    // Each page (src/webview/<page>/main.ts) runs in a webview's browser: an IIFE, so nothing leaks into the
+    // page's globals.
+    ...webviewPages().map((page) => ({
       ...common,
       platform: 'browser',
       target: 'es2022',
       format: 'iife',
-      entryPoints: ['src/webview/configEditor/main.ts'],
-      outfile: 'dist/webview/configEditor.js',
-    },
+      entryPoints: [`src/webview/${page}/main.ts`],
+      outfile: `dist/webview/${page}.js`,
+    })),
   ];
   if (watch) {
     for (const options of builds) {

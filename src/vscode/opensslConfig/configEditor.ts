@@ -12,7 +12,7 @@ import {
 import { Disposable } from '../disposable';
 import { CONFIG_LANGUAGE, ConfigDocuments, toRange } from './configDocuments';
 import type { ConfigEditorUpdate } from '../../core/opensslConfig/configEditorProtocol';
-import { configEditorHtml } from './configEditorHtml';
+import { webviewPage, webviewPageOptions } from '../webview/webviewPage';
 import { parseConfigEditorRequest } from './parseConfigEditorRequest';
 
 /** Coalesces the change events of one edit (and of fast typing in a text editor beside the form). */
@@ -39,9 +39,7 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private readonly panels = new Map<string, Set<Panel>>();
   private readonly forms = new Map<string, RequestForm>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly mediaRoot: vscode.Uri;
-  /** Where esbuild puts the pages (esbuild.js). */
-  private readonly scriptRoot: vscode.Uri;
+  private readonly extensionUri: vscode.Uri;
 
   constructor(
     private readonly documents: ConfigDocuments,
@@ -49,8 +47,7 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
     extensionUri: vscode.Uri,
   ) {
     super();
-    this.mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
-    this.scriptRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    this.extensionUri = extensionUri;
     this.register(
       vscode.window.registerCustomEditorProvider(ConfigEditor.viewType, this, {
         supportsMultipleEditorsPerDocument: true,
@@ -118,13 +115,13 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const key = document.uri.toString();
-    panel.webview.options = { enableScripts: true, localResourceRoots: [this.mediaRoot, this.scriptRoot] };
-    panel.webview.html = configEditorHtml(
-      panel.webview,
-      this.mediaRoot,
-      this.scriptRoot,
-      path.basename(document.uri.path),
-    );
+    panel.webview.options = webviewPageOptions(this.extensionUri);
+    panel.webview.html = webviewPage(panel.webview, this.extensionUri, {
+      script: 'configEditor',
+      style: 'configEditor.css',
+      title: path.basename(document.uri.path),
+      loading: 'Reading the request config…',
+    });
     const entry: Panel = { panel, document, ready: false };
     let set = this.panels.get(key);
     if (!set) this.panels.set(key, (set = new Set()));
