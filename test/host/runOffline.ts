@@ -14,7 +14,8 @@ const USAGE = `usage: node out/test/host/runOffline.js [--only VERSION[,VERSION]
   --only VERSION        run only this VS Code (or code-server) version; repeatable; env MTLS_HOST_TARGETS
   --timeout SECONDS     limit per target for server start and tests (default 480); env MTLS_HOST_TIMEOUT
   --update-screenshot   copy the VS Code 1.100.3 screenshot to media/screenshots/inventory.png
-  env MTLS_HOST_CHROMIUM  Chromium binary (default ${DEFAULT_CHROMIUM})`;
+  env MTLS_HOST_CHROMIUM  Chromium binary (default ${DEFAULT_CHROMIUM})
+  env MTLS_TEST_GREP      run only the tests whose title matches (mocha --grep)`;
 
 interface Options {
   only: string[];

@@ -19,7 +19,9 @@ export async function runMochaIn(dir: string, skip: string[] = []): Promise<numb
     `VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, Node ${process.version})`,
   );
   // Plain output: it is streamed line by line through the workbench's log and parsed (`N passing`, `N failing`).
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // MTLS_TEST_GREP (inherited from the harness through the server) runs only the matching tests, while working on them.
+  const grep = process.env.MTLS_TEST_GREP || undefined;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', grep });
   const files = findTests(dir).filter(
     (file) => !skip.some((folder) => path.relative(dir, file).split(path.sep)[0] === folder),
   );
