@@ -249,7 +249,7 @@ async function runTests(
       // A benchmark entry: its own exit code says whether it ran.
     } else if (browser.exitCode !== undefined && summary.passing === undefined)
       result.problems.push('no mocha summary in the output');
-    else if (browser.exitCode !== undefined && result.passing + result.failing === 0)
+    else if (browser.exitCode !== undefined && result.passing + result.failing === 0 && !process.env.MTLS_TEST_GREP)
       result.problems.push('zero tests ran');
     if (browser.exitCode !== undefined && !summary.vscodeVersion)
       result.problems.push('the host did not report its VS Code version');
