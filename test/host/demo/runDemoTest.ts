@@ -134,7 +134,7 @@ async function main(): Promise<number> {
     stage = 'verification report';
     // The certificate open on the left, its report beside it.
     await ui.quickOpen('program-a.crt');
-    await ui.command('mTLS Rotation: Verify Returned Certificate');
+    await ui.command('mTLS Rotation: Verify Returned Certificate…');
     await ui.pick('program-a.demo.example');
     await page.locator('.tabs-container .tab', { hasText: 'verify-program-a.crt.md' }).waitFor();
     await page.locator('.editor-instance .view-lines', { hasText: 'program-a.crt' }).first().waitFor();
@@ -143,7 +143,7 @@ async function main(): Promise<number> {
 
     stage = 'test call: the confirmation, cancelled';
     // The first call to a URL asks, in a modal dialog, whether the key and certificate may go there.
-    await ui.command('mTLS Rotation: Run Test Call with Certificate');
+    await ui.command('mTLS Rotation: Run Test Call with Certificate…');
     await ui.pick('program-a.demo.example');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.filter({ hasText: 'Send a test call to https://127.0.0.1:' }).waitFor();
@@ -152,7 +152,7 @@ async function main(): Promise<number> {
     await dialog.waitFor({ state: 'detached' });
 
     stage = 'test call: confirmed';
-    await ui.command('mTLS Rotation: Run Test Call with Certificate');
+    await ui.command('mTLS Rotation: Run Test Call with Certificate…');
     await ui.pick('program-a.demo.example');
     await dialog.getByRole('button', { name: 'Call This URL' }).click();
     await ui.notification(/Test call to demo: ok \(200\)/);
@@ -169,7 +169,7 @@ async function main(): Promise<number> {
     stage = 'test call: not allowlisted';
     // The URL was approved once: no second question. program-b is valid but not allowlisted.
     await ui.command('Notifications: Clear All Notifications');
-    await ui.command('mTLS Rotation: Run Test Call with Certificate');
+    await ui.command('mTLS Rotation: Run Test Call with Certificate…');
     await ui.pick('program-b.demo.example');
     await ui.notification(/Test call to demo: .*\(403\)/);
     await demo.line(/ from program-b\.demo\.example -> 403$/, 'the stand-in refusing program-b');
@@ -178,6 +178,31 @@ async function main(): Promise<number> {
     stage = 'rotation';
     await ui.command('Notifications: Clear All Notifications');
     await rotationStage(ui, page);
+
+    stage = 'retire the old key: cancelled, then confirmed';
+    // Two real modal questions: the guard (the rotation has barely begun), then the deletion itself, which lists
+    // the services that still use the old certificate and key.
+    const workspace = demo.lines
+      .find((l) => l.trim().startsWith('workspace '))
+      ?.trim()
+      .slice('workspace'.length)
+      .trim();
+    if (!workspace) throw new Error('npm start printed no workspace');
+    const oldKey = path.join(workspace, 'certs', 'program-a.key');
+    const retire = async (answer: string) => {
+      await ui.command('mTLS Rotation: Retire the Old Private Key…');
+      await dialog.filter({ hasText: 'The old key cannot be retired yet.' }).waitFor();
+      await dialog.getByRole('button', { name: 'Override and Continue' }).click();
+      const deletion = dialog.filter({ hasText: 'Delete the old private key permanently?' });
+      await deletion.filter({ hasText: 'services/payments.yaml' }).waitFor();
+      if (answer === 'Cancel') await ui.shoot('demo-retire-confirmation');
+      await deletion.getByRole('button', { name: answer }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    await retire('Cancel');
+    expectEqual(fs.existsSync(oldKey), true, `${oldKey} exists after Cancel`);
+    await retire('Delete Old Key');
+    await until(() => !fs.existsSync(oldKey), `${oldKey} deleted after Delete Old Key`);
 
     console.log(`demo test: passed in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${shotsDir}`);
     return 0;
@@ -211,7 +236,7 @@ async function main(): Promise<number> {
  * command is contributed), else in the Rotations view.
  */
 async function rotationStage(ui: Workbench, page: Page): Promise<void> {
-  await ui.command('mTLS Rotation: Start Rotation');
+  await ui.command('mTLS Rotation: Start Rotation…');
   await ui.pick('program-a.demo.example');
   const rotations = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Rotations' }) });
   await rotations.getByRole('treeitem').first().waitFor();
@@ -244,7 +269,10 @@ class Workbench {
     const input = this.quickInput.locator('.quick-input-box input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.focusedRow(title);
+    // Exactly this command: "Retire the Old Private Key…" must not run "…in the Secrets Store".
+    await this.quickInput
+      .locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escape(title)}$`) })
+      .waitFor();
     await this.page.keyboard.press('Enter');
   }
 
@@ -323,6 +351,15 @@ async function stopDemo(demo: Demo): Promise<void> {
     process.kill(-child.pid, 'SIGKILL'); // anything left of its group
   } catch {
     // all gone, as it should be
+  }
+}
+
+/** Polls `condition` (a file the extension host writes or deletes) until it holds, for up to a UI step's time. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + STEP_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
