@@ -15,7 +15,9 @@ const updateScreenshots = process.argv.includes('--update-screenshots');
 const shotsDir = updateScreenshots
   ? path.join(repoRoot, 'media', 'screenshots')
   : path.join(repoRoot, '.vscode-test', 'screenshots', 'demo');
-const OVERALL_TIMEOUT_MS = Number(process.env.MTLS_DEMO_TEST_TIMEOUT || 240) * 1000;
+const OVERALL_TIMEOUT_MS = Number(process.env.MTLS_DEMO_TEST_TIMEOUT || 420) * 1000;
+/** From the page's first request to the Certificates view showing the demo certificates. */
+const FIRST_VIEW_MS = 180_000;
 /** A single UI step (a view filling, a quick pick answering) gets this long; a loaded CI machine is slow. */
 const STEP_MS = 60_000;
 
@@ -116,7 +118,11 @@ async function main(): Promise<number> {
     const ui = new Workbench(page);
 
     stage = 'inventory';
-    await page.getByRole('treeitem', { name: /program-a\.demo\.example, 20 days left/ }).waitFor();
+    // The workbench loads, the extension host starts and the extension scans: on a loaded machine this alone has
+    // taken over a minute, so the first wait is longer than the other steps'.
+    await page
+      .getByRole('treeitem', { name: /program-a\.demo\.example, 20 days left/ })
+      .waitFor({ timeout: FIRST_VIEW_MS });
     await page.getByRole('treeitem', { name: /legacy\.demo\.example, expired/ }).waitFor();
     await demo.line(new RegExp(`^${escape(READY_LINE)}$`), 'the API key preset');
     await ui.widenSideBar();
