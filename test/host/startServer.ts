@@ -21,6 +21,11 @@ export interface StartServerOptions {
    * repository the user has not trusted yet. Default true: the trust feature is off and every folder is trusted.
    */
   trusted?: boolean;
+  /**
+   * Default true: the extension test paths in the payload are honoured, and dialogs are answered by the driver.
+   * false for the demo (`npm start`): a plain workbench, whose modal dialogs show in the page.
+   */
+  smokeTestDriver?: boolean;
   /** Extra environment for the server; the extension host inherits it. */
   env: Record<string, string>;
   signal: AbortSignal;
@@ -57,7 +62,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     '--accept-server-license-terms',
     '--disable-telemetry',
     ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
-    '--enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
     '--server-data-dir',
     dir('server-data'),
     '--user-data-dir',
