@@ -69,6 +69,11 @@ export class ReportDocuments extends Disposable implements vscode.TextDocumentCo
     return this.panels.rendered(name);
   }
 
+  /** Clicks a button of a report's open panel, through its page (test seam); false while no page is ready. */
+  press(name: string, label: string): boolean {
+    return this.panels.press(name, label);
+  }
+
   private async openMarkdown(uri: vscode.Uri, column: vscode.ViewColumn | undefined): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(document, 'markdown');

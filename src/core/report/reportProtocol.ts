@@ -3,7 +3,13 @@
 import type { Report } from './reportModel';
 
 /** To the page. */
-export type ReportUpdate = { type: 'report'; report: Report };
+export type ReportUpdate =
+  | { type: 'report'; report: Report }
+  /**
+   * Clicks the first button whose label (its aria-label, else its text) is `label`, as a user does: the page's own
+   * handlers and messages run. Only the integration tests send it (ReportDocuments.press).
+   */
+  | { type: 'press'; label: string };
 
 /** From the page. */
 export type ReportRequest =

@@ -83,6 +83,14 @@ export class ReportPanels extends Disposable {
     return this.panels.get(name)?.rendered;
   }
 
+  /** Clicks a button of the open panel's page (its label); false while no page is ready. For the integration tests. */
+  press(name: string, label: string): boolean {
+    const entry = this.panels.get(name);
+    if (!entry?.ready) return false;
+    this.post(entry, { type: 'press', label });
+    return true;
+  }
+
   isOpen(name: string): boolean {
     return this.panels.has(name);
   }

@@ -141,8 +141,7 @@ function block(b: ReportBlock): HTMLElement {
       const label = b.label ?? (b.language === 'sh' ? 'Command' : 'Text');
       return h('figure', { class: 'code' }, [
         h('figcaption', {}, [h('span', { text: label }), copyButton(`Copy: ${label.replace(/:$/, '')}`, () => b.code)]),
-        // Focusable, so a long line can be scrolled from the keyboard.
-        h('pre', { tabindex: 0 }, [h('code', { class: `language-${b.language}`, text: b.code })]),
+        h('pre', {}, [h('code', { class: `language-${b.language}`, text: b.code })]),
       ]);
     }
   }
@@ -189,6 +188,13 @@ function draw(report: Report): void {
 window.addEventListener('message', (event: MessageEvent<ReportUpdate>) => {
   const message = event.data;
   if (message?.type === 'report') draw(message.report);
+  if (message?.type === 'press') {
+    const button = Array.from(app.querySelectorAll('button')).find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent) === message.label,
+    );
+    button?.focus();
+    button?.click();
+  }
 });
 
 post({ type: 'ready' });
