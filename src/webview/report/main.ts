@@ -174,7 +174,7 @@ function draw(report: Report): void {
   app.replaceChildren(
     h('header', { class: 'top' }, [
       h('div', {}, [h('h1', { text: report.title }), headline]),
-      h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Report actions' }, [copyMarkdown, openMarkdown]),
+      h('div', { class: 'actions', role: 'group', 'aria-label': 'Report actions' }, [copyMarkdown, openMarkdown]),
     ]),
     ...report.intro.map(block),
     ...report.sections.map(section),
