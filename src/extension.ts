@@ -39,6 +39,8 @@ export interface MtlsRotationApi extends MtlsRotationPublicApi {
   prompts: PromptsHolder;
   /** Where the extension's log lives and what it keeps in the workspace state, for audits (and the secrets test). */
   audit: { logUri: vscode.Uri; logLines(): string[]; workspaceState(): Record<string, unknown> };
+  /** The reports and what their panels drew. */
+  reports: ReportDocuments;
 }
 
 export function activate(context: vscode.ExtensionContext): MtlsRotationPublicApi | MtlsRotationApi {
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
     context.subscriptions.push(inventory);
     void inventory.start().catch((error: unknown) => log.error(`Inventory scan failed: ${String(error)}`));
     const configLanguage = new ConfigLanguage(log, context.extensionUri);
-    const reports = new ReportDocuments();
+    const reports = new ReportDocuments(context.extensionUri);
     context.subscriptions.push(configLanguage, reports);
     context.subscriptions.push(...registerGenerateCommands(log, inventory.store, reports, readSettings));
     const renewals = new RenewalRequests(context.workspaceState, inventory.store, configLanguage.documents);
@@ -144,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
     return {
       ...api,
       prompts,
+      reports,
       audit: {
         logUri: context.logUri,
         logLines: () => log.lines(),

@@ -15,6 +15,7 @@ import { CertificateStore } from '../inventory/certificateStore';
 import { resolveCertificate } from '../inventory/resolveCertificate';
 import { CONFIG_LANGUAGE } from '../opensslConfig/configDocuments';
 import { ReportDocuments } from '../reportDocuments';
+import { generationReport } from './generationReport';
 import { Settings } from '../settings';
 import { workspaceFolderPaths } from '../workspaceFolders';
 import { COMMAND_IDS } from '../commandIds';
@@ -188,24 +189,16 @@ export function registerGenerateCommands(
         );
         const report = reports.set(
           `generate-${name}.md`,
-          [
-            `# New key and CSR for ${name}`,
-            '',
-            `- Key: \`${keyPath}\` (RSA-${generated.bits}, mode 0600)`,
-            `- CSR: \`${csrPath}\``,
-            `- Subject: ${subject || '(empty)'}`,
-            `- SANs: ${sans || '(none)'}`,
-            `- Public key SHA-256: \`${generated.publicKeySha256}\``,
-            '',
-            'Before submitting, confirm that the subject and SANs match the certificate being renewed.',
-            '',
-            'The same with openssl:',
-            '',
-            '```sh',
-            opensslEquivalent({ keyPath, csrPath, configPath, bits: generated.bits }).trimEnd(),
-            '```',
-            '',
-          ].join('\n'),
+          generationReport({
+            name,
+            keyPath,
+            csrPath,
+            bits: generated.bits,
+            subject,
+            sans,
+            publicKeySha256: generated.publicKeySha256,
+            openssl: opensslEquivalent({ keyPath, csrPath, configPath, bits: generated.bits }),
+          }),
         );
         void vscode.window
           .showInformationMessage(
