@@ -1,8 +1,17 @@
 // The messages between the rotation panel's page (src/webview/rotationPanel) and RotationPanels, the one
 // definition both sides compile against. Types only: the page bundles nothing of the core through it.
-import type { ChecklistAction, ChecklistItemId } from './checklist';
-import type { NextStep } from './nextStep';
+// Ids are plain strings here: the page compiles only this file's dependency-free neighbours, not the checklist rules.
 import type { RotationTimeline } from './rotationTimeline';
+
+/** A checklist step's id (`ChecklistItemId`) and the kind of command that performs it (`ChecklistAction`). */
+type ChecklistItemId = string;
+type ChecklistAction = string;
+
+/** The core's `NextStep`, as the page reads it. */
+export type PanelNextStep =
+  | { kind: 'command' | 'tick'; itemId: ChecklistItemId; action: ChecklistAction; button: string; detail: string }
+  | { kind: 'outside' | 'blocked'; itemId: ChecklistItemId; detail: string }
+  | { kind: 'complete'; detail: string };
 
 /** Where an evidence item's tick comes from, in the user's words. */
 export type EvidenceOrigin =
@@ -49,7 +58,7 @@ export interface RotationPanelModel {
   readOnly: boolean;
   timeline: RotationTimeline;
   checklist: PanelChecklistItem[];
-  nextStep: NextStep;
+  nextStep: PanelNextStep;
 }
 
 /** From the webview. */
