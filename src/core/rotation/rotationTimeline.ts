@@ -108,13 +108,13 @@ const LANE_TITLE_X = 8;
 const CHART_LEFT = 170;
 const CHART_RIGHT = 985;
 const TOP = 6;
-const LABEL_ROW = 17;
-const BAR_HEIGHT = 22;
+const LABEL_ROW = 18;
+const BAR_HEIGHT = 24;
 const LANE_GAP = 14;
 const AXIS_GAP = 14;
 const TICK_LABEL_SPACE = 22;
 /** A label's width is estimated, not measured: the core has no fonts. Generous, so estimates never collide. */
-const CHAR_WIDTH = 6.6;
+const CHAR_WIDTH = 7.2;
 const LABEL_PADDING = 10;
 const MIN_TICK_SPACING = 72;
 const MIN_SPAN_DAYS = 14;

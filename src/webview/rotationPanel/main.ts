@@ -76,7 +76,7 @@ function tooltip(text: string): SVGElement {
 function bar(b: TimelineBar, t: RotationTimeline): SVGElement {
   const group = s('g', { class: `bar bar-${b.id} bar-${b.state}` });
   group.append(svgText(t.laneTitleX, b.y + 10, b.title, 'lane-title'));
-  group.append(svgText(t.laneTitleX, b.y + 22, b.caption, 'lane-caption'));
+  group.append(svgText(t.laneTitleX, b.y + 24, b.caption, 'lane-caption'));
   if (b.state === 'unknown' || b.width <= 0) return group;
   group.setAttribute('data-mark', `bar:${b.id}`);
   const range = `${b.from ? b.from.slice(0, 10) : 'before the drawn range'} to ${b.to?.slice(0, 10) ?? ''}`;
@@ -245,13 +245,18 @@ function checklistRow(item: PanelChecklistItem, readOnly: boolean): HTMLElement 
   ]);
 }
 
+/** The checklist's notes are clauses (`tick this once it has happened`); alone they read as sentences. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function nextStepSection(model: RotationPanelModel): HTMLElement {
   const step = model.nextStep;
   const body: Child[] = [h('h2', { id: 'next-heading', text: 'Next step' })];
   if (step.kind === 'command' || step.kind === 'tick') {
     const item = model.checklist.find((i) => i.id === step.itemId);
-    if (step.kind === 'command' && item) body.push(h('p', { class: 'next-item', text: item.label }));
-    body.push(h('p', { class: 'next-detail', text: step.detail }));
+    if (item) body.push(h('p', { class: 'next-item', text: item.label }));
+    body.push(h('p', { class: 'next-detail', text: sentence(step.detail) }));
     const button = h('button', {
       class: 'primary',
       'data-key': 'next-step',
@@ -268,7 +273,7 @@ function nextStepSection(model: RotationPanelModel): HTMLElement {
   } else if (step.kind === 'outside' || step.kind === 'blocked') {
     const item = model.checklist.find((i) => i.id === step.itemId);
     if (item) body.push(h('p', { class: 'next-item', text: item.label }));
-    body.push(h('p', { class: 'next-detail', text: step.detail }));
+    body.push(h('p', { class: 'next-detail', text: sentence(step.detail) }));
     if (step.kind === 'outside')
       body.push(
         h('p', {
