@@ -11,6 +11,7 @@ import { PromptsHolder } from './vscode/prompts';
 import { ReportDocuments } from './vscode/reportDocuments';
 import { ReminderNotifier } from './vscode/rotation/reminderNotifier';
 import { registerRotationCommands } from './vscode/rotation/rotationCommands';
+import { RotationPanels } from './vscode/rotation/rotationPanel';
 import { RotationStore } from './vscode/rotation/rotationStore';
 import { RotationView } from './vscode/rotation/rotationView';
 import { ReplacedFeed } from './vscode/rotation/replacedFeed';
@@ -26,7 +27,13 @@ export interface MtlsRotationPublicApi {
   renewals: RenewalRequests;
   verifier: CertificateVerifier;
   testCalls: TestCallFeature;
-  rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier; replaced: ReplacedFeed };
+  rotations: {
+    store: RotationStore;
+    view: RotationView;
+    reminders: ReminderNotifier;
+    replaced: ReplacedFeed;
+    panels: RotationPanels;
+  };
   stores: StoresFeature;
 }
 
@@ -109,7 +116,8 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       log,
       () => inventory.store.scanning || !replaced.loaded,
     );
-    context.subscriptions.push(rotationStore, rotationView, replaced, reminders);
+    const rotationPanels = new RotationPanels(rotationStore, log, context.extensionUri, readSettings);
+    context.subscriptions.push(rotationStore, rotationView, replaced, reminders, rotationPanels);
     const stores = new StoresFeature(
       log,
       inventory,
@@ -139,7 +147,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       renewals,
       verifier,
       testCalls,
-      rotations: { store: rotationStore, view: rotationView, reminders, replaced },
+      rotations: { store: rotationStore, view: rotationView, reminders, replaced, panels: rotationPanels },
       stores,
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;

@@ -34,6 +34,7 @@ export const COMMAND_IDS = {
   switchStoreToNew: 'mtlsRotation.switchStoreToNew',
   rollBackStore: 'mtlsRotation.rollBackStore',
   retireOldKeyInStore: 'mtlsRotation.retireOldKeyInStore',
+  openRotationPanel: 'mtlsRotation.openRotationPanel',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -169,7 +169,12 @@ export class RotationView extends Disposable implements vscode.TreeDataProvider<
         item.description = `${completedAt ? `completed ${completedAt.slice(0, 10)}` : `${done}/${node.items.length} done`} · ${subject}`;
         item.iconPath = new vscode.ThemeIcon(completedAt || done === node.items.length ? 'pass-filled' : 'sync');
         item.contextValue = completedAt ? 'rotation.completed' : 'rotation';
-        item.tooltip = `${subject}\nStarted ${node.rotation.startedAt.slice(0, 10)} for ${node.rotation.old.certificatePath} (serial ${node.rotation.old.serialNumber})`;
+        item.tooltip = `${subject}\nStarted ${node.rotation.startedAt.slice(0, 10)} for ${node.rotation.old.certificatePath} (serial ${node.rotation.old.serialNumber})\nClick to open the rotation panel: timeline, checklist and next step.`;
+        item.command = {
+          command: COMMAND_IDS.openRotationPanel,
+          title: 'Open Rotation Panel',
+          arguments: [{ rotationId: node.rotation.id }],
+        };
         return item;
       }
       case 'overlap': {
