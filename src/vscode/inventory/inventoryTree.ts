@@ -22,7 +22,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   private readonly changed = this.register(new vscode.EventEmitter<InventoryNode | undefined>());
   private readonly delayer = this.register(new KeyedDelayer<'rebuild'>(REBUILD_INTERVAL_MS));
   readonly onDidChangeTreeData = this.changed.event;
-  private current: InventoryModel = { roots: [], certificates: [], replaced: [], errors: [] };
+  private current: InventoryModel = { roots: [], certificates: [], caCertificates: [], replaced: [], errors: [] };
   // Children are made on demand, so parents are remembered as they are handed out (for TreeView.reveal).
   private parents = new WeakMap<InventoryNode, InventoryNode>();
   private readonly modelChanged = this.register(new vscode.EventEmitter<InventoryModel>());
@@ -158,7 +158,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     const note =
       node.type === 'certificate' || node.type === 'store-entry' ? this.annotate(node.certificate) : undefined;
     if (tooltip && note) tooltip.appendMarkdown(`  \n${note}`);
-    item.tooltip = tooltip;
+    if (tooltip) item.tooltip = tooltip;
     return item;
   }
 }
@@ -264,11 +264,20 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       return item;
     }
     case 'group': {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      // The provider's chain rarely needs a look: folded, with its expired or due certificates counted in the line.
+      const item = new vscode.TreeItem(
+        node.label,
+        node.group === 'ca' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = id;
-      item.description = `${node.children.length}`;
-      item.iconPath = new vscode.ThemeIcon(node.group === 'unreadable' ? 'warning' : 'folder-library');
+      item.description = node.group === 'ca' ? caGroupDescription(node.children) : `${node.children.length}`;
+      item.iconPath = new vscode.ThemeIcon(
+        node.group === 'unreadable' ? 'warning' : node.group === 'ca' ? 'shield' : 'folder-library',
+      );
       item.contextValue = `group.${node.group}`;
+      if (node.group === 'ca')
+        item.tooltip =
+          "CA certificates (issuers such as the provider's chain): shown with their expiry, but not counted in the view badge, the status bar or the reminders, which are for the client certificates you rotate.";
       return item;
     }
     case 'error': {
@@ -283,6 +292,13 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       return item;
     }
   }
+}
+
+function caGroupDescription(children: InventoryNode[]): string {
+  const statuses = children.flatMap((c) => (c.type === 'certificate' ? [c.expiry.status] : []));
+  const expired = statuses.filter((s) => s === 'expired').length;
+  const due = statuses.filter((s) => s !== 'expired' && s !== 'ok').length;
+  return [`${children.length}`, ...(expired ? [`${expired} expired`] : []), ...(due ? [`${due} due`] : [])].join(' · ');
 }
 
 function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {
