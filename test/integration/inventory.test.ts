@@ -176,6 +176,43 @@ describe('Inventory view', () => {
     assert.deepStrictEqual(missing, []);
   });
 
+  it('shows a clicked certificate decoded, as openssl x509 -text prints it, with a way to the raw file', async () => {
+    const tree = api.inventory.tree;
+    const node = rootByLabel(api, 'program-a.example.com');
+    assert.ok(node);
+    const command = tree.getTreeItem(node).command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = await until('the decoded certificate', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'mtls-certificate'
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
+    const text = editor.document.getText();
+    const file = path.join(root, FIXTURE.dueSoon);
+    const theirs = openssl(['x509', '-in', file, '-text', '-noout'])
+      .split('\n')
+      .map((line) => line.trim());
+    for (const field of ['Serial Number:', 'Not Before:', 'Not After :', 'Subject:', 'Issuer:', 'Public-Key:']) {
+      const line = theirs.find((l) => l.startsWith(field));
+      assert.ok(line && text.includes(line), `${field} as openssl prints it: ${line}\n${text}`);
+    }
+    assert.ok(text.includes('DNS:program-a.example.com, IP Address:203.0.113.10'), 'SANs');
+    assert.ok(text.includes(`SHA-256: ${fingerprintOf(file)}`), 'fingerprint');
+    assert.ok(!text.includes('BEGIN CERTIFICATE'), 'decoded, not the PEM');
+
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>(
+      'vscode.executeLinkProvider',
+      editor.document.uri,
+    );
+    assert.deepStrictEqual(
+      links.map((link) => link.target?.fsPath),
+      [file],
+    );
+    await vscode.commands.executeCommand('mtlsRotation.openRawCertificate');
+    await until('the raw file', () => vscode.window.activeTextEditor?.document.uri.fsPath === file);
+  });
+
   it('runs the copy commands on a tree node', async () => {
     const node = rootByLabel(api, 'program-a.example.com');
     assert.ok(node && node.type === 'certificate');

@@ -219,7 +219,12 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
         : new vscode.ThemeIcon(expiryIcon(expiry.status), new vscode.ThemeColor(expiryColor(expiry.status)));
       item.contextValue = `certificate.${node.replacedBy ? 'replaced' : expiry.status}${certificate.isCA ? '.ca' : ''}`;
       item.resourceUri = vscode.Uri.file(certificate.path);
-      item.command = openCommand(certificate.path, certificate.line);
+      // A click shows the certificate decoded; "Open File" in the context menu still opens the PEM.
+      item.command = {
+        command: COMMAND_IDS.showCertificate,
+        title: 'Show Decoded Certificate',
+        arguments: [{ type: 'certificate', certificate }],
+      };
       item.accessibilityInformation = {
         label: `Certificate ${label}, ${state}, file ${fileName(certificate.path)}`,
       };
