@@ -131,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
         ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})`
         : undefined;
     });
+    inventory.tree.setTestCallHistory((certificate) => testCalls.history(certificate.fingerprintSha256));
     const api: MtlsRotationPublicApi = {
       inventory,
       configLanguage,

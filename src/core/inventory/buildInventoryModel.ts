@@ -27,7 +27,18 @@ export type InventoryNode =
   | { type: 'pkcs12'; pkcs12: Pkcs12Info }
   | { type: 'group'; group: 'ca' | 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
   | { type: 'error'; error: InventoryError }
+  | { type: 'test-call'; parentId: string; call: TestCallSummary }
   | StoreNode;
+
+/** One test call made with a certificate, as the tree lists it below that certificate (newest first). */
+export interface TestCallSummary {
+  /** ISO 8601: with the fingerprint, names the call (the report command's argument). */
+  at: string;
+  certificateFingerprint: string;
+  environment: string;
+  outcome: string;
+  status?: number;
+}
 
 export interface InventoryModel {
   roots: InventoryNode[];
