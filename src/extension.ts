@@ -18,6 +18,7 @@ import { readSettings } from './vscode/settings';
 import { StoresFeature } from './vscode/stores/storesFeature';
 import { TestCallFeature } from './vscode/testCall/testCallFeature';
 import { CertificateVerifier } from './vscode/verify/verifyCommand';
+import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 
 /** What activate() returns: the live feature objects, which the integration tests inspect. */
 export interface MtlsRotationPublicApi {
@@ -28,6 +29,7 @@ export interface MtlsRotationPublicApi {
   testCalls: TestCallFeature;
   rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier; replaced: ReplacedFeed };
   stores: StoresFeature;
+  walkthrough: WalkthroughProgress;
 }
 
 /**
@@ -131,6 +133,12 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
         ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})`
         : undefined;
     });
+    const walkthrough = new WalkthroughProgress(
+      context.globalState,
+      { inventoryView: inventory.treeView, reports, verifier, testCalls, rotations: rotationStore },
+      log,
+    );
+    context.subscriptions.push(walkthrough);
     inventory.tree.setTestCallHistory((certificate) => testCalls.history(certificate.fingerprintSha256));
     const api: MtlsRotationPublicApi = {
       inventory,
@@ -140,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       testCalls,
       rotations: { store: rotationStore, view: rotationView, reminders, replaced },
       stores,
+      walkthrough,
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
     return {
