@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { BUILT_IN_COMMAND_IDS } from '../commandIds';
 import { runCommand } from '../commands';
 import { Disposable } from '../disposable';
+import { KeyedDelayer } from '../keyedDelayer';
 import { Log } from '../log';
 import type { RotationStore } from '../rotation/rotationStore';
 import type { TestCallFeature } from '../testCall/testCallFeature';
@@ -54,7 +55,14 @@ export class WalkthroughProgress extends Disposable {
     this.register(sources.verifier.onDidRecord((r) => r.allOk && this.mark('verify')));
     if (sources.testCalls.history().some((r) => r.outcome === 'ok')) this.mark('test');
     this.register(sources.testCalls.onDidRecord((r) => r.outcome === 'ok' && this.mark('test')));
-    this.register(sources.rotations.onDidChange(() => void this.readRotations()));
+    // The store fires for every file the inventory sees: a burst reads the record once.
+    const delayer = this.register(new KeyedDelayer<'rotations'>(300));
+    this.register(
+      sources.rotations.onDidChange(() => {
+        if (!this.done.has('start') || !this.done.has('retire'))
+          delayer.triggerIfIdle('rotations', () => void this.readRotations());
+      }),
+    );
     void this.readRotations();
   }
 
