@@ -19,6 +19,7 @@ import { readSettings } from './vscode/settings';
 import { StoresFeature } from './vscode/stores/storesFeature';
 import { TestCallFeature } from './vscode/testCall/testCallFeature';
 import { CertificateVerifier } from './vscode/verify/verifyCommand';
+import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 
 /** What activate() returns: the live feature objects, which the integration tests inspect. */
 export interface MtlsRotationPublicApi {
@@ -35,6 +36,7 @@ export interface MtlsRotationPublicApi {
     panels: RotationPanels;
   };
   stores: StoresFeature;
+  walkthrough: WalkthroughProgress;
 }
 
 /**
@@ -141,6 +143,13 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
         ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})`
         : undefined;
     });
+    const walkthrough = new WalkthroughProgress(
+      context.globalState,
+      { inventoryView: inventory.treeView, reports, verifier, testCalls, rotations: rotationStore },
+      log,
+    );
+    context.subscriptions.push(walkthrough);
+    inventory.tree.setTestCallHistory((certificate) => testCalls.history(certificate.fingerprintSha256));
     const api: MtlsRotationPublicApi = {
       inventory,
       configLanguage,
@@ -149,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       testCalls,
       rotations: { store: rotationStore, view: rotationView, reminders, replaced, panels: rotationPanels },
       stores,
+      walkthrough,
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
     return {

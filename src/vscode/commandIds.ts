@@ -8,6 +8,8 @@ export const COMMAND_IDS = {
   refresh: 'mtlsRotation.refresh',
   showInventory: 'mtlsRotation.showInventory',
   openFile: 'mtlsRotation.openFile',
+  showCertificate: 'mtlsRotation.showCertificate',
+  openRawCertificate: 'mtlsRotation.openRawCertificate',
   revealInExplorer: 'mtlsRotation.revealInExplorer',
   copyFingerprint: 'mtlsRotation.copyFingerprint',
   copySubject: 'mtlsRotation.copySubject',

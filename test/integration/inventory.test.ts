@@ -34,13 +34,8 @@ describe('Inventory view', () => {
     const tree = api.inventory.tree;
     const roots = tree.getChildren().filter((node) => node.type === 'certificate');
     const labels = roots.map((node) => label(tree.getTreeItem(node)));
-    assert.deepStrictEqual(labels.slice(0, 3), [
-      'legacy.example.com',
-      'program-a.example.com',
-      'program-b.example.com',
-    ]);
-    // The two CA certificates of the bundle follow, one node each.
-    assert.deepStrictEqual(labels.slice(3).sort(), ['Fixture Issuing CA', 'Fixture Root CA']);
+    // Client certificates only: the CA certificates of the bundle are in a group of their own.
+    assert.deepStrictEqual(labels, ['legacy.example.com', 'program-a.example.com', 'program-b.example.com']);
 
     const descriptions = roots.slice(0, 3).map((node) => String(tree.getTreeItem(node).description));
     assert.match(descriptions[0], /^expired [23] days ago · legacy\.crt$/);
@@ -106,6 +101,52 @@ describe('Inventory view', () => {
     for (const item of errors) assert.ok(String(item.description).length > 5, 'each error has a reason');
   });
 
+  it('puts CA certificates in a group of their own, with their expiry, counted for nothing', async () => {
+    const tree = api.inventory.tree;
+    const caGroup = tree.getChildren().find((node) => node.type === 'group' && node.group === 'ca');
+    assert.ok(caGroup, 'the CA group');
+    const groupItem = tree.getTreeItem(caGroup);
+    assert.strictEqual(label(groupItem), 'CA certificates');
+    assert.strictEqual(groupItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const cas = tree.getChildren(caGroup).map((node) => tree.getTreeItem(node));
+    assert.deepStrictEqual(cas.map(label).sort(), ['Fixture Issuing CA', 'Fixture Root CA']);
+    for (const item of cas) assert.match(String(item.description), /days left · ca-chain\.pem/);
+    assert.ok(
+      tree.model.certificates.every(({ certificate }) => !certificate.isCA),
+      'no CA among the counted certificates',
+    );
+
+    // An expired CA certificate shows as expired in its group, but neither the badge nor the Explorer counts it.
+    const scratch = tempDir();
+    const target = path.join(root, 'ca', 'expired-provider-root.crt');
+    try {
+      const expiredCa = makeCa(path.join(scratch, 'ca'), 'Expired Provider Root', {
+        notBefore: daysFromNow(-400),
+        notAfter: daysFromNow(-3),
+      });
+      fs.copyFileSync(expiredCa.certPath, target);
+      const shown = await until('the expired CA in the CA group', () =>
+        tree.model.caCertificates.find(({ certificate }) => certificate.path === target),
+      );
+      assert.strictEqual(shown.expiry.status, 'expired');
+      const group = tree.getChildren().find((node) => node.type === 'group' && node.group === 'ca');
+      assert.ok(group);
+      assert.match(String(tree.getTreeItem(group).description), /^3 · 1 expired$/);
+      const node = tree.getChildren(group).find((n) => n.type === 'certificate' && n.certificate.path === target);
+      assert.ok(node);
+      assert.strictEqual((tree.getTreeItem(node).iconPath as vscode.ThemeIcon).id, 'error');
+      assert.strictEqual(api.inventory.treeView.badge?.value, 2);
+      assert.strictEqual(api.inventory.decorations.decorationFor(vscode.Uri.file(target)), undefined);
+      assert.match(api.inventory.statusBar.text, /legacy\.example\.com/);
+    } finally {
+      fs.rmSync(target, { force: true });
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+    await until('the expired CA to leave the tree', () =>
+      tree.model.caCertificates.every(({ certificate }) => certificate.path !== target),
+    );
+  });
+
   it('sets the view badge to the number of certificates due or expired', () => {
     const badge = api.inventory.treeView.badge;
     assert.ok(badge);
@@ -135,6 +176,43 @@ describe('Inventory view', () => {
     assert.deepStrictEqual(missing, []);
   });
 
+  it('shows a clicked certificate decoded, as openssl x509 -text prints it, with a way to the raw file', async () => {
+    const tree = api.inventory.tree;
+    const node = rootByLabel(api, 'program-a.example.com');
+    assert.ok(node);
+    const command = tree.getTreeItem(node).command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = await until('the decoded certificate', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'mtls-certificate'
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
+    const text = editor.document.getText();
+    const file = path.join(root, FIXTURE.dueSoon);
+    const theirs = openssl(['x509', '-in', file, '-text', '-noout'])
+      .split('\n')
+      .map((line) => line.trim());
+    for (const field of ['Serial Number:', 'Not Before:', 'Not After :', 'Subject:', 'Issuer:', 'Public-Key:']) {
+      const line = theirs.find((l) => l.startsWith(field));
+      assert.ok(line && text.includes(line), `${field} as openssl prints it: ${line}\n${text}`);
+    }
+    assert.ok(text.includes('DNS:program-a.example.com, IP Address:203.0.113.10'), 'SANs');
+    assert.ok(text.includes(`SHA-256: ${fingerprintOf(file)}`), 'fingerprint');
+    assert.ok(!text.includes('BEGIN CERTIFICATE'), 'decoded, not the PEM');
+
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>(
+      'vscode.executeLinkProvider',
+      editor.document.uri,
+    );
+    assert.deepStrictEqual(
+      links.map((link) => link.target?.fsPath),
+      [file],
+    );
+    await vscode.commands.executeCommand('mtlsRotation.openRawCertificate');
+    await until('the raw file', () => vscode.window.activeTextEditor?.document.uri.fsPath === file);
+  });
+
   it('runs the copy commands on a tree node', async () => {
     const node = rootByLabel(api, 'program-a.example.com');
     assert.ok(node && node.type === 'certificate');
@@ -151,12 +229,14 @@ describe('Inventory view', () => {
     const target = path.join(root, FIXTURE.caBundle);
     await vscode.commands.executeCommand('mtlsRotation.openFile', { path: target, line: 1 });
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.fsPath, target);
-    const second = api.inventory.tree.model.certificates.find(
+    const second = api.inventory.tree.model.caCertificates.find(
       ({ certificate }) => certificate.path === target && certificate.index === 1,
     );
     assert.ok(second, 'the second certificate of the bundle');
+    const caGroup = api.inventory.tree.getChildren().find((n) => n.type === 'group' && n.group === 'ca');
+    assert.ok(caGroup);
     const node = api.inventory.tree
-      .getChildren()
+      .getChildren(caGroup)
       .find((n) => n.type === 'certificate' && n.certificate === second.certificate);
     await vscode.commands.executeCommand('mtlsRotation.openFile', node);
     assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, second.certificate.line - 1);
@@ -164,7 +244,8 @@ describe('Inventory view', () => {
     await vscode.commands.executeCommand('mtlsRotation.revealInExplorer', node);
     await vscode.commands.executeCommand('mtlsRotation.showInventory');
     await vscode.commands.executeCommand('mtlsRotation.refresh');
-    assert.strictEqual(api.inventory.tree.model.certificates.length, 5);
+    assert.strictEqual(api.inventory.tree.model.certificates.length, 3);
+    assert.strictEqual(api.inventory.tree.model.caCertificates.length, 2);
   });
 
   it('updates by itself when a certificate file is added and deleted', async () => {

@@ -25,9 +25,20 @@ export type InventoryNode =
   | { type: 'key'; key: PrivateKeyInfo; parentId: string; role?: 'renewal' }
   | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
   | { type: 'pkcs12'; pkcs12: Pkcs12Info }
-  | { type: 'group'; group: 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
+  | { type: 'group'; group: 'ca' | 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
   | { type: 'error'; error: InventoryError }
+  | { type: 'test-call'; parentId: string; call: TestCallSummary }
   | StoreNode;
+
+/** One test call made with a certificate, as the tree lists it below that certificate (newest first). */
+export interface TestCallSummary {
+  /** ISO 8601: with the fingerprint, names the call (the report command's argument). */
+  at: string;
+  certificateFingerprint: string;
+  environment: string;
+  outcome: string;
+  status?: number;
+}
 
 export interface InventoryModel {
   roots: InventoryNode[];
@@ -36,12 +47,21 @@ export interface InventoryModel {
    * this list, so a replaced certificate is left out here, once, rather than by each of them.
    */
   certificates: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo }>;
+  /**
+   * CA certificates (the provider's chain, a test CA), soonest expiry first: shown with their expiry in a group of
+   * their own, but not counted with the client certificates above, since a client-certificate rotation does not
+   * renew them and a root valid for years would otherwise sit among the leaves.
+   */
+  caCertificates: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo }>;
   /** Replaced certificates still in the workspace, with what replaced them. */
   replaced: Array<{ certificate: CertificateInfo; expiry: ExpiryInfo; replacedBy: Replacement }>;
   errors: InventoryError[];
 }
 
-/** Turns the store's items into the tree: certificates soonest-expiry first, their key, CSRs and relatives below. */
+/**
+ * Turns the store's items into the tree: client certificates soonest-expiry first, their key, CSRs and relatives
+ * below; CA certificates in a group of their own.
+ */
 export function buildInventoryModel(
   items: InventoryItem[],
   errors: InventoryError[],
@@ -63,6 +83,8 @@ export function buildInventoryModel(
   const certificates: InventoryModel['certificates'] = [];
   const replaced: InventoryModel['replaced'] = [];
   const replacedRoots: InventoryNode[] = [];
+  const caCertificates: InventoryModel['caCertificates'] = [];
+  const caNodes: InventoryNode[] = [];
   for (const group of paired.certificates) {
     const expiry = expiryStatus(group.certificate.notAfter, now, thresholds);
     const replacedBy = replacementOf(replacedSet, group.certificate);
@@ -72,11 +94,17 @@ export function buildInventoryModel(
       replacedRoots.push({ type: 'certificate', certificate: group.certificate, expiry, group, replacedBy });
       continue;
     }
+    if (group.certificate.isCA) {
+      caCertificates.push({ certificate: group.certificate, expiry });
+      caNodes.push({ type: 'certificate', certificate: group.certificate, expiry, group });
+      continue;
+    }
     certificates.push({ certificate: group.certificate, expiry });
     roots.push({ type: 'certificate', certificate: group.certificate, expiry, group });
   }
   roots.push(...replacedRoots);
   for (const pkcs12 of paired.pkcs12) roots.push({ type: 'pkcs12', pkcs12 });
+  if (caNodes.length > 0) roots.push({ type: 'group', group: 'ca', label: 'CA certificates', children: caNodes });
 
   const orphans: InventoryNode[] = [
     ...paired.orphanKeys.map((key): InventoryNode => ({ type: 'key', key, parentId: 'orphans' })),
@@ -94,5 +122,5 @@ export function buildInventoryModel(
       children: sorted.map((error): InventoryNode => ({ type: 'error', error })),
     });
   }
-  return { roots, certificates, replaced, errors };
+  return { roots, certificates, caCertificates, replaced, errors };
 }

@@ -3,7 +3,13 @@ import * as vscode from 'vscode';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
 import { commonName, formatName, formatSubjectAltNames } from '../../core/x509/formatName';
 import { CertificateInfo, ExpiryInfo } from '../../core/model';
-import { buildInventoryModel, InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
+import {
+  buildInventoryModel,
+  InventoryModel,
+  InventoryNode,
+  TestCallSummary,
+} from '../../core/inventory/buildInventoryModel';
+import { describeDate } from '../../core/text/describeDate';
 import { describeReplacement, ReplacedCertificates } from '../../core/rotation/replacedCertificates';
 import { withStoreGroups } from '../../core/inventory/withStoreGroups';
 import { StoreGroupState } from '../../core/stores/storeNode';
@@ -15,6 +21,10 @@ import { COMMAND_IDS } from '../commandIds';
 import { storeEntryTooltip, storeNodeId, storeNodeTooltip, storeTreeItem } from '../stores/storeTreeItems';
 
 const REBUILD_INTERVAL_MS = 300;
+/** Test calls listed under a certificate; the full history stays in the reports. */
+const TEST_CALLS_SHOWN = 5;
+// Registered by the test-call feature; not in COMMAND_IDS on this branch yet (to be moved there when merged).
+const SHOW_TEST_CALL_REPORT = 'mtlsRotation.showTestCallReport';
 
 export type { InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
 
@@ -22,7 +32,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   private readonly changed = this.register(new vscode.EventEmitter<InventoryNode | undefined>());
   private readonly delayer = this.register(new KeyedDelayer<'rebuild'>(REBUILD_INTERVAL_MS));
   readonly onDidChangeTreeData = this.changed.event;
-  private current: InventoryModel = { roots: [], certificates: [], replaced: [], errors: [] };
+  private current: InventoryModel = { roots: [], certificates: [], caCertificates: [], replaced: [], errors: [] };
   // Children are made on demand, so parents are remembered as they are handed out (for TreeView.reveal).
   private parents = new WeakMap<InventoryNode, InventoryNode>();
   private readonly modelChanged = this.register(new vscode.EventEmitter<InventoryModel>());
@@ -41,6 +51,23 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   get model(): InventoryModel {
     this.delayer.flush('rebuild');
     return this.current;
+  }
+
+  private testCalls: (certificate: CertificateInfo) => readonly TestCallSummary[] = () => [];
+
+  /** The test calls made with each certificate (oldest first, as recorded): the newest few become its children. */
+  setTestCallHistory(history: (certificate: CertificateInfo) => readonly TestCallSummary[]): void {
+    this.testCalls = history;
+    this.rebuild();
+  }
+
+  private recentTestCalls(node: InventoryNode): InventoryNode[] {
+    if (node.type !== 'certificate' || node.role === 'related') return [];
+    const parentId = nodeId(node);
+    return this.testCalls(node.certificate)
+      .slice(-TEST_CALLS_SHOWN)
+      .reverse()
+      .map((call): InventoryNode => ({ type: 'test-call', parentId, call }));
   }
 
   private renewalLink: (csrPath: string) => CertificateInfo | undefined = () => undefined;
@@ -135,9 +162,10 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
           expiry: expiryStatus(certificate.notAfter, this.now(), this.thresholds),
           role: 'related',
         })),
+        ...this.recentTestCalls(node),
       ];
     }
-    return [];
+    return this.recentTestCalls(node);
   }
 
   getParent(node: InventoryNode): InventoryNode | undefined {
@@ -146,6 +174,13 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
 
   getTreeItem(node: InventoryNode): vscode.TreeItem {
     const item = toTreeItem(node);
+    // Children are asked for only when expanded: whether there are any is known here from the history.
+    if (
+      node.type === 'certificate' &&
+      item.collapsibleState === vscode.TreeItemCollapsibleState.None &&
+      this.recentTestCalls(node).length > 0
+    )
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     const note =
       node.type === 'certificate' || node.type === 'store-entry' ? this.annotate(node.certificate) : undefined;
     if (note) item.description = `${String(item.description)} · ${note}`;
@@ -158,7 +193,7 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     const note =
       node.type === 'certificate' || node.type === 'store-entry' ? this.annotate(node.certificate) : undefined;
     if (tooltip && note) tooltip.appendMarkdown(`  \n${note}`);
-    item.tooltip = tooltip;
+    if (tooltip) item.tooltip = tooltip;
     return item;
   }
 }
@@ -177,6 +212,8 @@ export function nodeId(node: InventoryNode): string {
       return `group:${node.group}`;
     case 'error':
       return `error:${node.error.path}`;
+    case 'test-call':
+      return `${node.parentId}/test-call:${node.call.at}`;
     case 'store':
     case 'store-entry':
     case 'store-error':
@@ -219,7 +256,12 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
         : new vscode.ThemeIcon(expiryIcon(expiry.status), new vscode.ThemeColor(expiryColor(expiry.status)));
       item.contextValue = `certificate.${node.replacedBy ? 'replaced' : expiry.status}${certificate.isCA ? '.ca' : ''}`;
       item.resourceUri = vscode.Uri.file(certificate.path);
-      item.command = openCommand(certificate.path, certificate.line);
+      // A click shows the certificate decoded; "Open File" in the context menu still opens the PEM.
+      item.command = {
+        command: COMMAND_IDS.showCertificate,
+        title: 'Show Decoded Certificate',
+        arguments: [{ type: 'certificate', certificate }],
+      };
       item.accessibilityInformation = {
         label: `Certificate ${label}, ${state}, file ${fileName(certificate.path)}`,
       };
@@ -264,11 +306,39 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       return item;
     }
     case 'group': {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      // The provider's chain rarely needs a look: folded, with its expired or due certificates counted in the line.
+      const item = new vscode.TreeItem(
+        node.label,
+        node.group === 'ca' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = id;
-      item.description = `${node.children.length}`;
-      item.iconPath = new vscode.ThemeIcon(node.group === 'unreadable' ? 'warning' : 'folder-library');
+      item.description = node.group === 'ca' ? caGroupDescription(node.children) : `${node.children.length}`;
+      item.iconPath = new vscode.ThemeIcon(
+        node.group === 'unreadable' ? 'warning' : node.group === 'ca' ? 'shield' : 'folder-library',
+      );
       item.contextValue = `group.${node.group}`;
+      if (node.group === 'ca')
+        item.tooltip =
+          "CA certificates (issuers such as the provider's chain): shown with their expiry, but not counted in the view badge, the status bar or the reminders, which are for the client certificates you rotate.";
+      return item;
+    }
+    case 'test-call': {
+      const { call } = node;
+      const result = `${call.outcome}${call.status ? ` ${call.status}` : ''}`;
+      const item = new vscode.TreeItem(`Test call: ${result}`, vscode.TreeItemCollapsibleState.None);
+      item.id = id;
+      item.description = `${call.environment} · ${describeDate(call.at)}`;
+      item.iconPath =
+        call.outcome === 'ok'
+          ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+          : new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+      item.contextValue = `test-call.${call.outcome}`;
+      item.tooltip = `Test call to ${call.environment} on ${describeDate(call.at)}: ${result}. Click to open its report.`;
+      const argument: { fingerprint: string; at: string } = { fingerprint: call.certificateFingerprint, at: call.at };
+      item.command = { command: SHOW_TEST_CALL_REPORT, title: 'Show Test Call Report', arguments: [argument] };
+      item.accessibilityInformation = {
+        label: `Test call to ${call.environment}, ${result}, ${describeDate(call.at)}`,
+      };
       return item;
     }
     case 'error': {
@@ -283,6 +353,13 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       return item;
     }
   }
+}
+
+function caGroupDescription(children: InventoryNode[]): string {
+  const statuses = children.flatMap((c) => (c.type === 'certificate' ? [c.expiry.status] : []));
+  const expired = statuses.filter((s) => s === 'expired').length;
+  const due = statuses.filter((s) => s !== 'expired' && s !== 'ok').length;
+  return [`${children.length}`, ...(expired ? [`${expired} expired`] : []), ...(due ? [`${due} due`] : [])].join(' · ');
 }
 
 function tooltipOf(node: InventoryNode): vscode.MarkdownString | undefined {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { Log } from '../log';
-import { onSettingsChanged, Settings } from '../settings';
+import { onSettingsChanged, readSettings, Settings } from '../settings';
+import { CertificateDocuments } from './certificateDocuments';
 import { CertificateStore } from './certificateStore';
 import { ExpiryDecorations } from './decorations';
 import { isDueOrExpired } from './expiryTheme';
@@ -18,6 +19,8 @@ export class InventoryView extends Disposable {
   readonly treeView: vscode.TreeView<unknown>;
   readonly decorations: ExpiryDecorations;
   readonly statusBar: ExpiryStatusBar;
+  /** Decoded, read-only views of certificates: what a click on a certificate opens. */
+  readonly certificateDocuments: CertificateDocuments;
 
   constructor(settings: Settings, log: Log) {
     super();
@@ -38,6 +41,7 @@ export class InventoryView extends Disposable {
       }),
     );
     for (const command of registerInventoryCommands(log, this.store)) this.register(command);
+    this.certificateDocuments = this.register(new CertificateDocuments(log, this.store, readSettings));
     this.register(
       onSettingsChanged((next) => {
         this.store.updateSettings(next);

@@ -31,10 +31,8 @@ export class ExpiryStatusBar extends Disposable {
   }
 
   private update(model: InventoryModel): void {
-    // CA certificates live for years and would always hide the client certificate that matters.
-    const leaves = model.certificates.filter(({ certificate }) => !certificate.isCA);
-    const candidates = leaves.length > 0 ? leaves : model.certificates;
-    const soonest = candidates[0];
+    // CA certificates are not in the counted list: the provider's chain would hide the client certificate that matters.
+    const soonest = model.certificates[0];
     if (!this.enabled || !soonest) {
       this.item.hide();
       return;
