@@ -34,6 +34,8 @@ export const COMMAND_IDS = {
   switchStoreToNew: 'mtlsRotation.switchStoreToNew',
   rollBackStore: 'mtlsRotation.rollBackStore',
   retireOldKeyInStore: 'mtlsRotation.retireOldKeyInStore',
+  showTestCallReport: 'mtlsRotation.showTestCallReport',
+  showReminders: 'mtlsRotation.showReminders',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
