@@ -70,7 +70,11 @@ export class ReminderNotifier extends Disposable {
       }),
     );
     this.register(rotationRecord.onDidChange(() => void this.refreshStanding()));
-    this.register(registerCommand(log, COMMAND_IDS.showReminders, () => this.showStanding()));
+    this.register(
+      registerCommand(log, COMMAND_IDS.showReminders, (fingerprint?: unknown) =>
+        this.showStanding(typeof fingerprint === 'string' ? fingerprint : undefined),
+      ),
+    );
   }
 
   /** The reminders on screen until acted on or snoozed, with their certificates (for the tests and the view). */
@@ -131,20 +135,18 @@ export class ReminderNotifier extends Disposable {
     this.item.show();
   }
 
-  /** The status bar entry's click: each standing reminder again, with its actions. */
-  private async showStanding(): Promise<void> {
+  /** The status bar entry's click: each standing reminder again (or the one named), with its actions. */
+  private async showStanding(fingerprint?: string): Promise<void> {
     await this.refreshStanding();
-    if (this.standing.length === 0) {
-      await runCommand(COMMAND_IDS.showInventory);
-      return;
-    }
+    const chosen = fingerprint ? this.standing.filter((s) => s.reminder.fingerprint === fingerprint) : this.standing;
     const now = new Date();
-    if (this.standing.length > MAX_SEPARATE_REMINDERS) {
+    if (chosen.length === 0 || chosen.length > MAX_SEPARATE_REMINDERS) {
+      // Many at once read better as the list of certificates than as a stack of notifications.
       await runCommand(COMMAND_IDS.showInventory);
       return;
     }
     await Promise.all(
-      this.standing.map(({ reminder, certificate }) =>
+      chosen.map(({ reminder, certificate }) =>
         this.show({ certificate, threshold: reminder.threshold, level: reminder.level, daysLeft: 0, covers: [] }, now),
       ),
     );
