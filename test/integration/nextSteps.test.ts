@@ -10,6 +10,8 @@ import { daysFromNow, makeCsr, makeKey, makeLeaf, signCsr } from '../support/ope
 import { activateExtension, ScriptedPrompts, setEnvironments, until, untilAsync, workspaceRoot } from './testHelpers';
 
 const API_KEY = 'next-steps-itest-key-5e0b';
+/** Upper bound of each wait: a chain of offers (verify, report, call) runs through a host on a shared machine. */
+const WAIT_MS = 60_000;
 
 /** Answers offers of a kind (and whose message names `about`) from a queue; anything else is dismissed. */
 interface Rule {
@@ -18,7 +20,8 @@ interface Rule {
   answers: Array<string | undefined>;
 }
 
-describe('The next step offered where the user is', () => {
+describe('The next step offered where the user is', function () {
+  this.timeout(3 * WAIT_MS);
   let api: MtlsRotationApi;
   let pki: MtlsPki;
   let server: NodeMtlsServer;
@@ -31,9 +34,7 @@ describe('The next step offered where the user is', () => {
   const offered = (kind: string, about = ''): NextStepOffer[] =>
     api.nextSteps.offers.filter((o) => o.kind === kind && o.message.includes(about));
 
-  before(async function () {
-    // Nine RSA keys made by openssl: seconds on a loaded machine.
-    this.timeout(60_000);
+  before(async () => {
     api = await activateExtension();
     pki = makeMtlsPki();
     server = await startNodeMtlsServer(pki, { apiKey: API_KEY });
@@ -85,8 +86,10 @@ describe('The next step offered where the user is', () => {
   let newCert: string;
 
   it('offers Verify when the signed certificate of a rotation arrives, once', async () => {
-    const node = await until('the old certificate in the tree', () =>
-      api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === oldCert),
+    const node = await until(
+      'the old certificate in the tree',
+      () => api.inventory.tree.getChildren().find((n) => n.type === 'certificate' && n.certificate.path === oldCert),
+      WAIT_MS,
     );
     rotationId = (await vscode.commands.executeCommand<{ id: string }>('mtlsRotation.startRotation', node)).id;
     rules = [
@@ -100,16 +103,19 @@ describe('The next step offered where the user is', () => {
     await until(
       'the new key and CSR in the inventory',
       () => api.inventory.store.snapshot().items.some((i) => i.path === csr) || undefined,
+      WAIT_MS,
     );
     // The provider's signed certificate is saved into the workspace.
     newCert = path.join(dir, 'app-new.crt');
     signCsr(pki.ca, csr, newCert, { notBefore: daysFromNow(-0.01), notAfter: daysFromNow(90) });
 
-    const arrived = await until('Verify offered', () => offered('verify-arrived')[0]);
+    const arrived = await until('Verify offered', () => offered('verify-arrived')[0], WAIT_MS);
     assert.strictEqual(arrived.message, 'The signed certificate for program-a arrived: Verify now?');
     assert.deepStrictEqual(arrived.actions, ['Verify']);
-    const verification = await until('the arrived certificate verified', () =>
-      api.verifier.records().find((r) => r.certificatePath === newCert),
+    const verification = await until(
+      'the arrived certificate verified',
+      () => api.verifier.records().find((r) => r.certificatePath === newCert),
+      WAIT_MS,
     );
     assert.ok(verification.allOk, JSON.stringify(verification.checks));
     // Offered once: another look at the workspace offers nothing new.
@@ -118,16 +124,22 @@ describe('The next step offered where the user is', () => {
   });
 
   it('offers Run Test Call once the verification passed, and Find References after the 200', async () => {
-    const passed = await until('Run Test Call offered', () => offered('verify-passed', 'app-new.crt')[0]);
+    const passed = await until('Run Test Call offered', () => offered('verify-passed', 'app-new.crt')[0], WAIT_MS);
     assert.deepStrictEqual(passed.actions, ['Run Test Call']);
-    const results = await until('the result of the test call', () => {
-      const shown = offered('test-call-result', 'Test call to local: ok (200)');
-      return shown.length > 0 && shown;
-    });
+    const results = await until(
+      'the result of the test call',
+      () => {
+        const shown = offered('test-call-result', 'Test call to local: ok (200)');
+        return shown.length > 0 && shown;
+      },
+      WAIT_MS,
+    );
     assert.deepStrictEqual(results[0].actions, ['Find References', 'Show Report', 'Retry', 'Copy curl Command']);
     // Find References searched the workspace for the old certificate.
-    const references = await until('the references to the old certificate', () =>
-      api.rotations.store.references(rotationId),
+    const references = await until(
+      'the references to the old certificate',
+      () => api.rotations.store.references(rotationId),
+      WAIT_MS,
     );
     assert.ok(
       references.some((r) => r.path.endsWith('service.yaml')),
@@ -137,10 +149,14 @@ describe('The next step offered where the user is', () => {
 
   it('keeps the result after Copy curl Command, and the history reopens its report', async () => {
     // Copy curl keeps the result: the notification comes back after the copy, with its actions.
-    const results = await until('the result shown again after Copy curl', () => {
-      const shown = offered('test-call-result', 'Test call to local: ok (200)');
-      return shown.length >= 2 && shown;
-    });
+    const results = await until(
+      'the result shown again after Copy curl',
+      () => {
+        const shown = offered('test-call-result', 'Test call to local: ok (200)');
+        return shown.length >= 2 && shown;
+      },
+      WAIT_MS,
+    );
     assert.deepStrictEqual(results[1], results[0]);
     const curl = await vscode.env.clipboard.readText();
     assert.match(curl, /curl /);
@@ -176,7 +192,7 @@ describe('The next step offered where the user is', () => {
       environment: 'local',
     });
     assert.strictEqual(result.status, 401);
-    const shown = await until('the 401 result', () => offered('test-call-result', 'unauthorized (401)')[0]);
+    const shown = await until('the 401 result', () => offered('test-call-result', 'unauthorized (401)')[0], WAIT_MS);
     assert.deepStrictEqual(shown.actions, ['Set API Key', 'Show Report', 'Retry', 'Copy curl Command']);
 
     await vscode.commands.executeCommand('mtlsRotation.clearApiKey', 'local');
@@ -212,26 +228,34 @@ describe('The next step offered where the user is', () => {
       notAfter: daysFromNow(-2),
     });
 
-    const reminder = await until('the 30-day reminder', () => offered('reminder', 'reminder-due')[0]);
+    const reminder = await until('the 30-day reminder', () => offered('reminder', 'reminder-due')[0], WAIT_MS);
     assert.deepStrictEqual(reminder.actions, ['Start Rotation', 'Snooze 1 Day', 'Show Certificate']);
     // Dismissed (or hidden after its seconds): it stays in the status bar.
-    const standing = await until('the reminder standing in the status bar', () =>
-      api.rotations.reminders.standingReminders().find((s) => s.certificate.path === due.certPath),
+    const standing = await until(
+      'the reminder standing in the status bar',
+      () => api.rotations.reminders.standingReminders().find((s) => s.certificate.path === due.certPath),
+      WAIT_MS,
     );
     assert.match(api.rotations.reminders.statusBarEntry()?.tooltip ?? '', /reminder-due/);
 
     // The expired one offers the ticket, and comes back after it is copied.
-    const lapsed = await until('the expired reminder, shown again after the copy', () => {
-      const shown = offered('reminder-expired', 'reminder-expired');
-      return shown.length >= 2 && shown[0];
-    });
+    const lapsed = await until(
+      'the expired reminder, shown again after the copy',
+      () => {
+        const shown = offered('reminder-expired', 'reminder-expired');
+        return shown.length >= 2 && shown[0];
+      },
+      WAIT_MS,
+    );
     assert.deepStrictEqual(lapsed.actions, ['Copy Support Ticket', 'Start Rotation', 'Show Certificate']);
     assert.match(await vscode.env.clipboard.readText(), /Priority: 1[\s\S]*reminder-expired/);
 
     // The status bar entry shows it again; Snooze takes it away and is remembered.
     await vscode.commands.executeCommand('mtlsRotation.showReminders', standing.reminder.fingerprint);
-    await until('the reminder snoozed', () =>
-      api.rotations.reminders.standingReminders().every((s) => s.certificate.path !== due.certPath),
+    await until(
+      'the reminder snoozed',
+      () => api.rotations.reminders.standingReminders().every((s) => s.certificate.path !== due.certPath),
+      WAIT_MS,
     );
     assert.strictEqual(offered('reminder', 'reminder-due').length, 2);
     assert.ok(api.rotations.reminders.reminderState().snoozedUntil[standing.reminder.fingerprint]);
@@ -239,6 +263,7 @@ describe('The next step offered where the user is', () => {
 
   it('offers Copy Support Ticket after a test call fails because the certificate expired', async () => {
     rules = [{ kind: 'test-call-result', answers: ['Copy Support Ticket'] }];
+    await vscode.commands.executeCommand('mtlsRotation.setApiKey', 'local', API_KEY);
     const expired = {
       certPath: path.join(dir, 'reminder-expired.crt'),
       keyPath: path.join(dir, 'reminder-expired.key'),
@@ -250,12 +275,16 @@ describe('The next step offered where the user is', () => {
       environment: 'local',
     });
     assert.strictEqual(result.clientCertificate?.expired, true, JSON.stringify(result));
-    const failed = await until('the expired call offers the ticket', () =>
-      api.nextSteps.offers.find((o) => o.kind === 'test-call-result' && o.actions[0] === 'Copy Support Ticket'),
+    const failed = await until(
+      'the expired call offers the ticket',
+      () => api.nextSteps.offers.find((o) => o.kind === 'test-call-result' && o.actions[0] === 'Copy Support Ticket'),
+      WAIT_MS,
     );
     assert.deepStrictEqual(failed.actions, ['Copy Support Ticket', 'Show Report', 'Retry', 'Copy curl Command']);
-    await untilAsync('the ticket copied', async () =>
-      /Priority: 1[\s\S]*reminder-expired/.test(await vscode.env.clipboard.readText()),
+    await untilAsync(
+      'the ticket copied',
+      async () => /Priority: 1[\s\S]*reminder-expired/.test(await vscode.env.clipboard.readText()),
+      WAIT_MS,
     );
   });
 });
