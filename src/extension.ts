@@ -9,7 +9,9 @@ import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
 import { PromptsHolder } from './vscode/prompts';
 import { ReportDocuments } from './vscode/reportDocuments';
+import { NextStepOffers } from './vscode/rotation/nextStepOffers';
 import { ReminderNotifier } from './vscode/rotation/reminderNotifier';
+import { VerifyOnArrival } from './vscode/rotation/verifyOnArrival';
 import { registerRotationCommands } from './vscode/rotation/rotationCommands';
 import { RotationPanels } from './vscode/rotation/rotationPanel';
 import { RotationStore } from './vscode/rotation/rotationStore';
@@ -46,6 +48,8 @@ export interface MtlsRotationPublicApi {
 export interface MtlsRotationApi extends MtlsRotationPublicApi {
   /** Answers the confirmations that guard deleting and overwriting files (tests replace it). */
   prompts: PromptsHolder;
+  /** The notifications that offer the next step: tests read what was offered and give the choice. */
+  nextSteps: NextStepOffers;
   /** Where the extension's log lives and what it keeps in the workspace state, for audits (and the secrets test). */
   audit: { logUri: vscode.Uri; logLines(): string[]; workspaceState(): Record<string, unknown> };
   /** The reports and what their panels drew. */
@@ -83,7 +87,15 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       renewals.onDidChangeLinks(() => inventory.tree.rebuild()),
     );
     inventory.tree.setRenewalLinks((csrPath) => renewals.renewedBy(csrPath));
-    const verifier = new CertificateVerifier(log, inventory.store, reports, context.workspaceState, readSettings);
+    const nextSteps = new NextStepOffers();
+    const verifier = new CertificateVerifier(
+      log,
+      inventory.store,
+      reports,
+      context.workspaceState,
+      readSettings,
+      nextSteps,
+    );
     context.subscriptions.push(verifier);
     const prompts = new PromptsHolder();
     const testCalls = new TestCallFeature(
@@ -95,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       readSettings,
       prompts,
       context.globalState,
+      nextSteps,
     );
     context.subscriptions.push(
       testCalls,
@@ -117,9 +130,20 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       readSettings,
       log,
       () => inventory.store.scanning || !replaced.loaded,
+      nextSteps,
+      rotationStore,
     );
     const rotationPanels = new RotationPanels(rotationStore, log, context.extensionUri, readSettings);
-    context.subscriptions.push(rotationStore, rotationView, replaced, reminders, rotationPanels);
+    const verifyOnArrival = new VerifyOnArrival(
+      inventory.store,
+      rotationStore,
+      verifier,
+      context.workspaceState,
+      nextSteps,
+      log,
+    );
+    testCalls.setRotationLookup((certificate) => verifyOnArrival.rotationCarrying(certificate));
+    context.subscriptions.push(rotationStore, rotationView, replaced, reminders, rotationPanels, verifyOnArrival);
     const stores = new StoresFeature(
       log,
       inventory,
@@ -165,6 +189,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       ...api,
       prompts,
       reports,
+      nextSteps,
       audit: {
         logUri: context.logUri,
         logLines: () => log.lines(),

@@ -37,6 +37,8 @@ export const COMMAND_IDS = {
   rollBackStore: 'mtlsRotation.rollBackStore',
   retireOldKeyInStore: 'mtlsRotation.retireOldKeyInStore',
   openRotationPanel: 'mtlsRotation.openRotationPanel',
+  showTestCallReport: 'mtlsRotation.showTestCallReport',
+  showReminders: 'mtlsRotation.showReminders',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -23,8 +23,6 @@ import { storeEntryTooltip, storeNodeId, storeNodeTooltip, storeTreeItem } from 
 const REBUILD_INTERVAL_MS = 300;
 /** Test calls listed under a certificate; the full history stays in the reports. */
 const TEST_CALLS_SHOWN = 5;
-// Registered by the test-call feature; not in COMMAND_IDS on this branch yet (to be moved there when merged).
-const SHOW_TEST_CALL_REPORT = 'mtlsRotation.showTestCallReport';
 
 export type { InventoryModel, InventoryNode } from '../../core/inventory/buildInventoryModel';
 
@@ -335,7 +333,7 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       item.contextValue = `test-call.${call.outcome}`;
       item.tooltip = `Test call to ${call.environment} on ${describeDate(call.at)}: ${result}. Click to open its report.`;
       const argument: { fingerprint: string; at: string } = { fingerprint: call.certificateFingerprint, at: call.at };
-      item.command = { command: SHOW_TEST_CALL_REPORT, title: 'Show Test Call Report', arguments: [argument] };
+      item.command = { command: COMMAND_IDS.showTestCallReport, title: 'Show Test Call Report', arguments: [argument] };
       item.accessibilityInformation = {
         label: `Test call to ${call.environment}, ${result}, ${describeDate(call.at)}`,
       };

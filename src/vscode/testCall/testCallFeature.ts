@@ -4,6 +4,9 @@ import { readUserFile } from '../../core/files/readUserFile';
 import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
 import { pairInventory } from '../../core/inventory/pairing';
 import { curlCommand } from '../../core/testCall/curlCommand';
+import { environmentPicks } from '../../core/testCall/environmentPicks';
+import { nextStepAfterCall, NextStepAfterCall } from '../../core/testCall/nextStepAfterCall';
+import { redactAllStrings } from '../../core/testCall/redactSecrets';
 import { runTestCall } from '../../core/testCall/runTestCall';
 import { TestCallResult } from '../../core/testCall/testCallResult';
 import { registerCommand, registerTrustedCommand, runCommand } from '../commands';
@@ -16,6 +19,7 @@ import { ReportDocuments } from '../reportDocuments';
 import { Environment, Settings } from '../settings';
 import { testCallReport } from './testCallReport';
 import { COMMAND_IDS } from '../commandIds';
+import { NextStepOffers } from '../rotation/nextStepOffers';
 
 const HISTORY_KEY = 'mtlsRotation.testCallHistory';
 const HISTORY_LIMIT = 20;
@@ -29,7 +33,31 @@ export interface TestCallRecord {
   outcome: TestCallResult['outcome'];
   status?: number;
   durationMs: number;
+  /**
+   * What the call's report is rebuilt from when the history reopens it: the result (redacted in the core, and again
+   * here with the key), the certificate's subject and the curl command (which names `$API_KEY`, never the key).
+   */
+  report?: StoredTestCallReport;
 }
+
+export interface StoredTestCallReport {
+  label: string;
+  result: TestCallResult;
+  certificate: Pick<CertificateInfo, 'path' | 'subject' | 'fingerprintSha256'>;
+  curl: string;
+}
+
+/** Which call's report to reopen: a history record's certificate fingerprint and `at`. */
+export interface TestCallReportRequest {
+  fingerprint: string;
+  at: string;
+}
+
+const NEXT_STEP_LABELS: Record<NextStepAfterCall, string> = {
+  'find-references': 'Find References',
+  'set-api-key': 'Set API Key',
+  'copy-support-ticket': 'Copy Support Ticket',
+};
 
 /** What a script or test may pass: a certificate (tree node or path), and optionally the key and environment. */
 export interface TestCallRequest {
@@ -85,6 +113,8 @@ function secretKey(environment: Environment): string {
 export class TestCallFeature extends Disposable {
   private readonly recorded = this.register(new vscode.EventEmitter<TestCallRecord>());
   readonly onDidRecord = this.recorded.event;
+  /** The open rotation whose new certificate this is, for Find References after a 200 (set by activate()). */
+  private rotationFor: (certificate: CertificateInfo) => Promise<string | undefined> = () => Promise.resolve(undefined);
 
   constructor(
     private readonly log: Log,
@@ -95,6 +125,7 @@ export class TestCallFeature extends Disposable {
     private readonly settings: () => Settings,
     private readonly prompts: Prompts,
     private readonly globalState: vscode.Memento,
+    private readonly offers: NextStepOffers,
   ) {
     super();
     // View-title buttons pass the focused tree item: only strings are environment names or keys.
@@ -118,6 +149,45 @@ export class TestCallFeature extends Disposable {
         (arg?: unknown) => this.run(arg),
       ),
     );
+    this.register(
+      registerCommand(log, COMMAND_IDS.showTestCallReport, (request?: Partial<TestCallReportRequest>) =>
+        this.showReport(request),
+      ),
+    );
+  }
+
+  setRotationLookup(lookup: (certificate: CertificateInfo) => Promise<string | undefined>): void {
+    this.rotationFor = lookup;
+  }
+
+  /** Rebuilds a recorded call's report and opens it: the history in the tree reopens what the call showed. */
+  async showReport(request?: Partial<TestCallReportRequest>): Promise<vscode.Uri> {
+    if (typeof request?.fingerprint !== 'string' || typeof request.at !== 'string')
+      throw new Error('Show Test Call Report needs a certificate fingerprint and the time of the call');
+    const record = this.history(request.fingerprint).find((r) => r.at === request.at);
+    if (!record) throw new Error(`No test call at ${request.at} is recorded for this certificate`);
+    if (!record.report) {
+      throw new Error(
+        `The test call at ${record.at} was recorded before reports were kept: run it again to get its report`,
+      );
+    }
+    const { label, result, certificate, curl } = record.report;
+    const uri = this.reports.set(
+      `test-call-${safeName(label)}-${record.at.replace(/[^0-9TZ]/g, '')}.md`,
+      // The report reads the certificate's path, subject and fingerprint only, which the record keeps.
+      testCallReport(result, record.environment, certificate as CertificateInfo, curl),
+    );
+    await this.reports.open(uri);
+    return uri;
+  }
+
+  private async hasApiKey(environment: Environment): Promise<boolean> {
+    try {
+      // Presence only: the value is compared with undefined and dropped.
+      return (await this.secrets.get(secretKey(environment))) !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   history(fingerprint?: string): TestCallRecord[] {
@@ -138,20 +208,16 @@ export class TestCallFeature extends Disposable {
       return named;
     }
     if (environments.length === 1) return environments[0];
-    const preferred = this.settings().defaultEnvironment;
-    const picks = environments
-      .map((environment) => ({
-        label: environment.name,
-        description: environment.baseUrl + environment.testPath,
-        environment,
-      }))
-      .sort((a, b) => Number(b.label === preferred) - Number(a.label === preferred));
-    return (await vscode.window.showQuickPick(picks, { title }))?.environment;
+    const withKey = new Set<string>();
+    for (const environment of environments) if (await this.hasApiKey(environment)) withKey.add(environment.name);
+    const picks = environmentPicks(environments, withKey, this.settings().defaultEnvironment);
+    return (await vscode.window.showQuickPick(picks, { title, matchOnDetail: true }))?.environment;
   }
 
-  private async setApiKey(name?: string, value?: string): Promise<void> {
+  /** Resolves true once a key is stored. */
+  private async setApiKey(name?: string, value?: string): Promise<boolean> {
     const environment = await this.pickEnvironment('Set the API key of which environment?', name);
-    if (!environment) return;
+    if (!environment) return false;
     const apiKey =
       value ??
       (await vscode.window.showInputBox({
@@ -162,10 +228,11 @@ export class TestCallFeature extends Disposable {
         validateInput: (text) =>
           /^[\x21-\x7e]+$/.test(text) ? undefined : 'An API key is printable ASCII without spaces',
       }));
-    if (!apiKey) return;
+    if (!apiKey) return false;
     await this.secrets.store(secretKey(environment), apiKey);
     this.log.info(`API key for ${environment.name} (${originOf(environment)}) stored in secret storage`);
     vscode.window.setStatusBarMessage(`$(key) API key for ${environment.name} stored`, 3000);
+    return true;
   }
 
   private async clearApiKey(name?: string): Promise<void> {
@@ -298,11 +365,6 @@ export class TestCallFeature extends Disposable {
       status: result.status,
       durationMs: Math.round(result.durationMs),
     };
-    await this.state.update(HISTORY_KEY, [...this.history(), record].slice(-HISTORY_LIMIT * 10));
-    this.recorded.fire(record);
-    this.log.info(
-      `Test call ${environment.name} with ${target.label}: ${result.outcome}${result.status ? ` ${result.status}` : ''} in ${record.durationMs} ms`,
-    );
     // A pair from a store has no files: the command names the files the user would write it to.
     const curl = curlCommand({
       url,
@@ -311,21 +373,53 @@ export class TestCallFeature extends Disposable {
       caBundlePath,
       apiKeyEnv: 'API_KEY',
     });
+    record.report = redactAllStrings(
+      {
+        label: target.label,
+        result,
+        certificate: {
+          path: certificate.path,
+          subject: certificate.subject,
+          fingerprintSha256: certificate.fingerprintSha256,
+        },
+        curl,
+      },
+      [apiKey],
+    );
+    await this.state.update(HISTORY_KEY, [...this.history(), record].slice(-HISTORY_LIMIT * 10));
+    this.recorded.fire(record);
+    this.log.info(
+      `Test call ${environment.name} with ${target.label}: ${result.outcome}${result.status ? ` ${result.status}` : ''} in ${record.durationMs} ms`,
+    );
     const report = this.reports.set(
-      `test-call-${target.label.replace(/[^A-Za-z0-9._-]+/g, '-')}.md`,
+      `test-call-${safeName(target.label)}.md`,
       testCallReport(result, environment.name, certificate, curl),
     );
-    const actions = ['Show Details', 'Retry', 'Copy curl Command'];
+    const rotationId = result.outcome === 'ok' ? await this.rotationFor(certificate).catch(() => undefined) : undefined;
+    const next = nextStepAfterCall(result, { inRotation: rotationId !== undefined });
+    const actions = [...(next ? [NEXT_STEP_LABELS[next]] : []), 'Show Report', 'Retry', 'Copy curl Command'];
     const message = `Test call to ${environment.name}: ${result.outcome}${result.status ? ` (${result.status})` : ''}. ${result.hint}`;
-    const shown =
-      result.outcome === 'ok'
-        ? vscode.window.showInformationMessage(message, ...actions)
-        : vscode.window.showErrorMessage(message, ...actions);
-    void shown.then(async (choice) => {
-      if (choice === 'Show Details') await this.reports.open(report);
+    const showResult = async (): Promise<void> => {
+      const choice = await this.offers.offer(
+        'test-call-result',
+        result.outcome === 'ok' ? 'info' : 'error',
+        message,
+        actions,
+      );
+      if (choice === 'Copy curl Command') {
+        await vscode.env.clipboard.writeText(curl);
+        vscode.window.setStatusBarMessage('$(clippy) curl command copied: set API_KEY in your shell first', 5000);
+        // Clicking a button closes the notification: show it again, or the result would be gone with it.
+        return showResult();
+      }
+      if (choice === 'Show Report') await this.reports.open(report);
       if (choice === 'Retry') await target.retry();
-      if (choice === 'Copy curl Command') await vscode.env.clipboard.writeText(curl);
-    });
+      if (choice === 'Find References') await runCommand(COMMAND_IDS.findOldReferences, { rotationId });
+      if (choice === 'Copy Support Ticket')
+        await runCommand(COMMAND_IDS.copySupportTicket, { type: 'certificate', certificate });
+      if (choice === 'Set API Key' && (await this.setApiKey(environment.name))) await target.retry();
+    };
+    void showResult().catch((error: unknown) => this.log.error(`Test call next step: ${String(error)}`));
     return result;
   }
 
@@ -350,6 +444,10 @@ export class TestCallFeature extends Disposable {
     else this.log.info(`Test call to ${url} not approved`);
     return ok;
   }
+}
+
+function safeName(label: string): string {
+  return label.replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
 /**

@@ -7,7 +7,7 @@ import { pairInventory } from '../../core/inventory/pairing';
 import { readCsr } from '../../core/x509/csr';
 import { splitPem } from '../../core/x509/pem';
 import { verifyCertificate, VerifyResult } from '../../core/verify/verifyCertificate';
-import { registerCommand } from '../commands';
+import { registerCommand, runCommand } from '../commands';
 import { diagnosticSeverity } from '../diagnosticSeverity';
 import { Disposable } from '../disposable';
 import { CertificateStore } from '../inventory/certificateStore';
@@ -17,6 +17,7 @@ import { ReportDocuments } from '../reportDocuments';
 import { Settings } from '../settings';
 import { verificationReport } from './verificationReport';
 import { COMMAND_IDS } from '../commandIds';
+import { NextStepOffers } from '../rotation/nextStepOffers';
 
 /** What a script or test may pass instead of a tree node: every file named explicitly. */
 export interface VerifyRequest {
@@ -63,6 +64,7 @@ export class CertificateVerifier extends Disposable {
     private readonly reports: ReportDocuments,
     private readonly state: vscode.Memento,
     private readonly settings: () => Settings,
+    private readonly offers: NextStepOffers,
   ) {
     super();
     this.register(registerCommand(log, COMMAND_IDS.verifyCertificate, (arg?: unknown) => this.run(arg)));
@@ -122,12 +124,32 @@ export class CertificateVerifier extends Disposable {
       verificationReport(request, result),
     );
     await this.reports.open(uri);
-    const failed = result.checks.filter((c) => !c.ok).map((c) => c.name);
-    if (failed.length > 0)
-      void vscode.window.showWarningMessage(
-        `${path.basename(request.certificate)}: ${failed.join(', ')} failed. See the report.`,
-      );
+    void this.offerNextStep(request, result);
     return result;
+  }
+
+  /** A passed verification leads to the guide's next step, a test call with exactly this pair. */
+  private async offerNextStep(request: VerifyRequest, result: VerifyResult): Promise<void> {
+    const name = path.basename(request.certificate);
+    const failed = result.checks.filter((c) => !c.ok).map((c) => c.name);
+    if (failed.length > 0) {
+      await this.offers.offer('verify-failed', 'warning', `${name}: ${failed.join(', ')} failed. See the report.`, []);
+      return;
+    }
+    const warnings = result.checks.filter((c) => c.ok && c.severity === 'warning').length;
+    const passed = warnings === 0 ? 'all checks passed' : `passed with ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    const choice = await this.offers.offer(
+      'verify-passed',
+      'info',
+      `${name} verified: ${passed}. Next: a test call with only this certificate and its key.`,
+      ['Run Test Call'],
+    );
+    if (choice === 'Run Test Call') {
+      await runCommand(COMMAND_IDS.runTestCall, {
+        certificate: request.certificate,
+        ...(request.key ? { key: request.key } : {}),
+      });
+    }
   }
 
   private certificateAt(file: string): CertificateInfo | undefined {
