@@ -8,6 +8,7 @@ import { ReportDocuments } from '../reportDocuments';
 import { comparisonReport } from './comparisonReport';
 import { certificateName, RenewalComparison, RenewalRequests } from './renewalRequests';
 import { COMMAND_IDS } from '../commandIds';
+import { comparisonLensTitle } from '../../core/compare/comparisonLensTitle';
 
 async function requestDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
@@ -88,16 +89,9 @@ export class CompareCodeLens extends Disposable implements vscode.CodeLensProvid
         }),
       ];
     }
-    const errors = comparison.findings.filter((f) => f.severity === 'error').length;
-    const summary =
-      errors > 0
-        ? ` · ${errors} error${errors === 1 ? '' : 's'}`
-        : comparison.findings.length === 0
-          ? ' · matches'
-          : '';
     return [
       new vscode.CodeLens(range, {
-        title: `$(git-compare) Compare with ${certificateName(comparison.old)}${summary}`,
+        title: `$(git-compare) ${comparisonLensTitle(certificateName(comparison.old), comparison.findings)}`,
         command: COMMAND_IDS.showComparison,
         arguments: [document.uri],
       }),

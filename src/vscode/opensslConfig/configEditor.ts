@@ -11,7 +11,10 @@ import {
 } from '../../core/opensslConfig/requestConfigForm';
 import { Disposable } from '../disposable';
 import { CONFIG_LANGUAGE, ConfigDocuments, toRange } from './configDocuments';
-import type { ConfigEditorUpdate } from '../../core/opensslConfig/configEditorProtocol';
+import type { ConfigEditorSnapshot, ConfigEditorUpdate } from '../../core/opensslConfig/configEditorProtocol';
+import { FormProblem, placeFormProblem } from '../../core/opensslConfig/formProblem';
+import type { Severity } from '../../core/model';
+import { severityCounts } from '../../core/severityCounts';
 import { webviewPage, webviewPageOptions } from '../webview/webviewPage';
 import { parseConfigEditorRequest } from './parseConfigEditorRequest';
 
@@ -25,6 +28,27 @@ interface Panel {
   document: vscode.TextDocument;
   /** The page has loaded its script; messages sent before would be lost. */
   ready: boolean;
+  /** Answers to the tests' snapshot requests, oldest first. */
+  snapshots: ((snapshot: ConfigEditorSnapshot) => void)[];
+}
+
+/** The problems last sent for a document, with the code actions behind their fix buttons. */
+interface Problems {
+  message: ConfigEditorUpdate;
+  /** The document version the fixes were computed on: an edit computed on older text must not be applied. */
+  version: number;
+  fixes: Map<string, vscode.CodeAction>;
+}
+
+const SEVERITIES: Partial<Record<vscode.DiagnosticSeverity, Severity>> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'info',
+};
+
+function diagnosticCode(code: vscode.Diagnostic['code']): string | undefined {
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
 }
 
 /**
@@ -39,11 +63,14 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private readonly panels = new Map<string, Set<Panel>>();
   private readonly forms = new Map<string, RequestForm>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly problems = new Map<string, Problems>();
+  /** Counts problem computations per document, so that a slower, older one never replaces a newer one. */
+  private readonly problemRuns = new Map<string, number>();
   private readonly extensionUri: vscode.Uri;
 
   constructor(
     private readonly documents: ConfigDocuments,
-    log: Log,
+    private readonly log: Log,
     extensionUri: vscode.Uri,
   ) {
     super();
@@ -59,6 +86,16 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
       ),
     );
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
+    // The Problems panel is the reference: whatever changes it (a provider's delay, the comparison's certificate
+    // found or linked) redraws the form's problems.
+    this.register(
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) {
+          const document = [...(this.panels.get(uri.toString()) ?? [])][0]?.document;
+          if (document) this.schedule(document);
+        }
+      }),
+    );
     this.register({
       dispose: () => {
         for (const timer of this.timers.values()) clearTimeout(timer);
@@ -86,6 +123,45 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
     const ready = [...(this.panels.get(uri.toString()) ?? [])].filter((entry) => entry.ready);
     for (const entry of ready) this.post(entry, { type: 'type-into', key, text, commit });
     return ready.length > 0;
+  }
+
+  /** For the integration tests: clicks the button named by `key` (its data-key) in each ready page. */
+  click(uri: vscode.Uri, key: string): boolean {
+    const ready = [...(this.panels.get(uri.toString()) ?? [])].filter((entry) => entry.ready);
+    for (const entry of ready) this.post(entry, { type: 'click', key });
+    return ready.length > 0;
+  }
+
+  /** Whether a page of the document has loaded its script (it takes messages). */
+  pageReady(uri: vscode.Uri): boolean {
+    return [...(this.panels.get(uri.toString()) ?? [])].some((entry) => entry.ready);
+  }
+
+  /**
+   * For the integration tests: what the first ready page of the document shows, read from its DOM; undefined when
+   * no page is ready or none answers within `timeoutMs`.
+   */
+  async snapshot(uri: vscode.Uri, timeoutMs = 5_000): Promise<ConfigEditorSnapshot | undefined> {
+    const entry = [...(this.panels.get(uri.toString()) ?? [])].find((e) => e.ready);
+    if (!entry) return undefined;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        entry.snapshots = entry.snapshots.filter((r) => r !== answer);
+        resolve(undefined);
+      }, timeoutMs);
+      const answer = (snapshot: ConfigEditorSnapshot) => {
+        clearTimeout(timer);
+        resolve(snapshot);
+      };
+      entry.snapshots.push(answer);
+      this.post(entry, { type: 'snapshot-request' });
+    });
+  }
+
+  /** The problems last sent to the document's pages. */
+  problemsFor(uri: vscode.Uri): FormProblem[] | undefined {
+    const message = this.problems.get(uri.toString())?.message;
+    return message?.type === 'problems' ? message.problems : undefined;
   }
 
   /**
@@ -116,13 +192,17 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
     const key = document.uri.toString();
     panel.webview.options = webviewPageOptions(this.extensionUri);
+    const title = formTitle(document.uri);
+    // The tab's own name, so that the form and the text editor of one file can be told apart. VS Code names a
+    // custom editor's tab after its file until 1.106 (microsoft/vscode#105299), which reads the panel's title.
+    panel.title = title;
     panel.webview.html = webviewPage(panel.webview, this.extensionUri, {
       script: 'configEditor',
       style: 'configEditor.css',
-      title: path.basename(document.uri.path),
+      title,
       loading: 'Reading the request config…',
     });
-    const entry: Panel = { panel, document, ready: false };
+    const entry: Panel = { panel, document, ready: false, snapshots: [] };
     let set = this.panels.get(key);
     if (!set) this.panels.set(key, (set = new Set()));
     set.add(entry);
@@ -138,6 +218,8 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
       if (set.size === 0) {
         this.panels.delete(key);
         this.forms.delete(key);
+        this.problems.delete(key);
+        this.problemRuns.delete(key);
         clearTimeout(this.timers.get(key));
         this.timers.delete(key);
       }
@@ -152,6 +234,7 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
       case 'ready':
         entry.ready = true;
         this.post(entry, this.formMessage(document, this.render(document, false)));
+        this.sendProblems(document);
         return;
       case 'edit': {
         let answer: ConfigEditorUpdate;
@@ -180,6 +263,12 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
       case 'open-text':
         await vscode.commands.executeCommand('vscode.openWith', document.uri, 'default', entry.panel.viewColumn);
         return;
+      case 'fix':
+        this.post(entry, await this.applyFix(document, message.id));
+        return;
+      case 'snapshot':
+        entry.snapshots.shift()?.(message.snapshot);
+        return;
     }
   }
 
@@ -191,7 +280,10 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!document.isClosed) this.render(document);
+        if (!document.isClosed) {
+          this.render(document);
+          this.sendProblems(document);
+        }
       }, RENDER_DELAY_MS),
     );
   }
@@ -208,6 +300,89 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
     return form;
   }
 
+  /**
+   * Sends every diagnostic the Problems panel has for the document (hints are not listed there), each placed on
+   * its row, with the quick fixes the code action providers offer for its range.
+   */
+  private sendProblems(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const run = (this.problemRuns.get(key) ?? 0) + 1;
+    this.problemRuns.set(key, run);
+    void this.computeProblems(document, run).then(
+      (problems) => {
+        if (!problems || this.problemRuns.get(key) !== run || !this.panels.has(key)) return;
+        this.problems.set(key, problems);
+        for (const entry of this.panels.get(key) ?? []) if (entry.ready) this.post(entry, problems.message);
+      },
+      (error: unknown) => this.log.error(`Form editor: reading the problems failed: ${String(error)}`),
+    );
+  }
+
+  private async computeProblems(document: vscode.TextDocument, run: number): Promise<Problems | undefined> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const form = this.forms.get(key) ?? readRequestForm(this.documents.get(document));
+    const fixes = new Map<string, vscode.CodeAction>();
+    const problems: FormProblem[] = [];
+    for (const diagnostic of vscode.languages.getDiagnostics(document.uri)) {
+      const severity = SEVERITIES[diagnostic.severity];
+      if (!severity) continue;
+      const { start, end } = diagnostic.range;
+      const problem: FormProblem = {
+        severity,
+        message: diagnostic.message,
+        ...(diagnostic.source ? { source: diagnostic.source } : {}),
+        ...(diagnostic.code !== undefined ? { code: diagnosticCode(diagnostic.code) } : {}),
+        range: {
+          line: start.line + 1,
+          column: start.character + 1,
+          endLine: end.line + 1,
+          endColumn: end.character + 1,
+        },
+        fixes: [],
+      };
+      const target = placeFormProblem(form, problem);
+      if (target) problem.target = target;
+      const actions =
+        (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+        )) ?? [];
+      // A newer run started (the text or the diagnostics changed): this one's fixes would be stale.
+      if (this.problemRuns.get(key) !== run) return undefined;
+      const titles = new Set<string>();
+      for (const action of actions) {
+        if (!(action instanceof vscode.CodeAction) || action.disabled || (!action.edit && !action.command)) continue;
+        if (titles.has(action.title)) continue;
+        titles.add(action.title);
+        const id = `${run}:${fixes.size}`;
+        fixes.set(id, action);
+        problem.fixes.push({ id, title: action.title, ...(action.isPreferred ? { preferred: true } : {}) });
+      }
+      problems.push(problem);
+    }
+    return { message: { type: 'problems', problems, counts: severityCounts(problems) }, version, fixes };
+  }
+
+  /** Applies a quick fix as the lightbulb does: its edit (one undo step in the document), then its command. */
+  private async applyFix(document: vscode.TextDocument, id: string): Promise<ConfigEditorUpdate> {
+    const problems = this.problems.get(document.uri.toString());
+    const action = problems?.fixes.get(id);
+    if (!problems || !action) return { type: 'fix-result', ok: false, message: 'That fix is no longer offered.' };
+    if (document.version !== problems.version) {
+      this.sendProblems(document);
+      return { type: 'fix-result', ok: false, message: 'The file changed since; the fixes are being updated.' };
+    }
+    if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+      return { type: 'fix-result', ok: false, message: 'VS Code did not apply the fix (is the file read-only?).' };
+    }
+    if (action.command)
+      await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    return { type: 'fix-result', ok: true, message: action.title };
+  }
+
   private formMessage(document: vscode.TextDocument, form: RequestForm): ConfigEditorUpdate {
     return { type: 'form', form, fileName: path.basename(document.uri.path), version: document.version };
   }
@@ -215,6 +390,11 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
   private post(entry: Panel, message: ConfigEditorUpdate): void {
     void entry.panel.webview.postMessage(message);
   }
+}
+
+/** "request.cnf (Form)": the form's tab, distinct from the text editor's. */
+export function formTitle(uri: vscode.Uri): string {
+  return `${path.basename(uri.path)} (Form)`;
 }
 
 async function pickConfig(): Promise<vscode.Uri | undefined> {

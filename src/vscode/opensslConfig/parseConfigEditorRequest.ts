@@ -1,6 +1,6 @@
 // The webview is another process and its messages are data from outside: they are checked against the protocol
 // (src/core/opensslConfig/configEditorProtocol.ts) before anything uses them.
-import type { ConfigEditorRequest } from '../../core/opensslConfig/configEditorProtocol';
+import type { ConfigEditorRequest, ConfigEditorSnapshot } from '../../core/opensslConfig/configEditorProtocol';
 import { SourceRange } from '../../core/opensslConfig/configFinding';
 import { isFormEdit } from '../../core/opensslConfig/requestConfigForm';
 
@@ -8,6 +8,27 @@ function isRange(value: unknown): value is SourceRange {
   if (!value || typeof value !== 'object') return false;
   const r = value as Record<string, unknown>;
   return ['line', 'column', 'endLine', 'endColumn'].every((k) => Number.isInteger(r[k]) && (r[k] as number) >= 1);
+}
+
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+function isSnapshot(value: unknown): value is ConfigEditorSnapshot {
+  if (!value || typeof value !== 'object') return false;
+  const s = value as Record<string, unknown>;
+  return (
+    typeof s.summary === 'string' &&
+    typeof s.count === 'string' &&
+    isStrings(s.general) &&
+    !!s.rows &&
+    typeof s.rows === 'object' &&
+    Object.values(s.rows).every(isStrings) &&
+    Array.isArray(s.fixes) &&
+    s.fixes.every(
+      (f: unknown) =>
+        !!f && typeof (f as { key?: unknown }).key === 'string' && typeof (f as { text?: unknown }).text === 'string',
+    )
+  );
 }
 
 /** The message, when it is one the webview may send; undefined otherwise. */
@@ -24,6 +45,10 @@ export function parseConfigEditorRequest(value: unknown): ConfigEditorRequest | 
         : undefined;
     case 'reveal':
       return isRange(message.range) ? { type: 'reveal', range: message.range } : undefined;
+    case 'fix':
+      return typeof message.id === 'string' ? { type: 'fix', id: message.id } : undefined;
+    case 'snapshot':
+      return isSnapshot(message.snapshot) ? { type: 'snapshot', snapshot: message.snapshot } : undefined;
     default:
       return undefined;
   }

@@ -4,13 +4,18 @@
 // Messages: src/core/opensslConfig/configEditorProtocol.ts; the decisions that need no DOM are in this folder's
 // other modules, unit-tested in plain Node.
 import type { Severity } from '../../core/model';
-import type { ConfigEditorRequest, ConfigEditorUpdate } from '../../core/opensslConfig/configEditorProtocol';
-import type { FormEdit, FormFinding, RequestForm } from '../../core/opensslConfig/requestForm';
+import type {
+  ConfigEditorRequest,
+  ConfigEditorSnapshot,
+  ConfigEditorUpdate,
+} from '../../core/opensslConfig/configEditorProtocol';
+import type { FormProblem } from '../../core/opensslConfig/formProblem';
+import type { FormEdit, RequestForm } from '../../core/opensslConfig/requestForm';
 import { addEdit } from './addEdit';
 import { formStructure } from './formStructure';
 import { keySizeOf, keySizeOptions, selectedKeySize, SelectOption } from './keySizeOptions';
 import { problemSummary, severityLabel } from './problemSummary';
-import { revealRange } from './revealRange';
+import { formProblems, problemRowKey } from './formProblems';
 import { rowEdit } from './rowEdit';
 import { addTypeOptions, fieldLongName, sanTypeOptions } from './typeOptions';
 
@@ -25,6 +30,10 @@ const app = document.getElementById('app') as HTMLElement;
 
 /** The last form message. */
 let current: FormMessage | null = null;
+/** What the Problems panel shows for the file, from the last problems message; null until the first. */
+let problems: FormProblem[] | null = null;
+/** Their count by severity, as the editor counted them. */
+let problemCounts = '';
 let structure = '';
 /** Row keys with a typed value not sent yet. */
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -93,6 +102,17 @@ window.addEventListener('message', (event: MessageEvent<ConfigEditorUpdate>) => 
   if (message.type === 'form') {
     current = message;
     render();
+  } else if (message.type === 'problems') {
+    problems = message.problems;
+    problemCounts = message.counts;
+    if (current) update(current.form);
+  } else if (message.type === 'fix-result') {
+    announce(message.ok ? `Applied: ${message.message || 'the fix'}.` : `Not fixed: ${message.message || ''}`);
+  } else if (message.type === 'click') {
+    const button = byKey(message.key);
+    if (button instanceof HTMLButtonElement) button.click();
+  } else if (message.type === 'snapshot-request') {
+    post({ type: 'snapshot', snapshot: snapshot() });
   } else if (message.type === 'edit-result') {
     inflight.delete(message.key);
     const sent = added.get(message.key);
@@ -135,6 +155,26 @@ function typeInto(key: string, text: string, commit: boolean): void {
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: character }));
   }
   if (commit) el.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, key: 'Enter' }));
+}
+
+/** What the page shows of its problems, as a user reads it (the tests compare it with the Problems panel). */
+function snapshot(): ConfigEditorSnapshot {
+  const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const rows: Record<string, string[]> = {};
+  for (const box of Array.from(app.querySelectorAll<HTMLElement>('.messages[data-row]'))) {
+    const lines = Array.from(box.querySelectorAll('.message')).map(text);
+    if (lines.length > 0) rows[box.dataset.row || ''] = lines;
+  }
+  return {
+    summary: text(document.getElementById('summary')),
+    count: text(document.getElementById('problem-count')),
+    rows,
+    general: Array.from(app.querySelectorAll('#problems > li')).map(text),
+    fixes: Array.from(app.querySelectorAll<HTMLElement>('button.fix')).map((b) => ({
+      key: b.dataset.key || '',
+      text: text(b),
+    })),
+  };
 }
 
 // --- rendering ---------------------------------------------------------------------------------------------
@@ -200,8 +240,9 @@ function build(form: RequestForm, fileName: string): HTMLElement[] {
     buildKeySize(form),
     h('section', { class: 'group', 'aria-labelledby': 'problems-heading' }, [
       h('h2', { id: 'problems-heading' }, ['Problems ', h('span', { class: 'count', id: 'problem-count' })]),
+      h('p', { class: 'hint', id: 'on-rows' }),
       h('ul', { class: 'problems', id: 'problems' }),
-      h('p', { class: 'hint', id: 'no-problems', text: 'No problems: openssl req -new -batch accepts this config.' }),
+      h('p', { class: 'hint', id: 'no-problems', text: 'No problems.' }),
     ]),
   ];
 }
@@ -239,7 +280,7 @@ function buildSubject(form: RequestForm): HTMLElement {
         'data-pos': `field:${index}:remove`,
         'data-field': field.id,
       }),
-      h('div', { class: 'messages', id: `${id}-msg` }),
+      h('div', { class: 'messages', id: `${id}-msg`, 'data-row': `field:${field.id}` }),
     ]);
   });
   return h('section', { class: 'group', 'aria-labelledby': 'subject-heading' }, [
@@ -304,7 +345,7 @@ function buildSans(form: RequestForm): HTMLElement {
         'data-pos': `san:${index}:remove`,
         'data-san': row.id,
       }),
-      h('div', { class: 'messages', id: `${id}-msg` }),
+      h('div', { class: 'messages', id: `${id}-msg`, 'data-row': `san:${row.id}` }),
     ]);
   });
   return h('section', { class: 'group', 'aria-labelledby': 'san-heading' }, [
@@ -320,7 +361,7 @@ function buildSans(form: RequestForm): HTMLElement {
         ])
       : null,
     h('div', { class: 'rows' }, rows),
-    h('div', { class: 'messages', id: 'san-list-msg' }),
+    h('div', { class: 'messages', id: 'san-list-msg', 'data-row': 'san-list' }),
     san.readOnly
       ? h('p', { class: 'hint', text: san.readOnly })
       : buildAddRow('san', 'Add name', 'New name type', 'New name value'),
@@ -351,7 +392,7 @@ function buildKeySize(form: RequestForm): HTMLElement {
     h('div', { class: 'row key-row' }, [
       h('label', { for: 'bits', text: 'Key size (default_bits)' }),
       h('select', { id: 'bits', 'data-key': 'bits' }, keySizeOptions(form.bits).map(option)),
-      h('div', { class: 'messages', id: 'bits-msg' }),
+      h('div', { class: 'messages', id: 'bits-msg', 'data-row': 'bits' }),
     ]),
   ]);
 }
@@ -389,12 +430,12 @@ function setValue(el: HTMLElement | null, value: string, rowKey: string): void {
 function showMessages(
   messagesId: string,
   inputs: (HTMLElement | null)[],
-  findings: FormFinding[],
+  findings: FormProblem[],
   rowKey: string | null,
 ): void {
   const box = document.getElementById(messagesId);
   if (!box) return;
-  const items = findings.map((f) => messageLine(f.severity, f.message, f.line));
+  const items = findings.map((f) => messageLine(f.severity, f.message, f.range.line, f));
   const failure = rowKey ? editErrors.get(rowKey) : undefined;
   if (failure) items.unshift(messageLine('error', `Not changed: ${failure}`));
   box.replaceChildren(...items);
@@ -408,17 +449,44 @@ function showMessages(
   }
 }
 
-function messageLine(severity: Severity, message: string, line?: number): HTMLElement {
+function messageLine(severity: Severity, message: string, line?: number, problem?: FormProblem): HTMLElement {
   const { icon, name } = severityLabel(severity);
-  return h('p', { class: `message ${severity}` }, [
-    h('span', { class: 'icon', 'aria-hidden': 'true', text: icon }),
-    hidden(`${name}: `),
-    line ? h('span', { class: 'where', text: `Line ${line}: ` }) : null,
-    message,
+  return h('div', { class: `message-line ${severity}` }, [
+    h('p', { class: `message ${severity}` }, [
+      h('span', { class: 'icon', 'aria-hidden': 'true', text: icon }),
+      hidden(`${name}: `),
+      line ? h('span', { class: 'where', text: `Line ${line}: ` }) : null,
+      message,
+      problem?.source
+        ? h('span', { class: 'source', text: ` ${problem.source}${problem.code ? `(${problem.code})` : ''}` })
+        : null,
+    ]),
+    problem ? fixButtons(problem) : null,
   ]);
 }
 
+/** The quick fixes the providers offer for a problem, as buttons: the lightbulb's menu, in the form. */
+function fixButtons(problem: FormProblem): HTMLElement | null {
+  if (problem.fixes.length === 0) return null;
+  return h(
+    'div',
+    { class: 'fixes' },
+    problem.fixes.map((fix) =>
+      h('button', {
+        type: 'button',
+        class: `fix secondary${fix.preferred ? ' preferred' : ''}`,
+        'data-key': `fix:${fix.id}`,
+        'data-fix': fix.id,
+        title: 'Quick fix: changes the file (undo with Ctrl+Z)',
+        text: fix.title,
+      }),
+    ),
+  );
+}
+
 function update(form: RequestForm): void {
+  const shown = formProblems(form, problems);
+  const onRow = (key: string) => shown.filter((p) => problemRowKey(p.target) === key);
   form.fields.forEach((field, index) => {
     const key = `field:${field.id}`;
     const input = byKey(key);
@@ -426,7 +494,7 @@ function update(form: RequestForm): void {
     const remove = byKey(`field-remove:${field.id}`);
     if (remove)
       remove.setAttribute('aria-label', `Remove subject field ${field.type}${field.value ? ` (${field.value})` : ''}`);
-    showMessages(`field-${index}-msg`, [input], field.findings, key);
+    showMessages(`field-${index}-msg`, [input], onRow(key), key);
   });
   form.san.rows.forEach((row, index) => {
     const key = `san:${row.id}`;
@@ -436,22 +504,31 @@ function update(form: RequestForm): void {
     setValue(select, row.type, key);
     const remove = byKey(`san-remove:${row.id}`);
     if (remove) remove.setAttribute('aria-label', `Remove name ${index + 1}, ${row.type} ${row.value}`);
-    showMessages(`san-${index}-msg`, [input], row.findings, key);
+    showMessages(`san-${index}-msg`, [input], onRow(key), key);
   });
-  showMessages('san-list-msg', [], form.san.findings, null);
+  showMessages('san-list-msg', [], onRow('san-list'), null);
   showMessages('add-field-msg', [byKey('add-field-value')], [], 'add-field');
   showMessages('add-san-msg', [byKey('add-san-value')], [], 'add-san');
   const bits = byKey('bits');
   setValue(bits, selectedKeySize(form.bits), 'bits');
-  showMessages('bits-msg', [bits], form.bits.findings, 'bits');
-  updateProblems(form);
+  showMessages('bits-msg', [bits], onRow('bits'), 'bits');
+  updateProblems(form, shown);
 }
 
-function updateProblems(form: RequestForm): void {
+/** The messages box of the row a problem is shown on, when the form has that row. */
+function rowBox(rowKey: string | undefined): HTMLElement | null {
+  return rowKey ? app.querySelector<HTMLElement>(`.messages[data-row="${CSS.escape(rowKey)}"]`) : null;
+}
+
+/** The Problems section: the problems no row shows, and the counts of all of them, as the Problems panel's. */
+function updateProblems(form: RequestForm, shown: FormProblem[]): void {
   const list = document.getElementById('problems');
   if (!list) return;
   const focus = captureFocus();
-  const items = form.findings.map((f, index) => {
+  const general = shown
+    .map((problem, index) => ({ problem, index }))
+    .filter(({ problem }) => !rowBox(problemRowKey(problem.target)));
+  const items = general.map(({ problem: f, index }) => {
     const { icon, name } = severityLabel(f.severity);
     return h('li', {}, [
       h(
@@ -461,26 +538,37 @@ function updateProblems(form: RequestForm): void {
           class: `finding ${f.severity}`,
           'data-key': `finding:${index}`,
           'data-finding': String(index),
-          disabled: f.line === undefined,
         },
         [
           h('span', { class: 'icon', 'aria-hidden': 'true', text: icon }),
           hidden(`${name}: `),
-          h('span', { class: 'where', text: f.line !== undefined ? `Line ${f.line}` : 'File' }),
+          h('span', { class: 'where', text: `Line ${f.range.line}` }),
           hidden(': '),
           h('span', { class: 'text', text: f.message }),
+          f.source ? h('span', { class: 'source', text: ` ${f.source}${f.code ? `(${f.code})` : ''}` }) : null,
         ],
       ),
+      fixButtons(f),
     ]);
   });
   list.replaceChildren(...items);
   const none = document.getElementById('no-problems');
-  if (none) none.hidden = items.length > 0;
+  if (none) none.hidden = shown.length > 0;
+  const elsewhere = shown.length - items.length;
+  const onRows = document.getElementById('on-rows');
+  if (onRows) {
+    onRows.hidden = elsewhere === 0;
+    onRows.textContent = `${elsewhere} shown on ${elsewhere === 1 ? 'its row' : 'their rows'} above.`;
+  }
   const count = document.getElementById('problem-count');
-  if (count) count.textContent = items.length > 0 ? `(${items.length})` : '';
+  if (count) count.textContent = shown.length > 0 ? `(${shown.length})` : '';
   const summary = document.getElementById('summary');
   if (summary) {
-    const { text, ok } = problemSummary(form);
+    const { text, ok } = problemSummary(
+      form,
+      problems ? problemCounts : '',
+      shown.some((p) => p.severity === 'error'),
+    );
     summary.textContent = text;
     summary.className = `summary ${ok ? 'ok' : 'failing'}`;
   }
@@ -580,9 +668,10 @@ app.addEventListener('click', (event) => {
     send(`san:${id}`, { kind: 'remove-san', id });
     announce('Removed the name.');
   } else if (key.startsWith('finding:') && current) {
-    const finding = current.form.findings[Number(button.dataset.finding)];
-    const range = finding ? revealRange(finding) : undefined;
-    if (range) post({ type: 'reveal', range });
+    const problem = formProblems(current.form, problems)[Number(button.dataset.finding)];
+    if (problem) post({ type: 'reveal', range: problem.range });
+  } else if (key.startsWith('fix:')) {
+    post({ type: 'fix', id: button.dataset.fix || '' });
   }
 });
 

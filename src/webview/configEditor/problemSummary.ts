@@ -13,15 +13,12 @@ export function severityLabel(severity: Severity): { icon: string; name: string 
   }
 }
 
-/** The line under the title: whether `openssl req -new -batch` accepts the config, with the counts that matter. */
-export function problemSummary(form: RequestForm): { text: string; ok: boolean } {
-  const count = (severity: Severity) => form.findings.filter((f) => f.severity === severity).length;
-  const warnings = count('warning');
-  const errors = count('error');
+/**
+ * The line under the title: whether `openssl req -new -batch` accepts the config, with `counts`, the problems of
+ * each severity the Problems panel shows ("2 errors, 1 warning", counted by the editor: core/severityCounts).
+ */
+export function problemSummary(form: RequestForm, counts: string, errors: boolean): { text: string; ok: boolean } {
   return form.ok
-    ? {
-        ok: true,
-        text: `openssl req -new -batch accepts this config${warnings ? `; ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}.`,
-      }
-    : { ok: false, text: `openssl req -new -batch fails on this config: ${errors} error${errors === 1 ? '' : 's'}.` };
+    ? { ok: !errors, text: `openssl req -new -batch accepts this config${counts ? `; ${counts}` : ''}.` }
+    : { ok: false, text: `openssl req -new -batch fails on this config${counts ? `: ${counts}` : ''}.` };
 }
