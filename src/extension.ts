@@ -9,8 +9,11 @@ import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
 import { PromptsHolder } from './vscode/prompts';
 import { ReportDocuments } from './vscode/reportDocuments';
+import { registerReferenceCommands } from './vscode/references/referenceCommands';
+import { ReferencesView } from './vscode/references/referencesView';
+import { NextStepOffers } from './vscode/rotation/nextStepOffers';
 import { ReminderNotifier } from './vscode/rotation/reminderNotifier';
-import { registerRotationCommands } from './vscode/rotation/rotationCommands';
+import { registerRotationCommands, rotationChooser } from './vscode/rotation/rotationCommands';
 import { RotationStore } from './vscode/rotation/rotationStore';
 import { RotationView } from './vscode/rotation/rotationView';
 import { ReplacedFeed } from './vscode/rotation/replacedFeed';
@@ -28,6 +31,8 @@ export interface MtlsRotationPublicApi {
   testCalls: TestCallFeature;
   rotations: { store: RotationStore; view: RotationView; reminders: ReminderNotifier; replaced: ReplacedFeed };
   stores: StoresFeature;
+  /** The References view: the last search for a rotation's old pair, and what Replace makes of each reference. */
+  references: ReferencesView;
 }
 
 /**
@@ -37,6 +42,8 @@ export interface MtlsRotationPublicApi {
 export interface MtlsRotationApi extends MtlsRotationPublicApi {
   /** Answers the confirmations that guard deleting and overwriting files (tests replace it). */
   prompts: PromptsHolder;
+  /** The notifications that offer the next step: tests read what was offered and give the choice. */
+  nextSteps: NextStepOffers;
   /** Where the extension's log lives and what it keeps in the workspace state, for audits (and the secrets test). */
   audit: { logUri: vscode.Uri; logLines(): string[]; workspaceState(): Record<string, unknown> };
 }
@@ -118,10 +125,29 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       readSettings,
       context.workspaceState,
     );
+    const nextSteps = new NextStepOffers();
+    const references = new ReferencesView();
     context.subscriptions.push(
       stores,
-      ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings, () =>
-        stores.inventory.servedCertificates(),
+      ...registerRotationCommands(
+        log,
+        inventory.store,
+        rotationStore,
+        rotationView,
+        prompts,
+        readSettings,
+        () => stores.inventory.servedCertificates(),
+        nextSteps,
+      ),
+      references,
+      ...registerReferenceCommands(
+        log,
+        rotationStore,
+        rotationView,
+        references,
+        prompts,
+        readSettings,
+        rotationChooser(rotationStore),
       ),
     );
     void stores.start().catch((error: unknown) => log.error(`Secrets stores: ${String(error)}`));
@@ -139,11 +165,13 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       testCalls,
       rotations: { store: rotationStore, view: rotationView, reminders, replaced },
       stores,
+      references,
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
     return {
       ...api,
       prompts,
+      nextSteps,
       audit: {
         logUri: context.logUri,
         logLines: () => log.lines(),

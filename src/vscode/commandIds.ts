@@ -34,6 +34,8 @@ export const COMMAND_IDS = {
   switchStoreToNew: 'mtlsRotation.switchStoreToNew',
   rollBackStore: 'mtlsRotation.rollBackStore',
   retireOldKeyInStore: 'mtlsRotation.retireOldKeyInStore',
+  replaceOldReferences: 'mtlsRotation.replaceOldReferences',
+  clearReferences: 'mtlsRotation.clearReferences',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
@@ -51,6 +53,8 @@ export const BUILT_IN_COMMAND_IDS = {
   openFolder: 'workbench.action.files.openFolder',
   openWalkthrough: 'workbench.action.openWalkthrough',
   triggerSuggest: 'editor.action.triggerSuggest',
+  focusReferences: 'mtlsRotation.references.focus',
+  revealFileInOS: 'revealFileInOS',
 } as const;
 
 export type BuiltInCommandId = (typeof BUILT_IN_COMMAND_IDS)[keyof typeof BUILT_IN_COMMAND_IDS];
