@@ -76,6 +76,9 @@ describe('References to the old pair', () => {
     api.nextSteps.answerer = () => Promise.resolve(undefined);
     await vscode.commands.executeCommand('mtlsRotation.clearReferences');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Evidence still being written would put this rotation back into the record after it is removed.
+    await api.rotations.store.whenEvidenceRecorded();
+    await api.rotations.view.whenIdle();
     fs.rmSync(dir, { recursive: true, force: true });
     for (const file of ['.vscode/mtls-rotation.json', 'certificate-register.json'])
       fs.rmSync(path.join(workspaceRoot(), file), { force: true });
