@@ -9,10 +9,12 @@ import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
 import { PromptsHolder } from './vscode/prompts';
 import { ReportDocuments } from './vscode/reportDocuments';
+import { registerReferenceCommands } from './vscode/references/referenceCommands';
+import { ReferencesView } from './vscode/references/referencesView';
 import { NextStepOffers } from './vscode/rotation/nextStepOffers';
 import { ReminderNotifier } from './vscode/rotation/reminderNotifier';
 import { VerifyOnArrival } from './vscode/rotation/verifyOnArrival';
-import { registerRotationCommands } from './vscode/rotation/rotationCommands';
+import { registerRotationCommands, rotationChooser } from './vscode/rotation/rotationCommands';
 import { RotationPanels } from './vscode/rotation/rotationPanel';
 import { RotationStore } from './vscode/rotation/rotationStore';
 import { RotationView } from './vscode/rotation/rotationView';
@@ -39,6 +41,8 @@ export interface MtlsRotationPublicApi {
   };
   stores: StoresFeature;
   walkthrough: WalkthroughProgress;
+  /** The References view: the last search for a rotation's old pair, and what Replace makes of each reference. */
+  references: ReferencesView;
 }
 
 /**
@@ -154,10 +158,28 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       readSettings,
       context.workspaceState,
     );
+    const references = new ReferencesView();
     context.subscriptions.push(
       stores,
-      ...registerRotationCommands(log, inventory.store, rotationStore, rotationView, prompts, readSettings, () =>
-        stores.inventory.servedCertificates(),
+      ...registerRotationCommands(
+        log,
+        inventory.store,
+        rotationStore,
+        rotationView,
+        prompts,
+        readSettings,
+        () => stores.inventory.servedCertificates(),
+        nextSteps,
+      ),
+      references,
+      ...registerReferenceCommands(
+        log,
+        rotationStore,
+        rotationView,
+        references,
+        prompts,
+        readSettings,
+        rotationChooser(rotationStore),
       ),
     );
     void stores.start().catch((error: unknown) => log.error(`Secrets stores: ${String(error)}`));
@@ -183,6 +205,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
       rotations: { store: rotationStore, view: rotationView, reminders, replaced, panels: rotationPanels },
       stores,
       walkthrough,
+      references,
     };
     if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
     return {

@@ -39,6 +39,8 @@ export const COMMAND_IDS = {
   openRotationPanel: 'mtlsRotation.openRotationPanel',
   showTestCallReport: 'mtlsRotation.showTestCallReport',
   showReminders: 'mtlsRotation.showReminders',
+  replaceOldReferences: 'mtlsRotation.replaceOldReferences',
+  clearReferences: 'mtlsRotation.clearReferences',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
@@ -56,6 +58,8 @@ export const BUILT_IN_COMMAND_IDS = {
   openFolder: 'workbench.action.files.openFolder',
   openWalkthrough: 'workbench.action.openWalkthrough',
   triggerSuggest: 'editor.action.triggerSuggest',
+  focusReferences: 'mtlsRotation.references.focus',
+  revealFileInOS: 'revealFileInOS',
 } as const;
 
 export type BuiltInCommandId = (typeof BUILT_IN_COMMAND_IDS)[keyof typeof BUILT_IN_COMMAND_IDS];

@@ -119,7 +119,8 @@ function findFingerprints(text: string, wanted: Map<string, string>, hits: Hit[]
   }
 }
 
-function lineStarts(text: string): number[] {
+/** Offsets at which each line starts; `\r\n`, `\n` and a lone `\r` end a line, as in VS Code. */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '\n') starts.push(i + 1);

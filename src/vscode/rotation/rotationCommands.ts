@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { formatName } from '../../core/x509/formatName';
 import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
 import { manualChecklistPatch, ManualChecklistItemId } from '../../core/rotation/checklist';
-import { findReferences } from '../../core/rotation/findReferences';
 import { registerToICalendar } from '../../core/rotation/icalendar';
 import { recordRotation } from '../../core/rotation/register';
 import { mergeIntoRegister } from '../../core/rotation/mergeIntoRegister';
@@ -22,13 +21,9 @@ import { Settings } from '../settings';
 import { workspaceFolderPaths } from '../workspaceFolders';
 import { RotationStore } from './rotationStore';
 import { RotationView } from './rotationView';
+import { NextStepOffers } from './nextStepOffers';
+import { searchReferences } from '../references/referenceSearch';
 import { BUILT_IN_COMMAND_IDS, COMMAND_IDS } from '../commandIds';
-
-/** Files worth searching for references to a certificate or key: configs, manifests, scripts, docs. */
-const TEXT_FILES =
-  '**/*.{yaml,yml,json,toml,ini,conf,cnf,env,properties,tf,tfvars,hcl,sh,ps1,py,js,ts,go,java,cs,rb,md,txt,xml,Dockerfile}';
-const MAX_SEARCH_FILES = 5000;
-const MAX_SEARCH_BYTES = 1024 * 1024;
 
 export interface RetireOptions {
   rotationId?: string;
@@ -56,16 +51,9 @@ export interface StoreCertificates {
   certificates: CertificateInfo[];
 }
 
-export function registerRotationCommands(
-  log: Log,
-  store: CertificateStore,
-  rotations: RotationStore,
-  view: RotationView,
-  prompts: Prompts,
-  settings: () => Settings,
-  storeCertificates: () => Promise<StoreCertificates[]> = () => Promise.resolve([]),
-): vscode.Disposable[] {
-  const chooseRotation = async (arg: unknown): Promise<Rotation | undefined> => {
+/** Picks the rotation a command is for: the one named, the one in progress, or the user's choice among several. */
+export function rotationChooser(rotations: RotationStore): (arg: unknown) => Promise<Rotation | undefined> {
+  return async (arg) => {
     const file = await rotations.rotations();
     const open = file.rotations.filter((r) => !r.completedAt);
     const id = rotationIdOf(arg);
@@ -85,33 +73,22 @@ export function registerRotationCommands(
       )
     )?.rotation;
   };
+}
+
+export function registerRotationCommands(
+  log: Log,
+  store: CertificateStore,
+  rotations: RotationStore,
+  view: RotationView,
+  prompts: Prompts,
+  settings: () => Settings,
+  storeCertificates: () => Promise<StoreCertificates[]> = () => Promise.resolve([]),
+  offers: NextStepOffers = new NextStepOffers(),
+): vscode.Disposable[] {
+  const chooseRotation = rotationChooser(rotations);
 
   const chooseCertificate = async (arg: unknown, title: string): Promise<CertificateInfo | undefined> =>
     (await resolveCertificate(arg, store, { title, unknownFile: 'nothing' }))?.certificate;
-
-  const searchReferences = async (rotation: Rotation, token?: vscode.CancellationToken) => {
-    const facts = await rotations.facts(rotation);
-    const evidence = resolveRotationEvidence(rotation, facts);
-    const root = rotations.root()?.fsPath;
-    const targets = [
-      rotation.old.certificatePath,
-      ...(rotation.old.keyPath ? [rotation.old.keyPath] : []),
-      ...evidence.oldKeys.map((k) => k.path),
-    ].map((p) => (path.isAbsolute(p) || !root ? p : path.join(root, p)));
-    const uris = await vscode.workspace.findFiles(TEXT_FILES, settings().exclude || undefined, MAX_SEARCH_FILES, token);
-    const files: Array<{ path: string; text: string }> = [];
-    for (const uri of uris) {
-      if (token?.isCancellationRequested) break;
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_SEARCH_BYTES) continue;
-      files.push({ path: uri.fsPath, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
-    }
-    return findReferences(files, {
-      paths: [...new Set(targets)],
-      fingerprints: [rotation.old.fingerprintSha256],
-      workspaceRoot: root,
-    });
-  };
 
   return [
     registerTrustedCommand(
@@ -156,46 +133,6 @@ export function registerRotationCommands(
       },
     ),
 
-    registerCommand(log, COMMAND_IDS.findOldReferences, async (arg?: unknown) => {
-      const rotation = await chooseRotation(arg);
-      if (!rotation) return undefined;
-      const matches = await vscode.window.withProgress(
-        {
-          location: vscode.ProgressLocation.Notification,
-          title: 'Searching the workspace for the old certificate and key',
-          cancellable: true,
-        },
-        (_progress, token) => searchReferences(rotation, token),
-      );
-      await rotations.setReferences(
-        rotation.id,
-        matches.map(({ path: file, line, match }) => ({ path: file, line, match })),
-      );
-      await view.whenIdle();
-      if (matches.length === 0) {
-        void vscode.window.showInformationMessage('No workspace file refers to the old certificate or key any more.');
-        return matches;
-      }
-      // Not awaited: the command reports the matches at once; the picker stays for the user to open each.
-      void vscode.window
-        .showQuickPick(
-          matches.map((m) => ({
-            label: `${vscode.workspace.asRelativePath(m.path)}:${m.line}`,
-            description: m.match,
-            match: m,
-          })),
-          { title: `${matches.length} reference(s) to the old certificate or key: open one to update it` },
-        )
-        .then(async (picked) => {
-          if (!picked) return;
-          const position = new vscode.Position(picked.match.line - 1, Math.max(0, picked.match.column - 1));
-          await vscode.window.showTextDocument(vscode.Uri.file(picked.match.path), {
-            selection: new vscode.Range(position, position),
-          });
-        });
-      return matches;
-    }),
-
     registerTrustedCommand(
       log,
       COMMAND_IDS.retireOldKey,
@@ -226,7 +163,7 @@ export function registerRotationCommands(
           return { retired: false, decision, deleted: [] };
         }
         // References are searched again now: the last search may be stale.
-        const references = await searchReferences(rotation);
+        const references = (await searchReferences(rotations, rotation, settings)).matches;
         await rotations.setReferences(
           rotation.id,
           references.map(({ path: file, line, match }) => ({ path: file, line, match })),
@@ -406,6 +343,9 @@ export function registerRotationCommands(
                 now: new Date(),
               });
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      log.info(`Exported the certificate register (${chosen}) to ${uri.toString(true)}`);
+      // Not awaited: the command is done once the file is written; the notification waits for the user.
+      void offerExported(offers, uri, register.certificates.length);
       return uri;
     }),
 
@@ -425,6 +365,36 @@ export function registerRotationCommands(
       return text;
     }),
   ];
+}
+
+export const OPEN_EXPORT = 'Open';
+export const REVEAL_IN_EXPLORER = 'Reveal in Explorer View';
+export const REVEAL_IN_OS = 'Reveal in File Manager';
+
+/**
+ * Says where the export went and offers to open it or show it: in the Explorer view when it is a workspace file
+ * (works in the browser too), else in the system's file manager where there is one (a desktop window on this
+ * machine).
+ */
+async function offerExported(offers: NextStepOffers, uri: vscode.Uri, count: number): Promise<void> {
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  const onThisMachine =
+    uri.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
+  const reveal = inWorkspace ? REVEAL_IN_EXPLORER : onThisMachine ? REVEAL_IN_OS : undefined;
+  const where = inWorkspace
+    ? vscode.workspace.asRelativePath(uri)
+    : uri.scheme === 'file'
+      ? uri.fsPath
+      : uri.toString(true);
+  const choice = await offers.offer(
+    'register-exported',
+    'info',
+    `Exported ${count} certificate${count === 1 ? '' : 's'} to ${where}.`,
+    reveal ? [OPEN_EXPORT, reveal] : [OPEN_EXPORT],
+  );
+  if (choice === OPEN_EXPORT) await runCommand(BUILT_IN_COMMAND_IDS.open, uri);
+  else if (choice === REVEAL_IN_EXPLORER) await runCommand(BUILT_IN_COMMAND_IDS.revealInExplorer, uri);
+  else if (choice === REVEAL_IN_OS) await runCommand(BUILT_IN_COMMAND_IDS.revealFileInOS, uri);
 }
 
 /** The brief's recovery path for a lapsed certificate starts with a priority-1 ticket; this is its text. */
