@@ -1,4 +1,5 @@
 import type { Severity } from './model';
+import { countOf } from './text/countOf';
 
 /**
  * "2 errors, 1 warning": how many findings of each severity, errors first, severities with none left out; empty
@@ -6,13 +7,9 @@ import type { Severity } from './model';
  */
 export function severityCounts(findings: readonly { severity: Severity }[]): string {
   const parts: string[] = [];
-  for (const [severity, one, many] of [
-    ['error', 'error', 'errors'],
-    ['warning', 'warning', 'warnings'],
-    ['info', 'info', 'infos'],
-  ] as const) {
+  for (const severity of ['error', 'warning', 'info'] as const) {
     const n = findings.filter((f) => f.severity === severity).length;
-    if (n > 0) parts.push(`${n} ${n === 1 ? one : many}`);
+    if (n > 0) parts.push(countOf(n, severity));
   }
   return parts.join(', ');
 }

@@ -1,3 +1,4 @@
+import { countOf } from '../text/countOf';
 import type { ReportHeadline } from './reportModel';
 
 /** How a kind of report names its results in the headline. */
@@ -22,10 +23,6 @@ export const COMPARISON_WORDS: HeadlineWords = {
   failed: ['difference to fix', 'differences to fix'],
 };
 
-function count(n: number, one: string, other: string): string {
-  return `${n} ${n === 1 ? one : other}`;
-}
-
 /**
  * The one line above a report: failures first, and warnings always counted, so that "passed" is never written
  * above a warning the reader has not been told about.
@@ -34,9 +31,9 @@ export function reportHeadline(
   counts: { failed: number; warnings: number },
   words: HeadlineWords = CHECK_WORDS,
 ): ReportHeadline {
-  const warnings = count(counts.warnings, 'warning', 'warnings');
+  const warnings = countOf(counts.warnings, 'warning');
   if (counts.failed > 0) {
-    const failed = count(counts.failed, ...words.failed);
+    const failed = countOf(counts.failed, ...words.failed);
     return { text: counts.warnings > 0 ? `${failed}, ${warnings}` : failed, severity: 'error' };
   }
   if (counts.warnings > 0) return { text: `${words.passedWith} with ${warnings}`, severity: 'warning' };

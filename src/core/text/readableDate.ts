@@ -1,4 +1,5 @@
 import { DAY_MS } from '../expiry';
+import { countOf } from './countOf';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MINUTE_MS = 60_000;
@@ -18,10 +19,6 @@ export interface ReadableDateOptions {
   withTime?: boolean;
 }
 
-function count(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
 /**
  * How far a time is from now, in the largest whole unit that reads well: minutes, hours, then days (what a
  * rotation is planned in) up to two years. Whole units are cut, not rounded, as the days left are counted.
@@ -30,10 +27,10 @@ export function relativeTime(time: number, now: number): string {
   const ms = Math.abs(time - now);
   let amount: string;
   if (ms < MINUTE_MS) return 'now';
-  if (ms < HOUR_MS) amount = count(Math.floor(ms / MINUTE_MS), 'minute');
-  else if (ms < DAY_MS) amount = count(Math.floor(ms / HOUR_MS), 'hour');
-  else if (ms < 730 * DAY_MS) amount = count(Math.floor(ms / DAY_MS), 'day');
-  else amount = count(Math.floor(ms / (365.25 * DAY_MS)), 'year');
+  if (ms < HOUR_MS) amount = countOf(Math.floor(ms / MINUTE_MS), 'minute');
+  else if (ms < DAY_MS) amount = countOf(Math.floor(ms / HOUR_MS), 'hour');
+  else if (ms < 730 * DAY_MS) amount = countOf(Math.floor(ms / DAY_MS), 'day');
+  else amount = countOf(Math.floor(ms / (365.25 * DAY_MS)), 'year');
   return time > now ? `in ${amount}` : `${amount} ago`;
 }
 

@@ -12,6 +12,7 @@ import { RotationStore } from '../rotation/rotationStore';
 import { RotationView } from '../rotation/rotationView';
 import { ReferenceSearch, searchReferences } from './referenceSearch';
 import { ReferencesView } from './referencesView';
+import { countOf } from '../../core/text/countOf';
 
 /** The undo stack and the refactor preview show the replacement under this name. */
 export const REPLACE_LABEL = 'Replace the old certificate and key paths';
@@ -24,10 +25,6 @@ export interface ReplaceOutcome {
   files: Array<{ path: string; references: number }>;
   /** References left alone: fingerprints, names that may mean another file, files outside the workspace. */
   kept: number;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function registerReferenceCommands(
@@ -106,7 +103,7 @@ export function registerReferenceCommands(
         const kept = found.plan.kept.length + outside;
         if (edits.length === 0) {
           void vscode.window.showInformationMessage(
-            `Nothing to replace: ${plural(kept, 'reference')} ${kept === 1 ? 'is' : 'are'} left for you to update by hand (see each one's tooltip in the References view).`,
+            `Nothing to replace: ${countOf(kept, 'reference')} ${kept === 1 ? 'is' : 'are'} left for you to update by hand (see each one's tooltip in the References view).`,
           );
           return { applied: false, files: [], kept };
         }
@@ -115,14 +112,14 @@ export function registerReferenceCommands(
           references: edits.filter((e) => e.path === path).length,
         }));
         const answer = await prompts.choose(
-          `Replace ${plural(edits.length, 'reference')} in ${plural(files.length, 'file')} with the new certificate and key paths?`,
+          `Replace ${countOf(edits.length, 'reference')} in ${countOf(files.length, 'file')} with the new certificate and key paths?`,
           [
             ...files.map((f) => `${vscode.workspace.asRelativePath(f.path)}: ${f.references}`),
             '',
             `Certificate: ${vscode.workspace.asRelativePath(found.newCertificatePath)}`,
             ...(found.newKeyPath ? [`Key: ${vscode.workspace.asRelativePath(found.newKeyPath)}`] : []),
             ...(kept > 0
-              ? ['', `${plural(kept, 'reference')} kept (fingerprints and names that may mean another file).`]
+              ? ['', `${countOf(kept, 'reference')} kept (fingerprints and names that may mean another file).`]
               : []),
             '',
             'One Undo reverts every file.',
@@ -153,7 +150,7 @@ export function registerReferenceCommands(
         }
         log.info(`Replaced ${edits.length} reference(s) to the old pair in ${files.length} file(s)`);
         void vscode.window.showInformationMessage(
-          `Replaced ${plural(edits.length, 'reference')} in ${plural(files.length, 'file')}. Undo in any of them reverts all.`,
+          `Replaced ${countOf(edits.length, 'reference')} in ${countOf(files.length, 'file')}. Undo in any of them reverts all.`,
         );
         return { applied, files, kept };
       },

@@ -6,6 +6,7 @@ import { BUILT_IN_COMMAND_IDS } from '../commandIds';
 import { runCommand } from '../commands';
 import { Disposable } from '../disposable';
 import { ReferenceSearch } from './referenceSearch';
+import { countOf } from '../../core/text/countOf';
 
 export type ReferenceNode =
   | { type: 'file'; path: string; references: ReferenceNode[] }
@@ -21,10 +22,6 @@ export type ReferenceNode =
     };
 
 const MAX_PREVIEW = 160;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function previewOf(text: string | undefined, match: ReferenceMatch): { preview: string; highlight: [number, number] } {
   if (text === undefined) return { preview: match.match, highlight: [0, match.match.length] };
@@ -93,7 +90,7 @@ export class ReferencesView extends Disposable implements vscode.TreeDataProvide
     this.treeView.message =
       search.matches.length === 0
         ? `No workspace file refers to the old certificate or key of ${label} any more.`
-        : `${plural(search.matches.length, 'reference')} in ${plural(byFile.size, 'file')} to the old certificate or key. ` +
+        : `${countOf(search.matches.length, 'reference')} in ${countOf(byFile.size, 'file')} to the old certificate or key. ` +
           (search.newCertificatePath
             ? `${replaceable} can be replaced with the new paths${replaceable < search.matches.length ? `; ${search.matches.length - replaceable} are kept (see each one's tooltip)` : ''}.`
             : 'The new certificate is not in the workspace yet: once it is, they can be replaced with its paths.');
@@ -134,7 +131,7 @@ export class ReferencesView extends Disposable implements vscode.TreeDataProvide
       const uri = vscode.Uri.file(node.path);
       const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Expanded);
       item.label = vscode.workspace.asRelativePath(uri);
-      item.description = plural(node.references.length, 'reference');
+      item.description = countOf(node.references.length, 'reference');
       item.iconPath = vscode.ThemeIcon.File;
       item.contextValue = 'referenceFile';
       item.command = { title: 'Open', command: BUILT_IN_COMMAND_IDS.open, arguments: [uri] };
