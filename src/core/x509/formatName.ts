@@ -10,6 +10,11 @@ export function commonName(name: DistinguishedName): string | undefined {
   return name.find((a) => a.type === 'CN')?.value ?? name[name.length - 1]?.value;
 }
 
+/** What a message calls a certificate: its CN, else the whole subject as openssl prints it. */
+export function displayName(name: DistinguishedName): string {
+  return name.find((a) => a.type === 'CN')?.value ?? formatName(name);
+}
+
 export function formatSubjectAltNames(sans: SubjectAltName[]): string {
   return sans.map(({ type, value }) => `${type}:${value}`).join(', ');
 }

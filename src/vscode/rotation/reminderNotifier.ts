@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DAY_MS } from '../../core/expiry';
 import { describeExpiry, expiryStatus } from '../../core/expiry';
-import { formatName } from '../../core/x509/formatName';
+import { displayName } from '../../core/x509/formatName';
 import { fingerprintHex } from '../../core/rotation/fingerprint';
 import {
   dueReminders,
@@ -30,10 +30,6 @@ const MAX_SEPARATE_REMINDERS = 3;
 export interface RotationRecordSource {
   onDidChange: vscode.Event<void>;
   rotations(): Promise<RotationFile>;
-}
-
-function commonName(certificate: CertificateInfo): string {
-  return certificate.subject.find((a) => a.type === 'CN')?.value ?? formatName(certificate.subject);
 }
 
 /**
@@ -123,11 +119,11 @@ export class ReminderNotifier extends Disposable {
     if (this.standing.length === 1) {
       const { certificate } = this.standing[0];
       const status = describeExpiry(expiryStatus(certificate.notAfter, now, this.settings().reminderDays));
-      this.item.text = `$(bell) ${commonName(certificate)}: ${status}`;
+      this.item.text = `$(bell) ${displayName(certificate.subject)}: ${status}`;
     } else {
       this.item.text = `$(bell) ${this.standing.length} certificates to rotate`;
     }
-    this.item.tooltip = `${this.standing.map((s) => commonName(s.certificate)).join(', ')}: start the rotation or snooze the reminder. Click to choose.`;
+    this.item.tooltip = `${this.standing.map((s) => displayName(s.certificate.subject)).join(', ')}: start the rotation or snooze the reminder. Click to choose.`;
     this.item.backgroundColor = new vscode.ThemeColor(
       urgent ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground',
     );
@@ -191,7 +187,7 @@ export class ReminderNotifier extends Disposable {
   private async showSummary(due: Reminder[], now: Date): Promise<void> {
     const expired = due.filter((r) => r.threshold === 'expired').length;
     const names = due.slice(0, 3).map((r) => {
-      const cn = r.certificate.subject.find((a) => a.type === 'CN')?.value ?? formatName(r.certificate.subject);
+      const cn = displayName(r.certificate.subject);
       return `${cn} (${describeExpiry(expiryStatus(r.certificate.notAfter, now, this.settings().reminderDays))})`;
     });
     const message = `${due.length} certificates need rotating${expired > 0 ? `, ${expired} already expired` : ''}: ${names.join(', ')}, …`;
@@ -202,7 +198,7 @@ export class ReminderNotifier extends Disposable {
 
   private async show(reminder: Reminder, now: Date): Promise<void> {
     const { certificate } = reminder;
-    const name = certificate.subject.find((a) => a.type === 'CN')?.value ?? formatName(certificate.subject);
+    const name = displayName(certificate.subject);
     const status = describeExpiry(expiryStatus(certificate.notAfter, now, this.settings().reminderDays));
     const expired = reminder.threshold === 'expired';
     const message = expired
@@ -213,10 +209,9 @@ export class ReminderNotifier extends Disposable {
       : ['Start Rotation', 'Snooze 1 Day', 'Show Certificate'];
     const choice = await this.offers.offer(expired ? 'reminder-expired' : 'reminder', reminder.level, message, actions);
     const node = { type: 'certificate', certificate };
-    if (choice === 'Start Rotation') {
-      await this.setPending(withoutPending(this.pending(), certificate.fingerprintSha256));
-      await runCommand(COMMAND_IDS.startRotation, node);
-    }
+    // The reminder stands until the rotation really exists (standingReminders drops it then): a start refused in
+    // Restricted Mode or by an unreadable record must not take it away.
+    if (choice === 'Start Rotation') await runCommand(COMMAND_IDS.startRotation, node);
     // Looking at the certificate or copying the ticket is not acting on the reminder: it comes back with its choices.
     if (choice === 'Show Certificate') {
       await runCommand(COMMAND_IDS.openFile, node);

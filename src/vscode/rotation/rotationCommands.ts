@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { formatName } from '../../core/x509/formatName';
+import { displayName, formatName } from '../../core/x509/formatName';
 import { CertificateInfo, PrivateKeyInfo } from '../../core/model';
 import { manualChecklistPatch, ManualChecklistItemId } from '../../core/rotation/checklist';
 import { registerToICalendar } from '../../core/rotation/icalendar';
@@ -402,7 +402,7 @@ export function supportTicket(certificate: CertificateInfo, now: Date): string {
   const expired = Date.parse(certificate.notAfter) <= now.getTime();
   return [
     'Priority: 1 (Critical)',
-    `Subject: mTLS client certificate ${expired ? 'expired' : 'about to expire'}: ${certificate.subject.find((a) => a.type === 'CN')?.value ?? formatName(certificate.subject)}`,
+    `Subject: mTLS client certificate ${expired ? 'expired' : 'about to expire'}: ${displayName(certificate.subject)}`,
     '',
     `Our mTLS client certificate ${expired ? 'expired' : 'expires'} on ${certificate.notAfter}; API calls using it fail at the TLS handshake.`,
     '',

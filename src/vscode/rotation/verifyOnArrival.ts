@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { arrivedCertificates, AwaitedCertificate } from '../../core/rotation/arrivedCertificates';
 import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
-import { formatName } from '../../core/x509/formatName';
+import { displayName } from '../../core/x509/formatName';
 import { CertificateInfo } from '../../core/model';
 import { COMMAND_IDS } from '../commandIds';
 import { runCommand } from '../commands';
@@ -81,7 +81,7 @@ export class VerifyOnArrival extends Disposable {
   }
 
   private async offer(certificate: CertificateInfo): Promise<void> {
-    const name = certificate.subject.find((a) => a.type === 'CN')?.value ?? formatName(certificate.subject);
+    const name = displayName(certificate.subject);
     const choice = await this.offers.offer(
       'verify-arrived',
       'info',
