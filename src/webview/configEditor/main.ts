@@ -18,9 +18,9 @@ import { problemSummary, severityLabel } from './problemSummary';
 import { formProblems, problemRowKey } from './formProblems';
 import { rowEdit } from './rowEdit';
 import { addTypeOptions, fieldLongName, sanTypeOptions } from './typeOptions';
+import { h } from '../dom';
 
 type FormMessage = Extract<ConfigEditorUpdate, { type: 'form' }>;
-type Child = Node | string | null | undefined | false;
 type Focus = { key?: string; pos?: string; start: number | null; end: number | null };
 
 const TYPING_DELAY_MS = 200;
@@ -51,23 +51,6 @@ function post(message: ConfigEditorRequest): void {
 }
 
 // --- small DOM helpers -------------------------------------------------------------------------------------
-
-function h(tag: string, props?: Record<string, unknown>, children?: Child[]): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') el.className = String(value);
-    else if (name === 'text') el.textContent = String(value);
-    else if (name.startsWith('data-') || name.startsWith('aria-') || name === 'for' || name === 'role')
-      el.setAttribute(name, String(value));
-    else (el as unknown as Record<string, unknown>)[name] = value;
-  }
-  for (const child of children || []) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child);
-  }
-  return el;
-}
 
 function option(o: SelectOption): HTMLElement {
   return h('option', { value: o.value, text: o.text, disabled: o.disabled });

@@ -10,8 +10,7 @@ import type {
   RotationPanelUpdate,
 } from '../../core/rotation/rotationPanelProtocol';
 import type { RotationTimeline, TimelineBar, TimelineMark } from '../../core/rotation/rotationTimeline';
-
-type Child = Node | string | null | undefined | false;
+import { h, type Child } from '../dom';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const vscode = acquireVsCodeApi();
@@ -23,23 +22,6 @@ let current: RotationPanelModel | null = null;
 
 function post(message: RotationPanelRequest): void {
   vscode.postMessage(message);
-}
-
-function h(tag: string, props?: Record<string, unknown>, children?: Child[]): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') el.className = String(value);
-    else if (name === 'text') el.textContent = String(value);
-    else if (name.startsWith('data-') || name.startsWith('aria-') || name === 'for' || name === 'role')
-      el.setAttribute(name, String(value));
-    else (el as unknown as Record<string, unknown>)[name] = value;
-  }
-  for (const child of children || []) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child);
-  }
-  return el;
 }
 
 function s(
