@@ -329,8 +329,8 @@ export class TestCallFeature extends Disposable {
         ['Set API Key', 'Call Anyway'],
       );
       if (choice === 'Set API Key') {
-        await this.setApiKey(environment.name);
-        return this.call(target);
+        // Escape in the key's input box ends here instead of asking the same question again.
+        return (await this.setApiKey(environment.name)) ? this.call(target) : undefined;
       }
       if (choice !== 'Call Anyway') return undefined;
     }
@@ -373,10 +373,13 @@ export class TestCallFeature extends Disposable {
       caBundlePath,
       apiKeyEnv: 'API_KEY',
     });
+    // The history lives in global state for every workspace: the response body (which may carry customer data)
+    // stays in the report shown now and is not kept for a reopened one.
+    const kept: TestCallResult = { ...result, bodyPreview: undefined };
     record.report = redactAllStrings(
       {
         label: target.label,
-        result,
+        result: kept,
         certificate: {
           path: certificate.path,
           subject: certificate.subject,
