@@ -91,8 +91,9 @@ export class ConfigEditor extends Disposable implements vscode.CustomTextEditorP
     this.register(
       vscode.languages.onDidChangeDiagnostics((event) => {
         for (const uri of event.uris) {
+          // Only the problems: redrawing the inputs here would disturb typing when a late comparison arrives.
           const document = [...(this.panels.get(uri.toString()) ?? [])][0]?.document;
-          if (document) this.schedule(document);
+          if (document && !document.isClosed) this.sendProblems(document);
         }
       }),
     );
