@@ -19,6 +19,7 @@ import { RotationPanels } from './vscode/rotation/rotationPanel';
 import { RotationStore } from './vscode/rotation/rotationStore';
 import { RotationView } from './vscode/rotation/rotationView';
 import { ReplacedFeed } from './vscode/rotation/replacedFeed';
+import { readableDate } from './core/text/readableDate';
 import { readSettings } from './vscode/settings';
 import { StoresFeature } from './vscode/stores/storesFeature';
 import { TestCallFeature } from './vscode/testCall/testCallFeature';
@@ -186,7 +187,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
     inventory.tree.setCertificateNotes((certificate) => {
       const last = testCalls.last(certificate.fingerprintSha256);
       return last
-        ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${last.at.slice(0, 16).replace('T', ' ')})`
+        ? `test call ${last.outcome}${last.status ? ` ${last.status}` : ''} (${last.environment}, ${readableDate(last.at, new Date(), { withTime: true }).text})`
         : undefined;
     });
     const walkthrough = new WalkthroughProgress(

@@ -9,7 +9,7 @@ import {
   InventoryNode,
   TestCallSummary,
 } from '../../core/inventory/buildInventoryModel';
-import { describeDate } from '../../core/text/describeDate';
+import { readableDate } from '../../core/text/readableDate';
 import { describeReplacement, ReplacedCertificates } from '../../core/rotation/replacedCertificates';
 import { withStoreGroups } from '../../core/inventory/withStoreGroups';
 import { StoreGroupState } from '../../core/stores/storeNode';
@@ -325,17 +325,18 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       const result = `${call.outcome}${call.status ? ` ${call.status}` : ''}`;
       const item = new vscode.TreeItem(`Test call: ${result}`, vscode.TreeItemCollapsibleState.None);
       item.id = id;
-      item.description = `${call.environment} · ${describeDate(call.at)}`;
+      const when = readableDate(call.at, new Date(), { withTime: true });
+      item.description = `${call.environment} · ${when.text}`;
       item.iconPath =
         call.outcome === 'ok'
           ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
           : new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
       item.contextValue = `test-call.${call.outcome}`;
-      item.tooltip = `Test call to ${call.environment} on ${describeDate(call.at)}: ${result}. Click to open its report.`;
+      item.tooltip = `Test call to ${call.environment} on ${when.text} (${when.iso}): ${result}. Click to open its report.`;
       const argument: { fingerprint: string; at: string } = { fingerprint: call.certificateFingerprint, at: call.at };
       item.command = { command: COMMAND_IDS.showTestCallReport, title: 'Show Test Call Report', arguments: [argument] };
       item.accessibilityInformation = {
-        label: `Test call to ${call.environment}, ${result}, ${describeDate(call.at)}`,
+        label: `Test call to ${call.environment}, ${result}, ${when.text}`,
       };
       return item;
     }
