@@ -26,6 +26,12 @@ export interface StartServerOptions {
    * false for the demo (`npm start`): a plain workbench, whose modal dialogs show in the page.
    */
   smokeTestDriver?: boolean;
+  /**
+   * A private file (mode 600) holding the connection token the page must present (`?tkn=` on the first load, then
+   * a cookie). Default: none, the tests' server needs no token. A file rather than `--connection-token`, so the
+   * token shows neither in the process list nor in the log's command line.
+   */
+  connectionTokenFile?: string;
   /** Extra environment for the server; the extension host inherits it. */
   env: Record<string, string>;
   signal: AbortSignal;
@@ -41,7 +47,7 @@ export interface RunningServer {
 
 /**
  * Starts the VS Code server on 127.0.0.1 at a free port, in a process group of its own, and resolves once it
- * answers HTTP. The flags are the ones the tests need: no connection token, no license prompt, no telemetry,
+ * answers HTTP. The flags are the ones the tests need: no connection token (unless one is given), no license prompt, no telemetry,
  * no workspace trust dialog, and `--enable-smoke-test-driver`, without which newer builds ignore the
  * extension test paths in the payload.
  */
@@ -58,7 +64,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     '127.0.0.1',
     '--port',
     String(port),
-    '--without-connection-token',
+    ...(options.connectionTokenFile
+      ? ['--connection-token-file', options.connectionTokenFile]
+      : ['--without-connection-token']),
     '--accept-server-license-terms',
     '--disable-telemetry',
     ...(options.trusted === false ? [] : ['--disable-workspace-trust']),

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { DEFAULT_CHROMIUM } from '../runInBrowser';
 import { READY_LINE, URL_LINE } from './startDemo';
 
@@ -20,9 +20,6 @@ const OVERALL_TIMEOUT_MS = Number(process.env.MTLS_DEMO_TEST_TIMEOUT || 420) * 1
 const FIRST_VIEW_MS = 180_000;
 /** A single UI step (a view filling, a quick pick answering) gets this long; a loaded CI machine is slow. */
 const STEP_MS = 60_000;
-
-/** The rotation panel, once merged, replaces the Rotations view in the last screenshot (see rotationStage). */
-const ROTATION_PANEL_COMMAND = 'mtlsRotation.openRotationPanel';
 
 class Demo {
   readonly lines: string[] = [];
@@ -107,6 +104,12 @@ async function main(): Promise<number> {
   try {
     const urlLine = await demo.line(new RegExp(`^${URL_LINE}http://127\\.0\\.0\\.1:\\d+/`), 'the address', 180_000);
     const url = urlLine.slice(URL_LINE.length).trim();
+    // The server may stay up for hours: without this run's token it serves nothing but its version.
+    const token = new URL(url).searchParams.get('tkn') ?? '';
+    expectEqual(/^[0-9a-f]{32}$/.test(token), true, 'the address carries a 32-hex-digit connection token');
+    const withoutToken = new URL(url);
+    withoutToken.searchParams.delete('tkn');
+    expectEqual((await fetch(withoutToken)).status, 403, 'status of the workbench page without the token');
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
@@ -132,7 +135,7 @@ async function main(): Promise<number> {
     stage = 'form editor';
     await ui.command('mTLS Rotation: Open Request Config in Form Editor');
     await ui.pick('program-a-openssl.cnf');
-    const form = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const form = webviewContent(page);
     await form.locator('.message.error', { hasText: '203.0.113.300' }).first().waitFor();
     await ui.shoot('demo-form-editor');
     await ui.command('View: Close All Editor Groups');
@@ -142,8 +145,13 @@ async function main(): Promise<number> {
     await ui.quickOpen('program-a.crt');
     await ui.command('mTLS Rotation: Verify Returned Certificate…');
     await ui.pick('program-a.demo.example');
-    await page.locator('.tabs-container .tab', { hasText: 'verify-program-a.crt.md' }).waitFor();
-    await page.locator('.editor-instance .view-lines', { hasText: 'program-a.crt' }).first().waitFor();
+    // The report opens in its panel beside the certificate, drawn by the panel's own page.
+    await page.locator('.tabs-container .tab', { hasText: 'Verification of program-a.crt' }).waitFor();
+    const report = webviewContent(page);
+    await report.locator('h1', { hasText: 'Verification of program-a.crt' }).waitFor();
+    // program-a's certificate, key and CA are consistent: the page draws the verdict at the top.
+    await report.locator('.headline', { hasText: 'All checks passed' }).waitFor();
+    await page.locator('.editor-instance .view-lines', { hasText: 'BEGIN CERTIFICATE' }).first().waitFor();
     await ui.shoot('demo-verification');
     await ui.command('View: Close All Editor Groups');
 
@@ -238,24 +246,29 @@ async function main(): Promise<number> {
 }
 
 /**
- * Starts a rotation of program-a and photographs it: in the rotation panel when the extension has one (the
- * command is contributed), else in the Rotations view.
+ * Starts a rotation of program-a and photographs it twice: its checklist in the Rotations view, then its panel
+ * (opened from the palette), once the panel's page has drawn the timeline.
  */
 async function rotationStage(ui: Workbench, page: Page): Promise<void> {
   await ui.command('mTLS Rotation: Start Rotation…');
   await ui.pick('program-a.demo.example');
   const rotations = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Rotations' }) });
   await rotations.getByRole('treeitem').first().waitFor();
-  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
-    contributes?: { commands?: Array<{ command: string; title: string; category?: string }> };
-  };
-  const panel = pkg.contributes?.commands?.find((c) => c.command === ROTATION_PANEL_COMMAND);
-  if (panel) {
-    await ui.command(`${panel.category ? `${panel.category}: ` : ''}${panel.title}`);
-    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await frame.locator('body', { hasText: 'program-a' }).waitFor();
-  }
   await ui.shoot('demo-rotation');
+
+  // One rotation is open: the command opens its panel without asking which.
+  await ui.command('mTLS Rotation: Open Rotation Panel');
+  await page.locator('.tabs-container .tab', { hasText: 'Rotation: program-a.demo.example' }).waitFor();
+  await webviewContent(page).locator('svg.timeline').waitFor();
+  await ui.shoot('demo-rotation-panel');
+}
+
+/**
+ * The page inside the visible webview (the form, a report, a rotation panel): VS Code nests it in two iframes,
+ * and keeps hidden webviews' iframes in the page, so only the visible one is meant.
+ */
+function webviewContent(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
 }
 
 /** Drives the workbench the way a keyboard user does. */

@@ -105,6 +105,13 @@ async function main(): Promise<number> {
       { recursive: true },
     );
 
+    // The demo may stay up for hours: without a token, any local user or web page could reach the server (a
+    // terminal and the workspace's files) through its port. The address printed below carries it once; the server
+    // then keeps it in a cookie.
+    const connectionToken = randomBytes(16).toString('hex');
+    const tokenFile = path.join(stateDir, 'connection-token');
+    fs.writeFileSync(tokenFile, connectionToken, { mode: 0o600 });
+
     const serverLog = path.join(logs, 'server-demo.log');
     server = await startServer({
       node: process.execPath,
@@ -115,6 +122,7 @@ async function main(): Promise<number> {
       // The workspace is ours, generated a moment ago: trusted (trust off), so every command is available.
       trusted: true,
       smokeTestDriver: false,
+      connectionTokenFile: tokenFile,
       env: { MTLS_DEMO_PRESET_FILE: presetFile, MTLS_DEMO_READY_FILE: readyFile },
       signal: interrupt.signal,
     });
@@ -125,7 +133,8 @@ async function main(): Promise<number> {
       ['skipWelcome', 'true'],
     ];
     const url =
-      `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(toPosix(files.workspace))}` +
+      `http://127.0.0.1:${server.port}/?tkn=${connectionToken}` +
+      `&folder=${encodeURIComponent(toPosix(files.workspace))}` +
       `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     console.log('');
@@ -135,6 +144,7 @@ async function main(): Promise<number> {
     console.log('  certificates     program-a due in 20 days (allowlisted), legacy expired, program-b not allowlisted');
     console.log('');
     console.log(`${URL_LINE}${url}`);
+    console.log("  (the address carries this run's access token: keep it to yourself)");
     console.log('');
     console.log(keep ? 'Ctrl+C stops the demo (its files are kept).' : 'Ctrl+C stops the demo and removes its files.');
     if (open) openInBrowser(url);
