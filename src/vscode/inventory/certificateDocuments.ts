@@ -36,6 +36,7 @@ export class CertificateDocuments
     super();
     this.register(vscode.workspace.registerTextDocumentContentProvider(CERTIFICATE_SCHEME, this));
     this.register(vscode.languages.registerDocumentLinkProvider({ scheme: CERTIFICATE_SCHEME }, this));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.opened.delete(document.uri.toString())));
     this.register(
       registerCommand(log, COMMAND_IDS.showCertificate, async (arg?: unknown) => {
         const target = await resolveCertificate(arg, store, {

@@ -23,7 +23,7 @@ export interface ReferenceSearch {
   newKeyPath?: string;
   /** Present when there is a new certificate to replace with. */
   plan?: ReplacementPlan;
-  /** The texts searched, by path: the ones the plan's ranges are counted in. */
+  /** The texts of the files with a reference, by path: the ones the plan's ranges are counted in. */
   texts: Map<string, string>;
 }
 
@@ -71,7 +71,9 @@ export async function searchReferences(
     fingerprints: [rotation.old.fingerprintSha256],
     workspaceRoot: root,
   });
-  const texts = new Map(files.map((f) => [f.path, f.text]));
+  // Only the files with a reference: the list lives until cleared, and a large workspace's texts would with it.
+  const referenced = new Set(matches.map((m) => m.path));
+  const texts = new Map(files.filter((f) => referenced.has(f.path)).map((f) => [f.path, f.text]));
 
   // The new pair as the inventory sees it, else as the record remembers it, but only if the file is still there.
   const recorded = async (p: string | undefined) => {

@@ -21,6 +21,7 @@ import { Settings } from '../settings';
 import { COMMAND_IDS } from '../commandIds';
 import { registerCommand, runCommand } from '../commands';
 import { NextStepOffers } from './nextStepOffers';
+import { KeyedDelayer } from '../keyedDelayer';
 
 const STATE_KEY = 'mtlsRotation.reminders';
 const PENDING_KEY = 'mtlsRotation.pendingReminders';
@@ -65,7 +66,9 @@ export class ReminderNotifier extends Disposable {
         if (!this.scanning()) void this.check();
       }),
     );
-    this.register(rotationRecord.onDidChange(() => void this.refreshStanding()));
+    // The record changes once per file the inventory sees during a scan: read it once per burst.
+    const delayer = this.register(new KeyedDelayer<'standing'>(300));
+    this.register(rotationRecord.onDidChange(() => delayer.trigger('standing', () => void this.refreshStanding())));
     this.register(
       registerCommand(log, COMMAND_IDS.showReminders, (fingerprint?: unknown) =>
         this.showStanding(typeof fingerprint === 'string' ? fingerprint : undefined),

@@ -11,6 +11,7 @@ import { Log } from '../log';
 import type { CertificateVerifier } from '../verify/verifyCommand';
 import { NextStepOffers } from './nextStepOffers';
 import type { RotationStore } from './rotationStore';
+import { KeyedDelayer } from '../keyedDelayer';
 
 const OFFERED_KEY = 'mtlsRotation.verifyOffered';
 
@@ -30,9 +31,11 @@ export class VerifyOnArrival extends Disposable {
     private readonly log: Log,
   ) {
     super();
+    // Each change would evaluate every open rotation's evidence: once per burst of changes is enough.
+    const delayer = this.register(new KeyedDelayer<'look'>(300));
     this.register(
       store.onDidChange(() => {
-        if (!store.scanning) void this.check();
+        if (!store.scanning) delayer.trigger('look', () => void this.check());
       }),
     );
   }
