@@ -180,10 +180,10 @@ describe('planReferenceReplacement', () => {
   });
 
   it('keeps key references when the rotation has no new key, and replaces Windows paths with their drive and escapes', () => {
-    const root = 'C:/work/project';
+    const root = 'C:/repos/project';
     const text = [
-      'cert = C:\\work\\project\\certs\\program-a.crt',
-      '"key": "c:\\\\work\\\\project\\\\certs\\\\program-a.key"',
+      'cert = C:\\repos\\project\\certs\\program-a.crt',
+      '"key": "c:\\\\repos\\\\project\\\\certs\\\\program-a.key"',
     ].join('\n');
     const file = `${root}/conf/app.ini`;
     const matches = findReferences([{ path: file, text }], {
@@ -203,8 +203,8 @@ describe('planReferenceReplacement', () => {
     assert.strictEqual(
       applyTextEdits(text, withKey.edits),
       [
-        'cert = C:\\work\\project\\certs\\new\\program-a.crt',
-        '"key": "c:\\\\work\\\\project\\\\certs\\\\new\\\\program-a.key"',
+        'cert = C:\\repos\\project\\certs\\new\\program-a.crt',
+        '"key": "c:\\\\repos\\\\project\\\\certs\\\\new\\\\program-a.key"',
       ].join('\n'),
     );
     const certOnly = planReferenceReplacement(
