@@ -93,14 +93,13 @@ interface NameEntryValue {
 
 /** x509_name_ex_d2i on the Name whose header is `h`: its entries, then its canonical encoding. */
 export function readName(buf: Buffer, h: BerHeader): { name: DecodedName; next: number } {
+  // SEQUENCE OF and SET OF: asn1_template_noexp_d2i does not look at the constructed bit.
   if (h.cls !== CLASS_UNIVERSAL || h.tag !== 16) berFail('Name is not a SEQUENCE');
-  expectConstructed(h);
   const rdns: NameEntry[][] = [];
   const seq = new BerRegion(buf, h);
   while (seq.more()) {
     const setHeader = seq.peek();
     if (setHeader.cls !== CLASS_UNIVERSAL || setHeader.tag !== 17) berFail('RDN is not a SET');
-    expectConstructed(setHeader);
     const set = new BerRegion(buf, setHeader);
     const rdn: NameEntry[] = [];
     while (set.more()) {
@@ -256,7 +255,7 @@ export function readSequenceOf<T>(
   h: BerHeader,
   item: (pos: number, limit: number) => { value: T; next: number },
 ): { items: T[]; next: number } {
-  expectConstructed(h);
+  // asn1_template_noexp_d2i reads a SEQUENCE OF's header without looking at its constructed bit.
   const region = new BerRegion(buf, h);
   const items: T[] = [];
   while (region.more()) {
