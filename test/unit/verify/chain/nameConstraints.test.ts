@@ -15,6 +15,8 @@ interface Case {
   dn?: string[];
   ext?: string[];
   sections?: string;
+  /** The leaf's string_mask: `default` makes PrintableString (or BMPString) subjects. */
+  mask?: string;
 }
 
 /** A raw nameConstraints value for what openssl's config syntax cannot write. */
@@ -202,6 +204,31 @@ const CASES: Case[] = [
   // directoryName: canonical prefix.
   { title: 'subject under a directoryName', ca: 'dir', dn: ['O = Acme Corp', 'CN = leaf'] },
   { title: 'subject differing in case and spaces', ca: 'dir', dn: ['O = "  ACME   corp "', 'CN = leaf'] },
+  {
+    title: 'PrintableString subject under a UTF8String directoryName',
+    ca: 'dir',
+    dn: ['O = ACME CORP', 'CN = leaf'],
+    mask: 'default',
+  },
+  {
+    title: 'BMPString subject outside a directoryName',
+    ca: 'dir',
+    dn: ['O = Acmé Corp', 'CN = leaf'],
+    mask: 'default',
+  },
+  {
+    title: 'T61String subject folded to UTF-8',
+    ca: 'dir',
+    dn: ['O = Acme Corp', 'OU = Équipe', 'CN = leaf'],
+    mask: 'default',
+  },
+  { title: 'PrintableString CN host name outside', ca: 'dns', dn: ['CN = www.other.com'], mask: 'default' },
+  {
+    title: 'T61String CN with a Latin-1 letter is no host name',
+    ca: 'dns',
+    dn: ['CN = wwé.other.com'],
+    mask: 'default',
+  },
   { title: 'subject outside a directoryName', ca: 'dir', dn: ['O = Other', 'CN = leaf'] },
   { title: 'subject with an RDN before the subtree', ca: 'dir', dn: ['C = US', 'O = Acme Corp', 'CN = leaf'] },
   { title: 'subject excluded', ca: 'dir', dn: ['O = Acme Corp', 'OU = Bad', 'CN = leaf'] },
@@ -305,7 +332,7 @@ describe('name constraints against openssl verify', function () {
     CASES.forEach((c, i) => {
       const caPath = caPaths.get(c.ca);
       assert.ok(caPath, c.ca);
-      const leafPath = lab.makeLeaf(String(i), caPath, c.dn ?? ['CN = leaf'], c.ext ?? [], c.sections);
+      const leafPath = lab.makeLeaf(String(i), caPath, c.dn ?? ['CN = leaf'], c.ext ?? [], c.sections, c.mask);
       verdicts.set(c.title, { openssl: lab.verify(caPath, leafPath), ours: ours(caPath, leafPath) });
     });
   });

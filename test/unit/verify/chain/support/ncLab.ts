@@ -84,14 +84,21 @@ export class NcLab {
     return out;
   }
 
-  /** A leaf signed by `caPath` with the subject `dnLines` (config form) and [ext] `extLines`. */
-  makeLeaf(name: string, caPath: string, dnLines: string[], extLines: string[], sections = ''): string {
+  /** A leaf signed by `caPath` with the subject `dnLines` (config form, strings as `mask` says) and [ext] `extLines`. */
+  makeLeaf(
+    name: string,
+    caPath: string,
+    dnLines: string[],
+    extLines: string[],
+    sections = '',
+    mask = 'utf8only',
+  ): string {
     const config = [
       '[req]',
       'distinguished_name = dn',
       'prompt = no',
       'utf8 = yes',
-      'string_mask = utf8only',
+      `string_mask = ${mask}`,
       '[dn]',
       ...dnLines,
       '[ext]',
