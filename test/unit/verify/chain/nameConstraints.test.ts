@@ -73,6 +73,7 @@ const CAS: Record<string, { ext: string[]; sections?: string }> = {
   emptyDns: { ext: raw(nc(excluded(subtree(dnsBase(''))))) },
   ipLength: { ext: raw(nc(permitted(subtree(tlv(0x87, '0a000000ff'))))) },
   empty: { ext: raw(nc()) },
+  emptyLongForm: { ext: raw('308100') },
   trailing: { ext: raw(nc(permitted(subtree(dnsBase('.example.com')))) + '0500') },
   indefinite: { ext: raw(`3080a0803080${dnsBase('.example.com')}000000000000`) },
   constructedDns: {
@@ -254,6 +255,7 @@ const CASES: Case[] = [
   { title: 'empty excluded DNS excludes all', ca: 'emptyDns', ext: ['subjectAltName = DNS:x.test'] },
   // what OpenSSL's d2i accepts and refuses.
   { title: 'empty NameConstraints', ca: 'empty', ext: ['subjectAltName = DNS:x.test'] },
+  { title: 'empty NameConstraints with a long-form length', ca: 'emptyLongForm', ext: ['subjectAltName = DNS:x.test'] },
   { title: 'bytes after the SEQUENCE', ca: 'trailing', ext: ['subjectAltName = DNS:x.test'] },
   { title: 'indefinite lengths', ca: 'indefinite', ext: ['subjectAltName = DNS:x.test'] },
   { title: 'constructed dNSName, inside', ca: 'constructedDns', ext: ['subjectAltName = DNS:www.example.com'] },
