@@ -7,6 +7,7 @@ import { verifyChain, VerifyChainInput } from '../../../../src/core/verify/chain
 import { tempDir } from '../../../support/openssl';
 import { CA_EXT, ChainFixtures, FixtureCert, LEAF_EXT } from './support/chainFixtures';
 import { opensslVerify } from './support/opensslVerify';
+import { appendExtension, notBeforeText, resign, undecodableKey, versionOne } from './support/resignedCertificate';
 
 const DAY = 86400_000;
 
@@ -217,6 +218,44 @@ describe('verifyChain (as openssl verify)', function () {
         .concat(cas[0].der),
     });
     same({ target: target.der, trusted: cas.map((c) => c.der) });
+  });
+
+  it('certificates openssl loads but cannot fully use: undecodable keys, duplicated extensions, bad dates, v1 roots', () => {
+    const run = path.join(dir, 'resign');
+    fs.mkdirSync(run, { recursive: true });
+    const badKeyLeaf = resign(run, leaf.der, int.keyPath, undecodableKey);
+    same({ target: badKeyLeaf, trusted: [root.der], untrusted: [int.der] });
+    same({ target: badKeyLeaf, trusted: [root.der] });
+    const badKeyInt = resign(run, int.der, root.keyPath, undecodableKey);
+    same({ target: leaf.der, trusted: [root.der], untrusted: [badKeyInt] });
+    // A second basicConstraints (critical, CA:false): EXFLAG_INVALID, so neither issuer nor issued.
+    const secondBc = Buffer.from('300c0603551d130101ff04023000', 'hex');
+    const dupLeaf = resign(run, leaf.der, int.keyPath, (t) => appendExtension(t, secondBc));
+    same({ target: dupLeaf, trusted: [root.der], untrusted: [int.der] });
+    const dupInt = resign(run, int.der, root.keyPath, (t) => appendExtension(t, secondBc));
+    same({ target: leaf.der, trusted: [root.der], untrusted: [dupInt] });
+    // A negative pathLen.
+    const negative = resign(run, leaf.der, int.keyPath, (t) =>
+      appendExtension(t, Buffer.from('30100603551d13040930070101ff0202ff00', 'hex')),
+    );
+    same({ target: negative, trusted: [root.der], untrusted: [int.der] });
+    const noSeconds = resign(run, leaf.der, int.keyPath, (t) => notBeforeText(t, '2001010000Z'));
+    same({ target: noSeconds, trusted: [root.der], untrusted: [int.der], at: new Date() });
+    same({ target: noSeconds, trusted: [root.der], untrusted: [int.der] });
+    const badMonth = resign(run, leaf.der, int.keyPath, (t) => notBeforeText(t, '201301000000Z'));
+    same({ target: badMonth, trusted: [root.der], untrusted: [int.der], at: new Date() });
+    const v1 = f.cert('V1', 'self');
+    const v1Root = resign(run, v1.der, v1.keyPath, versionOne);
+    fs.writeFileSync(
+      path.join(run, 'v1.pem'),
+      `-----BEGIN CERTIFICATE-----\n${v1Root.toString('base64')}\n-----END CERTIFICATE-----\n`,
+    );
+    const v1Leaf = f.cert('v1-leaf', { ...v1, pemPath: path.join(run, 'v1.pem') }, { ext: LEAF_EXT });
+    same({ target: v1Leaf.der, trusted: [v1Root] });
+    same({
+      target: f.cert('v1-mid-leaf', { ...v1, pemPath: path.join(run, 'v1.pem') }, { ext: CA_EXT }).der,
+      trusted: [v1Root],
+    });
   });
 
   it('never throws on a certificate Node accepts, and skips unreadable trusted entries', () => {
