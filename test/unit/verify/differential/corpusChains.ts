@@ -179,6 +179,42 @@ export function trustCases(ctx: CorpusContext): void {
   ctx.add(family, 'tu-target-is-trusted-root', ctx.root, {});
   ctx.add(family, 'tu-target-is-intermediate', int, {});
 
+  // Once a trusted certificate is in the path openssl looks for its issuer in the trusted set only.
+  ctx.add(family, 'tu-intermediate-trusted-root-untrusted', leaf, {
+    trusted: forge.bundle('tu-int-trusted', [int]),
+    untrusted: [ctx.root],
+  });
+  // Two CAs that certify each other: the path must not run round the loop.
+  const loopB0 = forge.issue({
+    name: 'tu-loop-b0',
+    subject: '/CN=Loop B',
+    key: keys.ca2,
+    ext: [...CA_EXT, ...KEY_IDS],
+  });
+  const loopA = forge.issue({
+    name: 'tu-loop-a',
+    subject: '/CN=Loop A',
+    key: keys.ca,
+    issuer: loopB0,
+    ext: [...CA_EXT, ...KEY_IDS],
+  });
+  const loopB = forge.issue({
+    name: 'tu-loop-b',
+    subject: '/CN=Loop B',
+    key: keys.ca2,
+    issuer: loopA,
+    ext: [...CA_EXT, ...KEY_IDS],
+  });
+  const loopLeaf = ctx.leaf('tu-loop-leaf', loopA);
+  ctx.add(family, 'tu-cross-signed-loop-nothing-trusted', loopLeaf, {
+    trusted: unrelatedTrusted,
+    untrusted: [loopA, loopB],
+  });
+  ctx.add(family, 'tu-cross-signed-loop-b-self-signed-trusted', loopLeaf, {
+    trusted: forge.bundle('tu-loop-b0-trusted', [loopB0]),
+    untrusted: [loopA, loopB],
+  });
+
   const selfFamily = 'self-signed';
   const selfLeaf = forge.issue({
     name: 'ss-leaf',
