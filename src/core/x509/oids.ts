@@ -1,83 +1,12 @@
 import { objectByOid } from './opensslObjects';
 
-// The name attributes the core names as OpenSSL 3 prints them (`-nameopt sname`, checked against
-// `openssl x509 -subject`), so that names the core reports can be compared with openssl's output and pasted into
-// configs. The names themselves come from the generated object table, the one place they are written.
-const attributeOids: ReadonlySet<string> = new Set([
-  '2.5.4.3',
-  '2.5.4.4',
-  '2.5.4.5',
-  '2.5.4.6',
-  '2.5.4.7',
-  '2.5.4.8',
-  '2.5.4.9',
-  '2.5.4.10',
-  '2.5.4.11',
-  '2.5.4.12',
-  '2.5.4.13',
-  '2.5.4.14',
-  '2.5.4.15',
-  '2.5.4.16',
-  '2.5.4.17',
-  '2.5.4.18',
-  '2.5.4.19',
-  '2.5.4.20',
-  '2.5.4.21',
-  '2.5.4.22',
-  '2.5.4.23',
-  '2.5.4.24',
-  '2.5.4.25',
-  '2.5.4.26',
-  '2.5.4.27',
-  '2.5.4.28',
-  '2.5.4.29',
-  '2.5.4.30',
-  '2.5.4.31',
-  '2.5.4.32',
-  '2.5.4.33',
-  '2.5.4.34',
-  '2.5.4.35',
-  '2.5.4.36',
-  '2.5.4.37',
-  '2.5.4.38',
-  '2.5.4.39',
-  '2.5.4.40',
-  '2.5.4.41',
-  '2.5.4.42',
-  '2.5.4.43',
-  '2.5.4.44',
-  '2.5.4.45',
-  '2.5.4.46',
-  '2.5.4.47',
-  '2.5.4.48',
-  '2.5.4.49',
-  '2.5.4.50',
-  '2.5.4.51',
-  '2.5.4.52',
-  '2.5.4.53',
-  '2.5.4.54',
-  '2.5.4.65',
-  '2.5.4.72',
-  '2.5.4.97',
-  '2.5.4.98',
-  '2.5.4.99',
-  '2.5.4.100',
-  '1.2.840.113549.1.9.1',
-  '1.2.840.113549.1.9.2',
-  '1.2.840.113549.1.9.3',
-  '1.2.840.113549.1.9.7',
-  '1.2.840.113549.1.9.8',
-  '0.9.2342.19200300.100.1.1',
-  '0.9.2342.19200300.100.1.3',
-  '0.9.2342.19200300.100.1.25',
-  '1.3.6.1.4.1.311.60.2.1.1',
-  '1.3.6.1.4.1.311.60.2.1.2',
-  '1.3.6.1.4.1.311.60.2.1.3',
-]);
-
-/** OpenSSL's short name for a name attribute, or the dotted OID when OpenSSL has none. */
+/**
+ * How OpenSSL names an attribute type in a printed name: the short name of any object it knows (OBJ_obj2nid,
+ * then OBJ_nid2sn, so OGRN and INN too, not only the X.520 types), else the dotted OID.
+ */
 export function attributeName(oid: string): string {
-  return (attributeOids.has(oid) ? objectByOid(oid)?.sn : undefined) ?? oid;
+  const object = objectByOid(oid);
+  return object && object.oid ? object.sn : oid;
 }
 
 /** Signature algorithms: OpenSSL's long name (as `openssl req -text` prints it) and the digest for `crypto.verify`. */
