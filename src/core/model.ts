@@ -58,7 +58,7 @@ export interface PrivateKeyInfo extends Partial<PublicKeyFacts> {
   kind: 'key';
   path: string;
   index: number;
-  format: 'pkcs1' | 'pkcs8' | 'sec1' | 'encrypted-pkcs8' | 'der';
+  format: 'pkcs1' | 'pkcs8' | 'sec1' | 'dsa' | 'encrypted-pkcs8' | 'der';
   /** Encrypted keys cannot be paired without a passphrase; their public-key facts are absent. */
   encrypted: boolean;
   line: number;
