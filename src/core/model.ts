@@ -8,7 +8,9 @@ export interface NameAttribute {
 
 export type DistinguishedName = NameAttribute[];
 
-export type SubjectAltNameType = 'DNS' | 'IP' | 'email' | 'URI' | 'otherName' | 'dirName' | 'RID';
+/** X400Name and EdiPartyName carry `<unsupported>` as value: all that openssl shows of them. */
+export type SubjectAltNameType =
+  'DNS' | 'IP' | 'email' | 'URI' | 'otherName' | 'dirName' | 'RID' | 'X400Name' | 'EdiPartyName';
 
 export interface SubjectAltName {
   type: SubjectAltNameType;

@@ -165,6 +165,8 @@ const SAN_LABELS: Record<SubjectAltName['type'], string> = {
   otherName: 'othername',
   dirName: 'DirName',
   RID: 'Registered ID',
+  X400Name: 'X400Name',
+  EdiPartyName: 'EdiPartyName',
 };
 
 function extensionLines(oid: string, extension: Extension): string[] {
