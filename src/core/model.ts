@@ -8,7 +8,9 @@ export interface NameAttribute {
 
 export type DistinguishedName = NameAttribute[];
 
-export type SubjectAltNameType = 'DNS' | 'IP' | 'email' | 'URI' | 'otherName' | 'dirName' | 'RID';
+/** X400Name and EdiPartyName carry `<unsupported>` as value: all that openssl shows of them. */
+export type SubjectAltNameType =
+  'DNS' | 'IP' | 'email' | 'URI' | 'otherName' | 'dirName' | 'RID' | 'X400Name' | 'EdiPartyName';
 
 export interface SubjectAltName {
   type: SubjectAltNameType;
@@ -58,7 +60,7 @@ export interface PrivateKeyInfo extends Partial<PublicKeyFacts> {
   kind: 'key';
   path: string;
   index: number;
-  format: 'pkcs1' | 'pkcs8' | 'sec1' | 'encrypted-pkcs8' | 'der';
+  format: 'pkcs1' | 'pkcs8' | 'sec1' | 'dsa' | 'encrypted-pkcs8' | 'der';
   /** Encrypted keys cannot be paired without a passphrase; their public-key facts are absent. */
   encrypted: boolean;
   line: number;

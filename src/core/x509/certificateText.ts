@@ -1,5 +1,17 @@
 import { createPublicKey, X509Certificate } from 'crypto';
-import { bitStringBytes, children, decodeBoolean, decodeOid, DerNode, encoded, isContext, readNode, Tag } from './der';
+import {
+  Asn1Time,
+  bitStringBytes,
+  children,
+  decodeAsn1Time,
+  decodeBoolean,
+  decodeOid,
+  DerNode,
+  encoded,
+  isContext,
+  readNode,
+  Tag,
+} from './der';
 import { decodeExtensions, Extension } from './extensions';
 import { formatName } from './formatName';
 import { CertificateInfo, SubjectAltName } from '../model';
@@ -29,7 +41,9 @@ export function certificateText(certificate: CertificateInfo): string {
     i++;
   }
   const serial = fields[i++];
-  i += 4; // signature, issuer, validity, subject: read by readCertificate already
+  i += 2; // signature, issuer: read by readCertificate already
+  const [notBefore, notAfter] = children(fields[i++]).map(decodeAsn1Time);
+  i++; // subject
   const spki = fields[i++];
   let extensions = new Map<string, Extension>();
   for (let k = i; k < fields.length; k++)
@@ -43,8 +57,8 @@ export function certificateText(certificate: CertificateInfo): string {
     `        Signature Algorithm: ${certificate.signatureAlgorithm ?? 'unknown'}`,
     `        Issuer: ${formatName(certificate.issuer)}`,
     '        Validity',
-    `            Not Before: ${opensslDate(certificate.notBefore)}`,
-    `            Not After : ${opensslDate(certificate.notAfter)}`,
+    `            Not Before: ${asn1TimeText(notBefore)}`,
+    `            Not After : ${asn1TimeText(notAfter)}`,
     `        Subject: ${formatName(certificate.subject)}`,
     '        Subject Public Key Info:',
     ...publicKeyLines(certificate, encoded(spki)),
@@ -85,6 +99,16 @@ export function opensslDate(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()} GMT`;
+}
+
+/**
+ * ASN1_TIME_print as openssl 3.0.22 prints it: the time shifted to UTC, a GeneralizedTime's fraction as
+ * written, and ` GMT` even after a time written with an offset.
+ */
+function asn1TimeText(time: Asn1Time): string {
+  const d = time.date;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${time.fraction} ${d.getUTCFullYear()} GMT`;
 }
 
 const NIST_CURVES: Record<string, string> = {
@@ -141,6 +165,8 @@ const SAN_LABELS: Record<SubjectAltName['type'], string> = {
   otherName: 'othername',
   dirName: 'DirName',
   RID: 'Registered ID',
+  X400Name: 'X400Name',
+  EdiPartyName: 'EdiPartyName',
 };
 
 function extensionLines(oid: string, extension: Extension): string[] {

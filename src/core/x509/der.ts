@@ -213,7 +213,9 @@ function utf32be(bytes: Buffer): string {
 
 /**
  * A directory-string value as OpenSSL prints it with `-nameopt utf8`: T61String is taken byte-per-character
- * (latin1), as OpenSSL does; values that are not strings come back as `#` + hex of their DER, like RFC 2253.
+ * (latin1), as OpenSSL does. Types OpenSSL has no character width for (its tag2nbyte table: VideotexString,
+ * GraphicString, GeneralString and every non-string) come back as `#` + uppercase hex of their DER, as its
+ * default name option (`oneline`: dump_unknown, dump_der) prints them.
  */
 export function decodeString(node: DerNode): string {
   if (node.tagClass === TagClass.UNIVERSAL) {
@@ -225,9 +227,8 @@ export function decodeString(node: DerNode): string {
       case Tag.NUMERIC_STRING:
       case Tag.VISIBLE_STRING:
       case Tag.T61_STRING:
-      case Tag.VIDEOTEX_STRING:
-      case Tag.GRAPHIC_STRING:
-      case Tag.GENERAL_STRING:
+      case Tag.UTC_TIME:
+      case Tag.GENERALIZED_TIME:
         return node.buf.toString('latin1', node.contentStart, node.end);
       case Tag.BMP_STRING:
         return utf16be(contents(node));
@@ -235,27 +236,62 @@ export function decodeString(node: DerNode): string {
         return utf32be(contents(node));
     }
   }
-  return '#' + encoded(node).toString('hex');
+  return '#' + encoded(node).toString('hex').toUpperCase();
 }
 
-/** UTCTime or GeneralizedTime as a Date (UTCTime years 50-99 are 19xx, as RFC 5280 says). */
+/** Whether decodeString gives the value's characters (else it gives a `#` hex dump of the DER). */
+export function isPrintedAsString(node: DerNode): boolean {
+  return node.tagClass === TagClass.UNIVERSAL && STRING_TAGS.has(node.tag);
+}
+
+const STRING_TAGS: ReadonlySet<number> = new Set([
+  Tag.UTF8_STRING,
+  Tag.PRINTABLE_STRING,
+  Tag.IA5_STRING,
+  Tag.NUMERIC_STRING,
+  Tag.VISIBLE_STRING,
+  Tag.T61_STRING,
+  Tag.UTC_TIME,
+  Tag.GENERALIZED_TIME,
+  Tag.BMP_STRING,
+  Tag.UNIVERSAL_STRING,
+]);
+
+/** A Time as OpenSSL 3.0 reads it: the instant, and the fraction's digits as written. */
+export interface Asn1Time {
+  date: Date;
+  /** `.25` for `...00.25Z`, empty when none: ASN1_TIME_print repeats it. */
+  fraction: string;
+}
+
+/**
+ * UTCTime or GeneralizedTime as a Date (UTCTime years 50-99 are 19xx, as RFC 5280 says). OpenSSL 3.0 reads a
+ * certificate's times without the RFC 5280 strictness (ossl_asn1_time_to_tm without ASN1_STRING_FLAG_X509_TIME):
+ * the seconds may be missing, a GeneralizedTime may carry a fraction, and `Z` may be replaced by a `+hhmm` or
+ * `-hhmm` offset (hours up to 12) that moves the time to UTC. Exactly that is accepted here, nothing more.
+ */
 export function decodeTime(node: DerNode): Date {
+  return decodeAsn1Time(node).date;
+}
+
+export function decodeAsn1Time(node: DerNode): Asn1Time {
   const text = contents(node).toString('latin1');
   let match: RegExpExecArray | null;
   if (isUniversal(node, Tag.UTC_TIME)) {
-    match = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(text);
+    match = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:(Z)|([+-])(\d{2})(\d{2}))$/.exec(text);
     if (!match) fail(`bad UTCTime ${JSON.stringify(text)}`);
     const yy = Number(match[1]);
-    return utc(yy < 50 ? 2000 + yy : 1900 + yy, match, '');
+    return utc(yy < 50 ? 2000 + yy : 1900 + yy, match.slice(1), '');
   }
   if (isUniversal(node, Tag.GENERALIZED_TIME)) {
-    match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d+))?Z$/.exec(text);
+    // The fraction only follows seconds: without them OpenSSL stops at the zone.
+    match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(?:(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2})(\d{2}))$/.exec(text);
     if (!match) fail(`bad GeneralizedTime ${JSON.stringify(text)}`);
-    return utc(Number(match[1]), match, match[7] ?? '');
+    const fields = [match[1], ...match.slice(2, 7), ...match.slice(8)];
+    return utc(Number(match[1]), fields, match[7] ?? '');
   }
   fail('expected a time');
 }
-
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -311,19 +347,35 @@ export function decodeTimeIso(node: DerNode): string {
   return decodeTime(node).toISOString();
 }
 
-function utc(year: number, m: RegExpExecArray, fraction: string): Date {
+/** `fields`: year, month, day, hour, minute, second?, `Z`?, sign?, offset hours?, offset minutes?. */
+function utc(year: number, fields: (string | undefined)[], fraction: string): Asn1Time {
+  const [, month, day, hour, minute, second, zulu, sign, offsetHours, offsetMinutes] = fields;
+  const m = Number(month);
+  const d = Number(day);
+  const h = Number(hour);
+  const min = Number(minute);
+  const s = Number(second ?? 0);
+  const leap = year % 400 === 0 || (year % 100 !== 0 && year % 4 === 0);
+  if (
+    m < 1 ||
+    m > 12 ||
+    d < 1 ||
+    d > DAYS_IN_MONTH[m - 1] + (m === 2 && leap ? 1 : 0) ||
+    h > 23 ||
+    min > 59 ||
+    s > 59 ||
+    (zulu === undefined && (Number(offsetHours) > 12 || Number(offsetMinutes) > 59))
+  )
+    fail(`time out of range ${JSON.stringify(fields.join(''))}`);
   const ms = fraction ? Math.floor(Number('0.' + fraction) * 1000) : 0;
   // setUTCFullYear rather than Date.UTC, which maps years 0-99 to 1900-1999.
   const date = new Date(0);
-  date.setUTCFullYear(year, Number(m[2]) - 1, Number(m[3]));
-  date.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms);
-  if (
-    date.getUTCMonth() !== Number(m[2]) - 1 ||
-    date.getUTCDate() !== Number(m[3]) ||
-    date.getUTCHours() !== Number(m[4]) ||
-    date.getUTCMinutes() !== Number(m[5]) ||
-    date.getUTCSeconds() !== Number(m[6] ?? 0)
-  )
-    fail(`time out of range ${JSON.stringify(m[0])}`);
-  return date;
+  date.setUTCFullYear(year, m - 1, d);
+  date.setUTCHours(h, min, s, ms);
+  if (zulu === undefined) {
+    // `-0500` is five hours behind UTC: UTC is the written time plus five hours.
+    const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
+    date.setTime(date.getTime() + (sign === '-' ? offset : -offset));
+  }
+  return { date, fraction: fraction ? '.' + fraction : '' };
 }

@@ -1,7 +1,25 @@
-import { children, decodeOid, decodeString, expect, readNode, Tag } from './der';
+import { children, decodeOid, decodeString, expect, isPrintedAsString, readNode, Tag } from './der';
 import type { DerNode } from './der';
-import { DistinguishedName } from '../model';
+import { DistinguishedName, NameAttribute } from '../model';
 import { attributeName } from './oids';
+import { opensslNameValue } from './opensslNameValue';
+
+/**
+ * How openssl's default name option prints each attribute read from DER, kept beside the plain data (and out
+ * of it: the JSON contract has `type` and `value` only). A copied attribute loses it and is printed from its
+ * value, as a UTF-8 string in an RDN of its own.
+ */
+const printed = new WeakMap<NameAttribute, { value: string; joinsPrevious: boolean }>();
+
+/** The attribute's value escaped as `openssl x509 -subject` prints it, when it was read from DER. */
+export function printedValue(attribute: NameAttribute): string | undefined {
+  return printed.get(attribute)?.value;
+}
+
+/** Whether the attribute is in the same (multi-valued) RDN as the one before it. */
+export function joinsPreviousRdn(attribute: NameAttribute): boolean {
+  return printed.get(attribute)?.joinsPrevious ?? false;
+}
 
 /** A Name in encoded order (as `openssl x509 -nameopt sep_multiline` lists it); multi-valued RDNs are flattened. */
 export function decodeName(node: DerNode): DistinguishedName {
@@ -12,14 +30,21 @@ export function decodeName(node: DerNode): DistinguishedName {
   for (let pos = sequence.contentStart; pos < sequence.end;) {
     const rdn = expect(readNode(buf, pos, sequence.end), Tag.SET, 'RelativeDistinguishedName');
     pos = rdn.end;
+    let first = true;
     for (let at = rdn.contentStart; at < rdn.end;) {
       const attribute = expect(readNode(buf, at, rdn.end), Tag.SEQUENCE, 'AttributeTypeAndValue');
       at = attribute.end;
       const [type, value] = children(attribute);
-      name.push({
+      const decoded: NameAttribute = {
         type: attributeName(decodeOid(expect(type, Tag.OID, 'attribute type'))),
         value: value ? decodeString(value) : '',
+      };
+      printed.set(decoded, {
+        value: value && isPrintedAsString(value) ? opensslNameValue(value) : decoded.value,
+        joinsPrevious: !first,
       });
+      first = false;
+      name.push(decoded);
     }
   }
   return name;

@@ -1,8 +1,20 @@
 import { DistinguishedName, SubjectAltName } from '../model';
+import { joinsPreviousRdn, printedValue } from './distinguishedName';
+import { escapeNameValue } from './opensslNameValue';
 
-/** `O = Axys, OU = Payments, CN = api.example.com`, the way `openssl x509 -subject` prints a name. */
+/**
+ * `O = Axys, OU = Payments, CN = api.example.com`, exactly as `openssl x509 -noout -subject` prints a name with
+ * its default name option (`oneline`): ` + ` inside a multi-valued RDN, RFC 2253 specials quoted or escaped,
+ * control characters and non-ASCII bytes as `\XX`, undecodable values as `#` and their DER in hex.
+ */
 export function formatName(name: DistinguishedName): string {
-  return name.map(({ type, value }) => `${type} = ${value}`).join(', ');
+  let out = '';
+  name.forEach((attribute, i) => {
+    if (i > 0) out += joinsPreviousRdn(attribute) ? ' + ' : ', ';
+    const value = printedValue(attribute) ?? escapeNameValue(Buffer.from(attribute.value, 'utf8'));
+    out += `${attribute.type} = ${value}`;
+  });
+  return out;
 }
 
 /** The CN, else the last attribute: what a person calls the certificate. */

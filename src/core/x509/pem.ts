@@ -213,7 +213,7 @@ export function toPem(label: string, der: Buffer): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-export type DerKind = 'certificate' | 'csr' | 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | 'pkcs12';
+export type DerKind = 'certificate' | 'csr' | 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1' | 'dsa' | 'pkcs12';
 
 /** What a DER (or, for PKCS#12, BER) structure is, judged by its shape; undefined when it is none of them. */
 export function sniffDer(der: Buffer): DerKind | undefined {
@@ -260,6 +260,8 @@ export function sniffDer(der: Buffer): DerKind | undefined {
     if ((v === 0 || v === 1) && isUniversal(b, Tag.SEQUENCE) && c && isUniversal(c, Tag.OCTET_STRING)) return 'pkcs8';
     if (v === 0 && kids.length >= 9 && kids.every((k) => isUniversal(k, Tag.INTEGER))) return 'pkcs1';
     if (v === 1 && isUniversal(b, Tag.OCTET_STRING)) return 'sec1';
+    // OpenSSL's traditional DSA key: version, p, q, g, public and private value.
+    if (v === 0 && kids.length === 6 && kids.every((k) => isUniversal(k, Tag.INTEGER))) return 'dsa';
     return undefined;
   }
   if (kids.length === 2 && isUniversal(a, Tag.SEQUENCE) && isUniversal(b, Tag.OCTET_STRING)) {

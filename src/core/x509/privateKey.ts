@@ -3,13 +3,14 @@ import { createPrivateKey, createPublicKey, KeyObject, PrivateKeyInput } from 'c
 import { CryptoInput, inputDer, Location } from './certificate';
 import { CoreError } from '../errors';
 import { PrivateKeyInfo } from '../model';
-import { DerKind, sniffDer } from './pem';
+import { DerKind, sniffDer, toPem } from './pem';
 import { publicKeyFacts } from './publicKeyFacts';
 
 const formats: Record<string, PrivateKeyInfo['format']> = {
   'PRIVATE KEY': 'pkcs8',
   'RSA PRIVATE KEY': 'pkcs1',
   'EC PRIVATE KEY': 'sec1',
+  'DSA PRIVATE KEY': 'dsa',
   'ENCRYPTED PRIVATE KEY': 'encrypted-pkcs8',
 };
 
@@ -39,17 +40,22 @@ export function readPrivateKey(input: CryptoInput, options: PrivateKeyOptions = 
     keyInput = { key: source.block.text, format: 'pem' };
   } else {
     const shape: DerKind | undefined = sniffDer(source.der);
-    const types: Partial<Record<DerKind, 'pkcs1' | 'pkcs8' | 'sec1'>> = {
+    const types: Partial<Record<DerKind, 'pkcs1' | 'pkcs8' | 'sec1' | 'dsa'>> = {
       pkcs1: 'pkcs1',
       pkcs8: 'pkcs8',
       sec1: 'sec1',
+      dsa: 'dsa',
       'encrypted-pkcs8': 'pkcs8',
     };
     const type = shape ? types[shape] : undefined;
     if (!type) throw new CoreError('malformed-key', 'not a DER private key', { line });
     format = 'der';
     encrypted = shape === 'encrypted-pkcs8';
-    keyInput = { key: source.der, format: 'der', type };
+    // Node's DER types stop at RSA, EC and PKCS#8; OpenSSL's PEM decoder still knows the traditional DSA key.
+    keyInput =
+      type === 'dsa'
+        ? { key: toPem('DSA PRIVATE KEY', source.der), format: 'pem' }
+        : { key: source.der, format: 'der', type };
   }
 
   if (encrypted && options.passphrase === undefined) return { ...base, format, encrypted };

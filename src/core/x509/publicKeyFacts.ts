@@ -2,7 +2,8 @@ import { createHash, hash } from 'crypto';
 import { children, decodeOid, expect, integerBitLength, isUniversal, readNode, Tag } from './der';
 import { CoreError } from '../errors';
 import { KeyType, PublicKeyFacts } from '../model';
-import { curves, OID } from './oids';
+import { CURVE_ORDER_BITS, OID } from './oids';
+import { objectByOid } from './opensslObjects';
 
 const keyTypes: Record<string, KeyType> = {
   [OID.rsaEncryption]: 'RSA',
@@ -42,14 +43,17 @@ export function publicKeyFacts(spki: Buffer): PublicKeyFacts {
       const [modulus] = children(readNode(spki, bitsStart, bitString.end));
       facts.keyBits = integerBitLength(expect(modulus, Tag.INTEGER, 'modulus'));
     } else if (keyType === 'EC') {
-      const curve = params && isUniversal(params, Tag.OID) ? curves[decodeOid(params)] : undefined;
-      if (curve) {
-        facts.curve = curve.name;
-        facts.keyBits = curve.bits;
-      } else if (params && isUniversal(params, Tag.OID)) {
-        facts.curve = decodeOid(params);
+      if (params && isUniversal(params, Tag.OID)) {
+        const oid = decodeOid(params);
+        facts.curve = objectByOid(oid)?.sn ?? oid;
+        facts.keyBits = CURVE_ORDER_BITS[oid];
+      } else if (params && isUniversal(params, Tag.SEQUENCE)) {
+        // Explicit parameters (version, field, curve, base point, order, cofactor): openssl's size is the
+        // order's bit length, not the field's, nor the point's bytes.
+        const order = children(params)[4];
+        if (order && isUniversal(order, Tag.INTEGER)) facts.keyBits = integerBitLength(order);
       }
-      // Named curves we do not list still have a size: half the uncompressed point, minus its prefix byte.
+      // A curve OpenSSL does not know still has a size: half the uncompressed point, minus its prefix byte.
       if (facts.keyBits === undefined && bitsLength > 0 && spki[bitsStart] === 4)
         facts.keyBits = ((bitsLength - 1) / 2) * 8;
     } else if (keyType === 'DSA' && params && isUniversal(params, Tag.SEQUENCE)) {

@@ -97,6 +97,7 @@ function readDer(
     case 'pkcs8':
     case 'pkcs1':
     case 'sec1':
+    case 'dsa':
     case 'encrypted-pkcs8':
       readKey(
         () => readPrivateKey(bytes, { ...location, passphrase: options.passphrase }),
@@ -135,7 +136,9 @@ function readKey(
               ? 'sec1'
               : label === 'RSA PRIVATE KEY'
                 ? 'pkcs1'
-                : 'pkcs8';
+                : label === 'DSA PRIVATE KEY'
+                  ? 'dsa'
+                  : 'pkcs8';
       items.push({ kind: 'key', ...location, format, encrypted: true });
     }
     fail(error);

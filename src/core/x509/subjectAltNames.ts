@@ -46,6 +46,13 @@ export function decodeSubjectAltNamesAt(buf: Buffer, start: number, end: number)
         names.push({ type: 'RID', value });
         break;
       }
+      // OpenSSL decodes neither x400Address nor ediPartyName, yet lists them (GENERAL_NAME_print).
+      case 3:
+        names.push({ type: 'X400Name', value: '<unsupported>' });
+        break;
+      case 5:
+        names.push({ type: 'EdiPartyName', value: '<unsupported>' });
+        break;
       default:
         break;
     }
