@@ -206,6 +206,8 @@ export function readExtensionFacts(extensionsNode: DerNode | undefined): Extensi
   decode(OID.keyUsage, (value) => {
     const data = bitString(whole(value));
     facts.keyUsage = (data[0] ?? 0) | ((data[1] ?? 0) << 8);
+    // RFC 5280 4.2.1.3 wants a bit set; OpenSSL looks at the first two octets only (probed: bit 16 alone counts as none).
+    if (facts.keyUsage === 0) facts.invalid = true;
   });
   decode(OID.extKeyUsage, (value) => {
     for (const purpose of sequence(value)) if (!universal(purpose, Tag.OID)) throw new Error('bad EKU');

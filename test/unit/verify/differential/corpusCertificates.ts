@@ -138,6 +138,21 @@ export function caMarkingCases(ctx: CorpusContext): void {
   intCase('cam-int-ku-certsign-only', ['basicConstraints = critical,CA:true', 'keyUsage = critical,keyCertSign']);
   intCase('cam-int-bc-no-ku', ['basicConstraints = critical,CA:true']);
   intCase('cam-int-bc-noncritical', ['basicConstraints = CA:true', 'keyUsage = keyCertSign']);
+
+  // A keyUsage whose first two octets are zero makes OpenSSL mark the certificate invalid (RFC 5280 4.2.1.3):
+  // it is then never an issuer, and never issued; decipherOnly alone (bit 8) is a keyUsage like any other.
+  const CA_TRUE = 'basicConstraints = critical,CA:true';
+  anchorCase('cam-root-ku-empty', [CA_TRUE, 'keyUsage = critical,DER:030100', ...KEY_IDS]);
+  anchorCase('cam-root-ku-zero-octet', [CA_TRUE, 'keyUsage = critical,DER:03020000', ...KEY_IDS]);
+  anchorCase('cam-root-ku-bit16-only', [CA_TRUE, 'keyUsage = critical,DER:030407000080', ...KEY_IDS]);
+  anchorCase('cam-root-ku-decipher-only', [CA_TRUE, 'keyUsage = critical,DER:0303070080', ...KEY_IDS]);
+  intCase('cam-int-ku-empty', [CA_TRUE, 'keyUsage = critical,DER:030100']);
+  ctx.add(
+    family,
+    'cam-leaf-ku-empty',
+    ctx.leaf('cam-leaf-ku-empty', ctx.root, { ext: ['keyUsage = critical,DER:030100', 'subjectKeyIdentifier = hash'] }),
+    {},
+  );
 }
 
 export function signatureCases(ctx: CorpusContext): void {
