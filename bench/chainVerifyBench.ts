@@ -10,9 +10,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as pkijs from 'pkijs';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { verifyChain, VerifyChainInput } from '../src/core/verify/chain/verifyChain';
 import { splitPem } from '../src/core/x509/pem';
-import { median } from './stats';
+import { buildVerifyCorpus } from '../test/unit/verify/differential/verifyCorpus';
+import { opensslVerdict } from '../test/unit/verify/differential/opensslVerdict';
+import { OpensslVerdict, VerifyCase } from '../test/unit/verify/differential/verifyCase';
+import { median, printTable } from './stats';
 
 function opensslRun(args: string[], cwd: string): string {
   return execFileSync('openssl', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -148,7 +152,15 @@ function notAfter(cert: pkijs.Certificate): number {
  * dates: at -attime when given, otherwise (for -no_check_time) at a moment every certificate is valid when
  * there is one, else at the latest notBefore.
  */
-async function pkijsVerdict(input: VerifyChainInput): Promise<{ ok: boolean; code: number; message: string }> {
+interface PkijsVerdict {
+  ok: boolean;
+  code: number;
+  message: string;
+  /** No verdict: the engine was stopped (corpus runs only). */
+  timedOut?: boolean;
+}
+
+async function pkijsVerdict(input: VerifyChainInput): Promise<PkijsVerdict> {
   usePkijs();
   try {
     const target = pkijs.Certificate.fromBER(input.target);
@@ -170,6 +182,68 @@ async function pkijsVerdict(input: VerifyChainInput): Promise<{ ok: boolean; cod
   } catch (error) {
     return { ok: false, code: -2, message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+const WORKER_ROLE = 'pkijs-corpus-verdicts';
+
+/**
+ * pkijs on the corpus runs in a worker that is ended after `timeoutMs`: its path search follows every issuer
+ * whose key identifier matches, whatever the name, so a bundle of CAs sharing a few keys makes it search for
+ * ever, and an async loop cannot be stopped from outside.
+ */
+class PkijsWorker {
+  private worker: Worker | undefined;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  run(input: VerifyChainInput): Promise<PkijsVerdict> {
+    const worker = (this.worker ??= new Worker(__filename, { workerData: { role: WORKER_ROLE } }));
+    return new Promise((resolve, reject) => {
+      const settle = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      const onMessage = (verdict: PkijsVerdict) => {
+        settle();
+        resolve(verdict);
+      };
+      const onError = (error: Error) => {
+        settle();
+        this.worker = undefined;
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        settle();
+        this.stop();
+        resolve({ ok: false, code: -3, message: `no verdict within ${this.timeoutMs / 1000} s`, timedOut: true });
+      }, this.timeoutMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.postMessage(input);
+    });
+  }
+
+  stop(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+function fromWire(input: VerifyChainInput): VerifyChainInput {
+  const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return {
+    target: buffer(input.target),
+    trusted: input.trusted.map(buffer),
+    untrusted: input.untrusted?.map(buffer),
+    at: input.at,
+  };
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) {
+  parentPort?.on('message', (input: VerifyChainInput) => {
+    void pkijsVerdict(fromWire(input)).then((verdict) => parentPort?.postMessage(verdict));
+  });
 }
 
 function oursVerdict(input: VerifyChainInput): ReturnType<typeof verifyChain> | { thrown: string } {
@@ -224,6 +298,128 @@ function timeOpenssl(chain: Chain, n: number, rounds: number): number {
   return (median(many) - median(one)) / (n - 1);
 }
 
+/** What `openssl verify` is given for one case, as our validator and pkijs take it. */
+function caseInput(c: VerifyCase, dir: string): VerifyChainInput {
+  const [target] = readCertificates(path.resolve(dir, c.target));
+  return {
+    target,
+    trusted: readCertificates(path.resolve(dir, c.trusted)),
+    untrusted: c.untrusted === undefined ? undefined : readCertificates(path.resolve(dir, c.untrusted)),
+    at: c.attime === undefined ? undefined : new Date(c.attime * 1000),
+  };
+}
+
+function sameErrors(ours: ReturnType<typeof verifyChain>, openssl: OpensslVerdict): boolean {
+  return (
+    ours.errors.length === openssl.errors.length &&
+    ours.errors.every((e, i) => e.error.code === openssl.errors[i].code && e.depth === openssl.errors[i].depth)
+  );
+}
+
+export interface FamilyAgreement {
+  family: string;
+  cases: number;
+  oursVerdicts: number;
+  oursErrors: number;
+  pkijsVerdicts: number;
+}
+
+export interface Agreement {
+  cases: number;
+  oursVerdicts: number;
+  /** Same verdict and the same errors, by number and depth, in the same order. */
+  oursErrors: number;
+  pkijsVerdicts: number;
+  /** Cases pkijs gave no verdict on in the time allowed (counted as disagreements). */
+  pkijsTimeouts: number;
+  families: FamilyAgreement[];
+  /** `case: what differs`, for the report. */
+  oursDifferences: string[];
+  pkijsDifferences: string[];
+}
+
+function describe(verdict: OpensslVerdict): string {
+  return verdict.ok ? 'OK' : verdict.errors.map((e) => `${e.code}@${e.depth}`).join(',');
+}
+
+async function agreement(cases: VerifyCase[], dir: string, pkijsTimeoutMs: number): Promise<Agreement> {
+  const result: Agreement = {
+    cases: 0,
+    oursVerdicts: 0,
+    oursErrors: 0,
+    pkijsVerdicts: 0,
+    pkijsTimeouts: 0,
+    families: [],
+    oursDifferences: [],
+    pkijsDifferences: [],
+  };
+  const families = new Map<string, FamilyAgreement>();
+  const pkijsWorker = new PkijsWorker(pkijsTimeoutMs);
+  try {
+    for (const c of cases) {
+      const expected = opensslVerdict(c);
+      const input = caseInput(c, dir);
+      const ours = oursVerdict(input);
+      const theirs = await pkijsWorker.run(input);
+      let family = families.get(c.family);
+      if (!family) {
+        family = { family: c.family, cases: 0, oursVerdicts: 0, oursErrors: 0, pkijsVerdicts: 0 };
+        families.set(c.family, family);
+      }
+      result.cases++;
+      family.cases++;
+      const oursOk = !('thrown' in ours) && ours.ok === expected.ok;
+      const oursExact = oursOk && !('thrown' in ours) && sameErrors(ours, expected);
+      const pkijsOk = !theirs.timedOut && theirs.ok === expected.ok;
+      result.oursVerdicts += Number(oursOk);
+      family.oursVerdicts += Number(oursOk);
+      result.oursErrors += Number(oursExact);
+      family.oursErrors += Number(oursExact);
+      result.pkijsVerdicts += Number(pkijsOk);
+      family.pkijsVerdicts += Number(pkijsOk);
+      result.pkijsTimeouts += Number(theirs.timedOut === true);
+      if (!oursExact) {
+        const got =
+          'thrown' in ours
+            ? `threw ${ours.thrown}`
+            : ours.ok
+              ? 'OK'
+              : ours.errors.map((e) => `${e.error.code}@${e.depth}`).join(',');
+        result.oursDifferences.push(`${c.name}: openssl ${describe(expected)}, ours ${got}`);
+      }
+      if (!pkijsOk) {
+        const got = theirs.ok ? 'OK' : `${theirs.code} ${theirs.message}`;
+        result.pkijsDifferences.push(`${c.name}: openssl ${describe(expected)}, pkijs ${got}`);
+      }
+    }
+  } finally {
+    pkijsWorker.stop();
+  }
+  result.families = [...families.values()];
+  return result;
+}
+
+function printAgreement(a: Agreement): void {
+  printTable(
+    'Agreement with openssl verify, per family of the differential corpus (cases whose verdict is the same)',
+    ['family', 'cases', 'ours', 'ours, errors too', 'pkijs'],
+    a.families.map((f) => [
+      f.family,
+      String(f.cases),
+      String(f.oursVerdicts),
+      String(f.oursErrors),
+      String(f.pkijsVerdicts),
+    ]),
+  );
+  console.log(
+    `agreement with openssl on ${a.cases} corpus cases: ours ${a.oursVerdicts}/${a.cases}` +
+      ` (errors too: ${a.oursErrors}/${a.cases}), pkijs ${a.pkijsVerdicts}/${a.cases}` +
+      (a.pkijsTimeouts > 0 ? ` (${a.pkijsTimeouts} without a verdict within the time allowed)` : ''),
+  );
+  for (const line of a.oursDifferences) console.log(`  ours differs: ${line}`);
+  for (const line of a.pkijsDifferences) console.log(`  pkijs differs: ${line}`);
+}
+
 export interface ChainSpeed {
   name: string;
   oursMs?: number;
@@ -257,17 +453,21 @@ function printSpeed(row: ChainSpeed): void {
 }
 
 export interface ChainVerifyBenchResult {
+  agreement: Agreement;
   speeds: ChainSpeed[];
 }
 
 export async function chainVerifyBench(
-  options: { iterations?: number; rounds?: number } = {},
+  options: { iterations?: number; rounds?: number; pkijsTimeoutMs?: number } = {},
 ): Promise<ChainVerifyBenchResult> {
   const iterations = options.iterations ?? 400;
   const rounds = options.rounds ?? 5;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-chain-bench-'));
   try {
     console.log('\n== Chain verification: ours and pkijs against openssl verify (verdicts, then time per chain)');
+    const corpusDir = path.join(dir, 'corpus');
+    const corpus = await agreement(buildVerifyCorpus(corpusDir), corpusDir, options.pkijsTimeoutMs ?? 5000);
+    printAgreement(corpus);
     const short = makeChain(path.join(dir, 'short'), 3, 'rsa', 'ec');
     const deep = makeChain(path.join(dir, 'deep'), 20, 'ec', 'ec');
     const speeds = [
@@ -275,7 +475,7 @@ export async function chainVerifyBench(
       await speed('20 certs, P-256', deep, Math.floor(iterations / 2), rounds),
     ];
     speeds.forEach(printSpeed);
-    return { speeds };
+    return { agreement: corpus, speeds };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
