@@ -480,3 +480,11 @@ export async function chainVerifyBench(
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// `node out/bench/chainVerifyBench.js` runs this bench alone (the worker loads this file too: not in it).
+if (require.main === module && isMainThread) {
+  chainVerifyBench().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
