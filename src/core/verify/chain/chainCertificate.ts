@@ -31,9 +31,9 @@ export interface ChainCertificate {
   /** EXFLAG_SI: subject and issuer names equal. */
   selfIssued: boolean;
   /** EXFLAG_SS: self-issued, its AKID matches itself and its key type can make its signature. */
-  selfSigned: boolean;
+  selfSigned(): boolean;
   /** X509_check_ca (0 for an invalid certificate). */
-  caKind: number;
+  caKind(): number;
   publicKey(): KeyObject | undefined;
   x509(): X509Certificate | undefined;
 }
@@ -118,6 +118,7 @@ export function readChainCertificate(der: Buffer): ChainCertificate | undefined 
     const issuerKey = canonicalName(issuer);
     const spki = encoded(spkiNode);
     const x509 = lazyX509(der);
+    let selfSigned: boolean | undefined;
     const cert: ChainCertificate = {
       der,
       subject: encoded(subject),
@@ -137,17 +138,19 @@ export function readChainCertificate(der: Buffer): ChainCertificate | undefined 
         keyParameters.tag === Tag.SEQUENCE,
       ext,
       selfIssued: subjectKey === issuerKey,
-      selfSigned: false,
-      caKind: 0,
+      // Computed on first use: a CA bundle's certificates mostly never need their key decoded.
+      selfSigned: () => {
+        selfSigned ??=
+          cert.selfIssued &&
+          checkAkid(cert, cert) === 0 &&
+          cert.publicKey() !== undefined &&
+          signatureMatchesKey(cert.signatureOid, cert.keyType);
+        return selfSigned;
+      },
+      caKind: () => (ext.invalid ? 0 : checkCa(ext, cert.v1, cert.v1 && cert.selfSigned())),
       publicKey: lazyKey(x509),
       x509,
     };
-    cert.selfSigned =
-      cert.selfIssued &&
-      checkAkid(cert, cert) === 0 &&
-      cert.publicKey() !== undefined &&
-      signatureMatchesKey(cert.signatureOid, cert.keyType);
-    cert.caKind = ext.invalid ? 0 : checkCa(ext, cert.v1, cert.selfSigned);
     return cert;
   } catch {
     return undefined;

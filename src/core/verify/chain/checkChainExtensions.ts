@@ -12,7 +12,7 @@ export function checkChainExtensions(ctx: VerifyContext): boolean {
     const x = chain[i];
     if (x.ext.unhandledCritical && !reportError(ctx, 34, i)) return false;
     if (x.ext.proxy && !reportError(ctx, 40, i)) return false;
-    const ca = x.caKind;
+    const ca = x.caKind();
     if (mustBeCa === 0 && ca !== 0 && !reportError(ctx, 37, i)) return false;
     if (mustBeCa === 1 && (ca === 0 || (i + 1 < num && ca !== 1)) && !reportError(ctx, 79, i)) return false;
     if (num > 1) {

@@ -228,14 +228,7 @@ export function readExtensionFacts(extensionsNode: DerNode | undefined): Extensi
     facts.subjectAltNames = encoded(node);
   });
   decode(OID.nameConstraints, (value) => {
-    let parsed: NameConstraints | undefined;
-    try {
-      parsed = parseNameConstraints(value);
-    } catch (error) {
-      // Until the name-constraints reader is built it throws: no constraint is applied rather than a crash.
-      if (error instanceof Error && /not built yet/.test(error.message)) return;
-      throw error;
-    }
+    const parsed = parseNameConstraints(value);
     if (parsed === undefined) throw new Error('bad NameConstraints');
     facts.nameConstraints = parsed;
   });

@@ -25,5 +25,5 @@ export function reportError(ctx: VerifyContext, code: number, depth: number): bo
 
 /** X509_self_signed(cert, 0) > 0: an invalid certificate is never self-signed there. */
 export function isSelfSigned(cert: ChainCertificate): boolean {
-  return !cert.ext.invalid && cert.selfSigned;
+  return !cert.ext.invalid && cert.selfSigned();
 }

@@ -258,6 +258,44 @@ describe('verifyChain (as openssl verify)', function () {
     });
   });
 
+  it('names match as X509_NAME_cmp matches them: case, white space, string type, multi-valued RDN order', () => {
+    const signer = f.cert('Case Root', 'self', { ext: CA_EXT, subject: '/O=Test Org/CN=Case Root' });
+    const target = f.cert('case-leaf', signer, { ext: LEAF_EXT });
+    const variants = [
+      f.cert('case-1', 'self', { ext: CA_EXT, key: signer, subject: '/O=test   org/CN=  CASE root ' }),
+      f.cert('case-2', 'self', {
+        ext: CA_EXT,
+        key: signer,
+        subject: '/O=Test Org/CN=Case Root',
+        req: ['string_mask = utf8only'],
+      }),
+      f.cert('case-3', 'self', { ext: CA_EXT, key: signer, subject: '/O=Test Org/CN=Case-Root' }),
+    ];
+    for (const trusted of variants) same({ target: target.der, trusted: [trusted.der] });
+    const multi = f.cert('Multi', 'self', { ext: CA_EXT, subject: '/CN=Multi+O=Org', multivalue: true });
+    const multiLeaf = f.cert('multi-leaf', multi, { ext: LEAF_EXT });
+    const swapped = f.cert('Multi-2', 'self', {
+      ext: CA_EXT,
+      key: multi,
+      subject: '/O=org+CN=multi',
+      multivalue: true,
+    });
+    same({ target: multiLeaf.der, trusted: [swapped.der] });
+  });
+
+  it('the trust store is asked before the untrusted certificates at every step', () => {
+    const other = f.cert('Other', 'self', { ext: [...CA_EXT, 'subjectKeyIdentifier = hash'] });
+    const cross = f.cert('Int-cross', other, {
+      ext: [...CA_EXT, 'subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid'],
+      subject: '/CN=Int',
+      key: int,
+    });
+    same({ target: leaf.der, trusted: [root.der, int.der], untrusted: [cross.der] });
+    same({ target: leaf.der, trusted: [root.der], untrusted: [cross.der, int.der] });
+    same({ target: leaf.der, trusted: [other.der], untrusted: [int.der, cross.der] });
+    same({ target: leaf.der, trusted: [other.der, int.der], untrusted: [cross.der] });
+  });
+
   it('never throws on a certificate Node accepts, and skips unreadable trusted entries', () => {
     const result = verifyChain({ target: leaf.der, trusted: [Buffer.from('junk'), root.der], untrusted: [int.der] });
     assert.strictEqual(result.ok, true);

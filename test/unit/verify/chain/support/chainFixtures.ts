@@ -21,6 +21,10 @@ export interface CertOptions {
   keyArgs?: string[];
   days?: number;
   serial?: number;
+  /** Extra lines for the [req] section (e.g. `string_mask = utf8only`). */
+  req?: string[];
+  /** Subject with multi-valued RDNs (`+`). */
+  multivalue?: boolean;
 }
 
 let serial = 1000;
@@ -48,7 +52,10 @@ export class ChainFixtures {
     const days = String(options.days ?? 30);
     const set = String(options.serial ?? serial++);
     const config = path.join(this.dir, `${name}.cnf`);
-    fs.writeFileSync(config, `[req]\ndistinguished_name = dn\n[dn]\n[v3]\n${ext.join('\n')}\n`);
+    fs.writeFileSync(
+      config,
+      `[req]\ndistinguished_name = dn\n${(options.req ?? []).join('\n')}\n[dn]\n[v3]\n${ext.join('\n')}\n`,
+    );
     // One `req -x509` call: self-signed, or signed by the issuer with -CA (OpenSSL 3.0 has it).
     const signer = issuer === 'self' ? [] : ['-CA', issuer.pemPath, '-CAkey', issuer.keyPath];
     openssl([
