@@ -1,4 +1,5 @@
 // Runs every benchmark: `npm run bench` (or `node out/bench/index.js [--files N] [--rounds N]`).
+import { chainVerifyBench } from './chainVerifyBench';
 import { runConfigValidationBench } from './configValidationBench';
 import { csrParseBench } from './csrParseBench';
 import { runGenerateBench } from './generateBench';
@@ -18,6 +19,7 @@ async function run(): Promise<void> {
     console.log(`${r.name}: ${r.ms.toFixed(2)} ms median${base}`);
   }
   await csrParseBench();
+  await chainVerifyBench();
   await inventoryBench({ files: flag('files'), rounds: flag('rounds') });
   await runGenerateBench(flag('generate-rounds'));
   console.log('\n== The Certificates view in a real VS Code extension host (code-server 1.100.3), 10,000 files');
