@@ -1,6 +1,6 @@
 // One certificate as the chain checks see it: what OpenSSL's X509 object caches (names in canonical form,
 // serial, dates, key type, extension flags), read once from the DER without building an X509Certificate.
-import { KeyObject, X509Certificate, createPublicKey } from 'crypto';
+import { KeyObject, X509Certificate } from 'crypto';
 import { DerNode, Tag, TagClass, children, contents, decodeOid, encoded, readNode } from '../../x509/der';
 import { canonicalName } from './canonicalName';
 import { ExtensionFacts, checkCa, normalisedInteger, readExtensionFacts } from './extensionFacts';
@@ -54,22 +54,6 @@ export function checkAkid(issuer: ChainCertificate, subject: ChainCertificate): 
   return 0;
 }
 
-function lazyKey(spki: Buffer): () => KeyObject | undefined {
-  let done = false;
-  let key: KeyObject | undefined;
-  return () => {
-    if (!done) {
-      done = true;
-      try {
-        key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
-      } catch {
-        key = undefined;
-      }
-    }
-    return key;
-  };
-}
-
 function lazyX509(der: Buffer): () => X509Certificate | undefined {
   let done = false;
   let cert: X509Certificate | undefined;
@@ -83,6 +67,26 @@ function lazyX509(der: Buffer): () => X509Certificate | undefined {
       }
     }
     return cert;
+  };
+}
+
+/**
+ * X509_get0_pubkey: the key OpenSSL decoded with the certificate. Taken from the X509Certificate (which the
+ * signature check needs anyway) rather than decoding the SubjectPublicKeyInfo a second time.
+ */
+function lazyKey(x509: () => X509Certificate | undefined): () => KeyObject | undefined {
+  let done = false;
+  let key: KeyObject | undefined;
+  return () => {
+    if (!done) {
+      done = true;
+      try {
+        key = x509()?.publicKey;
+      } catch {
+        key = undefined;
+      }
+    }
+    return key;
   };
 }
 
@@ -113,6 +117,7 @@ export function readChainCertificate(der: Buffer): ChainCertificate | undefined 
     const subjectKey = canonicalName(subject);
     const issuerKey = canonicalName(issuer);
     const spki = encoded(spkiNode);
+    const x509 = lazyX509(der);
     const cert: ChainCertificate = {
       der,
       subject: encoded(subject),
@@ -134,8 +139,8 @@ export function readChainCertificate(der: Buffer): ChainCertificate | undefined 
       selfIssued: subjectKey === issuerKey,
       selfSigned: false,
       caKind: 0,
-      publicKey: lazyKey(spki),
-      x509: lazyX509(der),
+      publicKey: lazyKey(x509),
+      x509,
     };
     cert.selfSigned =
       cert.selfIssued &&

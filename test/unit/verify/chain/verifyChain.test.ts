@@ -20,7 +20,7 @@ describe('verifyChain (as openssl verify)', function () {
 
   before(() => {
     dir = tempDir('verify-chain-');
-    f = new ChainFixtures(dir).init();
+    f = new ChainFixtures(dir);
     root = f.cert('Root', 'self', { ext: [...CA_EXT, 'subjectKeyIdentifier = hash'] });
     int = f.cert('Int', root, { ext: [...CA_EXT, 'subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid'] });
     leaf = f.cert('leaf', int, { ext: [...LEAF_EXT, 'authorityKeyIdentifier = keyid'] });
@@ -133,10 +133,90 @@ describe('verifyChain (as openssl verify)', function () {
 
   it('a 20-deep chain verifies; past the depth limit is 22', () => {
     const chain: FixtureCert[] = [root];
-    for (let i = 0; i < 102; i++) chain.push(f.cert(`Deep${i}`, chain[chain.length - 1], { ext: CA_EXT }));
+    // One key for the whole ladder: the names tell the issuers apart, and a fixture is then one openssl call.
+    const key = f.cert('DeepKey', 'self', { ext: CA_EXT });
+    for (let i = 0; i < 102; i++) chain.push(f.cert(`Deep${i}`, chain[chain.length - 1], { ext: CA_EXT, key }));
     const twenty = chain.slice(1, 20);
     same({ target: chain[20].der, trusted: [root.der], untrusted: twenty.map((c) => c.der) });
     same({ target: chain[102].der, trusted: [root.der], untrusted: chain.slice(1, 102).map((c) => c.der) });
+  });
+
+  it('name constraints: SANs and subjects of every certificate below, the CN of the target, self-issued skipped', () => {
+    const nc = f.cert('NcRoot', 'self', {
+      ext: [
+        ...CA_EXT,
+        'subjectKeyIdentifier = hash',
+        'nameConstraints = critical,permitted;DNS:good.example,excluded;DNS:bad.good.example',
+      ],
+    });
+    const inside = f.cert('nc-in', nc, { ext: [...LEAF_EXT, 'subjectAltName = DNS:a.good.example'] });
+    const outside = f.cert('nc-out', nc, { ext: [...LEAF_EXT, 'subjectAltName = DNS:a.other.example'] });
+    const excluded = f.cert('nc-ex', nc, { ext: [...LEAF_EXT, 'subjectAltName = DNS:x.bad.good.example'] });
+    const cnOnly = f.cert('nc-cn', nc, { ext: LEAF_EXT, subject: '/CN=host.other.example' });
+    const cnWithSan = f.cert('nc-cn-san', nc, {
+      ext: [...LEAF_EXT, 'subjectAltName = DNS:b.good.example'],
+      subject: '/CN=host.other.example',
+    });
+    for (const target of [inside, outside, excluded, cnOnly, cnWithSan])
+      same({ target: target.der, trusted: [nc.der] });
+    const mid = f.cert('NcMid', nc, { ext: CA_EXT, subject: '/CN=mid.other.example' });
+    const below = f.cert('nc-below', mid, { ext: [...LEAF_EXT, 'subjectAltName = DNS:c.good.example'] });
+    same({ target: below.der, trusted: [nc.der], untrusted: [mid.der] });
+    const rollover = f.cert('NcRoll', nc, {
+      ext: [...CA_EXT, 'subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid'],
+      subject: '/CN=NcRoot',
+    });
+    const underRoll = f.cert('nc-roll', rollover, {
+      ext: [...LEAF_EXT, 'authorityKeyIdentifier = keyid', 'subjectAltName = DNS:d.other.example'],
+    });
+    same({ target: underRoll.der, trusted: [nc.der], untrusted: [rollover.der] });
+  });
+
+  it('a self-issued CA with a new key below the old one (key rollover), and -attime choosing among candidates', () => {
+    const oldRoot = f.cert('Roll', 'self', { ext: [...CA_EXT, 'subjectKeyIdentifier = hash'] });
+    const newRoot = f.cert('Roll-new', oldRoot, {
+      ext: [...CA_EXT, 'subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid'],
+      subject: '/CN=Roll',
+    });
+    const target = f.cert('roll-leaf', newRoot, { ext: [...LEAF_EXT, 'authorityKeyIdentifier = keyid'] });
+    same({ target: target.der, trusted: [oldRoot.der], untrusted: [newRoot.der] });
+    same({ target: target.der, trusted: [oldRoot.der, newRoot.der] });
+    const shortLived = f.cert('Twin-a', 'self', { ext: CA_EXT, subject: '/CN=Twin', days: 1 });
+    const longLived = f.cert('Twin-b', 'self', { ext: CA_EXT, subject: '/CN=Twin', days: 60 });
+    const twinLeaf = f.cert('twin-leaf', longLived, { ext: LEAF_EXT });
+    const later = new Date(Date.now() + 10 * DAY);
+    same({ target: twinLeaf.der, trusted: [shortLived.der, longLived.der], at: later });
+    same({ target: twinLeaf.der, trusted: [root.der], untrusted: [shortLived.der, longLived.der], at: later });
+    same({ target: twinLeaf.der, trusted: [shortLived.der, longLived.der], at: new Date(Date.now() + 90 * DAY) });
+  });
+
+  it('RSA and RSA-PSS issuers, and an EC leaf under an RSA CA', () => {
+    const rsa = f.cert('RsaRoot', 'self', {
+      ext: CA_EXT,
+      keyArgs: ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    });
+    same({ target: f.cert('rsa-leaf', rsa, { ext: LEAF_EXT }).der, trusted: [rsa.der] });
+    const pss = f.cert('PssRoot', 'self', {
+      ext: CA_EXT,
+      keyArgs: ['genpkey', '-algorithm', 'RSA-PSS', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    });
+    same({ target: f.cert('pss-leaf', pss, { ext: LEAF_EXT }).der, trusted: [pss.der] });
+  });
+
+  it('a hundred CAs sharing one subject: the first is taken (7 when it is the wrong one)', () => {
+    const key = f.cert('HundredKey', 'self', { ext: CA_EXT });
+    const cas = [f.cert('Hundred-0', 'self', { ext: CA_EXT, subject: '/CN=Hundred' })];
+    for (let i = 1; i < 100; i++)
+      cas.push(f.cert(`Hundred-${i}`, 'self', { ext: CA_EXT, subject: '/CN=Hundred', key }));
+    const target = f.cert('hundred-leaf', cas[0], { ext: LEAF_EXT });
+    same({
+      target: target.der,
+      trusted: cas
+        .slice(1)
+        .map((c) => c.der)
+        .concat(cas[0].der),
+    });
+    same({ target: target.der, trusted: cas.map((c) => c.der) });
   });
 
   it('never throws on a certificate Node accepts, and skips unreadable trusted entries', () => {

@@ -44,68 +44,33 @@ export class ChainFixtures {
     const subject = options.subject ?? `/CN=${name}`;
     const ext = ['subjectKeyIdentifier = none', 'authorityKeyIdentifier = none', ...(options.ext ?? [])];
     // Later lines win in openssl's config reader, so listed identifiers replace the `none` defaults.
-    const extPath = path.join(this.dir, `${name}.ext`);
-    fs.writeFileSync(extPath, `[v3]\n${ext.join('\n')}\n`);
     const pemPath = path.join(this.dir, `${name}.pem`);
     const days = String(options.days ?? 30);
     const set = String(options.serial ?? serial++);
-    if (issuer === 'self') {
-      const config = path.join(this.dir, `${name}.cnf`);
-      fs.writeFileSync(config, `[req]\ndistinguished_name = dn\n[dn]\n[v3]\n${ext.join('\n')}\n`);
-      openssl([
-        'req',
-        '-x509',
-        '-new',
-        '-key',
-        keyPath,
-        '-subj',
-        subject,
-        '-days',
-        days,
-        '-set_serial',
-        set,
-        '-config',
-        config,
-        '-extensions',
-        'v3',
-        '-out',
-        pemPath,
-      ]);
-    } else {
-      const csr = path.join(this.dir, `${name}.csr`);
-      openssl([
-        'req',
-        '-new',
-        '-key',
-        keyPath,
-        '-subj',
-        subject,
-        '-out',
-        csr,
-        '-config',
-        path.join(this.dir, 'req.cnf'),
-      ]);
-      openssl([
-        'x509',
-        '-req',
-        '-in',
-        csr,
-        '-CA',
-        issuer.pemPath,
-        '-CAkey',
-        issuer.keyPath,
-        '-set_serial',
-        set,
-        '-days',
-        days,
-        '-extfile',
-        extPath,
-        '-extensions',
-        'v3',
-        '-out',
-        pemPath,
-      ]);
-    }
+    const config = path.join(this.dir, `${name}.cnf`);
+    fs.writeFileSync(config, `[req]\ndistinguished_name = dn\n[dn]\n[v3]\n${ext.join('\n')}\n`);
+    // One `req -x509` call: self-signed, or signed by the issuer with -CA (OpenSSL 3.0 has it).
+    const signer = issuer === 'self' ? [] : ['-CA', issuer.pemPath, '-CAkey', issuer.keyPath];
+    openssl([
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      keyPath,
+      '-subj',
+      subject,
+      '-days',
+      days,
+      '-set_serial',
+      set,
+      '-config',
+      config,
+      '-extensions',
+      'v3',
+      ...signer,
+      '-out',
+      pemPath,
+    ]);
     return { name, der: this.derOf(pemPath), pemPath, keyPath };
   }
 
@@ -113,11 +78,6 @@ export class ChainFixtures {
     const text = fs.readFileSync(pemPath, 'utf8');
     const body = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/.exec(text);
     return Buffer.from(body ? body[1] : '', 'base64');
-  }
-
-  init(): this {
-    fs.writeFileSync(path.join(this.dir, 'req.cnf'), '[req]\ndistinguished_name = dn\n[dn]\n');
-    return this;
   }
 }
 
