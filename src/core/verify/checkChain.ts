@@ -38,14 +38,15 @@ function advice(code: number, subject: string, issuer: string, at: Date | undefi
     case X509_V_ERR.NO_ISSUER_PUBLIC_KEY:
       return `The public key of the issuer of ${quoted(subject)} cannot be used to check its signature. Ask the provider for a valid CA certificate.`;
     case X509_V_ERR.CERT_NOT_YET_VALID:
-      return `${quoted(subject)} is not yet valid at ${at?.toISOString() ?? 'the time checked'}.`;
+      return `${quoted(subject)} is not yet valid at ${at?.toISOString() ?? 'the time checked'}: handshakes through it fail until its notBefore. Deploy it later, or ask the provider why it starts in the future.`;
     case X509_V_ERR.CERT_HAS_EXPIRED:
-      return `${quoted(subject)} has expired at ${at?.toISOString() ?? 'the time checked'}: every handshake through it fails. Ask the provider for a current one.`;
+      return `${quoted(subject)} is expired at ${at?.toISOString() ?? 'the time checked'}: every handshake through it fails. Ask the provider for a current one.`;
     case X509_V_ERR.ERROR_IN_CERT_NOT_BEFORE_FIELD:
     case X509_V_ERR.ERROR_IN_CERT_NOT_AFTER_FIELD:
       return `The dates of ${quoted(subject)} cannot be compared with the time checked. Ask the provider to reissue it.`;
-    case X509_V_ERR.INVALID_CA:
     case X509_V_ERR.INVALID_NON_CA:
+      return `${quoted(subject)} is not a CA but carries CA markings (a path length, or keyUsage keyCertSign), which OpenSSL refuses. Ask the provider to reissue it without them.`;
+    case X509_V_ERR.INVALID_CA:
       return `${quoted(subject)} signs certificates but is not a valid CA certificate (basicConstraints CA:TRUE, keyUsage). Ask the provider for their proper CA certificate.`;
     case X509_V_ERR.KEYUSAGE_NO_CERTSIGN:
       return `${quoted(subject)} issued a certificate but its keyUsage does not allow certificate signing. Ask the provider for a CA certificate with keyCertSign.`;
