@@ -158,3 +158,25 @@ export function parseThresholds(value: string | undefined): number[] | undefined
   }
   return days.map(Number);
 }
+
+/**
+ * openssl's `-attime`: seconds since the epoch, as openssl takes it, or an ISO 8601 date or date-time. Whole
+ * seconds, as openssl counts them: a fraction is dropped, so that the time checked is the one openssl checks.
+ */
+export function parseAttime(value: string, option = '--attime'): Date {
+  if (/^-?\d{1,16}$/.test(value)) {
+    const date = new Date(Number(value) * 1000);
+    if (Number.isNaN(date.getTime()))
+      throw new UsageError(`${option} is out of range (seconds since 1970-01-01), got ${JSON.stringify(value)}`);
+    return date;
+  }
+  let date: Date;
+  try {
+    date = parseNow(value, option);
+  } catch {
+    throw new UsageError(
+      `${option} must be seconds since the epoch (as openssl takes it) or an ISO 8601 date or date-time (e.g. 1767225600 or 2026-01-01T00:00:00Z), got ${JSON.stringify(value)}`,
+    );
+  }
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}

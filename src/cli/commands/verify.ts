@@ -1,13 +1,13 @@
-import { readCertificate } from '../../core/x509/certificate';
 import { isCoreError } from '../../core/errors';
 import { DerKind, looksLikePem, sniffDer, toPem } from '../../core/x509/pem';
 import { readPrivateKey } from '../../core/x509/privateKey';
 import { readUserFile } from '../../core/files/readUserFile';
+import { loadCertificates } from '../../core/verify/loadCertificates';
 import { verifyCertificate } from '../../core/verify/verifyCertificate';
 import { escapeControlCharacters } from '../../core/text/escapeControlCharacters';
 import { Command, EXIT } from '../command';
 import { formatTable } from '../formatTable';
-import { MAX_DAYS, parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
+import { MAX_DAYS, parseAttime, parseNow, parseWholeNumber, stringOption, UsageError } from '../parseArgs';
 import { certificateFrom, csrFrom } from './compare';
 
 const DER_LABELS: Partial<Record<DerKind, string>> = {
@@ -45,24 +45,48 @@ function named<T>(file: string, read: () => T): T {
 export const verifyCommand: Command = {
   name: 'verify',
   summary:
-    'check a returned certificate: chain to the CA bundle (dates aside), dates, key match, and the CSR and old certificate when given',
-  synopsis: 'verify --cert C --key K --ca BUNDLE [--csr CSR] [--old OLD.crt] [--now T] [--json]',
+    'check a returned certificate: its chain as openssl verify judges it, dates, key match, and the CSR and old certificate when given',
+  synopsis:
+    'verify --cert C --ca BUNDLE [--untrusted FILE] [--key K] [--csr CSR] [--old OLD.crt] [--now T | --attime T] [--json]',
+  exitCodes:
+    'Exit codes: 0 every check passed; 1 a check failed (a certificate OpenSSL loads but does not verify fails the chain check with its error); 2 bad usage, or a file with no certificate, key or CSR OpenSSL can load.',
   options: {
     cert: {
       type: 'string',
       value: 'C',
       description: 'the returned certificate (PEM or DER; the first certificate in the file); required',
     },
-    key: { type: 'string', value: 'K', description: 'its private key (PEM or DER); required' },
+    key: {
+      type: 'string',
+      value: 'K',
+      description: 'its private key (PEM or DER): adds the key-match check',
+    },
     ca: {
       type: 'string',
       value: 'BUNDLE',
       description:
-        "the provider's CA chain (PEM); every certificate in it is trusted, as with openssl verify -CAfile; required",
+        "the provider's CA certificates (PEM); every certificate in it is a trust anchor, as with openssl verify -CAfile; required",
+    },
+    untrusted: {
+      type: 'string',
+      value: 'FILE',
+      description:
+        'intermediate certificates (PEM or DER) that may complete the path but are not trusted themselves, as with openssl verify -untrusted',
     },
     csr: { type: 'string', value: 'CSR', description: 'the CSR that was submitted: adds the csr-match check' },
     old: { type: 'string', value: 'OLD.crt', description: 'the certificate being renewed: adds the old-match check' },
-    now: { type: 'string', value: 'T', description: 'the current time, ISO 8601 (default: the clock)' },
+    now: {
+      type: 'string',
+      value: 'T',
+      description:
+        'the time the validity check uses, ISO 8601 (default: the clock); the chain check leaves dates aside',
+    },
+    attime: {
+      type: 'string',
+      value: 'T',
+      description:
+        "openssl verify -attime: the chain check also checks every certificate's dates at T (seconds since the epoch, as openssl takes it, or ISO 8601), and the validity check uses T; with --now, both must name the same time",
+    },
     'expected-days': {
       type: 'string',
       value: 'N',
@@ -82,11 +106,20 @@ export const verifyCommand: Command = {
   async run(args, io) {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
     const certPath = required(stringOption(args, 'cert'), 'cert', 'C');
-    const keyPath = required(stringOption(args, 'key'), 'key', 'K');
+    const keyPath = stringOption(args, 'key');
     const caPath = required(stringOption(args, 'ca'), 'ca', 'BUNDLE');
+    const untrustedPath = stringOption(args, 'untrusted');
     const csrPath = stringOption(args, 'csr');
     const oldPath = stringOption(args, 'old');
-    const now = parseNow(stringOption(args, 'now'));
+    const nowText = stringOption(args, 'now');
+    const attimeText = stringOption(args, 'attime');
+    const at = attimeText === undefined ? undefined : parseAttime(attimeText);
+    const now = at ?? parseNow(nowText);
+    if (at !== undefined && nowText !== undefined && parseNow(nowText).getTime() !== at.getTime()) {
+      throw new UsageError(
+        `--now ${nowText} and --attime ${attimeText} name different times: give one (--attime also sets the validity check's time)`,
+      );
+    }
     const expectedDays = parseWholeNumber('--expected-days', stringOption(args, 'expected-days') ?? '90', {
       min: 1,
       max: MAX_DAYS,
@@ -99,31 +132,43 @@ export const verifyCommand: Command = {
     }
 
     const certificatePem = pemText(await readUserFile(certPath));
-    const keyPem = pemText(await readUserFile(keyPath));
+    const keyPem = keyPath === undefined ? undefined : pemText(await readUserFile(keyPath));
     const caBundlePem = pemText(await readUserFile(caPath));
+    const untrustedPem = untrustedPath === undefined ? undefined : pemText(await readUserFile(untrustedPath));
     const csr = csrPath === undefined ? undefined : csrFrom(csrPath, await readUserFile(csrPath));
     const oldCertificate = oldPath === undefined ? undefined : certificateFrom(oldPath, await readUserFile(oldPath));
-    // Not a certificate or not a key at all is unreadable input (exit 2); a key that will not open is a failed check.
-    named(certPath, () => readCertificate(certificatePem));
-    named(keyPath, () => {
-      try {
-        readPrivateKey(keyPem, { passphrase });
-      } catch (error) {
-        if (!isCoreError(error) || error.code !== 'key-wrong-passphrase') throw error;
-      }
-    });
+    // No certificate OpenSSL loads, or no key at all, is unreadable input (exit 2). A certificate OpenSSL loads
+    // but does not verify, or a key that will not open, is a failed check.
+    named(certPath, () => loadCertificates(certificatePem, 'certificate'));
+    if (keyPath !== undefined && keyPem !== undefined)
+      named(keyPath, () => {
+        try {
+          readPrivateKey(keyPem, { passphrase });
+        } catch (error) {
+          if (!isCoreError(error) || error.code !== 'key-wrong-passphrase') throw error;
+        }
+      });
 
-    // The bundle's problems come back with its path: the core is given it.
+    // The bundle's and the untrusted file's problems come back with their paths: the core is given them.
     const result = verifyCertificate({
       certificatePem,
       keyPem,
       keyPassphrase: passphrase,
       caBundlePem,
+      untrustedPem,
+      at,
       csr,
       oldCertificate,
       now,
       expectedValidityDays: expectedDays,
-      paths: { certificate: certPath, key: keyPath, caBundle: caPath, csr: csrPath, oldCertificate: oldPath },
+      paths: {
+        certificate: certPath,
+        key: keyPath,
+        caBundle: caPath,
+        untrusted: untrustedPath,
+        csr: csrPath,
+        oldCertificate: oldPath,
+      },
     });
 
     if (args.options.json) {
@@ -143,6 +188,7 @@ export const verifyCommand: Command = {
               publicKeySha256: certificate.publicKeySha256,
             },
             now: now.toISOString(),
+            ...(at ? { attime: Math.floor(at.getTime() / 1000) } : {}),
             ok: result.ok,
             checks: result.checks,
           },

@@ -32,8 +32,7 @@ export function checkKeyMatch(
   passphrase: string | undefined,
   command: string,
 ): VerifyCheck {
-  const certificateKey = certificate.publicKey;
-  const evidence: Record<string, string> = { certificatePublicKeySha256: spkiSha256(certificateKey) };
+  const evidence: Record<string, string> = {};
   const fail = (message: string): VerifyCheck => ({
     name: 'key-match',
     ok: false,
@@ -42,6 +41,14 @@ export function checkKeyMatch(
     evidence,
     opensslCommand: command,
   });
+
+  let certificateKey: KeyObject;
+  try {
+    certificateKey = certificate.publicKey;
+  } catch {
+    return fail("OpenSSL cannot use the certificate's public key: it cannot be compared with the private key.");
+  }
+  evidence.certificatePublicKeySha256 = spkiSha256(certificateKey);
 
   let keyHash: string | undefined;
   try {

@@ -43,6 +43,8 @@ export function checkValidity(
     const whole = Math.floor(ms / DAY_MS);
     return whole === 0 ? 'less than a day' : `${whole} day(s)`;
   };
+  if (Number.isNaN(from) || Number.isNaN(to))
+    return fail(`The certificate's dates cannot be read (${certificate.notBefore} to ${certificate.notAfter}).`);
   if (t < from) return fail(`Not yet valid: valid from ${certificate.notBefore} (in ${ago(from - t)}).`);
   if (t >= to)
     return fail(

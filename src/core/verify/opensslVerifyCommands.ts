@@ -5,6 +5,7 @@ export interface VerifyPaths {
   certificate?: string;
   key?: string;
   caBundle?: string;
+  untrusted?: string;
   csr?: string;
   oldCertificate?: string;
 }
@@ -14,6 +15,10 @@ export interface OpensslCommandOptions {
   rsa?: boolean;
   /** The key is encrypted: openssl needs to be told where the passphrase comes from. */
   encryptedKey?: boolean;
+  /** The chain check ran with `-untrusted` (the file's path, or the placeholder UNTRUSTED). */
+  untrusted?: boolean;
+  /** The chain check checked dates at this time (`-attime`), not `-no_check_time`. */
+  at?: Date;
 }
 
 /**
@@ -29,6 +34,7 @@ export function opensslVerifyCommands(
   const bundle = shellQuote(paths.caBundle ?? 'BUNDLE', { path: true });
   const csr = shellQuote(paths.csr ?? 'CSR', { path: true });
   const old = shellQuote(paths.oldCertificate ?? 'OLD.crt', { path: true });
+  const untrusted = shellQuote(paths.untrusted ?? 'UNTRUSTED', { path: true });
   const passin = options.encryptedKey ? ' -passin env:KEY_PASSPHRASE' : '';
   const keyMatch = [
     `openssl x509 -in ${cert} -noout -pubkey | openssl pkey -pubin -outform DER | openssl sha256`,
@@ -41,7 +47,15 @@ export function opensslVerifyCommands(
     );
   }
   return {
-    chain: `openssl verify -no_check_time -CAfile ${bundle} ${cert}`,
+    chain: [
+      'openssl verify',
+      options.at ? `-attime ${Math.floor(options.at.getTime() / 1000)}` : '-no_check_time',
+      `-CAfile ${bundle}`,
+      options.untrusted ? `-untrusted ${untrusted}` : undefined,
+      cert,
+    ]
+      .filter((part) => part !== undefined)
+      .join(' '),
     validity: `openssl x509 -in ${cert} -noout -dates`,
     'key-match': keyMatch.join('\n'),
     'csr-match': [

@@ -8,7 +8,7 @@ import { VerifyResult } from '../../core/verify/verifyCertificate';
 import type { VerifyRequest } from './verifyCommand';
 
 const TITLES: Record<string, string> = {
-  chain: 'Signed by a CA in the bundle',
+  chain: 'Chain to the CA bundle, as openssl verify judges it',
   validity: 'Validity period',
   'key-match': 'Private key matches the certificate',
   'csr-match': 'Certificate matches its CSR',

@@ -24,6 +24,8 @@ export interface VerifyRequest {
   certificate: string;
   key?: string;
   caBundle?: string;
+  /** Intermediates that may complete the path but are not trusted (`openssl verify -untrusted`). */
+  untrusted?: string;
   csr?: string;
   oldCertificate?: string;
 }
@@ -94,6 +96,7 @@ export class CertificateVerifier extends Disposable {
       keyPem,
       keyPassphrase,
       caBundlePem: request.caBundle ? readText(request.caBundle) : undefined,
+      untrustedPem: request.untrusted ? readText(request.untrusted) : undefined,
       csr: request.csr ? firstCsr(request.csr) : undefined,
       oldCertificate,
       now: new Date(),
@@ -102,6 +105,7 @@ export class CertificateVerifier extends Disposable {
         certificate: request.certificate,
         key: request.key,
         caBundle: request.caBundle,
+        untrusted: request.untrusted,
         csr: request.csr,
         oldCertificate: request.oldCertificate,
       },
@@ -131,7 +135,10 @@ export class CertificateVerifier extends Disposable {
   /** A passed verification leads to the guide's next step, a test call with exactly this pair. */
   private async offerNextStep(request: VerifyRequest, result: VerifyResult): Promise<void> {
     const name = path.basename(request.certificate);
-    const failed = result.checks.filter((c) => !c.ok).map((c) => c.name);
+    // The chain's failure carries openssl's error names, what a search or the provider's support recognises.
+    const failed = result.checks
+      .filter((c) => !c.ok)
+      .map((c) => (c.evidence.errorNames ? `${c.name} (${c.evidence.errorNames})` : c.name));
     if (failed.length > 0) {
       await this.offers.offer('verify-failed', 'warning', `${name}: ${failed.join(', ')} failed. See the report.`, []);
       return;

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCertificate } from '../../../src/core/x509/certificate';
@@ -17,14 +18,54 @@ const SUBJECT = '/C=DE/O=Test Org/OU=Payments/CN=client.example';
 const SANS = ['DNS:client.example', 'IP:10.0.0.1', 'IP:2001:DB8:0:0:0:0:0:1'];
 const d = (iso: string) => new Date(iso);
 
-/** openssl verify's verdict: exit 0 and "OK" (3.0 exits 2 on a failed verification). */
-function opensslVerify(bundle: string, cert: string, options: { noCheckTime?: boolean; at?: Date } = {}): boolean {
+interface OpensslRun {
+  ok: boolean;
+  /** Every `error N at D depth lookup: TEXT` line, as `N at D: TEXT`. */
+  errors: string[];
+}
+
+/** `openssl verify`: its verdict (exit 0 and "OK"; 3.0 exits 2 on a failed verification) and every error line. */
+function opensslVerify(
+  bundle: string,
+  cert: string,
+  options: { noCheckTime?: boolean; at?: Date; untrusted?: string } = {},
+): OpensslRun {
   const args = ['verify'];
   if (options.noCheckTime) args.push('-no_check_time');
   if (options.at) args.push('-attime', String(Math.floor(options.at.getTime() / 1000)));
-  args.push('-CAfile', bundle, cert);
+  args.push('-CAfile', bundle);
+  if (options.untrusted) args.push('-untrusted', options.untrusted);
+  args.push(cert);
   const result = spawnSync('openssl', args, { encoding: 'utf8' });
-  return result.status === 0 && /: OK\s*$/.test(result.stdout);
+  const errors = [...result.stderr.matchAll(/^error (\d+) at (\d+) depth lookup: (.*)$/gm)].map(
+    (m) => `${m[1]} at ${m[2]}: ${m[3]}`,
+  );
+  return { ok: result.status === 0 && /: OK\s*$/.test(result.stdout), errors };
+}
+
+/** The chain check's errors in the same form, from its evidence. */
+function chainErrors(check: VerifyCheck): string[] {
+  if (!check.evidence.errors) return [];
+  return check.evidence.errors
+    .split('\n')
+    .map((line) => line.replace(/^error (\d+) at depth (\d+): (.*) \(X509_V_ERR_\w+\)$/, '$1 at $2: $3'));
+}
+
+/**
+ * A copy whose notBefore is tagged GeneralizedTime over UTCTime's digits: OpenSSL loads it (and prints "Bad time
+ * value"), our reader refuses it, and its signature no longer verifies.
+ */
+function oddCopy(certPath: string, outPath: string): string {
+  const der = Buffer.from(
+    fs
+      .readFileSync(certPath, 'utf8')
+      .replace(/-----[^-]+-----/g, '')
+      .replace(/\s+/g, ''),
+    'base64',
+  );
+  der[der.indexOf(Buffer.from([0x17, 0x0d]))] = 0x18;
+  fs.writeFileSync(outPath, toPem('CERTIFICATE', der));
+  return outPath;
 }
 
 function tamperCertificate(certPath: string, outPath: string): string {
@@ -62,6 +103,7 @@ describe('verifyCertificate', function () {
       now: NOW,
       ...extra,
     });
+  const untrusted = (name: string | undefined) => (name ? { untrustedPem: read(files[name]) } : {});
 
   before(() => {
     dir = tempDir('mtls-verify-');
@@ -128,6 +170,8 @@ describe('verifyCertificate', function () {
       certPath: tamperCertificate(leaves.good.certPath, path.join(leafDir, 'tampered.crt')),
     };
     leaves.self = { keyPath: self.keyPath, certPath: self.certPath, csrPath: '' };
+    // OpenSSL loads it, our reader refuses it, openssl verify fails it: a failed check, not unreadable input.
+    leaves.odd = { ...leaves.good, certPath: oddCopy(leaves.good.certPath, path.join(leafDir, 'odd.crt')) };
 
     const bundle = (name: string, ...certs: string[]) => {
       bundles[name] = path.join(dir, `${name}.pem`);
@@ -138,6 +182,13 @@ describe('verifyCertificate', function () {
     bundle('interOnly', inter.certPath);
     bundle('lapsedChain', root.certPath, oldInter.certPath);
     bundle('withLeafIssuer', root.certPath, leaves.goodEc.certPath);
+    bundle('other', other.certPath);
+    bundle('rootWithOdd', oddCopy(other.certPath, path.join(dir, 'odd-other.crt')), root.certPath);
+
+    files.inter = inter.certPath;
+    files.oddInter = oddCopy(inter.certPath, path.join(dir, 'odd-inter.crt'));
+    files.interAndRoot = path.join(dir, 'inter-and-root.pem');
+    fs.writeFileSync(files.interAndRoot, read(inter.certPath) + read(root.certPath));
 
     files.otherKey = makeKey(path.join(dir, 'other.key'));
     files.encryptedKey = path.join(dir, 'encrypted.key');
@@ -166,7 +217,8 @@ describe('verifyCertificate', function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   describe('chain and validity', () => {
-    const cases: Array<[string, string]> = [
+    // [certificate, -CAfile, -untrusted]
+    const cases: Array<[string, string, string?]> = [
       ['good', 'root'],
       ['goodEc', 'root'],
       ['expired', 'root'],
@@ -177,14 +229,22 @@ describe('verifyCertificate', function () {
       ['viaInter', 'chain'],
       ['viaInter', 'interOnly'],
       ['viaInter', 'root'],
+      ['viaInter', 'root', 'inter'],
+      ['viaInter', 'root', 'oddInter'],
+      ['viaInter', 'other', 'interAndRoot'],
+      ['viaInter', 'interOnly', 'interAndRoot'],
       ['viaLapsed', 'lapsedChain'],
       ['underLeaf', 'withLeafIssuer'],
       ['tampered', 'root'],
       ['self', 'root'],
       ['reusedKey', 'root'],
+      ['good', 'rootWithOdd'],
+      ['odd', 'root'],
     ];
+    const label = ([leaf, bundle, extra]: [string, string, string?]) =>
+      `${leaf} with ${bundle}${extra ? ` and -untrusted ${extra}` : ''}`;
 
-    it('agrees with openssl verify -no_check_time on the chain and with openssl verify -attime on chain and dates', () => {
+    it('agrees with openssl verify -no_check_time, -untrusted and -attime: verdict and every error line', () => {
       const instants = [
         NOW,
         d('2025-01-01T00:00:00Z'),
@@ -192,28 +252,66 @@ describe('verifyCertificate', function () {
         d('2024-12-31T23:59:59Z'),
         d('2025-03-31T23:59:59Z'),
       ];
-      for (const [leaf, bundle] of cases) {
-        const chain = opensslVerify(bundles[bundle], leaves[leaf].certPath, { noCheckTime: true });
+      for (const c of cases) {
+        const [leaf, bundle, extra] = c;
+        const options = { untrusted: extra ? files[extra] : undefined };
+        const openssl = opensslVerify(bundles[bundle], leaves[leaf].certPath, { ...options, noCheckTime: true });
+        const chain = check(run(leaf, bundle, untrusted(extra)), 'chain');
+        assert.strictEqual(chain.ok, openssl.ok, `chain: ${label(c)}: ${chain.message}`);
+        assert.deepStrictEqual(chainErrors(chain), openssl.errors, label(c));
         for (const now of instants) {
-          const result = run(leaf, bundle, { now });
-          const label = `${leaf} with ${bundle} at ${now.toISOString()}`;
-          assert.strictEqual(check(result, 'chain').ok, chain, `chain: ${label}: ${check(result, 'chain').message}`);
-          const withTime = opensslVerify(bundles[bundle], leaves[leaf].certPath, { at: now });
+          const at = `${label(c)} at ${now.toISOString()}`;
+          const withTime = opensslVerify(bundles[bundle], leaves[leaf].certPath, { ...options, at: now });
+          const timed = check(run(leaf, bundle, { ...untrusted(extra), now, at: now }), 'chain');
+          assert.strictEqual(timed.ok, withTime.ok, `-attime: ${at}: ${timed.message}`);
+          assert.deepStrictEqual(chainErrors(timed), withTime.errors, `-attime: ${at}`);
+          // Without -attime, the validity check stands for the dates of the leaf and the CAs of its path.
+          const result = run(leaf, bundle, { ...untrusted(extra), now });
           assert.strictEqual(
             check(result, 'chain').ok && check(result, 'validity').ok,
-            withTime,
-            `dates: ${label}: ${check(result, 'validity').message}`,
+            withTime.ok,
+            `dates: ${at}: ${check(result, 'validity').message}`,
           );
         }
       }
     });
 
-    it('names the CA of a good chain, with its fingerprint and the path', () => {
+    it('names each error as openssl does, with the certificate at its depth and what to ask the provider for', () => {
+      for (const c of cases) {
+        const [leaf, bundle, extra] = c;
+        const chain = check(run(leaf, bundle, untrusted(extra)), 'chain');
+        const openssl = opensslVerify(bundles[bundle], leaves[leaf].certPath, {
+          untrusted: extra ? files[extra] : undefined,
+          noCheckTime: true,
+        });
+        for (const line of openssl.errors) {
+          const [, code, depth, text] = /^(\d+) at (\d+): (.*)$/.exec(line)!;
+          assert.ok(chain.message.includes(`error ${code} at depth ${depth}: ${text} (X509_V_ERR_`), chain.message);
+          assert.ok(chain.evidence.errorCodes.split(', ').includes(code), label(c));
+        }
+        if (!chain.ok) assert.match(chain.evidence.errorNames, /^X509_V_ERR_\w+(, X509_V_ERR_\w+)*$/, label(c));
+      }
+      const fromOther = check(run('fromOther', 'root'), 'chain');
+      assert.match(
+        fromOther.message,
+        /X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY\), certificate "C = DE, O = Test Org, OU = Payments, CN = client.example"\..*its issuer "O = Test, CN = Other Root" is missing\. Ask the provider/,
+      );
+      assert.strictEqual(fromOther.evidence.errorNames, 'X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY');
+      const interMissing = check(run('viaInter', 'interOnly'), 'chain');
+      assert.match(interMissing.message, /certificate "O = Test, CN = Verify Intermediate"/);
+      assert.match(check(run('tampered', 'root'), 'chain').message, /X509_V_ERR_CERT_SIGNATURE_FAILURE/);
+      assert.match(check(run('self', 'root'), 'chain').message, /X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT/);
+      const oddInter = check(run('viaInter', 'root', untrusted('oddInter')), 'chain');
+      assert.match(oddInter.message, /at depth 1: .*certificate "O = Test, CN = Verify Intermediate"/);
+    });
+
+    it('names the CA of a good chain, with its fingerprint and the path, untrusted members marked', () => {
       const good = check(run('good', 'root'), 'chain');
       assert.strictEqual(good.ok, true);
       assert.strictEqual(good.evidence.caSubject, 'O = Test, CN = Verify Root');
       assert.strictEqual(good.evidence.caFingerprintSha256, readCertificate(read(bundles.root)).fingerprintSha256);
       assert.strictEqual(good.evidence.issuer, 'O = Test, CN = Verify Root');
+      assert.strictEqual(good.evidence.dates, 'not checked (-no_check_time)');
       const viaInter = check(run('viaInter', 'chain'), 'chain');
       assert.strictEqual(viaInter.ok, true);
       assert.match(viaInter.message, /Verify Root.*through "O = Test, CN = Verify Intermediate"/);
@@ -221,28 +319,33 @@ describe('verifyCertificate', function () {
         viaInter.evidence.path,
         'C = DE, O = Test Org, OU = Payments, CN = client.example <- O = Test, CN = Verify Intermediate <- O = Test, CN = Verify Root',
       );
+      const untrustedInter = check(run('viaInter', 'root', untrusted('inter')), 'chain');
+      assert.strictEqual(untrustedInter.ok, true);
+      assert.match(untrustedInter.message, /through "O = Test, CN = Verify Intermediate" \(from the untrusted file\)/);
+      assert.strictEqual(
+        untrustedInter.evidence.path,
+        'C = DE, O = Test Org, OU = Payments, CN = client.example <- O = Test, CN = Verify Intermediate (untrusted) <- O = Test, CN = Verify Root',
+      );
+      assert.strictEqual(untrustedInter.evidence.untrustedCertificates, '1');
+      const timed = check(run('good', 'root', { at: NOW }), 'chain');
+      assert.strictEqual(timed.evidence.dates, `checked at ${NOW.toISOString()} (-attime)`);
+      assert.match(timed.message, /dates checked at 2025-02-01T00:00:00.000Z/);
     });
 
-    it('says why a chain fails', () => {
-      assert.match(
-        check(run('fromOther', 'root'), 'chain').message,
-        /No CA in the bundle issued this certificate: its issuer "O = Test, CN = Other Root"/,
+    it('gives its verdict on certificates OpenSSL loads and our reader refuses, and passes them to the chain', () => {
+      const odd = run('odd', 'root');
+      assert.strictEqual(check(odd, 'chain').ok, false);
+      assert.match(check(odd, 'chain').evidence.readBy, /our reader refused/);
+      assert.strictEqual(check(odd, 'validity').ok, false);
+      assert.strictEqual(
+        odd.certificate.fingerprintSha256,
+        new X509Certificate(read(leaves.odd.certPath)).fingerprint256,
       );
-      assert.match(
-        check(run('fromImpostor', 'root'), 'chain').message,
-        /carries the issuer's name, but it is not the CA that issued/,
-      );
-      assert.match(check(run('tampered', 'root'), 'chain').message, /signature of .* does not verify/);
-      assert.match(
-        check(run('viaInter', 'interOnly'), 'chain').message,
-        /stops at "O = Test, CN = Verify Intermediate".*lacks its issuer "O = Test, CN = Verify Root"/,
-      );
-      assert.match(check(run('viaInter', 'root'), 'chain').message, /its issuer "O = Test, CN = Verify Intermediate"/);
-      assert.match(check(run('underLeaf', 'withLeafIssuer'), 'chain').message, /not a CA certificate/);
-      assert.match(check(run('self', 'root'), 'chain').message, /self-signed/);
-      const empty = verifyCertificate({ certificatePem: read(leaves.good.certPath), caBundlePem: '', now: NOW });
-      assert.deepStrictEqual([check(empty, 'chain').ok, empty.ok], [false, false]);
-      assert.match(check(empty, 'chain').message, /holds no certificate/);
+      assert.deepStrictEqual(odd.certificate.subject, readCertificate(read(leaves.good.certPath)).subject);
+      // A bundle certificate our reader refuses still counts as a trust anchor, as in openssl's bundle.
+      const withOdd = check(run('good', 'rootWithOdd'), 'chain');
+      assert.strictEqual(withOdd.ok, true, withOdd.message);
+      assert.strictEqual(withOdd.evidence.trustedCertificates, '2');
     });
 
     it('fails expired and not-yet-valid certificates and lapsed issuers, and notes a short validity', () => {
@@ -395,6 +498,18 @@ describe('verifyCertificate', function () {
         `openssl verify -no_check_time -CAfile 'ca chain.pem' 'new cert.pem'`,
       );
       assert.strictEqual(check(all, 'validity').opensslCommand, `openssl x509 -in 'new cert.pem' -noout -dates`);
+      const withUntrusted = verifyCertificate({
+        certificatePem: read(leaves.viaInter.certPath),
+        caBundlePem: read(bundles.root),
+        untrustedPem: read(files.inter),
+        now: NOW,
+        at: NOW,
+        paths: { certificate: 'new.pem', caBundle: 'ca.pem', untrusted: 'inter.pem' },
+      });
+      assert.strictEqual(
+        check(withUntrusted, 'chain').opensslCommand,
+        `openssl verify -attime ${NOW.getTime() / 1000} -CAfile ca.pem -untrusted inter.pem new.pem`,
+      );
       assert.match(
         check(all, 'key-match').opensslCommand,
         /openssl pkey -in new\.key -pubout -outform DER \| openssl sha256/,
@@ -424,6 +539,23 @@ describe('verifyCertificate', function () {
       assert.strictEqual(
         code({ certificatePem: cert, caBundlePem: '-----BEGIN CERTIFICATE-----\nAAAA\n', now: NOW }),
         'truncated-pem',
+      );
+      // openssl verify refuses to load these files: "Error loading file", "Could not read any untrusted certificates".
+      assert.strictEqual(code({ certificatePem: cert, caBundlePem: '', now: NOW }), 'not-pem-or-der');
+      const bundle = read(bundles.root);
+      assert.strictEqual(
+        code({ certificatePem: cert, caBundlePem: bundle, untrustedPem: '', now: NOW }),
+        'not-pem-or-der',
+      );
+      const garbage = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+      assert.strictEqual(
+        code({ certificatePem: cert, caBundlePem: garbage + bundle, now: NOW }),
+        'malformed-certificate',
+      );
+      // ... but skip a block they cannot decode in the certificate file and the untrusted file.
+      assert.strictEqual(
+        code({ certificatePem: garbage + cert, caBundlePem: bundle, untrustedPem: garbage + cert, now: NOW }),
+        'no error',
       );
     });
   });

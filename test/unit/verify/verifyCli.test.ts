@@ -1,12 +1,47 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli, runCli } from '../../support/buildCli';
+import { toPem } from '../../../src/core/x509/pem';
 import { makeCa, makeKey, makeLeaf, openssl, tempDir } from '../../support/openssl';
+import { signIntermediate } from './support/signIntermediate';
 
 const SUBJECT = '/O=Test Org/OU=Payments/CN=client.example';
 const SANS = ['DNS:client.example', 'IP:10.0.0.1'];
 const NOW = '2025-02-01T00:00:00Z';
+
+/** `openssl verify`'s verdict and its `error N at D depth lookup` lines, as `N at D`. */
+function opensslVerify(args: string[]): { ok: boolean; errors: string[] } {
+  const result = spawnSync('openssl', ['verify', ...args], { encoding: 'utf8' });
+  const errors = [...result.stderr.matchAll(/^error (\d+) at (\d+) depth lookup/gm)].map((m) => `${m[1]} at ${m[2]}`);
+  return { ok: result.status === 0, errors };
+}
+
+/** The chain check of a `verify --json` run: its verdict and its errors in the same form. */
+function chainOf(stdout: string): { ok: boolean; errors: string[] } {
+  const chain = JSON.parse(stdout).checks.find((c: { name: string }) => c.name === 'chain');
+  const errors = chain.evidence.errors
+    ? (chain.evidence.errors as string)
+        .split('\n')
+        .map((line) => line.replace(/^error (\d+) at depth (\d+):.*$/, '$1 at $2'))
+    : [];
+  return { ok: chain.ok, errors };
+}
+
+/** A copy OpenSSL loads but whose notBefore our reader refuses (GeneralizedTime over UTCTime's digits). */
+function oddCopy(certPath: string, outPath: string): string {
+  const der = Buffer.from(
+    fs
+      .readFileSync(certPath, 'utf8')
+      .replace(/-----[^-]+-----/g, '')
+      .replace(/\s+/g, ''),
+    'base64',
+  );
+  der[der.indexOf(Buffer.from([0x17, 0x0d]))] = 0x18;
+  fs.writeFileSync(outPath, toPem('CERTIFICATE', der));
+  return outPath;
+}
 
 function oneLine(stderr: string): void {
   assert.strictEqual(stderr.split('\n').filter((l) => l !== '').length, 1, JSON.stringify(stderr));
@@ -61,6 +96,22 @@ describe('CLI verify', function () {
     openssl(['pkey', '-in', good.keyPath, '-aes256', '-passout', 'pass:secret', '-out', p.encryptedKey]);
     p.certDer = path.join(dir, 'good.der');
     openssl(['x509', '-in', good.certPath, '-outform', 'DER', '-out', p.certDer]);
+    const inter = signIntermediate(ca, path.join(dir, 'inter'), 'CLI Intermediate', range);
+    p.inter = inter.certPath;
+    p.viaInter = makeLeaf(inter, dir, 'via-inter', {
+      subject: SUBJECT,
+      sans: SANS,
+      notBefore: new Date('2025-01-01T00:00:00Z'),
+      notAfter: new Date('2025-04-01T00:00:00Z'),
+      key: { type: 'ec' },
+    }).certPath;
+    p.oddCert = oddCopy(good.certPath, path.join(dir, 'odd.crt'));
+    p.oddInter = oddCopy(inter.certPath, path.join(dir, 'odd-inter.crt'));
+    p.oddBundle = path.join(dir, 'odd-bundle.pem');
+    fs.writeFileSync(
+      p.oddBundle,
+      fs.readFileSync(oddCopy(other.certPath, path.join(dir, 'odd-other.crt'))) + fs.readFileSync(ca.certPath, 'utf8'),
+    );
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -136,12 +187,101 @@ describe('CLI verify', function () {
     assert.match(withPass.stdout, /All checks passed/);
   });
 
+  it('verifies with --untrusted as openssl verify -untrusted does: intermediates complete the path, never anchor it', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      [p.viaInter, p.ca, p.inter],
+      [p.viaInter, p.ca, undefined],
+      [p.viaInter, p.inter, p.ca],
+      [p.viaInter, p.ca, p.oddInter],
+    ];
+    for (const [cert, ca, untrusted] of cases) {
+      const extra = untrusted ? ['--untrusted', untrusted] : [];
+      const run = runCli(['verify', '--cert', cert, '--ca', ca, ...extra, '--now', NOW, '--json']);
+      const expected = opensslVerify([
+        '-no_check_time',
+        '-CAfile',
+        ca,
+        ...(untrusted ? ['-untrusted', untrusted] : []),
+        cert,
+      ]);
+      const label = `${path.basename(cert)} ${path.basename(ca)} ${untrusted ?? ''}`;
+      assert.deepStrictEqual(chainOf(run.stdout), expected, label);
+      assert.strictEqual(run.code, expected.ok ? 0 : 1, `${label}: ${run.stderr}`);
+      const command = JSON.parse(run.stdout).checks[0].opensslCommand as string;
+      assert.strictEqual(command.includes(`-untrusted`), untrusted !== undefined, command);
+    }
+  });
+
+  it('runs without --key: no key-match check, and the chain as openssl verify judges it', () => {
+    const run = runCli(['verify', '--cert', p.cert, '--ca', p.ca, '--now', NOW, '--json']);
+    assert.strictEqual(run.code, 0, run.stderr + run.stdout);
+    assert.deepStrictEqual(
+      JSON.parse(run.stdout).checks.map((c: { name: string }) => c.name),
+      ['chain', 'validity'],
+    );
+    assert.deepStrictEqual(chainOf(run.stdout), opensslVerify(['-no_check_time', '-CAfile', p.ca, p.cert]));
+    const foreign = runCli(['verify', '--cert', p.foreign, '--ca', p.ca, '--now', NOW]);
+    assert.strictEqual(foreign.code, 1);
+    assert.match(foreign.stdout, /error 20 at depth 0: unable to get local issuer certificate/);
+    assert.deepStrictEqual(opensslVerify(['-no_check_time', '-CAfile', p.ca, p.foreign]).errors, ['20 at 0']);
+  });
+
+  it('checks dates at --attime as openssl verify -attime does, in seconds or ISO 8601', () => {
+    const instants = ['2025-02-01T00:00:00Z', '2025-04-01T00:00:00Z', '2024-12-31T23:59:59Z', '2023-06-01T00:00:00Z'];
+    for (const iso of instants) {
+      const seconds = String(Date.parse(iso) / 1000);
+      const expected = opensslVerify(['-attime', seconds, '-CAfile', p.ca, '-untrusted', p.inter, p.viaInter]);
+      for (const attime of [seconds, iso]) {
+        const run = runCli([
+          'verify',
+          '--cert',
+          p.viaInter,
+          '--ca',
+          p.ca,
+          '--untrusted',
+          p.inter,
+          '--attime',
+          attime,
+          '--json',
+        ]);
+        const document = JSON.parse(run.stdout);
+        assert.deepStrictEqual(chainOf(run.stdout), expected, `${attime}: ${run.stdout}`);
+        assert.strictEqual(document.now, new Date(iso).toISOString(), 'the validity check reads the same time');
+        assert.strictEqual(document.attime, Number(seconds));
+        assert.match(document.checks[0].opensslCommand, new RegExp(`^openssl verify -attime ${seconds} -CAfile `));
+        assert.strictEqual(run.code, document.checks.every((c: { ok: boolean }) => c.ok) ? 0 : 1);
+      }
+    }
+    // The same time given twice is fine; two different times are refused (see the usage cases).
+    const both = runCli([...base(), '--attime', String(Date.parse(NOW) / 1000), '--json']);
+    assert.strictEqual(both.code, 0, both.stderr);
+  });
+
+  it('fails (exit 1), never refuses (exit 2), a certificate, bundle or untrusted file OpenSSL loads but does not verify', () => {
+    const odd = runCli(['verify', '--cert', p.oddCert, '--ca', p.ca, '--now', NOW, '--json']);
+    assert.strictEqual(odd.code, 1, odd.stderr);
+    assert.deepStrictEqual(chainOf(odd.stdout), opensslVerify(['-no_check_time', '-CAfile', p.ca, p.oddCert]));
+    assert.strictEqual(chainOf(odd.stdout).ok, false);
+    const oddInter = runCli(['verify', '--cert', p.viaInter, '--ca', p.ca, '--untrusted', p.oddInter, '--now', NOW]);
+    assert.strictEqual(oddInter.code, 1, oddInter.stderr);
+    assert.match(oddInter.stdout, /X509_V_ERR_/);
+    // A bundle certificate our reader refuses is still in the bundle openssl loads.
+    const bundle = runCli(['verify', '--cert', p.cert, '--ca', p.oddBundle, '--now', NOW, '--json']);
+    const expected = opensslVerify(['-no_check_time', '-CAfile', p.oddBundle, p.cert]);
+    assert.deepStrictEqual(chainOf(bundle.stdout), expected);
+    assert.strictEqual(bundle.code, expected.ok ? 0 : 1, bundle.stderr);
+  });
+
   it('exits 2 with one line on stderr for bad usage and unreadable input', () => {
     const cases: string[][] = [
       ['verify'],
       ['verify', '--cert', p.cert, '--key', p.key],
-      ['verify', '--cert', p.cert, '--ca', p.ca],
       ['verify', '--key', p.key, '--ca', p.ca],
+      [...base(), '--attime', 'soon'],
+      [...base(), '--attime', '1738368001'],
+      [...base(), '--untrusted', p.key],
+      [...base(), '--untrusted', path.join(dir, 'missing.pem')],
+      ['verify', '--cert', p.cert, '--ca', p.key],
       [...base(), 'extra'],
       ['verify', '--cert', p.cert, '--key', p.key, '--ca', p.ca, '--now', 'soon'],
       ['verify', '--cert', path.join(dir, 'missing.crt'), '--key', p.key, '--ca', p.ca],
