@@ -16,6 +16,7 @@ const DER_LABELS: Partial<Record<DerKind, string>> = {
   'encrypted-pkcs8': 'ENCRYPTED PRIVATE KEY',
   pkcs1: 'RSA PRIVATE KEY',
   sec1: 'EC PRIVATE KEY',
+  dsa: 'DSA PRIVATE KEY',
 };
 
 /** PEM text of a PEM or DER file, so that the core reads one form. */

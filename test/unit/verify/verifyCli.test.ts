@@ -187,6 +187,26 @@ describe('CLI verify', function () {
     assert.match(withPass.stdout, /All checks passed/);
   });
 
+  it('reads a traditional DSA key in DER, as openssl does: the key-match check runs on it', () => {
+    const params = path.join(dir, 'dsa.params');
+    openssl(['dsaparam', '-out', params, '2048']);
+    const keyPem = path.join(dir, 'dsa.key');
+    openssl(['gendsa', '-out', keyPem, params]);
+    const keyDer = path.join(dir, 'dsa-traditional.der');
+    openssl(['dsa', '-in', keyPem, '-outform', 'DER', '-out', keyDer]);
+    const cert = path.join(dir, 'dsa.crt');
+    openssl(['req', '-new', '-x509', '-key', keyPem, '-subj', '/CN=dsa.example', '-days', '30', '-out', cert]);
+    // openssl itself reads the DER as the same key.
+    assert.strictEqual(
+      openssl(['pkey', '-in', keyDer, '-inform', 'DER', '-pubout']),
+      openssl(['x509', '-in', cert, '-noout', '-pubkey']),
+    );
+    const run = runCli(['verify', '--cert', cert, '--key', keyDer, '--ca', cert, '--json']);
+    assert.strictEqual(run.code, 0, run.stdout + run.stderr);
+    const checks = (JSON.parse(run.stdout) as { checks: { name: string; ok: boolean }[] }).checks;
+    assert.strictEqual(checks.find((c) => c.name === 'key-match')?.ok, true, run.stdout);
+  });
+
   it('verifies with --untrusted as openssl verify -untrusted does: intermediates complete the path, never anchor it', () => {
     const cases: Array<[string, string, string | undefined]> = [
       [p.viaInter, p.ca, p.inter],
