@@ -1,12 +1,33 @@
-import { X509Certificate } from 'crypto';
+import { createPrivateKey, X509Certificate } from 'crypto';
 import { CoreError } from '../errors';
 import { CertificateInfo } from '../model';
 import { readCertificate } from '../x509/certificate';
 import { encoded, readNode } from '../x509/der';
 import { formatName } from '../x509/formatName';
-import { splitPem } from '../x509/pem';
+import { PemBlock, splitPem } from '../x509/pem';
 
 const CERTIFICATE_LABELS = ['CERTIFICATE', 'TRUSTED CERTIFICATE', 'X509 CERTIFICATE'];
+/** The private keys PEM_X509_INFO_read_bio decodes while reading `-CAfile` (an encrypted one is kept undecoded). */
+const INFO_KEY_LABELS = ['PRIVATE KEY', 'RSA PRIVATE KEY', 'DSA PRIVATE KEY', 'EC PRIVATE KEY'];
+
+/**
+ * OpenSSL's PEM reader refuses a block with a blank line in its body, and a certificate with RFC 1421 headers is
+ * read as encrypted (openssl asks for a pass phrase): neither loads (probed on 3.0.22).
+ */
+function pemLoads(block: PemBlock): boolean {
+  return !/\n\n/.test(block.text) && Object.keys(block.headers).length === 0;
+}
+
+/** A key block in `-CAfile` that OpenSSL cannot decode makes it refuse the whole file. */
+function infoKeyLoads(block: PemBlock): boolean {
+  if (block.headers['Proc-Type'] !== undefined) return true;
+  try {
+    createPrivateKey({ key: block.text, format: 'pem' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A certificate OpenSSL loads (Node's X509Certificate is OpenSSL's d2i_X509), with our reading when we have one. */
 export interface LoadedCertificate {
@@ -38,6 +59,30 @@ function load(der: Buffer): { der: Buffer; x509: X509Certificate } | undefined {
   }
 }
 
+function unreadableInBundle(block: PemBlock, where: string): CoreError {
+  let why = 'openssl verify refuses the file too';
+  if (!pemLoads(block)) why = 'a blank line or RFC 1421 headers in the block; openssl verify refuses the file too';
+  else if (decodesAsBer(block.der))
+    why = 'it is in BER (indefinite lengths), which OpenSSL loads but this tool does not read';
+  return new CoreError(
+    'malformed-certificate',
+    `${where}: the certificate at line ${block.line} is unreadable (${why})`,
+    {
+      line: block.line,
+    },
+  );
+}
+
+/** Node (OpenSSL's d2i) loads some BER that our DER reader refuses: say so instead of blaming openssl. */
+function decodesAsBer(der: Buffer): boolean {
+  try {
+    new X509Certificate(der);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The certificates of one file, as `openssl verify` loads them in `role`; PEM text (DER converted by the caller). */
 export function loadCertificates(pem: string, role: CertificateRole, path?: string): LoadedCertificate[] {
   const where = path ?? (role === 'trusted' ? 'CA bundle' : role === 'untrusted' ? 'untrusted file' : 'certificate');
@@ -46,15 +91,16 @@ export function loadCertificates(pem: string, role: CertificateRole, path?: stri
     throw new CoreError(problems[0].code, `${where}: ${problems[0].message}`, { line: problems[0].line });
   const loaded: LoadedCertificate[] = [];
   for (const block of blocks) {
+    if (role === 'trusted' && INFO_KEY_LABELS.includes(block.label) && !infoKeyLoads(block))
+      throw new CoreError(
+        'malformed-key',
+        `${where}: the ${block.label} block at line ${block.line} is unreadable, and openssl verify refuses a CA file with an unreadable block`,
+        { line: block.line },
+      );
     if (!CERTIFICATE_LABELS.includes(block.label)) continue;
-    const certificate = load(block.der);
+    const certificate = pemLoads(block) ? load(block.der) : undefined;
     if (!certificate) {
-      if (role === 'trusted')
-        throw new CoreError(
-          'malformed-certificate',
-          `${where}: the certificate at line ${block.line} is unreadable (openssl verify refuses the file too)`,
-          { line: block.line },
-        );
+      if (role === 'trusted') throw unreadableInBundle(block, where);
       continue;
     }
     const entry: LoadedCertificate = { ...certificate, line: block.line };

@@ -292,6 +292,57 @@ describe('CLI verify', function () {
     assert.strictEqual(bundle.code, expected.ok ? 0 : 1, bundle.stderr);
   });
 
+  it('refuses (exit 2) the files openssl verify cannot load: a blank line in a block, headers, a broken key in the CA file', () => {
+    const blank = (from: string, to: string) => {
+      fs.writeFileSync(to, fs.readFileSync(from, 'utf8').replace(/\n-----END/g, '\n\n-----END'));
+      return to;
+    };
+    const blankCert = blank(p.cert, path.join(dir, 'blank-line.crt'));
+    const blankCa = blank(p.ca, path.join(dir, 'blank-line-ca.pem'));
+    const headers = path.join(dir, 'headers.crt');
+    fs.writeFileSync(
+      headers,
+      fs
+        .readFileSync(p.cert, 'utf8')
+        .replace(
+          'CERTIFICATE-----\n',
+          'CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\n',
+        ),
+    );
+    const brokenKeyCa = path.join(dir, 'broken-key-ca.pem');
+    fs.writeFileSync(
+      brokenKeyCa,
+      fs.readFileSync(p.ca, 'utf8') + '-----BEGIN EC PRIVATE KEY-----\nMIIBAAAA\n-----END EC PRIVATE KEY-----\n',
+    );
+    const cases: [string[], string[]][] = [
+      [
+        ['--cert', blankCert, '--ca', p.ca],
+        ['-CAfile', p.ca, blankCert],
+      ],
+      [
+        ['--cert', headers, '--ca', p.ca],
+        ['-CAfile', p.ca, headers],
+      ],
+      [
+        ['--cert', p.cert, '--ca', blankCa],
+        ['-CAfile', blankCa, p.cert],
+      ],
+      [
+        ['--cert', p.cert, '--ca', brokenKeyCa],
+        ['-CAfile', brokenKeyCa, p.cert],
+      ],
+    ];
+    for (const [ours, theirs] of cases) {
+      // openssl cannot load the file: no OK and no verification error, a loading error instead.
+      const openssl = spawnSync('openssl', ['verify', '-no_check_time', ...theirs], { encoding: 'utf8', input: '' });
+      assert.doesNotMatch(openssl.stdout, /: OK/, theirs.join(' '));
+      assert.doesNotMatch(openssl.stderr, /depth lookup/, theirs.join(' '));
+      const run = runCli(['verify', ...ours, '--now', NOW]);
+      assert.strictEqual(run.code, 2, `${ours.join(' ')}: ${run.stdout}`);
+      oneLine(run.stderr);
+    }
+  });
+
   it('exits 2 with one line on stderr for bad usage and unreadable input', () => {
     const cases: string[][] = [
       ['verify'],

@@ -35,8 +35,11 @@ export function certificateTimeSeconds(time: CertificateTime | undefined): numbe
   return Math.floor(date.getTime() / 1000);
 }
 
-/** X509_cmp_time: -1 when `time` <= `at`, 1 when after, 0 when it is not a valid time. */
+/** X509_cmp_time: -1 when `time` <= `at`, 1 when after, 0 when either is not a valid time. */
 function compareTime(time: CertificateTime | undefined, at: number): number {
+  // OpenSSL first writes `at` as an ASN1_TIME, which holds the years 0 to 9999 only.
+  const year = new Date(at * 1000).getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return 0;
   const seconds = certificateTimeSeconds(time);
   if (seconds === undefined) return 0;
   return seconds <= at ? -1 : 1;

@@ -287,6 +287,12 @@ export function dateCases(ctx: CorpusContext): void {
   // Two namesake intermediates, the expired one first: openssl prefers the one valid at the time.
   ctx.add(family, 'dt-expired-namesake-first', good, { trusted, untrusted: [expiredInt, int], attime: at });
   ctx.add(family, 'dt-expired-namesake-first-no-check-time', good, { trusted, untrusted: [expiredInt, int] });
+  // A time OpenSSL cannot write as an ASN1_TIME (past the year 9999) makes every comparison an error.
+  ctx.add(family, 'dt-attime-past-year-9999', good, {
+    trusted,
+    untrusted: [int],
+    attime: new Date(300_000_000_000_000),
+  });
 }
 
 export function encodingCases(ctx: CorpusContext): void {
