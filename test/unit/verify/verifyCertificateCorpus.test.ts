@@ -3,10 +3,8 @@ import * as fs from 'fs';
 import { Test } from 'mocha';
 import { verifyCertificate } from '../../../src/core/verify/verifyCertificate';
 import { runCli } from '../../support/buildCli';
-import { tempDir } from '../../support/openssl';
-import { opensslVerdict } from './differential/opensslVerdict';
+import { corpusVerdicts } from './differential/corpusVerdicts';
 import { OpensslVerdict, VerifyCase } from './differential/verifyCase';
-import { buildVerifyCorpus } from './differential/verifyCorpus';
 
 /** The chain check's errors in the corpus's form, from its evidence (`error N at depth D: ...`). */
 function chainVerdict(check: { ok: boolean; evidence: Record<string, string> }): OpensslVerdict {
@@ -36,14 +34,12 @@ function ours(c: VerifyCase): OpensslVerdict {
 // The glue around verifyChain (loading the files as openssl loads them, the check's verdict and error lines) held
 // against the corpus; one family also through the CLI, for its exit codes.
 describe('verify against openssl verify: the differential corpus through verifyCertificate and the CLI', function () {
-  let dir: string | undefined;
-  const verdicts = new Map<VerifyCase, OpensslVerdict>();
+  let verdicts: ReadonlyMap<VerifyCase, OpensslVerdict>;
 
   before(function () {
     this.timeout(600_000);
-    dir = tempDir('mtls-verify-corpus-');
-    const cases = buildVerifyCorpus(dir);
-    for (const c of cases) verdicts.set(c, opensslVerdict(c));
+    verdicts = corpusVerdicts();
+    const cases = [...verdicts.keys()];
     const suite = this.test!.parent!;
     for (const c of cases) {
       suite.addTest(
@@ -52,10 +48,6 @@ describe('verify against openssl verify: the differential corpus through verifyC
         }),
       );
     }
-  });
-
-  after(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("exits as openssl verify's verdict says on the encodings openssl loads: 0 or 1, never 2", function () {

@@ -4,10 +4,8 @@ import { Test } from 'mocha';
 import { verifyChain } from '../../../../src/core/verify/chain/verifyChain';
 import { verifyError } from '../../../../src/core/verify/chain/verifyErrors';
 import { splitPem } from '../../../../src/core/x509/pem';
-import { tempDir } from '../../../support/openssl';
-import { opensslVerdict } from './opensslVerdict';
+import { corpusVerdicts } from './corpusVerdicts';
 import { OpensslVerdict, VerifyCase } from './verifyCase';
-import { buildVerifyCorpus } from './verifyCorpus';
 
 /** The error codes the issue names; 52 is left out: this openssl never reports it (see the corpus's probes). */
 const REQUIRED_CODES = [47, 48, 25, 34, 22, 7, 20, 18, 19, 10, 94, 51, 53];
@@ -35,15 +33,13 @@ function ours(c: VerifyCase): OpensslVerdict {
 }
 
 describe('verifyChain against openssl verify: the differential corpus', function () {
-  let dir: string | undefined;
-  const verdicts = new Map<VerifyCase, OpensslVerdict>();
+  let verdicts: ReadonlyMap<VerifyCase, OpensslVerdict>;
 
   before(function () {
     // Several hundred openssl calls; on a busy machine they take far longer than on a quiet one.
     this.timeout(600_000);
-    dir = tempDir('mtls-corpus-');
-    const cases = buildVerifyCorpus(dir);
-    for (const c of cases) verdicts.set(c, opensslVerdict(c));
+    verdicts = corpusVerdicts();
+    const cases = [...verdicts.keys()];
     const suite = this.test!.parent!;
     for (const c of cases) {
       suite.addTest(
@@ -59,10 +55,6 @@ describe('verifyChain against openssl verify: the differential corpus', function
         }),
       );
     }
-  });
-
-  after(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('makes openssl report every error the issue names, and pass and fail in every family', () => {
