@@ -1,4 +1,4 @@
-import { DistinguishedName, SubjectAltName } from '../model';
+import { DistinguishedName, NameAttribute, SubjectAltName } from '../model';
 import { joinsPreviousRdn, printedValue } from './distinguishedName';
 import { escapeNameValue } from './opensslNameValue';
 
@@ -7,11 +7,14 @@ import { escapeNameValue } from './opensslNameValue';
  * its default name option (`oneline`): ` + ` inside a multi-valued RDN, RFC 2253 specials quoted or escaped,
  * control characters and non-ASCII bytes as `\XX`, undecodable values as `#` and their DER in hex.
  */
-export function formatName(name: DistinguishedName): string {
+export function formatName(name: readonly (NameAttribute & { redacted?: boolean })[]): string {
   let out = '';
   name.forEach((attribute, i) => {
     if (i > 0) out += joinsPreviousRdn(attribute) ? ' + ' : ', ';
-    const value = printedValue(attribute) ?? escapeNameValue(Buffer.from(attribute.value, 'utf8'));
+    // A redacted value is our own placeholder naming where the value comes from, not a value openssl prints.
+    const value = attribute.redacted
+      ? attribute.value
+      : (printedValue(attribute) ?? escapeNameValue(Buffer.from(attribute.value, 'utf8')));
     out += `${attribute.type} = ${value}`;
   });
   return out;

@@ -182,7 +182,11 @@ export function registerGenerateCommands(
         log.info(`Generated ${keyPath} (mode 0600) and ${csrPath} from ${configPath}`);
         // The CSR carries the real values; what is shown names those from the environment or an included file.
         const subject = formatName(
-          generated.request.subject.map(({ type, value, shown }) => ({ type, value: shown ?? value })),
+          generated.request.subject.map(({ type, value, shown }) => ({
+            type,
+            value: shown ?? value,
+            redacted: shown !== undefined,
+          })),
         );
         const sans = formatSubjectAltNames(
           generated.request.subjectAltNames.map(({ type, value, shown }) => ({ type, value: shown ?? value })),

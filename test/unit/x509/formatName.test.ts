@@ -100,4 +100,15 @@ describe('formatName, against openssl x509 -subject with its default name option
     const copied = readCertificate(fs.readFileSync(file)).subject.map((a) => ({ ...a }));
     assert.strictEqual(formatName(copied), expected);
   });
+
+  it('leaves a redacted value as written: it is our placeholder naming an origin, not a value openssl prints', () => {
+    const placeholder = '‹from the environment: ENV::SECRET›';
+    assert.strictEqual(
+      formatName([
+        { type: 'L', value: `pre-${placeholder}-post`, redacted: true },
+        { type: 'O', value: 'Zürich' },
+      ]),
+      `L = pre-${placeholder}-post, O = Z\\C3\\BCrich`,
+    );
+  });
 });
