@@ -150,6 +150,16 @@ export function extensionValueCases(ctx: CorpusContext): void {
   ]);
   leafWith('crldp-reasons-bad', [LEAF_BC, LEAF_KU, 'crlDistributionPoints = DER:300630048102ff00']);
 
+  // RFC 3779 and proxy extensions, also decoded while caching.
+  leafWith('ipaddr-inherit-trailing', [LEAF_BC, LEAF_KU, 'sbgp-ipAddrBlock = DER:3008300604020001050005000500']);
+  leafWith('ipaddr-bad-choice', [LEAF_BC, LEAF_KU, 'sbgp-ipAddrBlock = DER:300830060402000102020000']);
+  leafWith('ipaddr-bad-range', [LEAF_BC, LEAF_KU, 'sbgp-ipAddrBlock = DER:300d300b040200013005300303020000']);
+  leafWith('asid-inherit-trailing', [LEAF_BC, LEAF_KU, 'sbgp-autonomousSysNum = DER:3004a00205000500']);
+  leafWith('asid-unknown-field', [LEAF_BC, LEAF_KU, 'sbgp-autonomousSysNum = DER:3004a2020500']);
+  leafWith('asid-bad-range', [LEAF_BC, LEAF_KU, 'sbgp-autonomousSysNum = DER:3009a0073005300302010a']);
+  leafWith('proxy-trailing', [LEAF_BC, LEAF_KU, 'proxyCertInfo = critical,DER:300c300a06082b060105050715010500']);
+  leafWith('proxy-no-policy', [LEAF_BC, LEAF_KU, 'proxyCertInfo = critical,DER:3003020101']);
+
   // 4. An extnValue in constructed form: asn1_collect gathers the primitive pieces whatever their tag.
   const ekuLeaf = (name: string, extnValue: string): void => {
     const base = ctx.leaf(`ev-${name}-base`, int, {
