@@ -150,6 +150,11 @@ export function extensionValueCases(ctx: CorpusContext): void {
   ]);
   leafWith('crldp-reasons-bad', [LEAF_BC, LEAF_KU, 'crlDistributionPoints = DER:300630048102ff00']);
 
+  // Values in BER forms inside the extnValue: constructed strings gathered, indefinite lengths closed.
+  leafWith('ku-constructed-pieces', [LEAF_BC, 'keyUsage = critical,DER:2308030207800302000f']);
+  leafWith('skid-constructed-pieces', [LEAF_BC, LEAF_KU, 'subjectKeyIdentifier = DER:2406040201020400']);
+  leafWith('san-indefinite-trailing', [LEAF_BC, LEAF_KU, 'subjectAltName = DER:3080820161000005000000']);
+
   // RFC 3779 and proxy extensions, also decoded while caching.
   leafWith('ipaddr-inherit-trailing', [LEAF_BC, LEAF_KU, 'sbgp-ipAddrBlock = DER:3008300604020001050005000500']);
   leafWith('ipaddr-bad-choice', [LEAF_BC, LEAF_KU, 'sbgp-ipAddrBlock = DER:300830060402000102020000']);
