@@ -1,7 +1,20 @@
 // x509v3_cache_extensions as OpenSSL 3.0 runs it on every certificate: the flags the chain checks read, and
 // EXFLAG_INVALID wherever OpenSSL's decoder refuses an extension it caches (or finds it twice).
-import { DerNode, Tag, TagClass, children, contents, decodeOid, encoded, readNode } from '../../x509/der';
+import { DerNode, oidAt, readNode } from '../../x509/der';
 import { canonicalName } from './canonicalName';
+import {
+  decodeAsIdentifiers,
+  decodeAuthorityKeyId,
+  decodeBasicConstraints,
+  decodeBitString,
+  decodeCrlDistributionPoints,
+  decodeExtendedKeyUsage,
+  decodeGeneralNames,
+  decodeIpAddrBlocks,
+  decodeOctetString,
+  decodeProxyCertInfo,
+  readExtensionList,
+} from './extensionDecoders';
 import { parseNameConstraints, NameConstraints } from './nameConstraints';
 
 export const KU_DIGITAL_SIGNATURE = 0x0080;
@@ -84,51 +97,26 @@ export function normalisedInteger(bytes: Buffer): string {
   return bytes.subarray(i).toString('hex');
 }
 
-function whole(value: Buffer): DerNode {
-  const node = readNode(value);
-  if (node.end !== value.length) throw new Error('trailing data');
-  return node;
-}
-
-function universal(node: DerNode | undefined, tag: number): node is DerNode {
-  return node !== undefined && node.tagClass === TagClass.UNIVERSAL && node.tag === tag;
-}
-
-function bitString(node: DerNode): Buffer {
-  if (!universal(node, Tag.BIT_STRING)) throw new Error('not a BIT STRING');
-  const bytes = contents(node);
-  if (bytes.length === 0 || bytes[0] > 7) throw new Error('bad BIT STRING');
-  const data = Buffer.from(bytes.subarray(1));
-  if (data.length > 0) data[data.length - 1] &= 0xff << bytes[0];
-  return data;
-}
-
-function sequence(value: Buffer): DerNode[] {
-  const node = whole(value);
-  if (!universal(node, Tag.SEQUENCE) || !node.constructed) throw new Error('not a SEQUENCE');
-  return children(node);
-}
-
-function generalNames(node: DerNode): DerNode[] {
-  const names = children(node);
-  for (const name of names) if (name.tagClass !== TagClass.CONTEXT || name.tag > 8) throw new Error('bad GeneralName');
-  return names;
+function pathLenFacts(facts: ExtensionFacts, bytes: Buffer): void {
+  let n = 0;
+  for (const b of bytes) n = Math.min(n * 256 + b, 0x7fffffff);
+  // A negative pathLen is invalid; CA:false with a pathLen is not (probed: 3.0.22 takes such a
+  // certificate as an issuer and fails it with 79 only), -x509_strict's business.
+  if (bytes[0] & 0x80) facts.invalid = true;
+  else facts.pathLen = n;
 }
 
 function readAkid(value: Buffer): AuthorityKeyId {
+  const decoded = decodeAuthorityKeyId(value);
   const akid: AuthorityKeyId = {};
-  for (const field of sequence(value)) {
-    if (field.tagClass !== TagClass.CONTEXT) throw new Error('bad AKID field');
-    if (field.tag === 0) akid.keyId = Buffer.from(contents(field));
-    else if (field.tag === 1) {
-      for (const name of generalNames(field)) {
-        if (name.tag === 4 && akid.issuerName === undefined) {
-          const inner = readNode(name.buf, name.contentStart, name.end);
-          akid.issuerName = canonicalName(inner);
-        }
-      }
-    } else if (field.tag === 2) akid.serial = normalisedInteger(contents(field));
-    else throw new Error('bad AKID field');
+  if (decoded.keyId !== undefined) akid.keyId = decoded.keyId;
+  if (decoded.serial !== undefined) akid.serial = normalisedInteger(decoded.serial);
+  if (decoded.issuerName !== undefined) {
+    try {
+      akid.issuerName = canonicalName(readNode(value, decoded.issuerName.start, decoded.issuerName.end));
+    } catch {
+      // A Name OpenSSL reads but the DER walker cannot (BER forms): no issuer name to match, as before.
+    }
   }
   return akid;
 }
@@ -140,14 +128,12 @@ interface RawExtension {
 }
 
 function rawExtensions(extensions: DerNode | undefined): RawExtension[] {
-  if (extensions === undefined) return [];
-  const list = children(extensions)[0];
-  if (list === undefined) return [];
-  return children(list).map((ext) => {
-    const parts = children(ext);
-    const critical = parts.length === 3 && contents(parts[1])[0] !== 0;
-    return { oid: decodeOid(parts[0]), critical, value: contents(parts[parts.length - 1]) };
-  });
+  if (extensions === undefined || extensions.contentStart === extensions.end) return [];
+  return readExtensionList(extensions.buf, extensions.contentStart, extensions.end).map((ext) => ({
+    oid: oidAt(ext.oid, 0, ext.oid.length),
+    critical: ext.critical,
+    value: ext.value,
+  }));
 }
 
 /** The facts of a certificate's extensions ([3] node of the TBS, if any). */
@@ -182,52 +168,36 @@ export function readExtensionFacts(extensionsNode: DerNode | undefined): Extensi
     }
   };
   decode(OID.basicConstraints, (value) => {
-    const parts = sequence(value);
-    let index = 0;
-    if (universal(parts[index], Tag.BOOLEAN)) facts.ca = contents(parts[index++])[0] !== 0;
+    const bc = decodeBasicConstraints(value);
+    facts.ca = bc.ca;
     facts.bcons = true;
-    const pathLen = parts[index];
-    if (pathLen !== undefined) {
-      if (!universal(pathLen, Tag.INTEGER) || pathLen.contentStart === pathLen.end) throw new Error('bad pathLen');
-      const bytes = contents(pathLen);
-      let n = 0;
-      for (const b of bytes) n = Math.min(n * 256 + b, 0x7fffffff);
-      // A negative pathLen is invalid; CA:false with a pathLen is not (probed: 3.0.22 takes such a
-      // certificate as an issuer and fails it with 79 only), -x509_strict's business.
-      if (bytes[0] & 0x80) facts.invalid = true;
-      else facts.pathLen = n;
-    }
+    if (bc.pathLen !== undefined) pathLenFacts(facts, bc.pathLen);
   });
   decode(OID.proxyCertInfo, (value) => {
-    sequence(value);
+    decodeProxyCertInfo(value);
     if (facts.ca || seen.has(OID.subjectAltName) || seen.has(OID.issuerAltName)) facts.invalid = true;
     facts.proxy = true;
   });
   decode(OID.keyUsage, (value) => {
-    const data = bitString(whole(value));
+    const data = decodeBitString(value);
     facts.keyUsage = (data[0] ?? 0) | ((data[1] ?? 0) << 8);
     // RFC 5280 4.2.1.3 wants a bit set; OpenSSL looks at the first two octets only (probed: bit 16 alone counts as none).
     if (facts.keyUsage === 0) facts.invalid = true;
   });
   decode(OID.extKeyUsage, (value) => {
-    for (const purpose of sequence(value)) if (!universal(purpose, Tag.OID)) throw new Error('bad EKU');
+    decodeExtendedKeyUsage(value);
   });
   decode(OID.nsCertType, (value) => {
-    facts.nsCertType = bitString(whole(value))[0] ?? 0;
+    facts.nsCertType = decodeBitString(value)[0] ?? 0;
   });
   decode(OID.subjectKeyIdentifier, (value) => {
-    const node = whole(value);
-    if (!universal(node, Tag.OCTET_STRING)) throw new Error('bad SKID');
-    facts.skid = Buffer.from(contents(node));
+    facts.skid = Buffer.from(decodeOctetString(value));
   });
   decode(OID.authorityKeyIdentifier, (value) => {
     facts.akid = readAkid(value);
   });
   decode(OID.subjectAltName, (value) => {
-    const node = whole(value);
-    if (!universal(node, Tag.SEQUENCE)) throw new Error('bad SAN');
-    generalNames(node);
-    facts.subjectAltNames = encoded(node);
+    facts.subjectAltNames = Buffer.from(decodeGeneralNames(value));
   });
   decode(OID.nameConstraints, (value) => {
     const parsed = parseNameConstraints(value);
@@ -235,10 +205,10 @@ export function readExtensionFacts(extensionsNode: DerNode | undefined): Extensi
     facts.nameConstraints = parsed;
   });
   decode(OID.crlDistributionPoints, (value) => {
-    for (const point of sequence(value)) if (!universal(point, Tag.SEQUENCE)) throw new Error('bad DistributionPoint');
+    decodeCrlDistributionPoints(value);
   });
-  decode(OID.ipAddrBlocks, (value) => void sequence(value));
-  decode(OID.autonomousSysIds, (value) => void sequence(value));
+  decode(OID.ipAddrBlocks, decodeIpAddrBlocks);
+  decode(OID.autonomousSysIds, decodeAsIdentifiers);
   return facts;
 }
 

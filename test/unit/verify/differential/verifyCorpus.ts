@@ -12,6 +12,7 @@ import {
 } from './corpusCertificates';
 import { depthCases, pathLengthCases, sharedSubjectCases, trustCases } from './corpusChains';
 import { CorpusContext } from './corpusContext';
+import { extensionValueCases } from './corpusExtensionValues';
 import { nameConstraintCases } from './corpusNameConstraints';
 import { VerifyCase } from './verifyCase';
 
@@ -29,6 +30,7 @@ export function buildVerifyCorpus(dir: string): VerifyCase[] {
   keyIdentifierCases(ctx);
   dateCases(ctx);
   encodingCases(ctx);
+  extensionValueCases(ctx);
   const names = new Set<string>();
   for (const c of ctx.cases) {
     if (names.has(c.name)) throw new Error(`two corpus cases named ${c.name}`);
