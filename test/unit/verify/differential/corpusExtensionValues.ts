@@ -5,40 +5,12 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { Issued, KEY_IDS } from './certificateForge';
 import { CorpusContext } from './corpusContext';
+import { childrenOf, readTlv, Tlv } from './derSurgery';
 
 const DNS = `820d${Buffer.from('a.example.com').toString('hex')}`;
 const LEAF_KU = 'keyUsage = critical,digitalSignature';
 const LEAF_BC = 'basicConstraints = CA:false';
 const EKU_SERVER = '300a06082b06010505070301';
-
-interface Tlv {
-  tag: number;
-  start: number;
-  body: number;
-  end: number;
-}
-
-function readTlv(der: Buffer, start: number): Tlv {
-  let length = der[start + 1];
-  let body = start + 2;
-  if (length & 0x80) {
-    const count = length & 0x7f;
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + der[body + i];
-    body += count;
-  }
-  return { tag: der[start], start, body, end: body + length };
-}
-
-function childrenOf(der: Buffer, parent: Tlv): Tlv[] {
-  const out: Tlv[] = [];
-  for (let at = parent.body; at < parent.end;) {
-    const child = readTlv(der, at);
-    out.push(child);
-    at = child.end;
-  }
-  return out;
-}
 
 function tlv(tag: number, content: Buffer): Buffer {
   const n = content.length;

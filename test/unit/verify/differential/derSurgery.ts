@@ -1,7 +1,7 @@
 // Small edits of a certificate's bytes that openssl still loads: the differential corpus needs encodings a
 // strict DER reader may refuse, and signatures that no longer match.
 
-interface Tlv {
+export interface Tlv {
   tag: number;
   /** Offset of the tag, of the contents, and the end of the contents. */
   start: number;
@@ -9,7 +9,7 @@ interface Tlv {
   end: number;
 }
 
-function readTlv(der: Buffer, start: number): Tlv {
+export function readTlv(der: Buffer, start: number): Tlv {
   const tag = der[start];
   let length = der[start + 1];
   let body = start + 2;
@@ -22,7 +22,7 @@ function readTlv(der: Buffer, start: number): Tlv {
   return { tag, start, body, end: body + length };
 }
 
-function childrenOf(der: Buffer, parent: Tlv): Tlv[] {
+export function childrenOf(der: Buffer, parent: Tlv): Tlv[] {
   const out: Tlv[] = [];
   for (let at = parent.body; at < parent.end;) {
     const child = readTlv(der, at);
