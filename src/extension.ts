@@ -5,6 +5,7 @@ import { CompareCodeLens, registerCompareCommands } from './vscode/compare/compa
 import { CompareDiagnostics } from './vscode/compare/compareDiagnostics';
 import { RenewalRequests } from './vscode/compare/renewalRequests';
 import { registerGenerateCommands } from './vscode/generate/generateCommands';
+import { KeyPregenerator } from './core/generate/keyPregenerator';
 import { createLog } from './vscode/log';
 import { ConfigLanguage } from './vscode/opensslConfig/configLanguage';
 import { PromptsHolder } from './vscode/prompts';
@@ -71,7 +72,11 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
     const configLanguage = new ConfigLanguage(log, context.extensionUri);
     const reports = new ReportDocuments(context.extensionUri);
     context.subscriptions.push(configLanguage, reports);
-    context.subscriptions.push(...registerGenerateCommands(log, inventory.store, reports, readSettings));
+    const nextKey = new KeyPregenerator();
+    context.subscriptions.push(
+      nextKey,
+      ...registerGenerateCommands(log, inventory.store, reports, readSettings, nextKey),
+    );
     const renewals = new RenewalRequests(context.workspaceState, inventory.store, configLanguage.documents);
     const compareLens = new CompareCodeLens(renewals);
     const requestFiles: vscode.DocumentSelector = [
@@ -171,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
         readSettings,
         () => stores.inventory.servedCertificates(),
         nextSteps,
+        nextKey,
       ),
       references,
       ...registerReferenceCommands(

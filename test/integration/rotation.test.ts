@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -8,7 +9,7 @@ import type { MtlsRotationApi } from '../../src/extension';
 import type { GenerateResult } from '../../src/vscode/generate/generateCommands';
 import type { RetireOutcome } from '../../src/vscode/rotation/rotationCommands';
 import { API_PATHS, makeMtlsPki, MtlsPki, NodeMtlsServer, startNodeMtlsServer } from '../support/mtlsServers';
-import { daysFromNow, signCsr } from '../support/openssl';
+import { daysFromNow, openssl, signCsr } from '../support/openssl';
 import { activateExtension, ScriptedPrompts, setEnvironments, until, untilAsync, workspaceRoot } from './testHelpers';
 
 const API_KEY = 'rotation-itest-key-41d2';
@@ -88,6 +89,16 @@ describe('A full rotation', () => {
       vscode.Uri.file(config),
     );
     assert.strictEqual(generated.keyPath, path.join(dir, 'demo-new.key'));
+    // Its prime search began at Start Rotation; openssl still judges the key and the CSR made with it.
+    assert.strictEqual(generated.keyPreparedAhead, true);
+    assert.match(openssl(['rsa', '-in', generated.keyPath, '-check', '-noout']), /RSA key ok/);
+    assert.strictEqual(fs.statSync(generated.keyPath).mode & 0o777, 0o600);
+    const verify = spawnSync('openssl', ['req', '-in', generated.csrPath, '-noout', '-verify'], { encoding: 'utf8' });
+    assert.match(verify.stderr, /self-signature verify OK/);
+    assert.strictEqual(
+      openssl(['req', '-in', generated.csrPath, '-noout', '-pubkey']),
+      openssl(['pkey', '-in', generated.keyPath, '-pubout']),
+    );
     await until(
       'the new key and CSR in the inventory',
       () => api.inventory.store.snapshot().items.some((i) => i.path === generated.csrPath) || undefined,

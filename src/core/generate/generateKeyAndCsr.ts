@@ -10,6 +10,7 @@ import { ConfigRequest } from '../opensslConfig/requestFromConfig';
 import { checkOpensslConfig } from '../opensslConfig/validateOpensslConfig';
 import { buildCsr } from './buildCsr';
 import { checkKeyBits, DEFAULT_KEY_BITS, generateKeyPair } from './generateKeyPair';
+import { KeySource } from './keyPregenerator';
 
 export interface GenerateKeyAndCsrOptions {
   /** Where the config lives: names it in messages, and (with `cwd`) lets `.include` lines be followed. */
@@ -26,6 +27,11 @@ export interface GenerateKeyAndCsrOptions {
   signal?: AbortSignal;
   /** The request section (`openssl req -section`); `req` by default. */
   section?: string;
+  /**
+   * Where the new key comes from (a `KeyPregenerator` that started the search ahead); asked only once the config
+   * has passed, so a refused config costs no key. Without it, the key is generated now.
+   */
+  keySource?: KeySource;
 }
 
 export interface GeneratedKeyAndCsr {
@@ -36,6 +42,8 @@ export interface GeneratedKeyAndCsr {
   /** SHA-256 of the new key's DER SubjectPublicKeyInfo, lowercase hex (pairs key, CSR and certificate). */
   publicKeySha256: string;
   bits: number;
+  /** The key came from a search started ahead (see `keySource`). */
+  keyPreparedAhead: boolean;
 }
 
 /** A finding inside an included file names that file and line in its message (and quotes nothing of it). */
@@ -78,7 +86,11 @@ export async function generateKeyAndCsr(
   else if (request.defaultBits !== undefined) bits = checkKeyBits(request.defaultBits, "the config's default_bits =");
   else bits = DEFAULT_KEY_BITS;
 
-  const key = await generateKeyPair({ bits, signal: options.signal });
+  const { key, preparedAhead } = options.keySource
+    ? await options.keySource.take(bits, options.signal)
+    : { key: await generateKeyPair({ bits, signal: options.signal }), preparedAhead: false };
+  if (key.bits !== bits)
+    throw new CoreError('key-generation-failed', `the key source gave ${key.bits} bits, not ${bits}`);
   const csr = buildCsr({ config, request, privateKey: key.privateKey, publicKeyDer: key.publicKeyDer });
   if (options.signal?.aborted) throw new CoreError('aborted', 'key generation was cancelled');
   return {
@@ -87,5 +99,6 @@ export async function generateKeyAndCsr(
     request,
     publicKeySha256: createHash('sha256').update(key.publicKeyDer).digest('hex'),
     bits,
+    keyPreparedAhead: preparedAhead,
   };
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { isCoreError } from '../../core/errors';
 import { formatName, formatSubjectAltNames } from '../../core/x509/formatName';
 import { generateKeyAndCsr } from '../../core/generate/generateKeyAndCsr';
+import { KeyPregenerator } from '../../core/generate/keyPregenerator';
 import { opensslEquivalent } from '../../core/generate/opensslEquivalent';
 import { freshName, writeKeyAndCsr } from '../../core/generate/writeNewFiles';
 import { CertificateInfo } from '../../core/model';
@@ -24,6 +25,8 @@ export interface GenerateResult {
   keyPath: string;
   csrPath: string;
   configPath: string;
+  /** The key's search was started ahead, when the rotation started. */
+  keyPreparedAhead: boolean;
 }
 
 /** `program-a-openssl.cnf` and `program-a.cnf` both give `program-a`, so the new files are `program-a-new.*`. */
@@ -72,6 +75,8 @@ export function registerGenerateCommands(
   store: CertificateStore,
   reports: ReportDocuments,
   settings: () => Settings,
+  /** Holds the key Start Rotation began to search for; Generate takes it. */
+  nextKey: KeyPregenerator = new KeyPregenerator(),
 ): vscode.Disposable[] {
   return [
     registerTrustedCommand(
@@ -156,13 +161,17 @@ export function registerGenerateCommands(
           async (progress, token) => {
             const abort = new AbortController();
             token.onCancellationRequested(() => abort.abort());
-            progress.report({ message: `from ${path.basename(configPath)}…` });
+            const ahead = nextKey.holding();
+            progress.report({
+              message: `from ${path.basename(configPath)}${ahead?.bits === bits ? ', with the key prepared since the rotation started' : ''}…`,
+            });
             try {
               const result = await generateKeyAndCsr(document.getText(), {
                 configPath,
                 env: process.env,
                 bits,
                 signal: abort.signal,
+                keySource: nextKey,
               });
               if (token.isCancellationRequested) return undefined;
               progress.report({ message: 'writing files…' });
@@ -179,7 +188,9 @@ export function registerGenerateCommands(
           return undefined;
         }
         // Never the key itself: only where it went.
-        log.info(`Generated ${keyPath} (mode 0600) and ${csrPath} from ${configPath}`);
+        log.info(
+          `Generated ${keyPath} (mode 0600) and ${csrPath} from ${configPath}${generated.keyPreparedAhead ? ', the key prepared since the rotation started' : ''}`,
+        );
         // The CSR carries the real values; what is shown names those from the environment or an included file.
         const subject = formatName(
           generated.request.subject.map(({ type, value, shown }) => ({
@@ -214,7 +225,7 @@ export function registerGenerateCommands(
             if (choice === 'Open CSR') await vscode.window.showTextDocument(vscode.Uri.file(csrPath));
             if (choice === 'Show Details') await reports.open(report);
           });
-        return { keyPath, csrPath, configPath };
+        return { keyPath, csrPath, configPath, keyPreparedAhead: generated.keyPreparedAhead };
       },
     ),
   ];

@@ -10,6 +10,7 @@ import { registerToCsv, registerToMarkdown } from '../../core/rotation/registerE
 import { canRetireOldKey, RetireDecision } from '../../core/rotation/retireGuard';
 import { resolveRotationEvidence } from '../../core/rotation/rotationEvidence';
 import { Rotation, startRotation } from '../../core/rotation/rotationRecord';
+import { KeyPregenerator } from '../../core/generate/keyPregenerator';
 import * as fs from 'fs/promises';
 import { confineToFolders } from '../../core/files/confinePath';
 import { registerCommand, registerTrustedCommand, runCommand } from '../commands';
@@ -84,6 +85,7 @@ export function registerRotationCommands(
   settings: () => Settings,
   storeCertificates: () => Promise<StoreCertificates[]> = () => Promise.resolve([]),
   offers: NextStepOffers = new NextStepOffers(),
+  nextKey?: KeyPregenerator,
 ): vscode.Disposable[] {
   const chooseRotation = rotationChooser(rotations);
 
@@ -91,6 +93,9 @@ export function registerRotationCommands(
     (await resolveCertificate(arg, store, { title, unknownFile: 'nothing' }))?.certificate;
 
   return [
+    // A completed rotation needs no new key: none stays in memory for it.
+    rotations.onDidComplete(() => nextKey?.discard()),
+
     registerTrustedCommand(
       log,
       COMMAND_IDS.startRotation,
@@ -98,6 +103,9 @@ export function registerRotationCommands(
       async (arg?: unknown): Promise<Rotation | undefined> => {
         const certificate = await chooseCertificate(arg, 'Start a rotation of which certificate?');
         if (!certificate) return undefined;
+        // Step 1 needs a new key minutes from now: its prime search starts here, off the event loop, so that
+        // Generate Key and CSR finds it ready.
+        nextKey?.prepare(settings().keySize);
         await store.whenIdle();
         const key = store
           .snapshot()

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CoreError, isCoreError } from '../../../src/core/errors';
 import { generateKeyAndCsr } from '../../../src/core/generate/generateKeyAndCsr';
+import { KeyPregenerator } from '../../../src/core/generate/keyPregenerator';
 import { writeKeyAndCsr } from '../../../src/core/generate/writeNewFiles';
 import { cryptoFixtures, opensslSpkiSha256, scratchDir } from '../../support/cryptoFixtures';
 import {
@@ -206,6 +207,46 @@ describe('generateKeyAndCsr', function () {
       }
     });
   }
+
+  it('makes the same files from a key prepared ahead, and a refused config leaves the key held', async () => {
+    const dir = scratchDir('gen-ahead-');
+    fs.cpSync(FIXTURES, dir, { recursive: true });
+    const configPath = 'program-a-openssl.cnf';
+    const text = fs.readFileSync(path.join(dir, configPath), 'utf8');
+    const keys = new KeyPregenerator();
+    keys.prepare(2048);
+    await keys.whenSettled();
+    await expectCoreError(generateKeyAndCsr(auto('[ dn ]', 'CN = $nope'), { keySource: keys }), 'config-has-errors');
+    assert.deepStrictEqual(keys.holding(), { bits: 2048, ready: true });
+
+    const result = await generateKeyAndCsr(text, { configPath, cwd: dir, env: {}, keySource: keys });
+    assert.strictEqual(result.keyPreparedAhead, true);
+    assert.strictEqual(keys.holding(), undefined);
+    const key = path.join(dir, 'new.key');
+    const csr = path.join(dir, 'new.csr');
+    await writeKeyAndCsr(key, csr, result.keyPem, result.csrPem);
+    assert.deepStrictEqual(rsaKeyChecks(key), { ok: true, bits: 2048 });
+    assert.strictEqual(fs.statSync(key).mode & 0o777, 0o600);
+    assert.ok(csrVerifies(csr), 'openssl req -verify');
+    const spki = opensslSpkiSha256(key, 'key');
+    assert.strictEqual(result.publicKeySha256, spki);
+    assert.strictEqual(opensslSpkiSha256(csr, 'csr'), spki);
+    assert.ok(!seenKeys.has(spki), 'the key is new');
+    seenKeys.add(spki);
+    const reference = path.join(dir, 'openssl.csr');
+    const made = runOpenssl(['req', '-new', '-batch', '-config', configPath, '-key', key, '-out', reference], dir);
+    assert.strictEqual(made.code, 0, made.stderr);
+    assert.strictEqual(result.csrPem, fs.readFileSync(reference, 'utf8'), 'byte for byte');
+
+    // Taken once: the next request gets a key of its own, generated now, at the size the config asks.
+    const next = await generateKeyAndCsr(auto('default_bits = 3072', '[ dn ]', 'CN = next.example'), {
+      keySource: keys,
+    });
+    assert.strictEqual(next.keyPreparedAhead, false);
+    assert.strictEqual(next.bits, 3072);
+    assert.notStrictEqual(next.publicKeySha256, spki);
+    assert.strictEqual((await generateKeyAndCsr(text, { configPath, cwd: dir, env: {} })).keyPreparedAhead, false);
+  });
 
   it('takes default_bits from the config, and the option over it', async () => {
     const text = auto('default_bits = 3072', '[ dn ]', 'CN = bits.example');
