@@ -5,21 +5,37 @@ import { attributeName } from './oids';
 import { opensslNameValue } from './opensslNameValue';
 
 /**
- * How openssl's default name option prints each attribute read from DER, kept beside the plain data (and out
- * of it: the JSON contract has `type` and `value` only). A copied attribute loses it and is printed from its
- * value, as a UTF-8 string in an RDN of its own.
+ * Where each attribute read from DER came from, kept beside the plain data (and out of it: the JSON contract
+ * has `type` and `value` only), so that it can be printed as openssl's default name option prints it. The
+ * escaped form is made when asked for, not for every name of a scan. A copied attribute loses it and is
+ * printed from its value, as a UTF-8 string in an RDN of its own.
  */
-const printed = new WeakMap<NameAttribute, { value: string; joinsPrevious: boolean }>();
+const source = new WeakMap<NameAttribute, DerNode>();
+/** Attributes in the same (multi-valued) RDN as the one before them: rare, hence a set of their own. */
+const joined = new WeakSet<NameAttribute>();
 
 /** The attribute's value escaped as `openssl x509 -subject` prints it, when it was read from DER. */
 export function printedValue(attribute: NameAttribute): string | undefined {
-  return printed.get(attribute)?.value;
+  const value = source.get(attribute);
+  if (value === undefined) return undefined;
+  return isPrintedAsString(value) ? opensslNameValue(value) : attribute.value;
 }
 
 /** Whether the attribute is in the same (multi-valued) RDN as the one before it. */
 export function joinsPreviousRdn(attribute: NameAttribute): boolean {
-  return printed.get(attribute)?.joinsPrevious ?? false;
+  return joined.has(attribute);
 }
+
+/** An attribute without a value prints as an empty one: a node that is not a string, whose value is ''. */
+const EMPTY_VALUE: DerNode = {
+  buf: Buffer.alloc(0),
+  tagClass: 0,
+  constructed: false,
+  tag: 0,
+  start: 0,
+  contentStart: 0,
+  end: 0,
+};
 
 /** A Name in encoded order (as `openssl x509 -nameopt sep_multiline` lists it); multi-valued RDNs are flattened. */
 export function decodeName(node: DerNode): DistinguishedName {
@@ -39,10 +55,8 @@ export function decodeName(node: DerNode): DistinguishedName {
         type: attributeName(decodeOid(expect(type, Tag.OID, 'attribute type'))),
         value: value ? decodeString(value) : '',
       };
-      printed.set(decoded, {
-        value: value && isPrintedAsString(value) ? opensslNameValue(value) : decoded.value,
-        joinsPrevious: !first,
-      });
+      source.set(decoded, value ?? EMPTY_VALUE);
+      if (!first) joined.add(decoded);
       first = false;
       name.push(decoded);
     }
