@@ -149,13 +149,7 @@ function decode(top: DerNode, der: Buffer, location: Location, line: number): Ce
     isCA: cA || (version === 1 && selfSigned),
     signatureAlgorithm: signatureAlgorithm(sigOid)?.name ?? sigOid,
     line: location.line ?? line,
-    // Made when asked for (verification, test calls, `certificateText`): a scan keeps the DER, not its base64.
-    get pem(): string {
-      return toPem('CERTIFICATE', der);
-    },
-    set pem(text: string) {
-      Object.defineProperty(this, 'pem', { value: text, writable: true, enumerable: true, configurable: true });
-    },
+    pem: toPem('CERTIFICATE', der),
   };
 }
 

@@ -5,20 +5,21 @@ import { attributeName } from './oids';
 import { opensslNameValue } from './opensslNameValue';
 
 /**
- * Where each attribute read from DER came from, kept beside the plain data (and out of it: the JSON contract
- * has `type` and `value` only), so that it can be printed as openssl's default name option prints it. The
- * escaped form is made when asked for, not for every name of a scan. A copied attribute loses it and is
- * printed from its value, as a UTF-8 string in an RDN of its own.
+ * How openssl's default name option prints an attribute read from DER, when that differs from its value
+ * escaped as UTF-8 (what formatName does with any other attribute): kept beside the plain data (and out of it:
+ * the JSON contract has `type` and `value` only), for the few values that need it, so that a scan's names
+ * cost no entry here. A copied attribute loses it and is printed from its value, in an RDN of its own.
  */
-const source = new WeakMap<NameAttribute, DerNode>();
+const printed = new WeakMap<NameAttribute, string>();
 /** Attributes in the same (multi-valued) RDN as the one before them: rare, hence a set of their own. */
 const joined = new WeakSet<NameAttribute>();
 
-/** The attribute's value escaped as `openssl x509 -subject` prints it, when it was read from DER. */
+/**
+ * The attribute's value escaped as `openssl x509 -subject` prints it, when that is not simply its value
+ * escaped as UTF-8 (undefined then, and for attributes not read from DER).
+ */
 export function printedValue(attribute: NameAttribute): string | undefined {
-  const value = source.get(attribute);
-  if (value === undefined) return undefined;
-  return isPrintedAsString(value) ? opensslNameValue(value) : attribute.value;
+  return printed.get(attribute);
 }
 
 /** Whether the attribute is in the same (multi-valued) RDN as the one before it. */
@@ -26,16 +27,27 @@ export function joinsPreviousRdn(attribute: NameAttribute): boolean {
   return joined.has(attribute);
 }
 
-/** An attribute without a value prints as an empty one: a node that is not a string, whose value is ''. */
-const EMPTY_VALUE: DerNode = {
-  buf: Buffer.alloc(0),
-  tagClass: 0,
-  constructed: false,
-  tag: 0,
-  start: 0,
-  contentStart: 0,
-  end: 0,
-};
+/** RFC 2253's specials: `,` `+` `"` `\` `<` `>` `;`. */
+const SPECIAL = /[,+"\\<>;]/;
+
+/**
+ * Whether openssl prints the value as `text` itself, exactly as escapeNameValue prints `text`: a string type
+ * whose characters are printable ASCII, none of them special, no space or `#` where those are special.
+ */
+function printsAsItself(node: DerNode, text: string): boolean {
+  if (!isPrintedAsString(node)) return false;
+  const length = node.end - node.contentStart;
+  if ((node.tag === Tag.BMP_STRING && length % 2 !== 0) || (node.tag === Tag.UNIVERSAL_STRING && length % 4 !== 0))
+    return false;
+  const last = text.length - 1;
+  if (last < 0) return true;
+  if (text.charCodeAt(0) === 0x20 || text.charCodeAt(0) === 0x23 || text.charCodeAt(last) === 0x20) return false;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return !SPECIAL.test(text);
+}
 
 /** A Name in encoded order (as `openssl x509 -nameopt sep_multiline` lists it); multi-valued RDNs are flattened. */
 export function decodeName(node: DerNode): DistinguishedName {
@@ -55,7 +67,8 @@ export function decodeName(node: DerNode): DistinguishedName {
         type: attributeName(decodeOid(expect(type, Tag.OID, 'attribute type'))),
         value: value ? decodeString(value) : '',
       };
-      source.set(decoded, value ?? EMPTY_VALUE);
+      if (value && !printsAsItself(value, decoded.value))
+        printed.set(decoded, isPrintedAsString(value) ? opensslNameValue(value) : decoded.value);
       if (!first) joined.add(decoded);
       first = false;
       name.push(decoded);

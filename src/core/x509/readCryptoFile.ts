@@ -87,10 +87,6 @@ function readDer(
   fail: (e: unknown) => void,
 ): void {
   const location = { path, index: 0, line: 1 };
-  // What is read from DER keeps pointing into its bytes (a certificate's PEM, made when asked for; where a
-  // name's values came from), and a scan's reader reuses its buffer for the next file: these bytes become the
-  // item's own.
-  bytes = Buffer.from(bytes);
   switch (sniffDer(bytes)) {
     case 'certificate':
       items.push(readCertificate(bytes, location));
