@@ -1,5 +1,11 @@
-import { X509Certificate } from 'crypto';
-import { sha256Hex } from './publicKeyFacts';
+import { createHash, hash, X509Certificate } from 'crypto';
+
+/** SHA-256 digest bytes: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
+const sha256: (data: Buffer) => Buffer =
+  typeof hash === 'function'
+    ? (data) => hash('sha256', data, 'buffer') as unknown as Buffer
+    : (data) => createHash('sha256').update(data).digest();
+const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
 
 /**
  * The SHA-256 fingerprint as `openssl x509 -fingerprint -sha256` prints it (uppercase hex pairs joined by `:`).
@@ -10,10 +16,16 @@ import { sha256Hex } from './publicKeyFacts';
  */
 export function certificateFingerprint(der: Buffer): string {
   if (!outerIsDer(der)) return new X509Certificate(der).fingerprint256;
-  const hex = sha256Hex(der).toUpperCase();
-  let out = hex.slice(0, 2);
-  for (let i = 2; i < hex.length; i += 2) out += ':' + hex.slice(i, i + 2);
-  return out;
+  // Written as bytes and decoded once: a flat string of 95 characters, which a scan keeps for every item
+  // (concatenated pairs would be kept as a tree of 63 strings).
+  const digest = sha256(der);
+  const text = Buffer.allocUnsafe(digest.length * 3 - 1);
+  for (let i = 0; i < digest.length; i++) {
+    if (i > 0) text[i * 3 - 1] = 0x3a;
+    text[i * 3] = HEX_DIGITS[digest[i] >> 4];
+    text[i * 3 + 1] = HEX_DIGITS[digest[i] & 15];
+  }
+  return text.toString('latin1');
 }
 
 /** The contents' bounds of the TLV at `pos` when its header is DER (low tag number, minimal length). */

@@ -17,7 +17,7 @@ const keyTypes: Record<string, KeyType> = {
 };
 
 /** SHA-256 in lowercase hex: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
-export const sha256Hex: (data: Buffer) => string =
+const sha256Hex: (data: Buffer) => string =
   typeof hash === 'function'
     ? (data) => hash('sha256', data, 'hex')
     : (data) => createHash('sha256').update(data).digest('hex');
