@@ -17,6 +17,8 @@ const NAME_MAX_BYTES = 1024 * 1024;
 /** OpenSSL's limit on nested segments of a BER string (ASN1_MAX_STRING_NEST). */
 const STRING_NEST_MAX = 5;
 const INDEFINITE = -1;
+/** INT_MAX >> 7: the most a tag number may reach before its last byte. */
+const TAG_PREFIX_MAX = 0xffffff;
 
 /** Universal tags a name's value may have (ASN1_PRINTABLE's mask; SEQUENCE kept as encoded). */
 const NAME_VALUE_TAGS: readonly boolean[] = (() => {
@@ -44,30 +46,39 @@ function readHeader(buf: Buffer, pos: number, limit: number, ber: boolean): void
   constructed = (first & 0x20) !== 0;
   tag = first & 0x1f;
   if (tag === 0x1f) {
+    // OpenSSL refuses a tag number whose bytes before the last exceed 24 bits; der.ts also takes 5 bytes at most.
     tag = 0;
     for (let i = 0; ; i++) {
-      if (pos >= limit || i > 4) fail('bad tag');
+      if (pos >= limit || (!ber && i > 4)) fail('bad tag');
       const b = buf[pos++];
       tag = tag * 128 + (b & 0x7f);
       if ((b & 0x80) === 0) break;
+      if (tag > TAG_PREFIX_MAX) fail('tag number too large');
     }
   }
   if (pos >= limit) fail('unexpected end of data');
   let length = buf[pos++];
   if (length & 0x80) {
-    const count = length & 0x7f;
+    let count = length & 0x7f;
     if (count === 0) {
       if (!ber || !constructed) fail('indefinite length');
       contentStart = pos;
       contentEnd = INDEFINITE;
       return;
     }
-    if (count > (ber ? 8 : 4)) fail('length too large');
-    length = 0;
-    for (let i = 0; i < count; i++) {
-      if (pos >= limit) fail('unexpected end of data');
-      length = length * 256 + buf[pos++];
+    if (pos + count > limit) fail('unexpected end of data');
+    if (ber) {
+      // OpenSSL skips leading zero bytes of a long-form length; der.ts takes four bytes at most.
+      while (count > 0 && buf[pos] === 0) {
+        pos++;
+        count--;
+      }
+      if (count > 6) fail('length too large');
+    } else if (count > 4) {
+      fail('length too large');
     }
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + buf[pos++];
   }
   if (length > limit - pos) fail('length runs past the end of data');
   contentStart = pos;

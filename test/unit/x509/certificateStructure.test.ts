@@ -171,6 +171,7 @@ function cases(base: Parts): { refused: Record<string, Parts>; loaded: Record<st
       'INTEGER parameters in constructed form': withAlgorithm(tlv(0x22, tlv(0x02, '01'))),
       'SEQUENCE parameters not constructed': withAlgorithm(tlv(0x10, '')),
       'end-of-contents as parameters': withAlgorithm(hex('0000')),
+      'parameters with a tag number past what OpenSSL reads': withAlgorithm(hex('9f888080800000')),
       'two parameters': {
         ...base,
         algorithm: seq(tlv(0x06, ECDSA_SHA256), tlv(0x05, ''), tlv(0x05, '')),
@@ -217,6 +218,8 @@ function cases(base: Parts): { refused: Record<string, Parts>; loaded: Record<st
       'SEQUENCE parameters holding garbage': withAlgorithm(tlv(0x30, 'ffff')),
       'indefinite-length SEQUENCE parameters': withAlgorithm(hex('3080 0500 0000')),
       'context-tagged parameters': withAlgorithm(tlv(0xa0, 'ffff')),
+      'parameters with the largest tag number OpenSSL reads': withAlgorithm(hex('9f87ffffff7f00')),
+      'parameters with a length in 9 bytes, leading zeros': withAlgorithm(hex('3089 000000000000000002 0500')),
       'OCTET STRING parameters in 5 nested segments': withAlgorithm(
         tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x04, 'ff'))))))),
       ),
