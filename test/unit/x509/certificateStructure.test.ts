@@ -279,6 +279,38 @@ describe('certificate structure, against openssl x509', function () {
     }
   });
 
+  it('gives the fingerprint openssl x509 -fingerprint -sha256 gives, also when the outer layers are not DER', () => {
+    const { signature } = base;
+    const signatureBits = signature.subarray(signature.length - (signature[1] & 0x7f) + 1);
+    const variants: Record<string, Buffer> = {
+      'as openssl wrote it': join(base),
+      'signature with padding bits set': join({ ...base, signature: tlv(0x03, '04', 'ff') }),
+      'signature in segments': join({ ...base, signature: tlv(0x23, tlv(0x03, '00', signatureBits)) }),
+      'outer length in a long form': (() => {
+        const der = join(base);
+        const contents = der.subarray(der[1] & 0x80 ? 2 + (der[1] & 0x7f) : 2);
+        return Buffer.concat([
+          hex('30 84'),
+          Buffer.from([0, 0, contents.length >> 8, contents.length & 0xff]),
+          contents,
+        ]);
+      })(),
+      'NULL parameters on the outer algorithm': join({
+        ...base,
+        outerAlgorithm: seq(tlv(0x06, ECDSA_SHA256), tlv(0x05, '')),
+      }),
+    };
+    for (const [name, der] of Object.entries(variants)) {
+      const printed = spawnSync('openssl', ['x509', '-inform', 'DER', '-noout', '-fingerprint', '-sha256'], {
+        input: der,
+        encoding: 'utf8',
+      }).stdout;
+      const want = /=([0-9A-F:]+)/.exec(printed)?.[1];
+      assert.ok(want, `openssl printed no fingerprint for "${name}"`);
+      assert.strictEqual(readCertificate(der).fingerprintSha256, want, name);
+    }
+  });
+
   it('lets through what openssl loads', () => {
     for (const [name, parts] of Object.entries(cases(base).loaded)) {
       const der = join(parts);
