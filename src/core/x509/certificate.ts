@@ -54,8 +54,8 @@ export function inputDer(
 /**
  * Reads one certificate, straight from the DER: no X509Certificate (building one cost as much as the whole
  * read). checkCertificateStructure refuses what OpenSSL's d2i_X509 refuses, the fingerprint is one SHA-256 of
- * the bytes (certificateFingerprint), and names, SANs, dates and the serial keep their encoded order and print the way `openssl x509`
- * prints them.
+ * the bytes (certificateFingerprint), and names, SANs, dates and the serial keep their encoded order and print
+ * the way `openssl x509` prints them. Verification builds its own X509Certificate where it needs one.
  */
 export function readCertificate(input: CryptoInput, location: Location = {}): CertificateInfo {
   const source = inputDer(input, ['CERTIFICATE', 'TRUSTED CERTIFICATE', 'X509 CERTIFICATE'], 'CERTIFICATE');
