@@ -1,4 +1,3 @@
-import { X509Certificate } from 'crypto';
 import {
   children,
   decodeBoolean,
@@ -12,6 +11,8 @@ import {
   readNode,
   Tag,
 } from './der';
+import { certificateFingerprint } from './certificateFingerprint';
+import { checkCertificateStructure } from './certificateStructure';
 import { decodeName } from './distinguishedName';
 import { CoreError } from '../errors';
 import { CertificateInfo } from '../model';
@@ -51,20 +52,20 @@ export function inputDer(
 }
 
 /**
- * Reads one certificate. Node's X509Certificate (OpenSSL underneath) validates it and gives the fingerprint;
- * names, SANs, dates and the serial come from the DER so that they keep their encoded order and print the
- * way `openssl x509` prints them.
+ * Reads one certificate, straight from the DER: no X509Certificate (building one cost as much as the whole
+ * read). checkCertificateStructure refuses what OpenSSL's d2i_X509 refuses, the fingerprint is one SHA-256 of
+ * the bytes (certificateFingerprint), and names, SANs, dates and the serial keep their encoded order and print
+ * the way `openssl x509` prints them. Verification builds its own X509Certificate where it needs one.
  */
 export function readCertificate(input: CryptoInput, location: Location = {}): CertificateInfo {
   const source = inputDer(input, ['CERTIFICATE', 'TRUSTED CERTIFICATE', 'X509 CERTIFICATE'], 'CERTIFICATE');
   let der: Buffer;
-  let x509: X509Certificate;
   let top: DerNode;
   try {
     // TRUSTED CERTIFICATE appends OpenSSL's trust settings after the certificate: keep the first TLV only.
     top = readNode(source.der);
     der = encoded(top);
-    x509 = new X509Certificate(der);
+    checkCertificateStructure(der);
   } catch (error) {
     throw new CoreError('malformed-certificate', 'not a readable X.509 certificate', {
       cause: error,
@@ -72,7 +73,7 @@ export function readCertificate(input: CryptoInput, location: Location = {}): Ce
     });
   }
   try {
-    return decode(top, der, x509, location, source.line);
+    return decode(top, der, location, source.line);
   } catch (error) {
     if (error instanceof CoreError && error.code !== 'malformed-der') throw error;
     throw new CoreError('malformed-certificate', 'malformed X.509 certificate structure', {
@@ -95,7 +96,7 @@ interface NeededExtensions {
  * throws here is exactly what threw when every extension went through decodeExtensions and every value
  * through a Buffer of its own.
  */
-function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Location, line: number): CertificateInfo {
+function decode(top: DerNode, der: Buffer, location: Location, line: number): CertificateInfo {
   const [tbs, sigAlg] = children(top);
   const fields = children(expect(tbs, Tag.SEQUENCE, 'TBSCertificate'));
   let i = 0;
@@ -141,7 +142,7 @@ function decode(top: DerNode, der: Buffer, x509: X509Certificate, location: Loca
     notBefore: decodeTimeIso(validity[0]),
     notAfter: decodeTimeIso(validity[1]),
     serialNumber: serialAt(serial.buf, serial.contentStart, serial.end),
-    fingerprintSha256: x509.fingerprint256,
+    fingerprintSha256: certificateFingerprint(der),
     ...publicKeyFacts(encoded(spkiNode)),
     selfSigned,
     // A v1 self-signed certificate has no basicConstraints; OpenSSL treats it as a CA too.

@@ -228,6 +228,27 @@ describe('fuzz: certificate, CSR, key and PKCS#12 readers', function () {
     );
   });
 
+  it('readCertificate: every mutant OpenSSL (X509Certificate, d2i_X509) refuses is refused too', () => {
+    // No X509Certificate stands behind readCertificate any more: its own structure check must refuse at least
+    // what OpenSSL refuses. DER mutants, where the two see the same bytes (PEM mutants are above).
+    fuzz(
+      'readCertificate refuses what OpenSSL refuses',
+      [fc.nat().chain((i) => mutatedBinary(s.certDer[i % s.certDer.length]))],
+      (der) => {
+        let opensslRefuses = false;
+        try {
+          new X509Certificate(der);
+        } catch {
+          opensslRefuses = true;
+        }
+        const { value } = expectTyped('readCertificate', der, () => readCertificate(der), CERT_CODES);
+        if (opensslRefuses)
+          assert.strictEqual(value, undefined, 'OpenSSL refuses this certificate; readCertificate read it');
+      },
+      { weight: 3 },
+    );
+  });
+
   it('readCsr: arbitrary input', () => {
     fuzz(
       'readCsr arbitrary',
