@@ -15,26 +15,32 @@ export interface CachedFile {
   result: InventoryResult;
 }
 
-type Field = 's' | 'n' | 'b' | 's?' | 'n?' | 'b?' | 'names' | 'sans' | 'certificates';
-type Spec = Readonly<Record<string, Field>>;
+type Field = 's' | 'n' | 'b' | 's?' | 'n?' | 'b?' | 'names' | 'certificates';
+/** Field names and types, in the order a record lists their values. */
+type Spec = readonly (readonly [string, Field])[];
 
-const PUBLIC_KEY: Spec = { publicKeySha256: 's', keyType: 's', keyBits: 'n?', curve: 's?' };
-const CERTIFICATE: Spec = {
+const PUBLIC_KEY: Spec = [
+  ['publicKeySha256', 's'],
+  ['keyType', 's'],
+  ['keyBits', 'n?'],
+  ['curve', 's?'],
+];
+const CERTIFICATE: Spec = [
   ...PUBLIC_KEY,
-  index: 'n',
-  subject: 'names',
-  issuer: 'names',
-  subjectAltNames: 'sans',
-  notBefore: 's',
-  notAfter: 's',
-  serialNumber: 's',
-  fingerprintSha256: 's',
-  selfSigned: 'b',
-  isCA: 'b',
-  line: 'n',
-  pem: 's',
-  signatureAlgorithm: 's?',
-};
+  ['index', 'n'],
+  ['line', 'n'],
+  ['subject', 'names'],
+  ['issuer', 'names'],
+  ['subjectAltNames', 'names'],
+  ['notBefore', 's'],
+  ['notAfter', 's'],
+  ['serialNumber', 's'],
+  ['fingerprintSha256', 's'],
+  ['selfSigned', 'b'],
+  ['isCA', 'b'],
+  ['signatureAlgorithm', 's?'],
+  ['pem', 's'],
+];
 /**
  * What is kept of each kind, field by field: a record carries these and nothing else, so that a field added to
  * the model later is not cached without someone deciding it may be. Keys are public facts only (format,
@@ -42,28 +48,46 @@ const CERTIFICATE: Spec = {
  */
 const SPECS: Readonly<Record<InventoryItem['kind'], Spec>> = {
   certificate: CERTIFICATE,
-  key: {
-    index: 'n',
-    format: 's',
-    encrypted: 'b',
-    line: 'n',
-    publicKeySha256: 's?',
-    keyType: 's?',
-    keyBits: 'n?',
-    curve: 's?',
-  },
-  csr: {
+  key: [
+    ['index', 'n'],
+    ['line', 'n'],
+    ['format', 's'],
+    ['encrypted', 'b'],
+    ['publicKeySha256', 's?'],
+    ['keyType', 's?'],
+    ['keyBits', 'n?'],
+    ['curve', 's?'],
+  ],
+  csr: [
     ...PUBLIC_KEY,
-    index: 'n',
-    subject: 'names',
-    subjectAltNames: 'sans',
-    signatureValid: 'b',
-    signatureAlgorithm: 's',
-    line: 'n',
-  },
-  pkcs12: { index: 'n', encrypted: 'b', certificates: 'certificates', keyCount: 'n', line: 'n' },
+    ['index', 'n'],
+    ['line', 'n'],
+    ['subject', 'names'],
+    ['subjectAltNames', 'names'],
+    ['signatureValid', 'b'],
+    ['signatureAlgorithm', 's'],
+  ],
+  pkcs12: [
+    ['index', 'n'],
+    ['line', 'n'],
+    ['encrypted', 'b'],
+    ['keyCount', 'n'],
+    ['certificates', 'certificates'],
+  ],
 };
-const ERROR: Spec = { code: 's', message: 's', line: 'n?' };
+const ERROR: Spec = [
+  ['code', 's'],
+  ['message', 's'],
+  ['line', 'n?'],
+];
+/** One letter per kind at the head of each item record. */
+const KIND_CODES: Readonly<Record<InventoryItem['kind'], string>> = {
+  certificate: 'c',
+  key: 'k',
+  csr: 'r',
+  pkcs12: 'p',
+};
+const KINDS: Readonly<Record<string, InventoryItem['kind']>> = { c: 'certificate', k: 'key', r: 'csr', p: 'pkcs12' };
 
 class Corrupt extends Error {}
 
@@ -71,72 +95,88 @@ function check(ok: boolean): void {
   if (!ok) throw new Corrupt();
 }
 
-/** Copies the fields of `spec` from `source`, checking each one's type; the path is the file's, not stored. */
-function pick(source: unknown, spec: Spec, path: string, kind?: string): Record<string, unknown> {
-  check(typeof source === 'object' && source !== null && !Array.isArray(source));
-  const from = source as Record<string, unknown>;
-  const out: Record<string, unknown> = kind ? { kind, path } : { path };
-  for (const [name, field] of Object.entries(spec)) {
-    const value = from[name];
-    if (field.endsWith('?')) {
-      if (value === undefined || value === null) continue;
+function checkType(value: unknown, field: Field): void {
+  switch (field) {
+    case 's':
+    case 's?':
+      return check(typeof value === 'string');
+    case 'n':
+    case 'n?':
+      return check(typeof value === 'number' && Number.isFinite(value));
+    case 'b':
+    case 'b?':
+      return check(typeof value === 'boolean');
+    default:
+      return check(Array.isArray(value));
+  }
+}
+
+/** The values of `spec`'s fields, in its order: names as flat [type, value, ...] lists, absent optional ones null. */
+function encodeFields(source: Record<string, unknown>, spec: Spec): unknown[] {
+  return spec.map(([name, field]) => {
+    const value = source[name];
+    if (value === undefined && field.endsWith('?')) return null;
+    checkType(value, field);
+    if (field === 'names') return (value as { type: string; value: string }[]).flatMap((n) => [n.type, n.value]);
+    if (field === 'certificates')
+      return (value as Record<string, unknown>[]).map((certificate) => encodeFields(certificate, CERTIFICATE));
+    return value;
+  });
+}
+
+/** The object a record's values stand for, each value's type checked; `path` is the file's, not stored. */
+function decodeFields(
+  values: unknown,
+  spec: Spec,
+  head: Record<string, unknown>,
+  offset: number,
+): Record<string, unknown> {
+  check(Array.isArray(values) && values.length === spec.length + offset);
+  const list = values as unknown[];
+  const out = head;
+  for (let i = 0; i < spec.length; i++) {
+    const [name, field] = spec[i];
+    const value = list[i + offset];
+    if (value === null && field.endsWith('?')) continue;
+    checkType(value, field);
+    if (field === 'names') {
+      const flat = value as unknown[];
+      check(flat.length % 2 === 0);
+      const names: { type: string; value: string }[] = [];
+      for (let j = 0; j < flat.length; j += 2) {
+        check(typeof flat[j] === 'string' && typeof flat[j + 1] === 'string');
+        names.push({ type: flat[j] as string, value: flat[j + 1] as string });
+      }
+      out[name] = names;
+    } else if (field === 'certificates') {
+      out[name] = (value as unknown[]).map((certificate) =>
+        decodeFields(certificate, CERTIFICATE, { kind: 'certificate', path: head.path }, 0),
+      );
+    } else {
+      out[name] = value;
     }
-    switch (field) {
-      case 's':
-      case 's?':
-        check(typeof value === 'string');
-        break;
-      case 'n':
-      case 'n?':
-        check(typeof value === 'number' && Number.isFinite(value));
-        break;
-      case 'b':
-      case 'b?':
-        check(typeof value === 'boolean');
-        break;
-      case 'names':
-      case 'sans':
-        check(Array.isArray(value));
-        out[name] = (value as unknown[]).map((entry) => {
-          check(typeof entry === 'object' && entry !== null);
-          const { type, value: text } = entry as Record<string, unknown>;
-          check(typeof type === 'string' && typeof text === 'string');
-          return { type, value: text };
-        });
-        continue;
-      case 'certificates':
-        check(Array.isArray(value));
-        out[name] = (value as unknown[]).map((certificate) => pick(certificate, CERTIFICATE, path, 'certificate'));
-        continue;
-    }
-    out[name] = value;
   }
   return out;
 }
 
-function pickItem(item: unknown, path: string): InventoryItem {
-  check(typeof item === 'object' && item !== null);
-  const kind = (item as { kind?: unknown }).kind;
-  check(typeof kind === 'string' && Object.prototype.hasOwnProperty.call(SPECS, kind));
-  return pick(item, SPECS[kind as InventoryItem['kind']], path, kind as string) as unknown as InventoryItem;
+function encodeItem(item: InventoryItem): unknown[] {
+  check(Object.prototype.hasOwnProperty.call(SPECS, item.kind));
+  return [KIND_CODES[item.kind], ...encodeFields(item as unknown as Record<string, unknown>, SPECS[item.kind])];
 }
 
-function pickError(error: unknown, path: string): InventoryError {
-  return pick(error, ERROR, path) as unknown as InventoryError;
-}
-
-function withoutPath(record: Record<string, unknown>): Record<string, unknown> {
-  const { path: _path, ...rest } = record;
-  void _path;
-  if (Array.isArray(rest.certificates))
-    rest.certificates = (rest.certificates as Record<string, unknown>[]).map(withoutPath);
-  return rest;
+function decodeItem(record: unknown, path: string): InventoryItem {
+  check(Array.isArray(record) && record.length > 0);
+  const code = (record as unknown[])[0];
+  check(typeof code === 'string' && Object.prototype.hasOwnProperty.call(KINDS, code));
+  const kind = KINDS[code as string];
+  return decodeFields(record, SPECS[kind], { kind, path }, 1) as unknown as InventoryItem;
 }
 
 /**
  * The cache as text: a header (format, version, and `context`, which says under what the results hold: the
  * extension's version and the settings that change what a file yields) and one record per file,
- * `[path, size, mtimeMs, items, errors]`, with the path written once per file rather than in every item.
+ * `[path, size, mtimeMs, items, errors]`; items and errors are lists of values in a fixed order (no field
+ * names, the path written once per file), which keeps the file small and quick to read back.
  */
 export function encodeInventoryCache(context: string, files: Iterable<CachedFile>): string {
   const records: unknown[] = [];
@@ -148,8 +188,8 @@ export function encodeInventoryCache(context: string, files: Iterable<CachedFile
       file.path,
       file.size,
       file.mtimeMs,
-      items.map((item) => withoutPath(pickItem(item, file.path) as unknown as Record<string, unknown>)),
-      errors.map((error) => withoutPath(pickError(error, file.path) as unknown as Record<string, unknown>)),
+      items.map(encodeItem),
+      errors.map((error) => encodeFields(error as unknown as Record<string, unknown>, ERROR)),
     ]);
   }
   return JSON.stringify({ format: FORMAT, version: INVENTORY_CACHE_VERSION, context, files: records });
@@ -173,8 +213,10 @@ export function decodeInventoryCache(text: string, context: string): CachedFile[
         size: size as number,
         mtimeMs: mtimeMs as number,
         result: {
-          items: (items as unknown[]).map((item) => pickItem(item, path as string)),
-          errors: (errors as unknown[]).map((error) => pickError(error, path as string)),
+          items: (items as unknown[]).map((item) => decodeItem(item, path as string)),
+          errors: (errors as unknown[]).map(
+            (error) => decodeFields(error, ERROR, { path }, 0) as unknown as InventoryError,
+          ),
         },
       };
     });

@@ -168,9 +168,11 @@ describe('inventory cache', () => {
     };
     const parsed = JSON.parse(good) as { files: unknown[][] };
     const badTypes = JSON.parse(good) as { files: unknown[][] };
-    (badTypes.files[0][3] as Record<string, unknown>[]).push({ kind: 'certificate', subject: 'CN=x' });
+    // A certificate record whose subject is a string, not a list of names.
+    const certificate = (parsed.files.flatMap((f) => f[3]) as unknown[][]).find((item) => item[0] === 'c')!;
+    (badTypes.files[0][3] as unknown[]).push(certificate.map((value) => (Array.isArray(value) ? 'CN=x' : value)));
     const badKind = JSON.parse(good) as { files: unknown[][] };
-    (badKind.files[0][3] as Record<string, unknown>[]).push({ kind: 'secret', index: 0 });
+    (badKind.files[0][3] as unknown[]).push(['s', 0, 1]);
     const relative = JSON.parse(good) as { files: unknown[][] };
     relative.files[0][0] = 'relative/path.pem';
     const cases: Record<string, string> = {
