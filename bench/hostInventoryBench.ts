@@ -65,7 +65,7 @@ async function launch(phase: 'first' | 'reopen', files: number, rows: HostBenchR
         return dir;
       },
       onOutput(line) {
-        if (line.includes('Inventory:')) console.log(`[${phase}] ${line.trim()}`);
+        if (line.includes('Inventory:') || line.includes('HEAP ')) console.log(`[${phase}] ${line.trim()}`);
         const at = line.indexOf('BENCH ');
         if (at >= 0) rows.push(JSON.parse(line.slice(at + 'BENCH '.length)) as HostBenchRow);
       },

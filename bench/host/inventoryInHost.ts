@@ -6,6 +6,8 @@
 // come from the store's own timestamps (performance.now(), the same clock in this process).
 import { X509Certificate } from 'crypto';
 import * as fs from 'fs';
+import * as inspector from 'inspector';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { MtlsRotationApi } from '../../src/extension';
@@ -46,7 +48,99 @@ function plainLoop(files: string[]): number {
   return performance.now() - t;
 }
 
+interface ProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: ProfileNode[];
+}
+
+/**
+ * With MTLS_BENCH_HEAP=1: V8's sampling heap profiler from here on, and at `report()` the live memory by the
+ * function and by the file that allocated it, largest first: where the extension host's memory goes.
+ */
+async function heapSampler(): Promise<{ report(label: string): Promise<void> } | undefined> {
+  if (!process.env.MTLS_BENCH_HEAP) return undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('HeapProfiler.startSampling', { samplingInterval: 32 * 1024 });
+  return {
+    async report(label: string) {
+      const { profile } = (await post('HeapProfiler.getSamplingProfile')) as { profile: { head: ProfileNode } };
+      const byFunction = new Map<string, number>();
+      const byFile = new Map<string, number>();
+      const walk = (node: ProfileNode) => {
+        const file = node.callFrame.url ? path.basename(node.callFrame.url) : '(native)';
+        const where = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber + 1}`;
+        byFunction.set(where, (byFunction.get(where) ?? 0) + node.selfSize);
+        byFile.set(file, (byFile.get(file) ?? 0) + node.selfSize);
+        node.children.forEach(walk);
+      };
+      walk(profile.head);
+      const top = (map: Map<string, number>) =>
+        [...map]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 15)
+          .map(([name, bytes]) => `${mib(bytes)} MiB ${name}`);
+      console.log(`HEAP live since the sampler started, ${label}, by file: ${top(byFile).join(' | ')}`);
+      console.log(`HEAP live since the sampler started, ${label}, by function: ${top(byFunction).join(' | ')}`);
+    },
+  };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * With MTLS_BENCH_PROFILE=1: every file's mtime moved, then a refresh (which reads them all again) under V8's
+ * CPU profiler; prints the time by file and by function, largest first: where a full read goes in the host.
+ */
+async function profileFullReread(store: MtlsRotationApi['inventory']['store'], files: string[]): Promise<void> {
+  if (!process.env.MTLS_BENCH_PROFILE) return;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  const moved = new Date(Date.now() - 3600_000);
+  for (const file of files) fs.utimesSync(file, moved, moved);
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  const t = performance.now();
+  await store.refresh();
+  const ms = performance.now() - t;
+  const { profile } = (await post('Profiler.stop')) as { profile: CpuProfile };
+  session.disconnect();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!;
+    const file = frame.url ? path.basename(frame.url) : `(${frame.functionName || 'native'})`;
+    const where = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    const delta = profile.timeDeltas[i] / 1000;
+    byFunction.set(where, (byFunction.get(where) ?? 0) + delta);
+    byFile.set(file, (byFile.get(file) ?? 0) + delta);
+  });
+  const top = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([name, total]) => `${Math.round(total)} ms ${name}`);
+  report('refresh after every file changed (all read again, under the CPU profiler)', ms);
+  console.log(`HEAP cpu of the full re-read by file: ${top(byFile).join(' | ')}`);
+  console.log(`HEAP cpu of the full re-read by function: ${top(byFunction).join(' | ')}`);
+}
+
 export async function run(): Promise<void> {
+  const heap = await heapSampler();
   const phase = process.env.MTLS_BENCH_PHASE === 'reopen' ? 'reopen' : 'first';
   console.log(`VS Code ${vscode.version} (${vscode.env.appName}, Node ${process.version}), phase ${phase}`);
   const extension = vscode.extensions.getExtension<MtlsRotationApi>('mtls-rotation.mtls-rotation');
@@ -68,6 +162,7 @@ export async function run(): Promise<void> {
     const certificatesShown = tree.model.certificates.length + tree.model.caCertificates.length;
     const reopen = restoredAt - started + (performance.now() - rebuildStart);
     memory('after the reopen (cache shown)');
+    await heap?.report('after the reopen');
     await store.whenIdle();
     const background = (store.timings.loaded ?? performance.now()) - restoredAt;
     const files = [...new Set(store.snapshot().items.map((item) => item.path))];
@@ -97,6 +192,7 @@ export async function run(): Promise<void> {
   const rebuildMs = performance.now() - rebuildStart;
   const fullLoad = loaded - started + rebuildMs;
   memory('after the full load');
+  await heap?.report('after the full load');
   const files = [...new Set(store.snapshot().items.map((item) => item.path))];
 
   const refreshes: number[] = [];
@@ -117,6 +213,7 @@ export async function run(): Promise<void> {
   const walked = folder ? (await walkFiles([folder], { stat: true, skipDirectories: [] })).files.length : 0;
   const walkMs = performance.now() - walkStart;
   await store.saveCache();
+  await profileFullReread(store, files);
   report('full load after activation (first scan, no cache)', fullLoad, {
     ratio: Math.round((fullLoad / floor) * 100) / 100,
     files: files.length,
