@@ -118,6 +118,8 @@ async function profileFullReread(store: MtlsRotationApi['inventory']['store'], f
   const ms = performance.now() - t;
   const { profile } = (await post('Profiler.stop')) as { profile: CpuProfile };
   session.disconnect();
+  // The reopen that follows is to find the files as this cache has them.
+  await store.saveCache();
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();

@@ -222,6 +222,10 @@ export class CertificateStore extends Disposable {
             if (!seen.has(key)) changed = this.files.delete(key) || changed;
           }
           for (const [key, errors] of errorsByPath) {
+            // The same dangling link found again is no change: no event, no cache write.
+            const before = this.files.get(key)?.result;
+            if (before && before.items.length === 0 && JSON.stringify(before.errors) === JSON.stringify(errors))
+              continue;
             this.files.set(key, { result: { items: EMPTY as never[], errors } });
             changed = true;
           }
