@@ -68,6 +68,10 @@ export function activate(context: vscode.ExtensionContext): MtlsRotationPublicAp
   try {
     const inventory = new InventoryView(readSettings(), log);
     context.subscriptions.push(inventory);
+    inventory.store.useCache({
+      storageUri: context.storageUri,
+      version: String(context.extension.packageJSON.version),
+    });
     void inventory.start().catch((error: unknown) => log.error(`Inventory scan failed: ${String(error)}`));
     const configLanguage = new ConfigLanguage(log, context.extensionUri);
     const reports = new ReportDocuments(context.extensionUri);

@@ -32,6 +32,11 @@ export interface RunTargetOptions {
   trust?: 'trusted' | 'restricted';
   /** Every line the extension host logs, unfiltered. */
   onOutput?(line: string): void;
+  /**
+   * Keep the server's state (user data, workspace storage) and port from the previous run: a window reopened,
+   * not a new one. The port matters because the workbench keys a workspace's storage on its URI, authority included.
+   */
+  keepState?: boolean;
 }
 
 export interface TargetResult {
@@ -147,21 +152,25 @@ async function runTests(
       path.join(options.cacheRoot, 'workspaces', v, 'mtls-fixture'),
     );
     const stateDir = path.join(options.cacheRoot, 'runs', v);
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    if (!options.keepState) fs.rmSync(stateDir, { recursive: true, force: true });
     fs.mkdirSync(stateDir, { recursive: true });
     const screenshotDir = path.join(options.cacheRoot, 'screenshots');
     const screenshotPath = path.join(screenshotDir, `inventory-${v}.png`);
     fs.rmSync(screenshotPath, { force: true });
     // The tests' entry waits for this file before it returns, so that the screenshot shows a live extension.
     const screenshotAck = path.join(stateDir, 'screenshot-taken');
+    fs.rmSync(screenshotAck, { force: true });
 
     // One deadline for server start and the tests.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
     timer.unref();
     const signal = AbortSignal.any([options.signal, deadline.signal]);
+    const portFile = path.join(stateDir, 'port');
+    const port = options.keepState && fs.existsSync(portFile) ? Number(fs.readFileSync(portFile, 'utf8')) : undefined;
     try {
       server = await startServer({
+        port,
         node,
         serverMain,
         stateDir,
@@ -185,6 +194,7 @@ async function runTests(
       });
     }
     options.print(`${tag} VS Code server on http://127.0.0.1:${server.port} (log ${serverLog})`);
+    fs.writeFileSync(portFile, String(server.port));
 
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server?.port}${toPosix(p)}`;
     const payload = [

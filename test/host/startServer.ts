@@ -36,6 +36,8 @@ export interface StartServerOptions {
   env: Record<string, string>;
   signal: AbortSignal;
   startTimeoutMs?: number;
+  /** The port to listen on (a free one by default): the workbench names the workspace after it, storage included. */
+  port?: number;
 }
 
 export interface RunningServer {
@@ -52,7 +54,7 @@ export interface RunningServer {
  * extension test paths in the payload.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dir = (name: string) => {
     const d = path.join(options.stateDir, name);
     fs.mkdirSync(d, { recursive: true });

@@ -1,27 +1,21 @@
-import { promises as fs } from 'fs';
 import * as fsCallback from 'fs';
-import * as nodePath from 'path';
 import { CoreError } from '../errors';
-import { InventoryError, InventoryItem, InventoryResult } from '../model';
+import { InventoryItem, InventoryResult } from '../model';
 import { looksLikePem } from '../x509/pem';
 import { readCryptoFile, ReadOptions } from '../x509/readCryptoFile';
+import {
+  checkAbort,
+  CANDIDATE_EXTENSIONS,
+  DEFAULT_SKIP_DIRECTORIES,
+  isCandidateName,
+  walkFiles,
+  WalkedFile,
+} from './walkFiles';
+import { fsError } from './fsError';
 import { DEFAULT_MAX_FILE_BYTES, openNonBlocking, readFd, readUpTo, statFd } from '../files/readUserFile';
 
 export { DEFAULT_MAX_FILE_BYTES };
-export const CANDIDATE_EXTENSIONS: readonly string[] = [
-  '.pem',
-  '.crt',
-  '.cer',
-  '.cert',
-  '.der',
-  '.key',
-  '.csr',
-  '.req',
-  '.p12',
-  '.pfx',
-];
-/** Directory names not descended into unless named explicitly: other people's test certificates live there. */
-export const DEFAULT_SKIP_DIRECTORIES: readonly string[] = ['.git', 'node_modules'];
+export { CANDIDATE_EXTENSIONS, DEFAULT_SKIP_DIRECTORIES, isCandidateName };
 const SNIFF_BYTES = 1024;
 /** Files read at once when the caller does not say. */
 const DEFAULT_CONCURRENCY = 16;
@@ -41,15 +35,7 @@ export interface InventoryOptions extends ReadOptions {
   skipDirectories?: readonly string[];
 }
 
-export function isCandidateName(path: string): boolean {
-  return CANDIDATE_EXTENSIONS.includes(nodePath.extname(path).toLowerCase());
-}
-
-interface FileTask {
-  path: string;
-  /** Files found in directories without a known extension are read only if their first bytes look like PEM. */
-  sniff: boolean;
-}
+type FileTask = WalkedFile;
 
 /** One file, as the adapter reads it on file events. Never throws. */
 export async function readInventoryFile(path: string, options: InventoryOptions = {}): Promise<InventoryResult> {
@@ -66,16 +52,10 @@ export async function readInventoryFile(path: string, options: InventoryOptions 
  * (code `aborted`).
  */
 export async function scanInventory(
-  paths: readonly string[],
+  paths: readonly (string | WalkedFile)[],
   options: InventoryOptions = {},
 ): Promise<InventoryResult> {
-  const errors: InventoryError[] = [];
-  const tasks: FileTask[] = [];
-  const walker = new Walker(options, tasks, errors);
-  for (const path of paths) {
-    checkAbort(options.signal);
-    await walker.root(path);
-  }
+  const { files: tasks, errors } = await walkFiles(paths, options);
 
   const items: InventoryItem[] = [];
   if (errors.length > 0) options.onItems?.({ items: [], errors: [...errors] });
@@ -116,10 +96,6 @@ export function sortResult(result: InventoryResult): InventoryResult {
   result.items.sort((a, b) => byPath(a.path, b.path) || a.index - b.index);
   result.errors.sort((a, b) => byPath(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || byPath(a.code, b.code));
   return result;
-}
-
-function checkAbort(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CoreError('aborted', 'inventory scan aborted');
 }
 
 /**
@@ -191,97 +167,4 @@ async function readPrefix(fd: number, length: number): Promise<Buffer> {
 
 function fileError(path: string, error: CoreError): InventoryResult {
   return { items: [], errors: [{ path, code: error.code, message: error.message }] };
-}
-
-function fsError(error: unknown, explicit: boolean): CoreError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return new CoreError('not-found', explicit ? 'no such file or directory' : 'file vanished during the scan');
-    case 'EACCES':
-    case 'EPERM':
-      return new CoreError('permission-denied', 'permission denied');
-    case 'ELOOP':
-      return new CoreError('symlink-loop', 'symbolic link loop');
-    case 'EISDIR':
-      return new CoreError('unreadable', 'is a directory');
-    default:
-      if (error instanceof CoreError) return error;
-      return new CoreError(
-        'unreadable',
-        `unreadable: ${code ?? (error instanceof Error ? error.message : String(error))}`,
-      );
-  }
-}
-
-class Walker {
-  /** dev:ino of every directory entered, so that a directory reached twice through links is read once. */
-  private readonly visited = new Set<string>();
-  private readonly skip: ReadonlySet<string>;
-
-  constructor(
-    private readonly options: InventoryOptions,
-    private readonly tasks: FileTask[],
-    private readonly errors: InventoryError[],
-  ) {
-    this.skip = new Set(options.skipDirectories ?? DEFAULT_SKIP_DIRECTORIES);
-  }
-
-  async root(path: string): Promise<void> {
-    try {
-      const stat = await fs.stat(path);
-      if (stat.isDirectory()) await this.directory(path, `${stat.dev}:${stat.ino}`, new Set());
-      else this.tasks.push({ path, sniff: false });
-    } catch (error) {
-      this.error(path, fsError(error, true));
-    }
-  }
-
-  private error(path: string, error: CoreError): void {
-    this.errors.push({ path, code: error.code, message: error.message });
-  }
-
-  private async directory(dir: string, id: string, ancestors: ReadonlySet<string>): Promise<void> {
-    if (this.visited.has(id)) return;
-    this.visited.add(id);
-    checkAbort(this.options.signal);
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      this.error(dir, fsError(error, false));
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const inside = new Set(ancestors).add(id);
-    const subdirectories: { path: string; id: string }[] = [];
-    await Promise.all(
-      entries.map(async (entry) => {
-        const path = nodePath.join(dir, entry.name);
-        if (entry.isFile()) {
-          this.tasks.push({ path, sniff: !isCandidateName(path) });
-          return;
-        }
-        if (!entry.isDirectory() && !entry.isSymbolicLink()) return;
-        if (entry.isDirectory() && this.skip.has(entry.name)) return;
-        try {
-          const stat = await fs.stat(path);
-          if (stat.isDirectory()) {
-            const childId = `${stat.dev}:${stat.ino}`;
-            if (inside.has(childId))
-              this.error(path, new CoreError('symlink-loop', 'symbolic link loops back to a parent directory'));
-            else if (!this.skip.has(entry.name) || entry.isSymbolicLink()) subdirectories.push({ path, id: childId });
-          } else if (stat.isFile()) {
-            this.tasks.push({ path, sniff: !isCandidateName(path) });
-          }
-        } catch (error) {
-          // A dangling link is only worth reporting when its name says it should be a certificate or key.
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code !== 'ENOENT' || isCandidateName(path)) this.error(path, fsError(error, false));
-        }
-      }),
-    );
-    subdirectories.sort((a, b) => (a.path < b.path ? -1 : 1));
-    for (const sub of subdirectories) await this.directory(sub.path, sub.id, inside);
-  }
 }

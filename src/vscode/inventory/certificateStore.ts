@@ -1,7 +1,13 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
+import { changedFiles, recordedMtime } from '../../core/inventory/changedFiles';
 import { globToRegExp } from '../../core/inventory/globToRegExp';
+import { CachedFile, readInventoryCacheSync, writeInventoryCache } from '../../core/inventory/inventoryCache';
 import { InventoryError, InventoryItem, InventoryResult } from '../../core/model';
 import { readInventoryFile, scanInventory } from '../../core/inventory/scanInventory';
+import { walkFiles, WalkedFile } from '../../core/inventory/walkFiles';
 import { readCryptoFile } from '../../core/x509/readCryptoFile';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
@@ -12,6 +18,31 @@ import { runCommand } from '../commands';
 
 const BATCH_SIZE = 64;
 const EVENT_DELAY_MS = 150;
+/** The cache is written this long after the last change, so that a burst of saves writes it once. */
+const CACHE_DELAY_MS = 2000;
+/** During a scan, change events at most this often (the first batch at once). */
+const SCAN_FIRE_MS = 500;
+const CACHE_FILE = 'inventory-cache.json';
+
+/** Where the store keeps its cache: the extension's own storage for this workspace, never the workspace. */
+export interface InventoryCacheOptions {
+  /** `context.storageUri`; undefined (no folder open) or not `file:`: nothing is cached. */
+  storageUri: vscode.Uri | undefined;
+  /** The extension's version: a cache written by another version is not trusted to parse the same. */
+  version: string;
+}
+
+/** One file's results, with the size and mtime they were read at (local files only). */
+interface Entry {
+  result: InventoryResult;
+  /** The file's path on disk, for local files: what the cache and the refresh key on. */
+  path?: string;
+  size?: number;
+  /** UNPROVEN_MTIME when the size and mtime cannot vouch for the contents. */
+  mtimeMs?: number;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
 
 export interface InventorySnapshot {
   items: InventoryItem[];
@@ -25,41 +56,82 @@ export interface InventorySnapshot {
  * the workspace.
  */
 export class CertificateStore extends Disposable {
-  private readonly files = new Map<string, InventoryResult>();
+  private readonly files = new Map<string, Entry>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
+  /** Bumped on every change to the files' results: snapshot() is rebuilt only when it moved. */
+  private changes = 0;
+  private flattened: { changes: number; items: InventoryItem[]; errors: InventoryError[] } | undefined;
+  private restored: Promise<number> = Promise.resolve(0);
+  /** performance.now() at start(), once the cache is shown, and once the first full scan is done (the benchmark reads them). */
+  readonly timings: { started?: number; restored?: number; loaded?: number } = {};
 
   private scanSource: vscode.CancellationTokenSource | undefined;
   private scanPromise: Promise<void> = Promise.resolve();
   private scanningNow = false;
+  private scannedOnce = false;
+  private lastFire = 0;
+  /** Time in walkFiles during the current scan, for the log. */
+  private walkMs = 0;
+  private changesAtScanStart = 0;
   private patterns = new Map<string, FilePatterns>();
   private watchers: vscode.Disposable[] = [];
   private pendingEvents = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
-  private readonly delayer = this.register(new KeyedDelayer<'events'>(EVENT_DELAY_MS));
+  private readonly delayer = this.register(new KeyedDelayer<'events' | 'cache' | 'fire'>(EVENT_DELAY_MS));
 
   constructor(
     private settings: Settings,
     private readonly log: Log,
+    private cache?: InventoryCacheOptions,
   ) {
     super();
     this.patterns = compilePatterns(settings);
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()));
     this.register({ dispose: () => this.disposeWatchers() });
     this.register({ dispose: () => this.scanSource?.cancel() });
+    // A write still waiting starts now; the rename makes it all or nothing if the host exits meanwhile.
+    this.register({ dispose: () => this.delayer.flush('cache') });
   }
 
   get scanning(): boolean {
     return this.scanningNow;
   }
 
+  /**
+   * Every item and error, in one pair of arrays shared by all callers until the next change: calling it on
+   * each change event costs nothing more than the change did. Callers must not modify the arrays.
+   */
   snapshot(): InventorySnapshot {
-    const items: InventoryItem[] = [];
-    const errors: InventoryError[] = [];
-    for (const result of this.files.values()) {
-      items.push(...result.items);
-      errors.push(...result.errors);
+    if (this.flattened?.changes !== this.changes) {
+      const items: InventoryItem[] = [];
+      const errors: InventoryError[] = [];
+      for (const { result } of this.files.values()) {
+        for (const item of result.items) items.push(item);
+        for (const error of result.errors) errors.push(error);
+      }
+      this.flattened = { changes: this.changes, items, errors };
     }
-    return { items, errors, scanning: this.scanningNow };
+    return { items: this.flattened.items, errors: this.flattened.errors, scanning: this.scanningNow };
+  }
+
+  /** A counter that moves whenever the results change (not the scanning flag): a reader can skip equal ones. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** Number of files with results (or errors). */
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** Where to keep the cache; set before start() (the extension's storage is known only to activate()). */
+  useCache(cache: InventoryCacheOptions | undefined): void {
+    this.cache = cache;
+  }
+
+  /** Resolves once the cache (if any) is shown, with the number of files it held; 0 without one. */
+  whenRestored(): Promise<number> {
+    return this.restored;
   }
 
   /** Resolves when the scan under way (if any) has finished. */
@@ -75,10 +147,22 @@ export class CertificateStore extends Disposable {
     if (rescan) this.restart();
   }
 
-  /** Starts watching and runs the first full scan. */
+  /**
+   * Starts watching, shows what the cache holds (without reading the files), then runs the first full scan,
+   * which reads only the files whose size or mtime differ from the cache's.
+   */
   start(): Promise<void> {
+    this.timings.started = performance.now();
     this.watch();
-    return this.refresh();
+    // At once, before anything else runs: the cache is read synchronously, so the first tree is the whole one.
+    this.restored = Promise.resolve(this.restore());
+    this.timings.restored = performance.now();
+    this.scanPromise = this.restored
+      .then(() => this.refresh())
+      .then(() => {
+        this.timings.loaded ??= performance.now();
+      });
+    return this.scanPromise;
   }
 
   refresh(): Promise<void> {
@@ -98,37 +182,77 @@ export class CertificateStore extends Disposable {
   private async scan(token: vscode.CancellationToken): Promise<void> {
     this.setScanning(true);
     const started = Date.now();
+    this.walkMs = 0;
     try {
       await vscode.window.withProgress(
         { location: { viewId: 'mtlsRotation.inventory' }, title: 'Scanning certificates' },
         async () => {
-          // Each folder by its own include and exclude settings.
-          const uris: vscode.Uri[] = [];
+          // Each folder by its own include and exclude settings; local folders by one walk of the disk.
+          const seen = new Set<string>();
+          const local: WalkedFile[] = [];
+          const remote: vscode.Uri[] = [];
+          const walkErrors: InventoryError[] = [];
           for (const folder of this.settings.folders) {
-            const pattern = new vscode.RelativePattern(vscode.Uri.parse(folder.folder), folder.include);
-            uris.push(...(await vscode.workspace.findFiles(pattern, folder.exclude || undefined, undefined, token)));
+            const uri = vscode.Uri.parse(folder.folder);
+            if (uri.scheme === 'file') {
+              const walked = await this.walk(uri, folder, token);
+              if (!walked) return;
+              local.push(...walked.files);
+              walkErrors.push(...walked.errors);
+            } else {
+              const pattern = new vscode.RelativePattern(uri, folder.include);
+              remote.push(
+                ...(await vscode.workspace.findFiles(pattern, folder.exclude || undefined, undefined, token)),
+              );
+            }
             if (token.isCancellationRequested) return;
           }
-          if (token.isCancellationRequested) return;
-          const seen = new Set(uris.map((uri) => uri.toString()));
-          for (const key of [...this.files.keys()]) {
-            if (!seen.has(key)) this.files.delete(key);
+          const localKeys = local.map((file) => vscode.Uri.file(file.path).toString());
+          for (const key of localKeys) seen.add(key);
+          const walked = Date.now();
+          for (const uri of remote) seen.add(uri.toString());
+          const errorsByPath = new Map<string, InventoryError[]>();
+          for (const error of walkErrors) {
+            const key = vscode.Uri.file(error.path).toString();
+            seen.add(key);
+            (errorsByPath.get(key) ?? errorsByPath.set(key, []).get(key)!).push(error);
           }
-          await this.scanLocal(
-            uris.filter((uri) => uri.scheme === 'file'),
-            token,
-          );
-          const remote = uris.filter((uri) => uri.scheme !== 'file');
+          let changed = false;
+          for (const key of [...this.files.keys()]) {
+            if (!seen.has(key)) changed = this.files.delete(key) || changed;
+          }
+          for (const [key, errors] of errorsByPath) {
+            // The same dangling link found again is no change: no event, no cache write.
+            const before = this.files.get(key)?.result;
+            if (before && before.items.length === 0 && JSON.stringify(before.errors) === JSON.stringify(errors))
+              continue;
+            this.files.set(key, { result: { items: EMPTY as never[], errors } });
+            changed = true;
+          }
+          if (changed) this.bump();
+          // Only what is new or changed is read: the walk's size and mtime against the ones it was read at.
+          const index = new Map(local.map((file, i) => [file, localKeys[i]]));
+          const stale = changedFiles(local, (file) => {
+            const entry = this.files.get(index.get(file)!);
+            return entry?.size !== undefined && entry.mtimeMs !== undefined
+              ? { size: entry.size, mtimeMs: entry.mtimeMs }
+              : undefined;
+          });
+          await this.scanLocal(stale, started, token);
           for (let i = 0; i < remote.length; i += BATCH_SIZE) {
             if (token.isCancellationRequested) return;
             const batch = remote.slice(i, i + BATCH_SIZE);
             const results = await Promise.all(batch.map((uri) => this.readFile(uri)));
-            results.forEach((result, j) => this.files.set(batch[j].toString(), result));
-            this.changed.fire();
+            results.forEach((result, j) => this.files.set(batch[j].toString(), { result }));
+            this.bump();
             // Let the extension host serve other work between batches.
             await new Promise((resolve) => setImmediate(resolve));
           }
-          this.log.info(`Inventory: ${uris.length} files read in ${Date.now() - started} ms`);
+          if (token.isCancellationRequested) return;
+          this.log.info(
+            `Inventory: ${local.length + remote.length} files, ${stale.length + remote.length} read, in ${Date.now() - started} ms (walk ${this.walkMs} ms, to the first read ${walked - started} ms)`,
+          );
+          if (changed || stale.length > 0) this.scheduleCacheWrite();
         },
       );
     } finally {
@@ -136,14 +260,53 @@ export class CertificateStore extends Disposable {
     }
   }
 
-  /** Local files go through the core's scan: a pool of readers with their own buffers, results as they come. */
-  private async scanLocal(uris: vscode.Uri[], token: vscode.CancellationToken): Promise<void> {
-    if (uris.length === 0) return;
-    const keys = new Map(uris.map((uri) => [uri.fsPath, uri.toString()]));
+  /** The files of one local folder that its include and exclude globs (and `files.exclude`) select, with stats. */
+  private async walk(
+    folderUri: vscode.Uri,
+    globs: { include: string; exclude: string },
+    token: vscode.CancellationToken,
+  ): Promise<{ files: WalkedFile[]; errors: InventoryError[] } | undefined> {
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     try {
-      await scanInventory([...keys.keys()], {
+      const exclude = globs.exclude ? [globToRegExp(globs.exclude)] : [];
+      const filesExclude = vscode.workspace
+        .getConfiguration('files', folderUri)
+        .get<Record<string, unknown>>('exclude', {});
+      for (const [glob, on] of Object.entries(filesExclude ?? {})) if (on === true) exclude.push(globToRegExp(glob));
+      const walkStart = Date.now();
+      const walked = await walkFiles([folderUri.fsPath], {
+        include: globToRegExp(globs.include),
+        exclude,
+        // What to skip is the exclude setting's to say (its default names node_modules and .git).
+        skipDirectories: [],
+        stat: true,
+        signal: abort.signal,
+      });
+      this.walkMs += Date.now() - walkStart;
+      return walked;
+    } catch (error) {
+      if (abort.signal.aborted) return undefined;
+      throw error;
+    } finally {
+      cancelled.dispose();
+    }
+  }
+
+  /** Local files go through the core's scan: a pool of readers with their own buffers, results as they come. */
+  private async scanLocal(files: WalkedFile[], walkStarted: number, token: vscode.CancellationToken): Promise<void> {
+    if (files.length === 0) return;
+    const walked = new Map(files.map((file) => [file.path, file]));
+    const unset = new Set(walked.keys());
+    const abort = new AbortController();
+    const cancelled = token.onCancellationRequested(() => abort.abort());
+    const entryFor = (path: string, result: InventoryResult): Entry => {
+      const file = walked.get(path);
+      if (file?.size === undefined || file.mtimeMs === undefined) return { result, path };
+      return { result, path, size: file.size, mtimeMs: recordedMtime(file.mtimeMs, walkStarted) };
+    };
+    try {
+      await scanInventory(files, {
         maxFileBytes: this.settings.maxFileBytes,
         signal: abort.signal,
         onItems: (batch) => {
@@ -152,11 +315,20 @@ export class CertificateStore extends Disposable {
           const entry = (path: string) => byFile.get(path) ?? byFile.set(path, { items: [], errors: [] }).get(path)!;
           for (const item of batch.items) entry(item.path).items.push(item);
           for (const error of batch.errors) entry(error.path).errors.push(error);
-          for (const [path, result] of byFile)
-            this.files.set(keys.get(path) ?? vscode.Uri.file(path).toString(), result);
-          this.changed.fire();
+          for (const [path, result] of byFile) {
+            unset.delete(path);
+            if (result.errors.length === 0) result.errors = EMPTY as never[];
+            this.files.set(vscode.Uri.file(path).toString(), entryFor(path, result));
+          }
+          this.bump();
         },
       });
+      // Files that held nothing to show (a PEM of parameters only) are remembered too, so they are not read again.
+      for (const path of unset)
+        this.files.set(
+          vscode.Uri.file(path).toString(),
+          entryFor(path, { items: EMPTY as never[], errors: EMPTY as never[] }),
+        );
     } catch (error) {
       if (!abort.signal.aborted) throw error;
     } finally {
@@ -164,10 +336,113 @@ export class CertificateStore extends Disposable {
     }
   }
 
+  /** Shows what the cache holds for files not seen yet; a missing, corrupt or foreign cache is no cache. */
+  private restore(): number {
+    const file = this.cacheFile();
+    if (!file) return 0;
+    const started = Date.now();
+    try {
+      const cached = readInventoryCacheSync(file, this.cacheContext());
+      if (!cached) return 0;
+      for (const record of cached) {
+        const key = vscode.Uri.file(record.path).toString();
+        // A file event or a scan that came first saw the file as it is now.
+        if (this.files.has(key)) continue;
+        const { items, errors } = record.result;
+        this.files.set(key, {
+          result: { items, errors: errors.length === 0 ? (EMPTY as never[]) : errors },
+          path: record.path,
+          size: record.size,
+          mtimeMs: record.mtimeMs,
+        });
+      }
+      this.bump();
+      this.log.info(`Inventory: ${cached.length} files shown from the cache in ${Date.now() - started} ms`);
+      return cached.length;
+    } catch (error) {
+      this.log.warn(`Inventory: cache not used (${String(error)})`);
+      return 0;
+    }
+  }
+
+  private cacheFile(): string | undefined {
+    const uri = this.cache?.storageUri;
+    return uri?.scheme === 'file' ? path.join(uri.fsPath, CACHE_FILE) : undefined;
+  }
+
+  /** What the cached results depend on besides the files: the extension's version and the settings that shape a scan. */
+  private cacheContext(): string {
+    return JSON.stringify({
+      version: this.cache?.version ?? '',
+      maxFileBytes: this.settings.maxFileBytes,
+      folders: this.settings.folders.map((f) => [f.folder, f.include, f.exclude]),
+    });
+  }
+
+  /** Writes the cache now instead of after the usual pause (a test or the benchmark about to close the window). */
+  saveCache(): Promise<void> {
+    this.delayer.cancel('cache');
+    return this.writeCache();
+  }
+
+  private scheduleCacheWrite(): void {
+    if (!this.cacheFile()) return;
+    this.delayer.trigger('cache', () => void this.writeCache(), CACHE_DELAY_MS);
+  }
+
+  private async writeCache(): Promise<void> {
+    const file = this.cacheFile();
+    if (!file) return;
+    const records: CachedFile[] = [];
+    for (const entry of this.files.values()) {
+      if (entry.path !== undefined && entry.size !== undefined && entry.mtimeMs !== undefined)
+        records.push({ path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, result: entry.result });
+    }
+    try {
+      await writeInventoryCache(file, this.cacheContext(), records);
+    } catch (error) {
+      // A cache that cannot be written only costs the next activation a full read.
+      this.log.warn(`Inventory: cache not written (${String(error)})`);
+    }
+  }
+
+  /**
+   * Counts a change and tells the readers, at once outside a scan. During a scan, batches of 16 files arrive
+   * hundreds of times a second and every reader (tree, rotations, renewals) would redo its work for each: the
+   * first batch is told at once, the rest at most every SCAN_FIRE_MS, and the scan's end tells the remainder.
+   */
+  private bump(): void {
+    this.changes++;
+    if (!this.scanningNow) {
+      this.delayer.cancel('fire');
+      this.changed.fire();
+    } else if (Date.now() - this.lastFire >= SCAN_FIRE_MS) {
+      this.fire();
+    } else {
+      this.delayer.triggerIfIdle('fire', () => this.fire(), SCAN_FIRE_MS);
+    }
+  }
+
+  private fire(): void {
+    this.lastFire = Date.now();
+    this.changed.fire();
+  }
+
+  /**
+   * Readers that wait for the end of a scan (reminders, verification on arrival) skip the changes made during
+   * one, so its end is a change when something changed during it, or when it is the first scan. A refresh that
+   * found nothing new fires nothing: every reader would redo its work (a tree of 10,000 rebuilt) for nothing.
+   */
   private setScanning(value: boolean): void {
+    if (this.scanningNow === value) return;
     this.scanningNow = value;
     void runCommand(BUILT_IN_COMMAND_IDS.setContext, 'mtlsRotation.scanning', value);
-    this.changed.fire();
+    if (value) this.changesAtScanStart = this.changes;
+    else if (this.changes !== this.changesAtScanStart || !this.scannedOnce) {
+      this.delayer.cancel('fire');
+      this.changed.fire();
+    }
+    if (!value) this.scannedOnce = true;
   }
 
   private async readFile(uri: vscode.Uri): Promise<InventoryResult> {
@@ -294,7 +569,7 @@ export class CertificateStore extends Disposable {
         else deletedFolders.push(key + '/');
         continue;
       }
-      this.files.set(key, await this.readFile(uri));
+      this.files.set(key, await this.readEntry(uri));
       changed = true;
     }
     if (deletedFolders.length > 0) {
@@ -303,7 +578,20 @@ export class CertificateStore extends Disposable {
         if (deletedFolders.some((folder) => key.startsWith(folder))) changed = this.files.delete(key) || changed;
       }
     }
-    if (changed) this.changed.fire();
+    if (changed) {
+      this.bump();
+      this.scheduleCacheWrite();
+    }
+  }
+
+  /** One file on an event: local ones with the size and mtime they had just before the read, for the cache. */
+  private async readEntry(uri: vscode.Uri): Promise<Entry> {
+    if (uri.scheme !== 'file') return { result: await this.readFile(uri) };
+    const looked = Date.now();
+    const stat = await fs.stat(uri.fsPath).catch(() => undefined);
+    const result = await this.readFile(uri);
+    if (!stat?.isFile()) return { result };
+    return { result, path: uri.fsPath, size: stat.size, mtimeMs: recordedMtime(stat.mtimeMs, looked) };
   }
 }
 

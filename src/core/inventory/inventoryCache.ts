@@ -1,0 +1,267 @@
+import { randomBytes } from 'crypto';
+import { promises as fs, readFileSync } from 'fs';
+import * as nodePath from 'path';
+import { InventoryError, InventoryItem, InventoryResult } from '../model';
+
+/** Bumped whenever the records change shape; a cache of another version is ignored, not migrated. */
+export const INVENTORY_CACHE_VERSION = 1;
+const FORMAT = 'mtls-rotation.inventory-cache';
+
+/** What one file held when it had this size and mtime. */
+export interface CachedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  result: InventoryResult;
+}
+
+type Field = 's' | 'n' | 'b' | 's?' | 'n?' | 'b?' | 'names' | 'certificates';
+/** Field names and types, in the order a record lists their values. */
+type Spec = readonly (readonly [string, Field])[];
+
+const PUBLIC_KEY: Spec = [
+  ['publicKeySha256', 's'],
+  ['keyType', 's'],
+  ['keyBits', 'n?'],
+  ['curve', 's?'],
+];
+const CERTIFICATE: Spec = [
+  ...PUBLIC_KEY,
+  ['index', 'n'],
+  ['line', 'n'],
+  ['subject', 'names'],
+  ['issuer', 'names'],
+  ['subjectAltNames', 'names'],
+  ['notBefore', 's'],
+  ['notAfter', 's'],
+  ['serialNumber', 's'],
+  ['fingerprintSha256', 's'],
+  ['selfSigned', 'b'],
+  ['isCA', 'b'],
+  ['signatureAlgorithm', 's?'],
+  ['pem', 's'],
+];
+/**
+ * What is kept of each kind, field by field: a record carries these and nothing else, so that a field added to
+ * the model later is not cached without someone deciding it may be. Keys are public facts only (format,
+ * whether encrypted, the public key's hash and type), never key material.
+ */
+const SPECS: Readonly<Record<InventoryItem['kind'], Spec>> = {
+  certificate: CERTIFICATE,
+  key: [
+    ['index', 'n'],
+    ['line', 'n'],
+    ['format', 's'],
+    ['encrypted', 'b'],
+    ['publicKeySha256', 's?'],
+    ['keyType', 's?'],
+    ['keyBits', 'n?'],
+    ['curve', 's?'],
+  ],
+  csr: [
+    ...PUBLIC_KEY,
+    ['index', 'n'],
+    ['line', 'n'],
+    ['subject', 'names'],
+    ['subjectAltNames', 'names'],
+    ['signatureValid', 'b'],
+    ['signatureAlgorithm', 's'],
+  ],
+  pkcs12: [
+    ['index', 'n'],
+    ['line', 'n'],
+    ['encrypted', 'b'],
+    ['keyCount', 'n'],
+    ['certificates', 'certificates'],
+  ],
+};
+const ERROR: Spec = [
+  ['code', 's'],
+  ['message', 's'],
+  ['line', 'n?'],
+];
+/** One letter per kind at the head of each item record. */
+const KIND_CODES: Readonly<Record<InventoryItem['kind'], string>> = {
+  certificate: 'c',
+  key: 'k',
+  csr: 'r',
+  pkcs12: 'p',
+};
+const KINDS: Readonly<Record<string, InventoryItem['kind']>> = { c: 'certificate', k: 'key', r: 'csr', p: 'pkcs12' };
+
+class Corrupt extends Error {}
+
+function check(ok: boolean): void {
+  if (!ok) throw new Corrupt();
+}
+
+function checkType(value: unknown, field: Field): void {
+  switch (field) {
+    case 's':
+    case 's?':
+      return check(typeof value === 'string');
+    case 'n':
+    case 'n?':
+      return check(typeof value === 'number' && Number.isFinite(value));
+    case 'b':
+    case 'b?':
+      return check(typeof value === 'boolean');
+    default:
+      return check(Array.isArray(value));
+  }
+}
+
+/** The values of `spec`'s fields, in its order: names as flat [type, value, ...] lists, absent optional ones null. */
+function encodeFields(source: Record<string, unknown>, spec: Spec): unknown[] {
+  return spec.map(([name, field]) => {
+    const value = source[name];
+    if (value === undefined && field.endsWith('?')) return null;
+    checkType(value, field);
+    if (field === 'names') return (value as { type: string; value: string }[]).flatMap((n) => [n.type, n.value]);
+    if (field === 'certificates')
+      return (value as Record<string, unknown>[]).map((certificate) => encodeFields(certificate, CERTIFICATE));
+    return value;
+  });
+}
+
+/** The object a record's values stand for, each value's type checked; `path` is the file's, not stored. */
+function decodeFields(
+  values: unknown,
+  spec: Spec,
+  head: Record<string, unknown>,
+  offset: number,
+): Record<string, unknown> {
+  check(Array.isArray(values) && values.length === spec.length + offset);
+  const list = values as unknown[];
+  const out = head;
+  for (let i = 0; i < spec.length; i++) {
+    const [name, field] = spec[i];
+    const value = list[i + offset];
+    if (value === null && field.endsWith('?')) continue;
+    checkType(value, field);
+    if (field === 'names') {
+      const flat = value as unknown[];
+      check(flat.length % 2 === 0);
+      const names: { type: string; value: string }[] = [];
+      for (let j = 0; j < flat.length; j += 2) {
+        check(typeof flat[j] === 'string' && typeof flat[j + 1] === 'string');
+        names.push({ type: flat[j] as string, value: flat[j + 1] as string });
+      }
+      out[name] = names;
+    } else if (field === 'certificates') {
+      out[name] = (value as unknown[]).map((certificate) =>
+        decodeFields(certificate, CERTIFICATE, { kind: 'certificate', path: head.path }, 0),
+      );
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+function encodeItem(item: InventoryItem): unknown[] {
+  check(Object.prototype.hasOwnProperty.call(SPECS, item.kind));
+  return [KIND_CODES[item.kind], ...encodeFields(item as unknown as Record<string, unknown>, SPECS[item.kind])];
+}
+
+function decodeItem(record: unknown, path: string): InventoryItem {
+  check(Array.isArray(record) && record.length > 0);
+  const code = (record as unknown[])[0];
+  check(typeof code === 'string' && Object.prototype.hasOwnProperty.call(KINDS, code));
+  const kind = KINDS[code as string];
+  return decodeFields(record, SPECS[kind], { kind, path }, 1) as unknown as InventoryItem;
+}
+
+/**
+ * The cache as text: a header (format, version, and `context`, which says under what the results hold: the
+ * extension's version and the settings that change what a file yields) and one record per file,
+ * `[path, size, mtimeMs, items, errors]`; items and errors are lists of values in a fixed order (no field
+ * names, the path written once per file), which keeps the file small and quick to read back.
+ */
+export function encodeInventoryCache(context: string, files: Iterable<CachedFile>): string {
+  const records: unknown[] = [];
+  for (const file of files) {
+    // Items and errors of other paths (a walk's error about a folder) have no size and mtime to check.
+    const items = file.result.items.filter((item) => item.path === file.path);
+    const errors = file.result.errors.filter((error) => error.path === file.path);
+    records.push([
+      file.path,
+      file.size,
+      file.mtimeMs,
+      items.map(encodeItem),
+      errors.map((error) => encodeFields(error as unknown as Record<string, unknown>, ERROR)),
+    ]);
+  }
+  return JSON.stringify({ format: FORMAT, version: INVENTORY_CACHE_VERSION, context, files: records });
+}
+
+/** The records of a cache written for `context`; undefined for anything else (corrupt, foreign, older, other settings). */
+export function decodeInventoryCache(text: string, context: string): CachedFile[] | undefined {
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>;
+    check(typeof parsed === 'object' && parsed !== null);
+    if (parsed.format !== FORMAT || parsed.version !== INVENTORY_CACHE_VERSION || parsed.context !== context)
+      return undefined;
+    check(Array.isArray(parsed.files));
+    return (parsed.files as unknown[]).map((record) => {
+      check(Array.isArray(record) && record.length === 5);
+      const [path, size, mtimeMs, items, errors] = record as unknown[];
+      check(typeof path === 'string' && nodePath.isAbsolute(path));
+      check(typeof size === 'number' && typeof mtimeMs === 'number' && Array.isArray(items) && Array.isArray(errors));
+      return {
+        path: path as string,
+        size: size as number,
+        mtimeMs: mtimeMs as number,
+        result: {
+          items: (items as unknown[]).map((item) => decodeItem(item, path as string)),
+          errors: (errors as unknown[]).map(
+            (error) => decodeFields(error, ERROR, { path }, 0) as unknown as InventoryError,
+          ),
+        },
+      };
+    });
+  } catch (error) {
+    if (error instanceof Corrupt || error instanceof SyntaxError || error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+/** The cache at `file`, or undefined when there is none or it does not hold for `context`. Never throws. */
+export async function readInventoryCache(file: string, context: string): Promise<CachedFile[] | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return decodeInventoryCache(text, context);
+}
+
+/** As readInventoryCache, at once: for an activation that shows the cached tree before anything else runs. */
+export function readInventoryCacheSync(file: string, context: string): CachedFile[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return decodeInventoryCache(text, context);
+}
+
+/**
+ * Writes the cache under a temporary name and renames it over the old one, so that a reader (another window,
+ * the next activation) sees the old cache or the new one, never half of one. Owner-only: it lists the
+ * workspace's certificates and keys, even though it holds nothing secret.
+ */
+export async function writeInventoryCache(file: string, context: string, files: Iterable<CachedFile>): Promise<void> {
+  const text = encodeInventoryCache(context, files);
+  await fs.mkdir(nodePath.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await fs.writeFile(temp, text, { mode: 0o600 });
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,199 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { changedFiles, recordedMtime, UNPROVEN_MTIME } from '../../../src/core/inventory/changedFiles';
+import {
+  CachedFile,
+  decodeInventoryCache,
+  encodeInventoryCache,
+  INVENTORY_CACHE_VERSION,
+  readInventoryCache,
+  readInventoryCacheSync,
+  writeInventoryCache,
+} from '../../../src/core/inventory/inventoryCache';
+import { scanInventory } from '../../../src/core/inventory/scanInventory';
+import { walkFiles } from '../../../src/core/inventory/walkFiles';
+import { InventoryResult } from '../../../src/core/model';
+import { readCryptoFile } from '../../../src/core/x509/readCryptoFile';
+import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
+
+const CONTEXT = JSON.stringify({ version: '1.2.3', maxFileBytes: 5 * 1024 * 1024 });
+
+/** Every kind the inventory reads, and the errors it gives, copied into one folder. */
+function workspace(): string {
+  const f = cryptoFixtures();
+  const root = scratchDir('cache-');
+  const copy = (from: string, name: string) => fs.copyFileSync(from, path.join(root, name));
+  copy(f.rsa.certPath, 'rsa.crt');
+  copy(f.rsa.keyPath, 'rsa.key');
+  copy(f.ec.keyPath, 'ec.key');
+  copy(f.rsa.csrPath, 'rsa.csr');
+  copy(f.files['bundle.pem'], 'bundle.pem');
+  copy(f.files['rsa-encrypted-pkcs8.key'], 'encrypted.key');
+  copy(f.files['rsa-secret.p12'], 'secret.p12');
+  copy(f.files['rsa-empty.p12'], 'empty.p12');
+  copy(f.files['ec-key.der'], 'ec-key.der');
+  copy(f.files['garbage/truncated.pem'], 'truncated.pem');
+  fs.writeFileSync(path.join(root, 'empty.pem'), '');
+  return root;
+}
+
+/** The scan's results as cache records, one per file, with the stats the walk saw. */
+async function records(root: string): Promise<CachedFile[]> {
+  const walked = await walkFiles([root], { stat: true });
+  const result = await scanInventory(walked.files);
+  return walked.files.map((file) => ({
+    path: file.path,
+    size: file.size!,
+    mtimeMs: file.mtimeMs!,
+    result: {
+      items: result.items.filter((item) => item.path === file.path),
+      errors: result.errors.filter((error) => error.path === file.path),
+    },
+  }));
+}
+
+/** Base64 runs of a PEM file's body: what would show if any of it were copied into the cache. */
+function bodyChunks(file: string): string[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line));
+}
+
+describe('inventory cache', () => {
+  it('gives back every item and error of every kind as the scan made them', async () => {
+    const root = workspace();
+    const files = await records(root);
+    const kinds = new Set(files.flatMap((f) => f.result.items.map((i) => i.kind)));
+    assert.deepStrictEqual([...kinds].sort(), ['certificate', 'csr', 'key', 'pkcs12']);
+    assert.ok(files.some((f) => f.result.errors.length > 0));
+    const decoded = decodeInventoryCache(encodeInventoryCache(CONTEXT, files), CONTEXT);
+    // A field the model gains and the cache's field lists do not name would be missing here.
+    assert.deepStrictEqual(decoded, files);
+  });
+
+  it('holds no key material: not the keys, nor what a passphrase opens', async () => {
+    const root = workspace();
+    const files = await records(root);
+    // Read with the passphrase too, as a caller that had one would: still nothing of the key in the records.
+    const opened: InventoryResult = readCryptoFile(
+      path.join(root, 'secret.p12'),
+      fs.readFileSync(path.join(root, 'secret.p12')),
+      { passphrase: 'secret' },
+    );
+    files.push({ path: path.join(root, 'secret.p12'), size: 1, mtimeMs: 1, result: opened });
+    const text = encodeInventoryCache(CONTEXT, files);
+    assert.ok(!/PRIVATE KEY/.test(text));
+    const f = cryptoFixtures();
+    for (const key of [f.rsa.keyPath, f.ec.keyPath, path.join(root, 'encrypted.key')]) {
+      const chunks = bodyChunks(key);
+      assert.ok(chunks.length > 0, key);
+      for (const chunk of chunks) assert.ok(!text.includes(chunk), `${key}: ${chunk}`);
+    }
+    const p12 = fs.readFileSync(path.join(root, 'secret.p12')).toString('base64');
+    for (let i = 0; i + 40 <= p12.length; i += 40) assert.ok(!text.includes(p12.slice(i, i + 40)));
+  });
+
+  it('keeps only the fields it names, even when an item carries more', () => {
+    const file = '/ws/a.key';
+    const item = {
+      kind: 'key',
+      path: file,
+      index: 0,
+      format: 'pkcs8',
+      encrypted: false,
+      line: 1,
+      publicKeySha256: 'ab',
+      keyType: 'EC',
+      privateBytes: 'c2VjcmV0',
+    };
+    const files = [{ path: file, size: 1, mtimeMs: 2, result: { items: [item as never], errors: [] } }];
+    const text = encodeInventoryCache(CONTEXT, files);
+    assert.ok(!text.includes('privateBytes') && !text.includes('c2VjcmV0'));
+  });
+
+  it('says which files to read again: new, changed in size or mtime, or read too soon after a change', async () => {
+    const root = workspace();
+    const old = new Date(Date.now() - 3600_000);
+    for (const name of fs.readdirSync(root)) fs.utimesSync(path.join(root, name), old, old);
+    const before = await records(root);
+    const cache = path.join(scratchDir('storage-'), 'inventory-cache.json');
+    await writeInventoryCache(cache, CONTEXT, before);
+
+    // While closed: one file rewritten (same size, new mtime), one grown, one added, one removed.
+    const sameSize = path.join(root, 'rsa.crt');
+    fs.utimesSync(sameSize, new Date(), new Date(Date.now() - 60_000));
+    fs.appendFileSync(path.join(root, 'rsa.key'), '\n');
+    fs.copyFileSync(cryptoFixtures().ec.certPath, path.join(root, 'new.crt'));
+    fs.rmSync(path.join(root, 'rsa.csr'));
+
+    const cached = readInventoryCacheSync(cache, CONTEXT)!;
+    const known = new Map(cached.map((c) => [c.path, c]));
+    const walked = (await walkFiles([root], { stat: true })).files;
+    const stale = changedFiles(walked, (file) => known.get(file.path));
+    assert.deepStrictEqual(stale.map((f) => path.basename(f.path)).sort(), ['new.crt', 'rsa.crt', 'rsa.key']);
+    const gone = cached.filter((c) => !walked.some((w) => w.path === c.path)).map((c) => path.basename(c.path));
+    assert.deepStrictEqual(gone, ['rsa.csr']);
+
+    // A file modified just before it was looked at proves nothing by its mtime: it is read again next time.
+    const now = Date.now();
+    assert.strictEqual(recordedMtime(now - 500, now), UNPROVEN_MTIME);
+    assert.strictEqual(recordedMtime(now - 60_000, now), now - 60_000);
+    const racy = walked.map((w) => ({ size: w.size!, mtimeMs: recordedMtime(w.mtimeMs!, now) }));
+    const fresh = changedFiles(walked, (file) => racy[walked.indexOf(file)]);
+    assert.deepStrictEqual(fresh.map((f) => path.basename(f.path)).sort(), ['new.crt', 'rsa.key']);
+  });
+
+  it('writes atomically, owner-only, and reads back what it wrote', async () => {
+    const root = workspace();
+    const files = await records(root);
+    const storage = path.join(scratchDir('storage-'), 'not-yet', 'there');
+    const cache = path.join(storage, 'inventory-cache.json');
+    await writeInventoryCache(cache, CONTEXT, files);
+    await writeInventoryCache(cache, CONTEXT, files.slice(1));
+    assert.deepStrictEqual(fs.readdirSync(storage), ['inventory-cache.json']);
+    assert.strictEqual(fs.statSync(cache).mode & 0o777, 0o600);
+    assert.deepStrictEqual(await readInventoryCache(cache, CONTEXT), files.slice(1));
+  });
+
+  it('ignores a cache that is missing, corrupt, foreign, of another version or for other settings', async () => {
+    const root = workspace();
+    const files = await records(root);
+    const dir = scratchDir('storage-');
+    const good = encodeInventoryCache(CONTEXT, files);
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const parsed = JSON.parse(good) as { files: unknown[][] };
+    const badTypes = JSON.parse(good) as { files: unknown[][] };
+    // A certificate record whose subject is a string, not a list of names.
+    const certificate = (parsed.files.flatMap((f) => f[3]) as unknown[][]).find((item) => item[0] === 'c')!;
+    (badTypes.files[0][3] as unknown[]).push(certificate.map((value) => (Array.isArray(value) ? 'CN=x' : value)));
+    const badKind = JSON.parse(good) as { files: unknown[][] };
+    (badKind.files[0][3] as unknown[]).push(['s', 0, 1]);
+    const relative = JSON.parse(good) as { files: unknown[][] };
+    relative.files[0][0] = 'relative/path.pem';
+    const cases: Record<string, string> = {
+      truncated: good.slice(0, good.length / 2),
+      'not JSON': '\u0000\u0001binary',
+      'another format': JSON.stringify({ ...parsed, format: 'something-else' }),
+      'another version': JSON.stringify({ ...parsed, version: INVENTORY_CACHE_VERSION + 1 }),
+      'other settings': encodeInventoryCache(JSON.stringify({ version: '1.2.3', maxFileBytes: 1 }), files),
+      'wrong types': JSON.stringify(badTypes),
+      'unknown kind': JSON.stringify(badKind),
+      'relative path': JSON.stringify(relative),
+      'an array': '[]',
+      null: 'null',
+      'records not arrays': JSON.stringify({ ...parsed, files: [{}] }),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const file = write(`${name}.json`, text);
+      assert.strictEqual(await readInventoryCache(file, CONTEXT), undefined, name);
+      assert.strictEqual(readInventoryCacheSync(file, CONTEXT), undefined, name);
+    }
+    assert.strictEqual(await readInventoryCache(path.join(dir, 'missing.json'), CONTEXT), undefined);
+    assert.strictEqual(readInventoryCacheSync(dir, CONTEXT), undefined);
+  });
+});
