@@ -5,11 +5,31 @@ import * as vscode from 'vscode';
 import type { MtlsRotationApi } from '../../src/extension';
 import type { InventoryNode } from '../../src/vscode/inventory/inventoryTree';
 import { GROUPING_THRESHOLD } from '../../src/core/inventory/groupInventory';
-import { activateExtension, until, workspaceRoot } from './testHelpers';
+import { activateExtension, until, untilAsync, workspaceRoot } from './testHelpers';
 import { daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../support/openssl';
 
 function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+/**
+ * Resolves once the model has not changed for a second. The workbench side of a tree view refreshes a moment
+ * after the provider's change event (it debounces it), and TreeView.reveal resolves an element through the items
+ * it was last given: a certificate revealed before that refresh may not be among them yet.
+ */
+async function settled(api: MtlsRotationApi): Promise<void> {
+  let last = Date.now();
+  const listener = api.inventory.tree.onDidChangeModel(() => (last = Date.now()));
+  try {
+    await until('the view settled', () => Date.now() - last > 1000, 60_000);
+  } finally {
+    listener.dispose();
+  }
+}
+
+function pathOf(node: unknown): string | undefined {
+  const n = node as InventoryNode;
+  return n.type === 'certificate' ? n.certificate.path : undefined;
 }
 
 async function setGrouping(value: string | undefined): Promise<void> {
@@ -123,13 +143,25 @@ describe('Inventory view of a large workspace', function () {
     assert.strictEqual(label(tree.getTreeItem(parent)).replace(/ \(\d+\)$/, ''), 'Due in 5 days');
 
     await vscode.commands.executeCommand('mtlsRotation.showInventory');
-    await api.inventory.treeView.reveal(node, { select: true, focus: true, expand: true });
-    await until('the certificate selected', () =>
-      api.inventory.treeView.selection.some(
-        (selected) =>
-          (selected as InventoryNode).type === 'certificate' &&
-          (selected as { certificate: { path: string } }).certificate.path === file,
-      ),
+    await until('the Certificates view visible', () => api.inventory.treeView.visible);
+    await settled(api);
+    // Asked again if the workbench was still laying the view out when first asked: the selection is the proof.
+    await untilAsync(
+      'the certificate revealed and selected',
+      async () => {
+        const current = tree.certificateNode(file);
+        assert.ok(current);
+        await api.inventory.treeView.reveal(current, { select: true, focus: true, expand: true });
+        return until(
+          'the selection',
+          () =>
+            api.inventory.treeView.selection.some(
+              (selected) => (selected as InventoryNode).type === 'certificate' && pathOf(selected) === file,
+            ),
+          3000,
+        ).catch(() => false);
+      },
+      60_000,
     );
 
     const item = tree.getTreeItem(node);
