@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, normalizeThresholds } from '../core/expiry';
+import { GROUPINGS, InventoryGrouping } from '../core/inventory/groupInventory';
 import { ConfiguredStore, readConfiguredStores } from '../core/stores/configuredStores';
 
 // Every setting the extension reads, as plain data; the only place that calls getConfiguration.
@@ -42,6 +43,8 @@ export interface Settings {
   reminderDays: number[];
   maxFileBytes: number;
   statusBarEnabled: boolean;
+  /** How the Certificates view sections a large inventory. */
+  inventoryGroupBy: InventoryGrouping;
   /** RSA key size for new keys; the provider asks for 2048, and nothing smaller is ever generated. */
   keySize: number;
   /** The provider's CA bundle (e.g. axys-ca-chain.pem), from the user's settings only; empty when unset. */
@@ -71,6 +74,7 @@ export function readSettings(): Settings {
     reminderDays: reminderDays(config.get<unknown[]>('reminderDays')),
     maxFileBytes: Math.max(1, config.get<number>('maxFileSizeKB') ?? 5120) * 1024,
     statusBarEnabled: config.get<boolean>('statusBar.enabled') ?? true,
+    inventoryGroupBy: grouping(config.get<unknown>('inventory.groupBy')),
     caBundle: stringOrEmpty(userLevel(config, 'caBundle')),
     environments: environments(userLevel(config, 'environments')),
     defaultEnvironment: config.get<string>('defaultEnvironment') ?? 'production',
@@ -132,6 +136,11 @@ function reminderDays(value: unknown[] | undefined): number[] {
 function userLevel(config: vscode.WorkspaceConfiguration, key: string): unknown {
   const inspected = config.inspect<unknown>(key);
   return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+/** An unknown value (a typo in settings.json) means the default rather than a flat list of 10,000 items. */
+function grouping(value: unknown): InventoryGrouping {
+  return GROUPINGS.find((g) => g === value) ?? 'auto';
 }
 
 function stringOrEmpty(value: unknown): string {

@@ -1,8 +1,9 @@
-import { expiryStatus } from '../expiry';
+import { expiryStatus, normalizeThresholds } from '../expiry';
 import {
   CertificateInfo,
   CsrInfo,
   ExpiryInfo,
+  ExpiryStatus,
   InventoryError,
   InventoryItem,
   PrivateKeyInfo,
@@ -19,6 +20,8 @@ export type InventoryNode =
       expiry: ExpiryInfo;
       group?: CertificateGroup;
       role?: 'related';
+      /** For a related certificate: the id of the certificate it is listed under (one item under each). */
+      parentId?: string;
       /** A completed rotation (or the register) replaced it: shown until its file goes, never due. */
       replacedBy?: Replacement;
     }
@@ -26,9 +29,29 @@ export type InventoryNode =
   | { type: 'csr'; csr: CsrInfo; parentId: string; role: 'same-key' | 'renewal' | 'orphan' }
   | { type: 'pkcs12'; pkcs12: Pkcs12Info }
   | { type: 'group'; group: 'ca' | 'orphans' | 'unreadable'; label: string; children: InventoryNode[] }
+  | InventoryBucket
   | { type: 'error'; error: InventoryError }
   | { type: 'test-call'; parentId: string; call: TestCallSummary }
   | StoreNode;
+
+/**
+ * A section of a large inventory (see groupInventory): certificates of one expiry status, or of one folder. Its
+ * `id` names it by what it holds, never by its size, so the workbench keeps it open or closed across rebuilds.
+ */
+export interface InventoryBucket {
+  type: 'bucket';
+  id: string;
+  by: 'status' | 'folder';
+  /** What the section holds, without its count (the adapter adds it). */
+  label: string;
+  /** For status sections: what they hold, so the adapter can give them the items' icon and colour. */
+  status?: ExpiryStatus | 'replaced' | 'pkcs12';
+  /** Open at first: the most urgent status only; the user's choice wins from then on. */
+  expanded: boolean;
+  children: InventoryNode[];
+  /** Items below it, sections inside counted through. */
+  count: number;
+}
 
 /** One test call made with a certificate, as the tree lists it below that certificate (newest first). */
 export interface TestCallSummary {
@@ -72,37 +95,47 @@ export function buildInventoryModel(
 ): InventoryModel {
   const paired = pairInventory(items);
   // A CSR the user linked to a certificate belongs under it, whatever its CN says.
-  paired.orphanCsrs = paired.orphanCsrs.filter((csr) => {
-    const linked = renewalLink(csr.path);
-    const group =
-      linked && paired.certificates.find((g) => g.certificate.fingerprintSha256 === linked.fingerprintSha256);
-    if (group) group.renewalCsrs.push(csr);
-    return !group;
-  });
+  if (paired.orphanCsrs.length > 0) {
+    const byFingerprint = new Map<string, CertificateGroup>();
+    for (const group of paired.certificates)
+      if (!byFingerprint.has(group.certificate.fingerprintSha256))
+        byFingerprint.set(group.certificate.fingerprintSha256, group);
+    paired.orphanCsrs = paired.orphanCsrs.filter((csr) => {
+      const linked = renewalLink(csr.path);
+      const group = linked && byFingerprint.get(linked.fingerprintSha256);
+      // A new list: groups share one frozen empty list for "none".
+      if (group) group.renewalCsrs = [...group.renewalCsrs, csr];
+      return !group;
+    });
+  }
+  const days = normalizeThresholds(thresholds);
   const roots: InventoryNode[] = [];
+  // The root nodes double as the entries of the counted lists: one object per certificate, not two.
   const certificates: InventoryModel['certificates'] = [];
   const replaced: InventoryModel['replaced'] = [];
   const replacedRoots: InventoryNode[] = [];
   const caCertificates: InventoryModel['caCertificates'] = [];
   const caNodes: InventoryNode[] = [];
   for (const group of paired.certificates) {
-    const expiry = expiryStatus(group.certificate.notAfter, now, thresholds);
+    const expiry = expiryStatus(group.certificate.notAfter, now, days);
     const replacedBy = replacementOf(replacedSet, group.certificate);
     if (replacedBy) {
-      replaced.push({ certificate: group.certificate, expiry, replacedBy });
+      const node = { type: 'certificate' as const, certificate: group.certificate, expiry, group, replacedBy };
+      replaced.push(node);
       // History goes below the certificates still in use, whatever its expiry.
-      replacedRoots.push({ type: 'certificate', certificate: group.certificate, expiry, group, replacedBy });
+      replacedRoots.push(node);
       continue;
     }
+    const node = { type: 'certificate' as const, certificate: group.certificate, expiry, group };
     if (group.certificate.isCA) {
-      caCertificates.push({ certificate: group.certificate, expiry });
-      caNodes.push({ type: 'certificate', certificate: group.certificate, expiry, group });
+      caCertificates.push(node);
+      caNodes.push(node);
       continue;
     }
-    certificates.push({ certificate: group.certificate, expiry });
-    roots.push({ type: 'certificate', certificate: group.certificate, expiry, group });
+    certificates.push(node);
+    roots.push(node);
   }
-  roots.push(...replacedRoots);
+  for (const node of replacedRoots) roots.push(node);
   for (const pkcs12 of paired.pkcs12) roots.push({ type: 'pkcs12', pkcs12 });
   if (caNodes.length > 0) roots.push({ type: 'group', group: 'ca', label: 'CA certificates', children: caNodes });
 
@@ -114,7 +147,9 @@ export function buildInventoryModel(
     roots.push({ type: 'group', group: 'orphans', label: 'Keys and CSRs without a certificate', children: orphans });
   }
   if (errors.length > 0) {
-    const sorted = [...errors].sort((a, b) => a.path.localeCompare(b.path));
+    // The same order as localeCompare, without building a collator per comparison.
+    const collator = new Intl.Collator();
+    const sorted = [...errors].sort((a, b) => collator.compare(a.path, b.path));
     roots.push({
       type: 'group',
       group: 'unreadable',

@@ -14,7 +14,7 @@ export interface CertificateGroup {
   /** The new keys of those renewal CSRs: the other half of the renewal in progress. */
   renewalKeys: PrivateKeyInfo[];
   /** Other certificates with the same subject: predecessors and successors. */
-  related: CertificateInfo[];
+  readonly related: CertificateInfo[];
 }
 
 export interface PairedInventory {
@@ -25,6 +25,37 @@ export interface PairedInventory {
   /** CSRs whose key matches no certificate and that renew none either. */
   orphanCsrs: CsrInfo[];
   pkcs12: Pkcs12Info[];
+}
+
+// Most certificates have no key, CSR or renewal beside them: one shared empty list each instead of 10,000.
+// Frozen, so that code pushing into a group's list fails loudly instead of filling every group at once.
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * One certificate and what belongs with it. Same-subject certificates are found when asked for: a workspace that
+ * holds many copies of one certificate would otherwise keep a list of all the others for each of them.
+ */
+class Group implements CertificateGroup {
+  keys: PrivateKeyInfo[] = NONE;
+  csrs: CsrInfo[] = NONE;
+  renewalCsrs: CsrInfo[] = NONE;
+  renewalKeys: PrivateKeyInfo[] = NONE;
+  private relatedList?: CertificateInfo[];
+  /** notAfter in ms, parsed once for the sort rather than in each of its comparisons. */
+  readonly end: number;
+
+  constructor(
+    readonly certificate: CertificateInfo,
+    private readonly sameSubject: readonly CertificateInfo[],
+  ) {
+    this.end = Date.parse(certificate.notAfter);
+  }
+
+  get related(): CertificateInfo[] {
+    if (this.sameSubject.length === 1) return NONE;
+    this.relatedList ??= this.sameSubject.filter((other) => other !== this.certificate);
+    return this.relatedList;
+  }
 }
 
 /** Groups an inventory by public key (SPKI hash), which works for RSA, EC and Ed25519 alike. */
@@ -40,42 +71,64 @@ export function pairInventory(items: readonly InventoryItem[]): PairedInventory 
     else pkcs12.push(item);
   }
 
+  // Indexes instead of a scan of every key and CSR per certificate: the pairing stays linear at 10,000 files.
   const certificateKeys = new Set(certificates.map((c) => c.publicKeySha256));
-  const bySubject = new Map<string, CertificateInfo[]>();
-  for (const certificate of certificates) {
-    const key = subjectKey(certificate);
-    const list = bySubject.get(key) ?? [];
-    list.push(certificate);
-    bySubject.set(key, list);
-  }
+  const bySubject = indexBy(certificates, subjectKey);
+  const keysBySpki = indexBy(
+    keys.filter((k) => k.publicKeySha256 !== undefined),
+    (k) => k.publicKeySha256 as string,
+  );
+  const csrsBySpki = indexBy(csrs, (c) => c.publicKeySha256);
+  const csrsByCn = new Map<string, CsrInfo[]>();
+  const csrsBySan = new Map<string, CsrInfo[]>();
+  const csrPosition = new Map<CsrInfo, number>();
+  csrs.forEach((csr, i) => {
+    csrPosition.set(csr, i);
+    const cn = commonName(csr.subject);
+    if (cn !== undefined) push(csrsByCn, cn, csr);
+    for (const san of new Set(csr.subjectAltNames.map(sanKey))) push(csrsBySan, san, csr);
+  });
+  const keyPosition = new Map<PrivateKeyInfo, number>(keys.map((k, i) => [k, i]));
 
-  const groups = certificates.map((certificate): CertificateGroup => {
-    const renewalCsrs = csrs.filter(
-      (c) => c.publicKeySha256 !== certificate.publicKeySha256 && isRenewalOf(c, certificate),
-    );
-    const renewalSpkis = new Set(renewalCsrs.map((c) => c.publicKeySha256));
-    return {
-      certificate,
-      keys: keys.filter((k) => k.publicKeySha256 !== undefined && k.publicKeySha256 === certificate.publicKeySha256),
-      csrs: csrs.filter((c) => c.publicKeySha256 === certificate.publicKeySha256),
-      renewalCsrs,
-      renewalKeys: keys.filter(
-        (k) =>
-          k.publicKeySha256 !== undefined &&
-          !certificateKeys.has(k.publicKeySha256) &&
-          renewalSpkis.has(k.publicKeySha256),
-      ),
-      related: (bySubject.get(subjectKey(certificate)) ?? []).filter((other) => other !== certificate),
-    };
+  const renewing = csrsByCn.size > 0 || csrsBySan.size > 0;
+  const groups = certificates.map((certificate): Group => {
+    const group = new Group(certificate, bySubject.get(subjectKey(certificate)) ?? NONE);
+    const spki = certificate.publicKeySha256;
+    group.keys = keysBySpki.get(spki) ?? NONE;
+    group.csrs = csrsBySpki.get(spki) ?? NONE;
+    if (!renewing) return group;
+    const renewals = new Set<CsrInfo>();
+    const cn = commonName(certificate.subject);
+    if (cn !== undefined) for (const csr of csrsByCn.get(cn) ?? NONE) renewals.add(csr);
+    for (const san of certificate.subjectAltNames)
+      for (const csr of csrsBySan.get(sanKey(san)) ?? NONE) renewals.add(csr);
+    if (renewals.size === 0) return group;
+    // A renewal uses a new key: a CSR for the certificate's own key is its original request, not a renewal.
+    const renewalCsrs = [...renewals]
+      .filter((c) => c.publicKeySha256 !== spki)
+      .sort((a, b) => (csrPosition.get(a) ?? 0) - (csrPosition.get(b) ?? 0));
+    if (renewalCsrs.length === 0) return group;
+    group.renewalCsrs = renewalCsrs;
+    const renewalKeys = new Set<PrivateKeyInfo>();
+    for (const csr of renewalCsrs)
+      if (!certificateKeys.has(csr.publicKeySha256))
+        for (const key of keysBySpki.get(csr.publicKeySha256) ?? NONE) renewalKeys.add(key);
+    if (renewalKeys.size > 0)
+      group.renewalKeys = [...renewalKeys].sort((a, b) => (keyPosition.get(a) ?? 0) - (keyPosition.get(b) ?? 0));
+    return group;
   });
   groups.sort(
     (a, b) =>
-      compareDates(a.certificate.notAfter, b.certificate.notAfter) ||
+      a.end - b.end ||
       (a.certificate.path < b.certificate.path ? -1 : a.certificate.path > b.certificate.path ? 1 : 0) ||
       a.certificate.index - b.certificate.index,
   );
 
-  const inRenewal = new Set<InventoryItem>(groups.flatMap((g) => [...g.renewalCsrs, ...g.renewalKeys]));
+  const inRenewal = new Set<InventoryItem>();
+  for (const g of groups) {
+    for (const csr of g.renewalCsrs) inRenewal.add(csr);
+    for (const key of g.renewalKeys) inRenewal.add(key);
+  }
   return {
     certificates: groups,
     orphanKeys: keys.filter(
@@ -86,12 +139,28 @@ export function pairInventory(items: readonly InventoryItem[]): PairedInventory 
   };
 }
 
-function subjectKey(certificate: CertificateInfo): string {
-  return JSON.stringify(certificate.subject.map((a) => [a.type, a.value]));
+function indexBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const item of items) push(index, key(item), item);
+  return index;
 }
 
-function compareDates(a: string, b: string): number {
-  return Date.parse(a) - Date.parse(b);
+function push<T>(index: Map<string, T[]>, key: string, item: T): void {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
+}
+
+// The store hands out the same record for an unchanged file, so its subject is serialised once, not per rebuild.
+const subjectKeys = new WeakMap<CertificateInfo, string>();
+
+function subjectKey(certificate: CertificateInfo): string {
+  let key = subjectKeys.get(certificate);
+  if (key === undefined) {
+    key = JSON.stringify(certificate.subject.map((a) => [a.type, a.value]));
+    subjectKeys.set(certificate, key);
+  }
+  return key;
 }
 
 function commonName(name: { type: string; value: string }[]): string | undefined {
@@ -103,11 +172,4 @@ function sanKey(san: SubjectAltName): string {
   return san.type === 'DNS' || san.type === 'email'
     ? `${san.type}:${san.value.toLowerCase()}`
     : `${san.type}:${san.value}`;
-}
-
-function isRenewalOf(csr: CsrInfo, certificate: CertificateInfo): boolean {
-  const cn = commonName(certificate.subject);
-  if (cn !== undefined && cn === commonName(csr.subject)) return true;
-  const sans = new Set(certificate.subjectAltNames.map(sanKey));
-  return csr.subjectAltNames.some((san) => sans.has(sanKey(san)));
 }

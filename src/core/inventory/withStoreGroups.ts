@@ -1,5 +1,5 @@
 import { expiryStatus } from '../expiry';
-import { sameFingerprint } from '../rotation/fingerprint';
+import { fingerprintHex } from '../rotation/fingerprint';
 import { roleOfStage, StoreRole } from '../stores/secretsStore';
 import { StoreGroupState, StoreNode } from '../stores/storeNode';
 import { InventoryModel } from './buildInventoryModel';
@@ -19,6 +19,13 @@ export function withStoreGroups(
 ): InventoryModel {
   if (stores.length === 0) return model;
   const certificates = [...model.certificates];
+  // The workspace's fingerprints, normalised once when a store first needs them (not per entry and certificate).
+  let counted: Set<string> | undefined;
+  const isCounted = (fingerprint: string): boolean => {
+    counted ??= new Set(certificates.map((c) => fingerprintHex(c.certificate.fingerprintSha256)));
+    const hex = fingerprintHex(fingerprint);
+    return hex !== '' && counted.has(hex);
+  };
   const groups: StoreNode[] = stores.map((store) => {
     const entries = [...(store.entries ?? [])].sort(
       (a, b) =>
@@ -28,11 +35,10 @@ export function withStoreGroups(
     const children: StoreNode[] = entries.map((entry) => {
       const expiry = expiryStatus(entry.notAfter, now, thresholds);
       const role = roleOfStage(entry.stage);
-      if (
-        (role === 'current' || role === 'pending') &&
-        !certificates.some((c) => sameFingerprint(c.certificate.fingerprintSha256, entry.fingerprintSha256))
-      )
+      if ((role === 'current' || role === 'pending') && !isCounted(entry.fingerprintSha256)) {
         certificates.push({ certificate: entry.certificate, expiry });
+        counted?.add(fingerprintHex(entry.fingerprintSha256));
+      }
       return { type: 'store-entry', store: store.name, entry, certificate: entry.certificate, expiry };
     });
     for (const problem of store.entryErrors)

@@ -5,6 +5,7 @@ import { commonName, formatName, formatSubjectAltNames } from '../../core/x509/f
 import { CertificateInfo, ExpiryInfo } from '../../core/model';
 import {
   buildInventoryModel,
+  InventoryBucket,
   InventoryModel,
   InventoryNode,
   TestCallSummary,
@@ -12,6 +13,14 @@ import {
 import { readableDate } from '../../core/text/readableDate';
 import { describeReplacement, ReplacedCertificates } from '../../core/rotation/replacedCertificates';
 import { withStoreGroups } from '../../core/inventory/withStoreGroups';
+import {
+  countItems,
+  groupInventory,
+  InventoryGrouping,
+  itemsOf,
+  placedChildren,
+} from '../../core/inventory/groupInventory';
+import { CertificateGroup } from '../../core/inventory/pairing';
 import { StoreGroupState } from '../../core/stores/storeNode';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
@@ -31,15 +40,20 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   private readonly delayer = this.register(new KeyedDelayer<'rebuild'>(REBUILD_INTERVAL_MS));
   readonly onDidChangeTreeData = this.changed.event;
   private current: InventoryModel = { roots: [], certificates: [], caCertificates: [], replaced: [], errors: [] };
-  // Children are made on demand, so parents are remembered as they are handed out (for TreeView.reveal).
+  // Children of certificates are made on demand, so their parents are remembered as they are handed out.
   private parents = new WeakMap<InventoryNode, InventoryNode>();
+  // The parents of what the model placed in groups and sections: indexed when TreeView.reveal first asks.
+  private placedParents: Map<InventoryNode, InventoryNode> | undefined;
   private readonly modelChanged = this.register(new vscode.EventEmitter<InventoryModel>());
   readonly onDidChangeModel = this.modelChanged.event;
+  /** Files and errors in the store at the last rebuild: how long the view is before grouping. */
+  private size = 0;
 
   constructor(
     private readonly store: CertificateStore,
     private thresholds: number[],
     private readonly now: () => Date = () => new Date(),
+    private groupBy: InventoryGrouping = 'auto',
   ) {
     super();
     this.register(store.onDidChange(() => this.scheduleRebuild()));
@@ -61,8 +75,10 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
 
   private recentTestCalls(node: InventoryNode): InventoryNode[] {
     if (node.type !== 'certificate' || node.role === 'related') return [];
+    const calls = this.testCalls(node.certificate);
+    if (calls.length === 0) return [];
     const parentId = nodeId(node);
-    return this.testCalls(node.certificate)
+    return calls
       .slice(-TEST_CALLS_SHOWN)
       .reverse()
       .map((call): InventoryNode => ({ type: 'test-call', parentId, call }));
@@ -104,16 +120,23 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
     this.rebuild();
   }
 
+  /** `mtlsRotation.inventory.groupBy`: rebuilds only when it changed (settings events come for any setting). */
+  setGrouping(groupBy: InventoryGrouping): void {
+    if (groupBy === this.groupBy) return;
+    this.groupBy = groupBy;
+    this.rebuild();
+  }
+
   private lastRebuild = 0;
 
   /**
    * While a scan streams batches in, rebuild at most every REBUILD_INTERVAL_MS: the first items show at once,
-   * and a scan of 10,000 files does not send the whole tree to the workbench for every batch.
+   * and a scan of 10,000 files does not rebuild the model for every batch.
    */
   private scheduleRebuild(): void {
     if (this.delayer.isPending('rebuild')) return;
-    // Larger inventories rebuild less often: each rebuild sends every root item to the workbench.
-    const interval = Math.max(REBUILD_INTERVAL_MS, this.current.roots.length / 10);
+    // Larger inventories rebuild less often: pairing and sorting grow with the number of files.
+    const interval = Math.max(REBUILD_INTERVAL_MS, this.size / 20);
     const wait = Math.max(0, this.lastRebuild + interval - Date.now());
     this.delayer.triggerIfIdle('rebuild', () => this.rebuild(), wait);
   }
@@ -122,33 +145,61 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   rebuild(): void {
     this.lastRebuild = Date.now();
     const snapshot = this.store.snapshot();
-    this.current = buildInventoryModel(
+    this.size = snapshot.items.length + snapshot.errors.length;
+    const now = this.now();
+    const model = buildInventoryModel(
       snapshot.items,
       snapshot.errors,
-      this.now(),
+      now,
       this.thresholds,
       this.renewalLink,
       this.replaced,
     );
-    this.current = withStoreGroups(this.current, this.storeGroups(), this.now(), this.thresholds);
+    this.current = groupInventory(withStoreGroups(model, this.storeGroups(), now, this.thresholds), {
+      groupBy: this.groupBy,
+      thresholds: this.thresholds,
+      folders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath),
+    });
+    this.placedParents = undefined;
     this.changed.fire(undefined);
     this.modelChanged.fire(this.current);
+  }
+
+  /**
+   * The current node of a certificate in the workspace, wherever the view placed it (at the root, in a section,
+   * in the CA group): what TreeView.reveal takes.
+   */
+  certificateNode(file: string, index = 0): InventoryNode | undefined {
+    const find = (nodes: readonly InventoryNode[]): InventoryNode | undefined => {
+      for (const node of nodes) {
+        if (node.type === 'certificate' && node.certificate.path === file && node.certificate.index === index)
+          return node;
+        if (node.type === 'bucket' || node.type === 'group') {
+          const found = find(node.children);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    };
+    return find(this.model.roots);
   }
 
   getChildren(node?: InventoryNode): InventoryNode[] {
     if (!node) void this.model;
     const children = this.childrenOf(node);
-    if (node) for (const child of children) this.parents.set(child, node);
+    // What the model placed in groups has its parent in the index; the rest is made here, for this parent.
+    if (node && node.type !== 'bucket' && node.type !== 'group' && node.type !== 'store')
+      for (const child of children) this.parents.set(child, node);
     return children;
   }
 
   private childrenOf(node?: InventoryNode): InventoryNode[] {
     if (!node) return this.current.roots;
-    if (node.type === 'group') return node.children;
-    if (node.type === 'store') return node.children;
+    if (node.type === 'group' || node.type === 'bucket' || node.type === 'store') return node.children;
     if (node.type === 'certificate' && node.group && node.role !== 'related') {
       const parentId = nodeId(node);
       const group = node.group;
+      const now = this.now();
       return [
         ...group.keys.map((key): InventoryNode => ({ type: 'key', key, parentId })),
         ...group.csrs.map((csr): InventoryNode => ({ type: 'csr', csr, parentId, role: 'same-key' })),
@@ -157,8 +208,9 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
         ...group.related.map((certificate): InventoryNode => ({
           type: 'certificate',
           certificate,
-          expiry: expiryStatus(certificate.notAfter, this.now(), this.thresholds),
+          expiry: expiryStatus(certificate.notAfter, now, this.thresholds),
           role: 'related',
+          parentId,
         })),
         ...this.recentTestCalls(node),
       ];
@@ -167,20 +219,52 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   }
 
   getParent(node: InventoryNode): InventoryNode | undefined {
-    return this.parents.get(node);
+    const made = this.parents.get(node);
+    if (made) return made;
+    if (!this.placedParents) {
+      const index = new Map<InventoryNode, InventoryNode>();
+      const walk = (parent: InventoryNode) => {
+        for (const child of placedChildren(parent)) {
+          index.set(child, parent);
+          walk(child);
+        }
+      };
+      for (const root of this.current.roots) walk(root);
+      this.placedParents = index;
+    }
+    return this.placedParents.get(node);
   }
 
+  // The items of certificates, made again only when what they show changed: a rebuild of 10,000 certificates
+  // with nothing new re-uses them instead of formatting each one again.
+  private readonly certificateItems = new WeakMap<CertificateInfo, { key: string; item: vscode.TreeItem }>();
+
   getTreeItem(node: InventoryNode): vscode.TreeItem {
-    const item = toTreeItem(node);
+    if (node.type === 'certificate' && node.role !== 'related') {
+      const note = this.annotate(node.certificate);
+      const withCalls = this.testCalls(node.certificate).length > 0;
+      const key = [
+        node.expiry.status,
+        node.expiry.daysLeft,
+        node.replacedBy ? describeReplacement(node.replacedBy) : '',
+        node.group ? childCount(node.group) : 0,
+        withCalls,
+        note ?? '',
+      ].join('\u0000');
+      const cached = this.certificateItems.get(node.certificate);
+      if (cached?.key === key) return cached.item;
+      const item = this.decorate(node, toTreeItem(node), note, withCalls);
+      this.certificateItems.set(node.certificate, { key, item });
+      return item;
+    }
+    const note = node.type === 'store-entry' ? this.annotate(node.certificate) : undefined;
+    return this.decorate(node, toTreeItem(node), note, this.recentTestCalls(node).length > 0);
+  }
+
+  private decorate(node: InventoryNode, item: vscode.TreeItem, note: string | undefined, withCalls: boolean) {
     // Children are asked for only when expanded: whether there are any is known here from the history.
-    if (
-      node.type === 'certificate' &&
-      item.collapsibleState === vscode.TreeItemCollapsibleState.None &&
-      this.recentTestCalls(node).length > 0
-    )
+    if (node.type === 'certificate' && item.collapsibleState === vscode.TreeItemCollapsibleState.None && withCalls)
       item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
-    const note =
-      node.type === 'certificate' || node.type === 'store-entry' ? this.annotate(node.certificate) : undefined;
     if (note) item.description = `${String(item.description)} · ${note}`;
     return item;
   }
@@ -196,10 +280,19 @@ export class InventoryTree extends Disposable implements vscode.TreeDataProvider
   }
 }
 
+function childCount(group: CertificateGroup): number {
+  return (
+    group.keys.length + group.csrs.length + group.renewalCsrs.length + group.renewalKeys.length + group.related.length
+  );
+}
+
 export function nodeId(node: InventoryNode): string {
   switch (node.type) {
     case 'certificate':
-      return `${node.role ?? 'cert'}:${node.certificate.path}#${node.certificate.index}`;
+      // A certificate listed under several others (same subject) is one item under each: its id names the parent.
+      return node.role === 'related'
+        ? `${node.parentId ?? ''}/related:${node.certificate.path}#${node.certificate.index}`
+        : `cert:${node.certificate.path}#${node.certificate.index}`;
     case 'key':
       return `${node.parentId}/key:${node.key.path}#${node.key.index}`;
     case 'csr':
@@ -208,6 +301,8 @@ export function nodeId(node: InventoryNode): string {
       return `p12:${node.pkcs12.path}`;
     case 'group':
       return `group:${node.group}`;
+    case 'bucket':
+      return `bucket:${node.id}`;
     case 'error':
       return `error:${node.error.path}`;
     case 'test-call':
@@ -232,15 +327,7 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       return storeTreeItem(node);
     case 'certificate': {
       const { certificate, expiry } = node;
-      const hasChildren =
-        node.role !== 'related' &&
-        !!node.group &&
-        node.group.keys.length +
-          node.group.csrs.length +
-          node.group.renewalCsrs.length +
-          node.group.renewalKeys.length +
-          node.group.related.length >
-          0;
+      const hasChildren = node.role !== 'related' && !!node.group && childCount(node.group) > 0;
       const label = commonName(certificate.subject) ?? fileName(certificate.path);
       const item = new vscode.TreeItem(
         node.role === 'related' ? `${label} (same subject)` : label,
@@ -310,7 +397,7 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
         node.group === 'ca' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
       );
       item.id = id;
-      item.description = node.group === 'ca' ? caGroupDescription(node.children) : `${node.children.length}`;
+      item.description = node.group === 'ca' ? caGroupDescription(itemsOf(node)) : `${countItems(node)}`;
       item.iconPath = new vscode.ThemeIcon(
         node.group === 'unreadable' ? 'warning' : node.group === 'ca' ? 'shield' : 'folder-library',
       );
@@ -320,6 +407,8 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
           "CA certificates (issuers such as the provider's chain): shown with their expiry, but not counted in the view badge, the status bar or the reminders, which are for the client certificates you rotate.";
       return item;
     }
+    case 'bucket':
+      return bucketItem(node, id);
     case 'test-call': {
       const { call } = node;
       const result = `${call.outcome}${call.status ? ` ${call.status}` : ''}`;
@@ -352,6 +441,29 @@ function toTreeItem(node: InventoryNode): vscode.TreeItem {
       return item;
     }
   }
+}
+
+function bucketItem(node: InventoryBucket, id: string): vscode.TreeItem {
+  const count = `${node.count} ${node.count === 1 ? 'item' : 'items'}`;
+  const item = new vscode.TreeItem(
+    `${node.label} (${node.count})`,
+    node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = id;
+  const { status } = node;
+  item.iconPath =
+    node.by === 'folder' || status === undefined
+      ? vscode.ThemeIcon.Folder
+      : status === 'replaced'
+        ? new vscode.ThemeIcon('history', new vscode.ThemeColor('disabledForeground'))
+        : status === 'pkcs12'
+          ? new vscode.ThemeIcon('package')
+          : new vscode.ThemeIcon(expiryIcon(status), new vscode.ThemeColor(expiryColor(status)));
+  item.contextValue = `bucket.${node.by}`;
+  item.accessibilityInformation = {
+    label: node.by === 'folder' ? `Folder ${node.label}, ${count}` : `${node.label}, ${count}`,
+  };
+  return item;
 }
 
 function caGroupDescription(children: InventoryNode[]): string {

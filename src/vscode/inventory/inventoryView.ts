@@ -25,7 +25,9 @@ export class InventoryView extends Disposable {
   constructor(settings: Settings, log: Log) {
     super();
     this.store = this.register(new CertificateStore(settings, log));
-    this.tree = this.register(new InventoryTree(this.store, settings.reminderDays));
+    this.tree = this.register(
+      new InventoryTree(this.store, settings.reminderDays, () => new Date(), settings.inventoryGroupBy),
+    );
     this.treeView = this.register(
       vscode.window.createTreeView('mtlsRotation.inventory', { treeDataProvider: this.tree, showCollapseAll: true }),
     );
@@ -33,7 +35,10 @@ export class InventoryView extends Disposable {
     this.statusBar = this.register(new ExpiryStatusBar(this.tree, settings.statusBarEnabled));
     this.register(
       this.tree.onDidChangeModel((model) => {
-        const due = model.certificates.filter(({ expiry }) => isDueOrExpired(expiry.status)).length;
+        let due = 0;
+        for (const { expiry } of model.certificates) if (isDueOrExpired(expiry.status)) due++;
+        // Each assignment is a message to the workbench: none when the count is what it was.
+        if (due === (this.treeView.badge?.value ?? 0)) return;
         this.treeView.badge =
           due > 0
             ? { value: due, tooltip: `${due} certificate${due === 1 ? ' is' : 's are'} due for rotation or expired` }
@@ -45,6 +50,7 @@ export class InventoryView extends Disposable {
     this.register(
       onSettingsChanged((next) => {
         this.store.updateSettings(next);
+        this.tree.setGrouping(next.inventoryGroupBy);
         this.tree.setThresholds(next.reminderDays);
         this.statusBar.setEnabled(next.statusBarEnabled, this.tree.model);
       }),

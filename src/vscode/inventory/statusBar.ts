@@ -11,6 +11,8 @@ export class ExpiryStatusBar extends Disposable {
     vscode.window.createStatusBarItem('mtlsRotation.expiry', vscode.StatusBarAlignment.Left, 50),
   );
   private enabled: boolean;
+  /** What the item shows: each property set is a message to the workbench, so nothing is set when it is the same. */
+  private shown: string | undefined;
 
   constructor(tree: InventoryTree, enabled: boolean) {
     super();
@@ -34,11 +36,15 @@ export class ExpiryStatusBar extends Disposable {
     // CA certificates are not in the counted list: the provider's chain would hide the client certificate that matters.
     const soonest = model.certificates[0];
     if (!this.enabled || !soonest) {
-      this.item.hide();
+      if (this.shown !== '') this.item.hide();
+      this.shown = '';
       return;
     }
     const { certificate, expiry } = soonest;
     const name = commonName(certificate.subject) ?? 'certificate';
+    const shown = [name, describeExpiry(expiry), expiry.status, certificate.notAfter].join('\u0000');
+    if (shown === this.shown) return;
+    this.shown = shown;
     const icon = expiry.status === 'expired' ? '$(error)' : expiry.status === 'ok' ? '$(verified)' : '$(warning)';
     this.item.text = `${icon} ${name}: ${describeExpiry(expiry)}`;
     this.item.tooltip = `Soonest certificate expiry in this workspace: ${name} (${certificate.notAfter}). Click to open the inventory.`;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { buildInventoryModel, InventoryNode } from '../../../src/core/inventory/buildInventoryModel';
-import { certificate } from '../rotation/builders';
+import { certificate, csr, hex64 } from '../rotation/builders';
 
 const NOW = new Date('2025-03-20T00:00:00.000Z');
 const THRESHOLDS = [30, 15, 5];
@@ -59,5 +59,34 @@ describe('buildInventoryModel', () => {
     const model = buildInventoryModel([leaf], [], NOW, THRESHOLDS);
     assert.deepStrictEqual(model.roots.map(rootSummary), [`certificate ${leaf.path}`]);
     assert.deepStrictEqual(model.caCertificates, []);
+  });
+
+  it('holds each certificate once: the counted list refers to the root nodes, not to copies', () => {
+    const model = buildInventoryModel([root, leaf, issuing], [], NOW, THRESHOLDS);
+    assert.strictEqual(model.certificates[0], model.roots[0]);
+    const group = model.roots[1];
+    assert.ok(group.type === 'group');
+    assert.deepStrictEqual(model.caCertificates, group.children);
+    assert.ok(model.caCertificates.every((entry, i) => entry === group.children[i]));
+  });
+
+  it('puts a CSR the user linked under its certificate, and only there', () => {
+    const other = certificate('other', { subject: [{ type: 'CN', value: 'other' }], subjectAltNames: [] });
+    const request = csr('/ws/requests/renewal.csr', hex64('new key'), {
+      subject: [{ type: 'CN', value: 'renamed' }],
+      subjectAltNames: [],
+    });
+    const model = buildInventoryModel([leaf, other, request], [], NOW, THRESHOLDS, (file) =>
+      file === request.path ? leaf : undefined,
+    );
+    const groups = model.roots.flatMap((n) => (n.type === 'certificate' && n.group ? [n.group] : []));
+    assert.deepStrictEqual(
+      groups.map((g) => [g.certificate.path, g.renewalCsrs.map((c) => c.path)]),
+      [
+        [leaf.path, [request.path]],
+        [other.path, []],
+      ],
+    );
+    assert.ok(!model.roots.some((n) => n.type === 'group' && n.group === 'orphans'));
   });
 });
