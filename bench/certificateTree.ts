@@ -27,6 +27,10 @@ export function makeDistinctCertificates(dir: string, count: number): string[] {
         `/O=Bench/OU=Payments/CN=client-${i}`,
         '-addext',
         `subjectAltName=DNS:client-${i}.example,IP:10.0.${i}.1`,
+        // Client certificates, as the inventory mostly holds: openssl req -x509 marks CA:TRUE otherwise, and the
+        // view would file all of them under its CA group instead of by expiry.
+        '-addext',
+        'basicConstraints=critical,CA:FALSE',
       ],
       { stdio: 'pipe' },
     );

@@ -5,6 +5,7 @@ import { csrParseBench } from './csrParseBench';
 import { runGenerateBench } from './generateBench';
 import { hostInventoryBench } from './hostInventoryBench';
 import { inventoryBench } from './inventoryBench';
+import { inventoryTreeBench } from './inventoryTreeBench';
 
 function flag(name: string): number | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +22,7 @@ async function run(): Promise<void> {
   await csrParseBench();
   await chainVerifyBench();
   await inventoryBench({ files: flag('files'), rounds: flag('rounds') });
+  await inventoryTreeBench({ files: flag('files') });
   await runGenerateBench(flag('generate-rounds'));
   console.log('\n== The Certificates view in a real VS Code extension host (code-server 1.100.3), 10,000 files');
   for (const row of await hostInventoryBench(flag('host-files') ?? 10_000)) {
