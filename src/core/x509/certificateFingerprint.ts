@@ -13,12 +13,16 @@ const HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'latin1');
  * For a certificate in DER that is its bytes, hashed once; when the outer SEQUENCE, the signature algorithm
  * or the signature is written in some other BER form (a long length, a BIT STRING with bits set in its
  * padding), X509Certificate (the same OpenSSL) gives the value. Real certificates never take that path.
+ * `sha1` gives `openssl x509 -fingerprint -sha1`, the same way.
  */
-export function certificateFingerprint(der: Buffer): string {
-  if (!outerIsDer(der)) return new X509Certificate(der).fingerprint256;
+export function certificateFingerprint(der: Buffer, digestName: 'sha256' | 'sha1' = 'sha256'): string {
+  if (!outerIsDer(der)) {
+    const x509 = new X509Certificate(der);
+    return digestName === 'sha1' ? x509.fingerprint : x509.fingerprint256;
+  }
   // Written as bytes and decoded once: a flat string of 95 characters, which a scan keeps for every item
   // (concatenated pairs would be kept as a tree of 63 strings).
-  const digest = sha256(der);
+  const digest = digestName === 'sha1' ? createHash('sha1').update(der).digest() : sha256(der);
   const text = Buffer.allocUnsafe(digest.length * 3 - 1);
   for (let i = 0; i < digest.length; i++) {
     if (i > 0) text[i * 3 - 1] = 0x3a;

@@ -1,4 +1,4 @@
-import { createPublicKey, X509Certificate } from 'crypto';
+import { createPublicKey } from 'crypto';
 import {
   Asn1Time,
   bitStringBytes,
@@ -18,6 +18,7 @@ import { CertificateInfo, SubjectAltName } from '../model';
 import { OID } from './oids';
 import { objectByOid } from './opensslObjects';
 import { inputDer } from './certificate';
+import { certificateFingerprint } from './certificateFingerprint';
 import { decodeSubjectAltNames } from './subjectAltNames';
 
 const KEY_USAGE_OID = '2.5.29.15';
@@ -30,7 +31,6 @@ const EXTENDED_KEY_USAGE_OID = '2.5.29.37';
  */
 export function certificateText(certificate: CertificateInfo): string {
   const { der } = inputDer(certificate.pem, ['CERTIFICATE'], 'CERTIFICATE');
-  const x509 = new X509Certificate(der);
   const [tbs] = children(readNode(der));
   const fields = children(tbs);
   let i = 0;
@@ -71,8 +71,8 @@ export function certificateText(certificate: CertificateInfo): string {
     `    Signature Algorithm: ${certificate.signatureAlgorithm ?? 'unknown'}`,
     '',
     'Fingerprints:',
-    `    SHA-256: ${x509.fingerprint256}`,
-    `    SHA-1: ${x509.fingerprint}`,
+    `    SHA-256: ${certificateFingerprint(der)}`,
+    `    SHA-1: ${certificateFingerprint(der, 'sha1')}`,
   );
   return lines.join('\n') + '\n';
 }

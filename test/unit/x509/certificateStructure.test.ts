@@ -212,6 +212,9 @@ function cases(base: Parts): { refused: Record<string, Parts>; loaded: Record<st
         extensions: extensionsWith(seq(tlv(0x06, '551d0e'), tlv(0x24, tlv(0x04, '040141')))),
       },
       'empty extensions': { ...base, extensions: extensionsWith() },
+      // Refused by OpenSSL before the fix of openssl/openssl#23356 (Node 20's 3.0.19 among them), loaded by this one.
+      'empty extensions in long form, ending [3]': { ...base, extensions: tlv(0xa3, '308100') },
+      'empty name value in long form, ending its attribute': withName(hex('0c8100')),
       'BMPString parameters with a surrogate': withAlgorithm(tlv(0x1e, 'd800')),
       'bad UTF8String parameters': withAlgorithm(tlv(0x0c, 'ff')),
       'short UTCTime parameters': withAlgorithm(tlv(0x17, '41')),

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { certificateText } from '../../../src/core/x509/certificateText';
 import { readCertificate } from '../../../src/core/x509/certificate';
+import { childSlices } from '../../support/fuzzMutations';
 import { daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../../support/openssl';
 
 function opensslText(file: string): string[] {
@@ -107,4 +108,39 @@ describe('certificateText', () => {
       assert.ok(text.includes(`SHA-1: ${fingerprint(file, 'sha1')}`), text);
     }
   });
+
+  // An empty value whose long-form length ends its parent (`30 81 00` as the last bytes of [3]): openssl loads it,
+  // but OpenSSL releases before the fix of openssl/openssl#23356 refuse it, Node's among them. Every certificate
+  // the inventory lists opens as text, whatever Node's own OpenSSL makes of it.
+  it('prints every certificate openssl loads, also one with an empty value in long form at the end of its parent', () => {
+    const der = Buffer.from(
+      fs
+        .readFileSync(ec.certPath, 'utf8')
+        .replace(/-----[^-]+-----/g, '')
+        .replace(/\s+/g, ''),
+      'base64',
+    );
+    const [tbs, algorithm, signature] = childSlices(der) ?? [];
+    const fields = (childSlices(tbs) ?? []).filter((field) => field[0] !== 0xa3);
+    const crafted = sequence(sequence(...fields, Buffer.from('a303308100', 'hex')), algorithm, signature);
+    const file = path.join(dir, 'long-empty.der');
+    fs.writeFileSync(file, crafted);
+    openssl(['x509', '-inform', 'DER', '-in', file, '-noout']);
+    const text = certificateText(readCertificate(crafted, { path: file }));
+    for (const digest of ['sha256', 'sha1']) {
+      const expected = openssl(['x509', '-inform', 'DER', '-in', file, '-noout', '-fingerprint', `-${digest}`])
+        .trim()
+        .split('=')[1];
+      assert.ok(text.includes(`${digest === 'sha1' ? 'SHA-1' : 'SHA-256'}: ${expected}`), text);
+    }
+  });
 });
+
+/** A DER SEQUENCE around `parts`. */
+function sequence(...parts: Buffer[]): Buffer {
+  const contents = Buffer.concat(parts);
+  const length = contents.length;
+  const header =
+    length < 0x80 ? [0x30, length] : length < 0x100 ? [0x30, 0x81, length] : [0x30, 0x82, length >> 8, length & 0xff];
+  return Buffer.concat([Buffer.from(header), contents]);
+}
