@@ -4,11 +4,31 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export function makeDistinctCertificates(dir: string, count: number): string[] {
+export interface DistinctCertificateOptions {
+  /** CA certificates (basicConstraints CA:TRUE) instead of client certificates. */
+  ca?: boolean;
+  /** P-256 keys only, instead of RSA-2048 and P-256 in turn. */
+  ecOnly?: boolean;
+  /** The i-th certificate is valid for `firstDays + i * stepDays` days (30 and 7 by default). */
+  firstDays?: number;
+  stepDays?: number;
+  /** The CN's prefix (`client` by default). */
+  name?: string;
+}
+
+export function makeDistinctCertificates(
+  dir: string,
+  count: number,
+  options: DistinctCertificateOptions = {},
+): string[] {
+  const { firstDays = 30, stepDays = 7, name = 'client' } = options;
   fs.mkdirSync(dir, { recursive: true });
   const pems: string[] = [];
   for (let i = 0; i < count; i++) {
-    const key = i % 2 === 0 ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'];
+    const key =
+      i % 2 === 0 && !options.ecOnly
+        ? ['-newkey', 'rsa:2048']
+        : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'];
     const out = path.join(dir, `distinct-${i}.pem`);
     execFileSync(
       'openssl',
@@ -22,15 +42,15 @@ export function makeDistinctCertificates(dir: string, count: number): string[] {
         '-out',
         out,
         '-days',
-        String(30 + i * 7),
+        String(firstDays + i * stepDays),
         '-subj',
-        `/O=Bench/OU=Payments/CN=client-${i}`,
+        `/O=Bench/OU=Payments/CN=${name}-${i}`,
         '-addext',
-        `subjectAltName=DNS:client-${i}.example,IP:10.0.${i}.1`,
-        // Client certificates, as the inventory mostly holds: openssl req -x509 marks CA:TRUE otherwise, and the
-        // view would file all of them under its CA group instead of by expiry.
+        `subjectAltName=DNS:${name}-${i}.example,IP:10.0.${i}.1`,
+        // Client certificates unless asked, as the inventory mostly holds: openssl req -x509 marks CA:TRUE
+        // otherwise, and the view would file all of them under its CA group instead of by expiry.
         '-addext',
-        'basicConstraints=critical,CA:FALSE',
+        `basicConstraints=critical,CA:${options.ca ? 'TRUE' : 'FALSE'}`,
       ],
       { stdio: 'pipe' },
     );

@@ -1,7 +1,6 @@
 // The Certificates view's rebuild (pairing, badges, sections) at 10,000 certificates, in plain Node: what runs
 // after every batch of a scan and every saved file. Against the least a rebuild must do (each certificate's
 // expiry status, then a sort by expiry), measured alternately in the same run.
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,46 +19,6 @@ export interface InventoryTreeBenchOptions {
 
 const THRESHOLDS = [30, 15, 5];
 const MIB = 1024 * 1024;
-
-/**
- * Client certificates (CA:FALSE), unlike makeDistinctCertificates' `req -x509` ones, which OpenSSL 3 marks CA:TRUE
- * and the view therefore lists in its CA group: the view's sections are for the certificates one rotates.
- */
-function makeLeafCertificates(dir: string, count: number): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  const pems: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const out = path.join(dir, `leaf-${i}.pem`);
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        '/dev/null',
-        '-out',
-        out,
-        '-days',
-        String(1 + i * 8),
-        '-subj',
-        `/O=Bench/OU=Payments/CN=leaf-${i}`,
-        '-addext',
-        'basicConstraints=critical,CA:FALSE',
-        '-addext',
-        `subjectAltName=DNS:leaf-${i}.example`,
-      ],
-      { stdio: 'pipe' },
-    );
-    pems.push(fs.readFileSync(out, 'utf8'));
-    fs.rmSync(out);
-  }
-  return pems;
-}
 
 function floor(items: readonly InventoryItem[], now: Date): number {
   const days = normalizeThresholds(THRESHOLDS);
@@ -87,8 +46,11 @@ export async function inventoryTreeBench(options: InventoryTreeBenchOptions = {}
   const rounds = options.rounds ?? 15;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-tree-bench-'));
   try {
-    // Half the client certificates of the run, half those of the other benchmarks (CA:TRUE): both lists grow.
-    const pems = [...makeLeafCertificates(dir, 50), ...makeDistinctCertificates(dir, 10)];
+    // Client certificates expiring from tomorrow on, and a few CA certificates: both lists grow.
+    const pems = [
+      ...makeDistinctCertificates(dir, 50, { ecOnly: true, firstDays: 1, stepDays: 8, name: 'leaf' }),
+      ...makeDistinctCertificates(dir, 10, { ca: true }),
+    ];
     const root = path.join(dir, 'tree');
     const files = makeCertificateTree(root, pems, total);
     const items: InventoryItem[] = [];
