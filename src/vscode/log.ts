@@ -7,8 +7,16 @@ const KEPT_LINES = 2000;
  * lines, so an audit (the secrets test) can read exactly what went to the channel.
  */
 export class Log implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('mTLS Rotation', { log: true });
+  private readonly channel: vscode.LogOutputChannel;
   private readonly kept: string[] = [];
+
+  /**
+   * Another name for a channel of a test's own: log channels of one extension with the same name share one logger
+   * in VS Code 1.139, so disposing a second 'mTLS Rotation' closes the extension's.
+   */
+  constructor(name = 'mTLS Rotation') {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
 
   private keep(level: string, message: string): void {
     this.kept.push(`${level} ${message}`);
@@ -49,6 +57,6 @@ export class Log implements vscode.Disposable {
   }
 }
 
-export function createLog(): Log {
-  return new Log();
+export function createLog(name?: string): Log {
+  return new Log(name);
 }

@@ -28,7 +28,8 @@ describe('Inventory cache across activations', () => {
   let folder: string;
   let storage: string;
   let settings: Settings;
-  const log = createLog();
+  // A channel of its own: disposing one named as the extension's would close the extension's in VS Code 1.139.
+  const log = createLog('mTLS Rotation (cache test)');
   const hourAgo = new Date(Date.now() - 3600_000);
 
   before(() => {
