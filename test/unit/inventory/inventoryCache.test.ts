@@ -171,20 +171,22 @@ describe('inventory cache', () => {
     const pems = good.slice(newline + 1);
     const header = () => JSON.parse(good.slice(0, newline)) as { files: unknown[][] };
     const withPems = (value: unknown) => `${JSON.stringify(value)}\n${pems}`;
+    type Item = Record<string, unknown>;
+    const certificateOf = (cache: { files: unknown[][] }) =>
+      (cache.files.flatMap((f) => f[3]) as Item[]).find((item) => item.kind === 'certificate')!;
     const parsed = header();
-    const badTypes = header();
     // A certificate record whose subject is a string, not a list of names.
-    const certificate = (parsed.files.flatMap((f) => f[3]) as unknown[][]).find((item) => item[0] === 'c')!;
-    (badTypes.files[0][3] as unknown[]).push(certificate.map((value) => (Array.isArray(value) ? 'CN=x' : value)));
+    const badTypes = header();
+    certificateOf(badTypes).subject = 'CN=x';
     const badKind = header();
-    (badKind.files[0][3] as unknown[]).push(['s', 0, 1]);
+    (badKind.files[0][3] as unknown[]).push({ kind: 'secret', path: 0 });
+    const extraField = header();
+    certificateOf(extraField).privateBytes = 'c2VjcmV0';
     const relative = header();
     relative.files[0][0] = 'relative/path.pem';
     // A certificate whose PEM length reaches into the next one's.
     const shifted = header();
-    const pemAt = certificate.length - 1;
-    const first = (shifted.files.flatMap((f) => f[3]) as unknown[][]).find((item) => item[0] === 'c')!;
-    first[pemAt] = (first[pemAt] as number) + 10;
+    (certificateOf(shifted).pem as number) += 10;
     const cases: Record<string, string> = {
       truncated: good.slice(0, good.length / 2),
       'not JSON': '\u0000\u0001binary',
@@ -193,6 +195,7 @@ describe('inventory cache', () => {
       'other settings': encodeInventoryCache(JSON.stringify({ version: '1.2.3', maxFileBytes: 1 }), files),
       'wrong types': withPems(badTypes),
       'unknown kind': withPems(badKind),
+      'a field no spec names': withPems(extraField),
       'relative path': withPems(relative),
       'PEM lengths that do not add up': withPems(shifted),
       'PEM section cut short': good.slice(0, good.length - 100),
