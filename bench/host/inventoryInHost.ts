@@ -142,8 +142,9 @@ async function profileFullReread(store: MtlsRotationApi['inventory']['store'], f
 }
 
 /**
- * With MTLS_BENCH_PROFILE=1 on the reopen: V8's CPU profiler from before the activation to the whole tree;
- * the returned function stops it and prints the time by function, largest first.
+ * With MTLS_BENCH_PROFILE=1 on the reopen: V8's CPU profiler from this entry's start to the whole tree; the
+ * returned function stops it and prints the time by function, largest first. The workbench may have activated
+ * the extension before this entry runs: the restore is then not in it, and the store's log gives its split.
  */
 async function profileReopen(): Promise<() => Promise<void>> {
   if (!process.env.MTLS_BENCH_PROFILE) return async () => undefined;
