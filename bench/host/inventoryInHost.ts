@@ -141,10 +141,45 @@ async function profileFullReread(store: MtlsRotationApi['inventory']['store'], f
   console.log(`HEAP cpu of the full re-read by function: ${top(byFunction).join(' | ')}`);
 }
 
+/**
+ * With MTLS_BENCH_PROFILE=1 on the reopen: V8's CPU profiler from this entry's start to the whole tree; the
+ * returned function stops it and prints the time by function, largest first. The workbench may have activated
+ * the extension before this entry runs: the restore is then not in it, and the store's log gives its split.
+ */
+async function profileReopen(): Promise<() => Promise<void>> {
+  if (!process.env.MTLS_BENCH_PROFILE) return async () => undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: CpuProfile };
+    session.disconnect();
+    const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+    const byFunction = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const frame = byId.get(id)!;
+      const file = frame.url ? path.basename(frame.url) : `(${frame.functionName || 'native'})`;
+      const where = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+      byFunction.set(where, (byFunction.get(where) ?? 0) + profile.timeDeltas[i] / 1000);
+    });
+    const top = [...byFunction]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([name, total]) => `${Math.round(total)} ms ${name}`);
+    console.log(`HEAP cpu of the reopen by function: ${top.join(' | ')}`);
+  };
+}
+
 export async function run(): Promise<void> {
   const heap = await heapSampler();
   const phase = process.env.MTLS_BENCH_PHASE === 'reopen' ? 'reopen' : 'first';
   console.log(`VS Code ${vscode.version} (${vscode.env.appName}, Node ${process.version}), phase ${phase}`);
+  const stopProfile = phase === 'reopen' ? await profileReopen() : async () => undefined;
   const extension = vscode.extensions.getExtension<MtlsRotationApi>('mtls-rotation.mtls-rotation');
   if (!extension) throw new Error('extension not found');
   const commandStart = performance.now();
@@ -163,6 +198,7 @@ export async function run(): Promise<void> {
     tree.rebuild();
     const certificatesShown = tree.model.certificates.length + tree.model.caCertificates.length;
     const reopen = restoredAt - started + (performance.now() - rebuildStart);
+    await stopProfile();
     memory('after the reopen (cache shown)');
     await heap?.report('after the reopen');
     await store.whenIdle();

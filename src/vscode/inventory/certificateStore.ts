@@ -344,6 +344,7 @@ export class CertificateStore extends Disposable {
     try {
       const cached = readInventoryCacheSync(file, this.cacheContext());
       if (!cached) return 0;
+      const decoded = Date.now();
       for (const record of cached) {
         const key = vscode.Uri.file(record.path).toString();
         // A file event or a scan that came first saw the file as it is now.
@@ -356,8 +357,11 @@ export class CertificateStore extends Disposable {
           mtimeMs: record.mtimeMs,
         });
       }
+      const entered = Date.now();
       this.bump();
-      this.log.info(`Inventory: ${cached.length} files shown from the cache in ${Date.now() - started} ms`);
+      this.log.info(
+        `Inventory: ${cached.length} files shown from the cache in ${Date.now() - started} ms (read and decoded in ${decoded - started} ms, entered in ${entered - decoded} ms, shown in ${Date.now() - entered} ms)`,
+      );
       return cached.length;
     } catch (error) {
       this.log.warn(`Inventory: cache not used (${String(error)})`);

@@ -166,27 +166,45 @@ describe('inventory cache', () => {
       fs.writeFileSync(path.join(dir, name), text);
       return path.join(dir, name);
     };
-    const parsed = JSON.parse(good) as { files: unknown[][] };
-    const badTypes = JSON.parse(good) as { files: unknown[][] };
+    // The records' line and the certificates' PEM after it.
+    const newline = good.indexOf('\n');
+    const pems = good.slice(newline + 1);
+    const header = () => JSON.parse(good.slice(0, newline)) as { files: unknown[][] };
+    const withPems = (value: unknown) => `${JSON.stringify(value)}\n${pems}`;
+    type Item = Record<string, unknown>;
+    const certificateOf = (cache: { files: unknown[][] }) =>
+      (cache.files.flatMap((f) => f[3]) as Item[]).find((item) => item.kind === 'certificate')!;
+    const parsed = header();
     // A certificate record whose subject is a string, not a list of names.
-    const certificate = (parsed.files.flatMap((f) => f[3]) as unknown[][]).find((item) => item[0] === 'c')!;
-    (badTypes.files[0][3] as unknown[]).push(certificate.map((value) => (Array.isArray(value) ? 'CN=x' : value)));
-    const badKind = JSON.parse(good) as { files: unknown[][] };
-    (badKind.files[0][3] as unknown[]).push(['s', 0, 1]);
-    const relative = JSON.parse(good) as { files: unknown[][] };
+    const badTypes = header();
+    certificateOf(badTypes).subject = 'CN=x';
+    const badKind = header();
+    (badKind.files[0][3] as unknown[]).push({ kind: 'secret', path: 0 });
+    const extraField = header();
+    certificateOf(extraField).privateBytes = 'c2VjcmV0';
+    const relative = header();
     relative.files[0][0] = 'relative/path.pem';
+    // A certificate whose PEM length reaches into the next one's.
+    const shifted = header();
+    (certificateOf(shifted).pem as number) += 10;
     const cases: Record<string, string> = {
       truncated: good.slice(0, good.length / 2),
       'not JSON': '\u0000\u0001binary',
-      'another format': JSON.stringify({ ...parsed, format: 'something-else' }),
-      'another version': JSON.stringify({ ...parsed, version: INVENTORY_CACHE_VERSION + 1 }),
+      'another format': withPems({ ...parsed, format: 'something-else' }),
+      'another version': withPems({ ...parsed, version: INVENTORY_CACHE_VERSION + 1 }),
       'other settings': encodeInventoryCache(JSON.stringify({ version: '1.2.3', maxFileBytes: 1 }), files),
-      'wrong types': JSON.stringify(badTypes),
-      'unknown kind': JSON.stringify(badKind),
-      'relative path': JSON.stringify(relative),
-      'an array': '[]',
-      null: 'null',
-      'records not arrays': JSON.stringify({ ...parsed, files: [{}] }),
+      'wrong types': withPems(badTypes),
+      'unknown kind': withPems(badKind),
+      'a field no spec names': withPems(extraField),
+      'relative path': withPems(relative),
+      'PEM lengths that do not add up': withPems(shifted),
+      'PEM section cut short': good.slice(0, good.length - 100),
+      'PEM section with more': `${good}-----BEGIN CERTIFICATE-----\n`,
+      'PEM section not a certificate': `${good.slice(0, newline + 1)}${pems.replace(/CERTIFICATE/g, 'X509 CRL')}`,
+      'an array': '[]\n',
+      null: 'null\n',
+      'records not arrays': withPems({ ...parsed, files: [{}] }),
+      'the version 1 format': JSON.stringify({ ...parsed, version: 1 }),
     };
     for (const [name, text] of Object.entries(cases)) {
       const file = write(`${name}.json`, text);
