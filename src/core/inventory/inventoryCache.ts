@@ -1,10 +1,11 @@
 import { randomBytes } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
 import * as nodePath from 'path';
-import { InventoryError, InventoryItem, InventoryResult } from '../model';
+import { InventoryError, InventoryItem, InventoryResult, NameAttribute } from '../model';
+import { joinsPreviousRdn, printedValue, restoreNamePrinting } from '../x509/distinguishedName';
 
 /** Bumped whenever the records change shape; a cache of another version is ignored, not migrated. */
-export const INVENTORY_CACHE_VERSION = 2;
+export const INVENTORY_CACHE_VERSION = 3;
 const FORMAT = 'mtls-rotation.inventory-cache';
 
 /** What one file held when it had this size and mtime. */
@@ -136,8 +137,7 @@ function encodeFields(
     const value = source[name];
     if (value === undefined && field.endsWith('?')) continue;
     checkType(value, field);
-    if (field === 'names')
-      out[name] = (value as { type: string; value: string }[]).map((n) => ({ type: n.type, value: n.value }));
+    if (field === 'names') out[name] = (value as NameAttribute[]).map(encodeName);
     else if (field === 'certificates')
       out[name] = (value as Record<string, unknown>[]).map((certificate) =>
         encodeFields(certificate, { kind: 'certificate', path: 0 }, CERTIFICATE, pems),
@@ -149,6 +149,19 @@ function encodeFields(
       out[name] = (value as string).length;
     } else out[name] = value;
   }
+  return out;
+}
+
+/**
+ * An attribute as `{type, value}`, and for the few that openssl prints otherwise than their value escaped (or
+ * that continue a multi-valued RDN), how it prints: that lives beside the model's objects, not in them, and a
+ * reopened workspace must print names exactly as a scanned one.
+ */
+function encodeName(attribute: NameAttribute): Record<string, unknown> {
+  const out: Record<string, unknown> = { type: attribute.type, value: attribute.value };
+  const printedAs = printedValue(attribute);
+  if (printedAs !== undefined) out.printed = printedAs;
+  if (joinsPreviousRdn(attribute)) out.joined = true;
   return out;
 }
 
@@ -191,8 +204,19 @@ function checkNames(value: unknown): void {
   check(Array.isArray(value));
   for (const name of value as unknown[]) {
     check(isRecord(name));
-    const { type, value: text } = name as Record<string, unknown>;
-    check(typeof type === 'string' && typeof text === 'string' && keyCount(name as Record<string, unknown>) === 2);
+    const record = name as Record<string, unknown>;
+    const { type, value: text } = record;
+    check(typeof type === 'string' && typeof text === 'string');
+    const count = keyCount(record);
+    if (count === 2) continue;
+    // Rare: how openssl prints it, given back beside the attribute and taken out of it (the model has two fields).
+    const { printed, joined } = record;
+    check(printed === undefined || typeof printed === 'string');
+    check(joined === undefined || joined === true);
+    check(count === 2 + (printed === undefined ? 0 : 1) + (joined === undefined ? 0 : 1));
+    delete record.printed;
+    delete record.joined;
+    restoreNamePrinting(record as unknown as NameAttribute, printed as string | undefined, joined === true);
   }
 }
 

@@ -27,6 +27,15 @@ export function joinsPreviousRdn(attribute: NameAttribute): boolean {
   return joined.has(attribute);
 }
 
+/**
+ * Gives an attribute rebuilt elsewhere (the inventory's cache) what printedValue and joinsPreviousRdn said of the
+ * attribute it was made from, so that it prints as openssl prints the original.
+ */
+export function restoreNamePrinting(attribute: NameAttribute, printedAs: string | undefined, joins: boolean): void {
+  if (printedAs !== undefined) printed.set(attribute, printedAs);
+  if (joins) joined.add(attribute);
+}
+
 /** RFC 2253's specials: `,` `+` `"` `\` `<` `>` `;`. */
 const SPECIAL = /[,+"\\<>;]/;
 

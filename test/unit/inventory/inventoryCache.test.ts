@@ -14,7 +14,9 @@ import {
 import { scanInventory } from '../../../src/core/inventory/scanInventory';
 import { walkFiles } from '../../../src/core/inventory/walkFiles';
 import { InventoryResult } from '../../../src/core/model';
+import { formatName } from '../../../src/core/x509/formatName';
 import { readCryptoFile } from '../../../src/core/x509/readCryptoFile';
+import { openssl } from '../../support/openssl';
 import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
 
 const CONTEXT = JSON.stringify({ version: '1.2.3', maxFileBytes: 5 * 1024 * 1024 });
@@ -71,6 +73,41 @@ describe('inventory cache', () => {
     const decoded = decodeInventoryCache(encodeInventoryCache(CONTEXT, files), CONTEXT);
     // A field the model gains and the cache's field lists do not name would be missing here.
     assert.deepStrictEqual(decoded, files);
+  });
+
+  it('gives back names that print as openssl prints them: escapes, quoting and multi-valued RDNs', async () => {
+    const root = scratchDir('cache-names-');
+    const cert = path.join(root, 'odd.crt');
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      path.join(root, 'odd.key'),
+      '-out',
+      cert,
+      '-days',
+      '30',
+      '-utf8',
+      '-multivalue-rdn',
+      '-subj',
+      '/O=Soci\u00e9t\u00e9 G\u00e9n\u00e9rale, Inc./OU=Payments+OU=Cards/CN= lead#',
+    ]);
+    const subjectLine = openssl(['x509', '-in', cert, '-noout', '-subject'])
+      .trim()
+      .replace(/^subject=/, '');
+    const files = (await records(root)).filter((f) => f.path === cert);
+    const [scanned] = files[0].result.items;
+    assert.ok(scanned.kind === 'certificate');
+    assert.strictEqual(formatName(scanned.subject), subjectLine);
+    const [restored] = decodeInventoryCache(encodeInventoryCache(CONTEXT, files), CONTEXT)![0].result.items;
+    assert.ok(restored.kind === 'certificate');
+    assert.deepStrictEqual(restored.subject, scanned.subject);
+    assert.strictEqual(formatName(restored.subject), subjectLine);
   });
 
   it('holds no key material: not the keys, nor what a passphrase opens', async () => {
