@@ -169,6 +169,33 @@ describe('generateKeyAndCsr', function () {
       seenKeys.add(opensslSpkiSha256(key, 'key'));
   });
 
+  /**
+   * Writes the new pair as the extension does and holds it to openssl: an RSA-2048 key that checks, mode 0600, a
+   * CSR that verifies, the same public key in both, a key no one had before; then openssl's own CSR from the same
+   * config and key, for the caller to compare.
+   */
+  async function writeAndCheck(
+    dir: string,
+    configPath: string,
+    result: Awaited<ReturnType<typeof generateKeyAndCsr>>,
+  ): Promise<{ csr: string; reference: string }> {
+    const key = path.join(dir, 'new.key');
+    const csr = path.join(dir, 'new.csr');
+    await writeKeyAndCsr(key, csr, result.keyPem, result.csrPem);
+    assert.deepStrictEqual(rsaKeyChecks(key), { ok: true, bits: 2048 });
+    assert.strictEqual(fs.statSync(key).mode & 0o777, 0o600);
+    assert.ok(csrVerifies(csr), 'openssl req -verify');
+    const spki = opensslSpkiSha256(key, 'key');
+    assert.strictEqual(result.publicKeySha256, spki);
+    assert.strictEqual(opensslSpkiSha256(csr, 'csr'), spki);
+    assert.ok(!seenKeys.has(spki), 'the key is new');
+    seenKeys.add(spki);
+    const reference = path.join(dir, 'openssl.csr');
+    const made = runOpenssl(['req', '-new', '-batch', '-config', configPath, '-key', key, '-out', reference], dir);
+    assert.strictEqual(made.code, 0, made.stderr);
+    return { csr, reference };
+  }
+
   it(`covers at least 10 configs (${CASES.length})`, () => assert.ok(CASES.length >= 10));
 
   for (const testCase of CASES) {
@@ -183,22 +210,7 @@ describe('generateKeyAndCsr', function () {
       }
       const text = fs.readFileSync(path.join(dir, configPath), 'utf8');
       const result = await generateKeyAndCsr(text, { configPath, cwd: dir, env: {} });
-      const key = path.join(dir, 'new.key');
-      const csr = path.join(dir, 'new.csr');
-      await writeKeyAndCsr(key, csr, result.keyPem, result.csrPem);
-
-      assert.deepStrictEqual(rsaKeyChecks(key), { ok: true, bits: 2048 });
-      assert.strictEqual(fs.statSync(key).mode & 0o777, 0o600);
-      assert.ok(csrVerifies(csr), 'openssl req -verify');
-      const spki = opensslSpkiSha256(key, 'key');
-      assert.strictEqual(result.publicKeySha256, spki);
-      assert.strictEqual(opensslSpkiSha256(csr, 'csr'), spki);
-      assert.ok(!seenKeys.has(spki), 'the key is new');
-      seenKeys.add(spki);
-
-      const reference = path.join(dir, 'openssl.csr');
-      const made = runOpenssl(['req', '-new', '-batch', '-config', configPath, '-key', key, '-out', reference], dir);
-      assert.strictEqual(made.code, 0, made.stderr);
+      const { csr, reference } = await writeAndCheck(dir, configPath, result);
       assert.deepStrictEqual(subjectReadings('req', csr), subjectReadings('req', reference));
       assert.strictEqual(subjectAltNameText('req', csr), subjectAltNameText('req', reference));
       assert.deepStrictEqual(stringTypes(csr), stringTypes(reference));
@@ -222,20 +234,7 @@ describe('generateKeyAndCsr', function () {
     const result = await generateKeyAndCsr(text, { configPath, cwd: dir, env: {}, keySource: keys });
     assert.strictEqual(result.keyPreparedAhead, true);
     assert.strictEqual(keys.holding(), undefined);
-    const key = path.join(dir, 'new.key');
-    const csr = path.join(dir, 'new.csr');
-    await writeKeyAndCsr(key, csr, result.keyPem, result.csrPem);
-    assert.deepStrictEqual(rsaKeyChecks(key), { ok: true, bits: 2048 });
-    assert.strictEqual(fs.statSync(key).mode & 0o777, 0o600);
-    assert.ok(csrVerifies(csr), 'openssl req -verify');
-    const spki = opensslSpkiSha256(key, 'key');
-    assert.strictEqual(result.publicKeySha256, spki);
-    assert.strictEqual(opensslSpkiSha256(csr, 'csr'), spki);
-    assert.ok(!seenKeys.has(spki), 'the key is new');
-    seenKeys.add(spki);
-    const reference = path.join(dir, 'openssl.csr');
-    const made = runOpenssl(['req', '-new', '-batch', '-config', configPath, '-key', key, '-out', reference], dir);
-    assert.strictEqual(made.code, 0, made.stderr);
+    const { reference } = await writeAndCheck(dir, configPath, result);
     assert.strictEqual(result.csrPem, fs.readFileSync(reference, 'utf8'), 'byte for byte');
 
     // Taken once: the next request gets a key of its own, generated now, at the size the config asks.
@@ -244,7 +243,7 @@ describe('generateKeyAndCsr', function () {
     });
     assert.strictEqual(next.keyPreparedAhead, false);
     assert.strictEqual(next.bits, 3072);
-    assert.notStrictEqual(next.publicKeySha256, spki);
+    assert.notStrictEqual(next.publicKeySha256, result.publicKeySha256);
     assert.strictEqual((await generateKeyAndCsr(text, { configPath, cwd: dir, env: {} })).keyPreparedAhead, false);
   });
 
