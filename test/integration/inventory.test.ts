@@ -83,17 +83,22 @@ describe('Inventory view', () => {
     ]);
   });
 
-  it('groups keys and CSRs without a certificate, and unreadable files with their reason', () => {
+  it('groups keys and CSRs without a certificate, and unreadable files with their reason', async () => {
     const tree = api.inventory.tree;
-    const orphans = tree.getChildren().find((node) => node.type === 'group' && node.group === 'orphans');
+    const group = (name: string) => tree.getChildren().find((node) => node.type === 'group' && node.group === name);
+    const labels = (node: InventoryNode | undefined) =>
+      node ? tree.getChildren(node).map((child) => label(tree.getTreeItem(child))) : [];
+    // An earlier suite's files may still be leaving the view (their delete events come a moment later).
+    await until(
+      "only the fixture's orphans and unreadable files",
+      () => (labels(group('orphans')).length === 2 && labels(group('unreadable')).length === 2 ? true : undefined),
+      10_000,
+    ).catch(() => undefined);
+    const orphans = group('orphans');
     assert.ok(orphans, 'orphans group');
-    const orphanLabels = tree
-      .getChildren(orphans)
-      .map((node) => label(tree.getTreeItem(node)))
-      .sort();
-    assert.deepStrictEqual(orphanLabels, ['orphan.key', 'program-c.csr']);
+    assert.deepStrictEqual(labels(orphans).sort(), ['orphan.key', 'program-c.csr']);
 
-    const unreadable = tree.getChildren().find((node) => node.type === 'group' && node.group === 'unreadable');
+    const unreadable = group('unreadable');
     assert.ok(unreadable, 'unreadable group');
     const errors = tree.getChildren(unreadable).map((node) => tree.getTreeItem(node));
     assert.deepStrictEqual(errors.map(label), ['garbage.crt', 'truncated.pem']);
@@ -246,6 +251,55 @@ describe('Inventory view', () => {
     await vscode.commands.executeCommand('mtlsRotation.refresh');
     assert.strictEqual(api.inventory.tree.model.certificates.length, 3);
     assert.strictEqual(api.inventory.tree.model.caCertificates.length, 2);
+  });
+
+  it('keeps nothing of files deleted while a scan reads them', async () => {
+    const scratch = tempDir();
+    const ca = makeCa(path.join(scratch, 'ca'), 'Churn CA', { key: { type: 'ec' } });
+    const made = makeLeaf(ca, path.join(scratch, 'leaf'), 'churn', {
+      notAfter: daysFromNow(200.5),
+      key: { type: 'ec' },
+    });
+    const dir = path.join(root, 'churn');
+    const pem = fs.readFileSync(made.certPath);
+    try {
+      // Rounds of files written, a refresh started, and the files deleted under it: each of the walk, the
+      // reads and the delete events may come first.
+      for (let round = 0; round < 4; round++) {
+        fs.mkdirSync(dir, { recursive: true });
+        for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, `churn-${round}-${i}.crt`), pem);
+        // Deleted once the scan has read its first files, or a moment later.
+        const reading = new Promise<void>((resolve) => {
+          const listener = api.inventory.store.onDidChange(() => {
+            listener.dispose();
+            resolve();
+          });
+        });
+        const scan = api.inventory.store.refresh();
+        await reading;
+        await new Promise((resolve) => setTimeout(resolve, round * 20));
+        fs.rmSync(dir, { recursive: true, force: true });
+        await scan;
+      }
+      // And without a scan: deleted while the create events are being read.
+      for (const wait of [0, 150, 300]) {
+        fs.mkdirSync(dir, { recursive: true });
+        for (let i = 0; i < 500; i++) fs.writeFileSync(path.join(dir, `event-${wait}-${i}.crt`), pem);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      const left = () => {
+        const { items, errors } = api.inventory.store.snapshot();
+        return [...items, ...errors].map((entry) => entry.path).filter((file) => file.startsWith(dir + path.sep));
+      };
+      await until('the deleted files gone from the inventory', () => left().length === 0, 20_000).catch(
+        () => undefined,
+      );
+      assert.deepStrictEqual(left(), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('updates by itself when a certificate file is added and deleted', async () => {

@@ -169,11 +169,14 @@ describe('Inventory view of a large workspace', function () {
     const command = item.command;
     assert.ok(command);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-    const editor = await until('the decoded certificate', () =>
-      vscode.window.activeTextEditor?.document.uri.scheme === 'mtls-certificate'
-        ? vscode.window.activeTextEditor
-        : undefined,
-    );
+    // This file's decoded view: another one may still be the active editor from an earlier suite.
+    const decoded = `${vscode.Uri.file(file).path} (decoded)`;
+    const editor = await until('the decoded certificate', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.scheme === 'mtls-certificate' && active.document.uri.path === decoded
+        ? active
+        : undefined;
+    });
     const serial = openssl(['x509', '-in', file, '-noout', '-serial']).trim().split('=')[1];
     assert.ok(editor.document.getText().replace(/:/g, '').toUpperCase().includes(serial), 'its serial');
   });

@@ -77,6 +77,13 @@ export class CertificateStore extends Disposable {
   private patterns = new Map<string, FilePatterns>();
   private watchers: vscode.Disposable[] = [];
   private pendingEvents = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
+  /** Flushes run one after another: a delete must not land between another flush's read and its result. */
+  private flushing: Promise<void> = Promise.resolve();
+  /**
+   * Files (and deleted folders, ending in '/') that file events updated since the current scan began. The
+   * events saw them later than the scan's walk did, so the scan neither sets nor removes them.
+   */
+  private readonly touchedDuringScan = new Set<string>();
   private readonly delayer = this.register(new KeyedDelayer<'events' | 'cache' | 'fire'>(EVENT_DELAY_MS));
 
   constructor(
@@ -219,9 +226,10 @@ export class CertificateStore extends Disposable {
           }
           let changed = false;
           for (const key of [...this.files.keys()]) {
-            if (!seen.has(key)) changed = this.files.delete(key) || changed;
+            if (!seen.has(key) && !this.touchedByEvents(key)) changed = this.files.delete(key) || changed;
           }
           for (const [key, errors] of errorsByPath) {
+            if (this.touchedByEvents(key)) continue;
             // The same dangling link found again is no change: no event, no cache write.
             const before = this.files.get(key)?.result;
             if (before && before.items.length === 0 && JSON.stringify(before.errors) === JSON.stringify(errors))
@@ -243,7 +251,10 @@ export class CertificateStore extends Disposable {
             if (token.isCancellationRequested) return;
             const batch = remote.slice(i, i + BATCH_SIZE);
             const results = await Promise.all(batch.map((uri) => this.readFile(uri)));
-            results.forEach((result, j) => this.files.set(batch[j].toString(), { result }));
+            results.forEach((result, j) => {
+              const key = batch[j].toString();
+              if (!this.touchedByEvents(key)) this.files.set(key, { result });
+            });
             this.bump();
             // Let the extension host serve other work between batches.
             await new Promise((resolve) => setImmediate(resolve));
@@ -298,6 +309,7 @@ export class CertificateStore extends Disposable {
     if (files.length === 0) return;
     const walked = new Map(files.map((file) => [file.path, file]));
     const unset = new Set(walked.keys());
+    const vanished: string[] = [];
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     const entryFor = (path: string, result: InventoryResult): Entry => {
@@ -317,18 +329,28 @@ export class CertificateStore extends Disposable {
           for (const error of batch.errors) entry(error.path).errors.push(error);
           for (const [path, result] of byFile) {
             unset.delete(path);
+            const key = vscode.Uri.file(path).toString();
+            if (this.touchedByEvents(key)) continue;
             if (result.errors.length === 0) result.errors = EMPTY as never[];
-            this.files.set(vscode.Uri.file(path).toString(), entryFor(path, result));
+            else if (result.errors.some((error) => error.code === 'not-found')) vanished.push(path);
+            this.files.set(key, entryFor(path, result));
           }
           this.bump();
         },
       });
       // Files that held nothing to show (a PEM of parameters only) are remembered too, so they are not read again.
-      for (const path of unset)
-        this.files.set(
-          vscode.Uri.file(path).toString(),
-          entryFor(path, { items: EMPTY as never[], errors: EMPTY as never[] }),
-        );
+      for (const path of unset) {
+        const key = vscode.Uri.file(path).toString();
+        if (!this.touchedByEvents(key))
+          this.files.set(key, entryFor(path, { items: EMPTY as never[], errors: EMPTY as never[] }));
+      }
+      // A file deleted between the walk and its read is not an unreadable file: it is gone. (A dangling link,
+      // which is still there, stays an error.)
+      let removed = false;
+      for (const path of vanished) {
+        if (await isGone(path)) removed = this.files.delete(vscode.Uri.file(path).toString()) || removed;
+      }
+      if (removed) this.bump();
     } catch (error) {
       if (!abort.signal.aborted) throw error;
     } finally {
@@ -441,8 +463,10 @@ export class CertificateStore extends Disposable {
     if (this.scanningNow === value) return;
     this.scanningNow = value;
     void runCommand(BUILT_IN_COMMAND_IDS.setContext, 'mtlsRotation.scanning', value);
-    if (value) this.changesAtScanStart = this.changes;
-    else if (this.changes !== this.changesAtScanStart || !this.scannedOnce) {
+    if (value) {
+      this.changesAtScanStart = this.changes;
+      this.touchedDuringScan.clear();
+    } else if (this.changes !== this.changesAtScanStart || !this.scannedOnce) {
       this.delayer.cancel('fire');
       this.changed.fire();
     }
@@ -558,7 +582,11 @@ export class CertificateStore extends Disposable {
     if (!this.matches(uri) && !deleted) return;
     this.pendingEvents.set(uri.toString(), { uri, deleted });
     // Editors and git write files in bursts; coalesce them into one update.
-    this.delayer.trigger('events', () => void this.flushEvents());
+    this.delayer.trigger('events', () => {
+      this.flushing = this.flushing
+        .then(() => this.flushEvents())
+        .catch((error) => this.log.warn(`Inventory: file events not applied (${String(error)})`));
+    });
   }
 
   private async flushEvents(): Promise<void> {
@@ -568,15 +596,20 @@ export class CertificateStore extends Disposable {
     const deletedFolders: string[] = [];
     for (const { uri, deleted } of events) {
       const key = uri.toString();
+      if (this.scanningNow) this.touchedDuringScan.add(key);
       if (deleted) {
         if (this.files.delete(key)) changed = true;
         else deletedFolders.push(key + '/');
         continue;
       }
-      this.files.set(key, await this.readEntry(uri));
+      const entry = await this.readEntry(uri);
+      // Created and deleted again before it was read: its delete event may never come.
+      if (entry) this.files.set(key, entry);
+      else if (!this.files.delete(key)) continue;
       changed = true;
     }
     if (deletedFolders.length > 0) {
+      if (this.scanningNow) deletedFolders.forEach((folder) => this.touchedDuringScan.add(folder));
       // A deleted folder takes every file below it: one pass over the inventory for the whole burst.
       for (const key of [...this.files.keys()]) {
         if (deletedFolders.some((folder) => key.startsWith(folder))) changed = this.files.delete(key) || changed;
@@ -588,14 +621,38 @@ export class CertificateStore extends Disposable {
     }
   }
 
-  /** One file on an event: local ones with the size and mtime they had just before the read, for the cache. */
-  private async readEntry(uri: vscode.Uri): Promise<Entry> {
+  /** Whether a file event (since the scan began) decided this file's entry, or removed its folder. */
+  private touchedByEvents(key: string): boolean {
+    if (this.touchedDuringScan.size === 0) return false;
+    if (this.touchedDuringScan.has(key)) return true;
+    for (let slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1))
+      if (this.touchedDuringScan.has(key.slice(0, slash + 1))) return true;
+    return false;
+  }
+
+  /**
+   * One file on an event: local ones with the size and mtime they had just before the read, for the cache;
+   * undefined for a local file that is no longer there at all.
+   */
+  private async readEntry(uri: vscode.Uri): Promise<Entry | undefined> {
     if (uri.scheme !== 'file') return { result: await this.readFile(uri) };
     const looked = Date.now();
     const stat = await fs.stat(uri.fsPath).catch(() => undefined);
     const result = await this.readFile(uri);
+    if (!stat && result.errors.some((error) => error.code === 'not-found') && (await isGone(uri.fsPath)))
+      return undefined;
     if (!stat?.isFile()) return { result };
     return { result, path: uri.fsPath, size: stat.size, mtimeMs: recordedMtime(stat.mtimeMs, looked) };
+  }
+}
+
+/** Nothing at the path, not even a dangling link. */
+async function isGone(path: string): Promise<boolean> {
+  try {
+    await fs.lstat(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
