@@ -75,6 +75,36 @@ describe('inventory cache', () => {
     assert.deepStrictEqual(decoded, files);
   });
 
+  it('writes a name list once however many certificates hold it, and gives it back to each', async () => {
+    const root = workspace();
+    const files = await records(root);
+    const certificates = files.flatMap((f) => f.result.items).filter((item) => item.kind === 'certificate');
+    const issuers = new Set(certificates.map((c) => formatName(c.issuer)));
+    assert.ok(certificates.length > issuers.size, 'certificates that share an issuer');
+    const text = encodeInventoryCache(CONTEXT, files);
+    const { names } = JSON.parse(text.slice(0, text.indexOf('\n'))) as { names: unknown[] };
+    // Every name list of every record: certificates (PKCS#12 ones too) and CSRs.
+    const lists = files
+      .flatMap((f) => f.result.items)
+      .flatMap((item) =>
+        item.kind === 'certificate'
+          ? [item.subject, item.issuer, item.subjectAltNames]
+          : item.kind === 'csr'
+            ? [item.subject, item.subjectAltNames]
+            : item.kind === 'pkcs12'
+              ? item.certificates.flatMap((c) => [c.subject, c.issuer, c.subjectAltNames])
+              : [],
+      );
+    const distinct = new Set(lists.map((list) => JSON.stringify(list)));
+    assert.strictEqual(names.length, distinct.size);
+    const decoded = decodeInventoryCache(text, CONTEXT)!;
+    const restored = decoded.flatMap((f) => f.result.items).filter((item) => item.kind === 'certificate');
+    assert.deepStrictEqual(
+      restored.map((c) => formatName(c.issuer)),
+      certificates.map((c) => formatName(c.issuer)),
+    );
+  });
+
   it('gives back names that print as openssl prints them: escapes, quoting and multi-valued RDNs', async () => {
     const root = scratchDir('cache-names-');
     const cert = path.join(root, 'odd.crt');
@@ -194,6 +224,37 @@ describe('inventory cache', () => {
     assert.deepStrictEqual(await readInventoryCache(cache, CONTEXT), files.slice(1));
   });
 
+  it('reads a cache of many megabytes back whole, through its chunks, and refuses one cut anywhere', async () => {
+    const files = await records(workspace());
+    // Copies of the workspace's records under other paths: a header and a PEM section of several chunks each,
+    // with certificates across the chunks' edges.
+    const many: CachedFile[] = [];
+    for (let copy = 0; many.length < 6000; copy++)
+      for (const file of files) {
+        const moved = file.path.replace(/([^/]+)$/, `copy-${copy}/$1`);
+        const move = <T extends { path: string }>(entry: T): T => ({ ...entry, path: moved });
+        many.push({
+          ...file,
+          path: moved,
+          result: {
+            items: file.result.items.map((item) =>
+              item.kind === 'pkcs12' ? { ...move(item), certificates: item.certificates.map(move) } : move(item),
+            ),
+            errors: file.result.errors.map(move),
+          },
+        });
+      }
+    const cache = path.join(scratchDir('storage-'), 'inventory-cache.json');
+    await writeInventoryCache(cache, CONTEXT, many);
+    const text = fs.readFileSync(cache, 'latin1');
+    assert.ok(text.indexOf('\n') > 1024 * 1024 && text.length - text.indexOf('\n') > 3 * 1024 * 1024, 'chunks');
+    assert.deepStrictEqual(readInventoryCacheSync(cache, CONTEXT), many);
+    for (const cut of [text.indexOf('\n') + 1, text.length - 1, Math.floor(text.length * 0.7)]) {
+      fs.writeFileSync(cache, text.slice(0, cut), 'latin1');
+      assert.strictEqual(readInventoryCacheSync(cache, CONTEXT), undefined, `cut at ${cut} of ${text.length}`);
+    }
+  });
+
   it('ignores a cache that is missing, corrupt, foreign, of another version or for other settings', async () => {
     const root = workspace();
     const files = await records(root);
@@ -206,24 +267,31 @@ describe('inventory cache', () => {
     // The records' line and the certificates' PEM after it.
     const newline = good.indexOf('\n');
     const pems = good.slice(newline + 1);
-    const header = () => JSON.parse(good.slice(0, newline)) as { files: unknown[][] };
+    type Header = { files: unknown[][]; names: unknown[] };
+    const header = () => JSON.parse(good.slice(0, newline)) as Header;
     const withPems = (value: unknown) => `${JSON.stringify(value)}\n${pems}`;
-    type Item = Record<string, unknown>;
-    const certificateOf = (cache: { files: unknown[][] }) =>
-      (cache.files.flatMap((f) => f[3]) as Item[]).find((item) => item.kind === 'certificate')!;
+    // An item is [kind, ...values]; a certificate's last value is its PEM's length.
+    const certificateOf = (cache: Header) =>
+      (cache.files.flatMap((f) => f[3]) as unknown[][]).find((item) => item[0] === 'certificate')!;
     const parsed = header();
-    // A certificate record whose subject is a string, not a list of names.
+    // A name list that is a string, not a list of attributes.
     const badTypes = header();
-    certificateOf(badTypes).subject = 'CN=x';
+    badTypes.names[0] = 'CN=x';
+    const badAttribute = header();
+    (badAttribute.names[0] as unknown[])[0] = ['CN', 'x', 'printed'];
+    // Records that name lists the table does not have.
+    const noNames = header();
+    noNames.names = [];
     const badKind = header();
-    (badKind.files[0][3] as unknown[]).push({ kind: 'secret', path: 0 });
+    (badKind.files[0][3] as unknown[]).push(['secret']);
     const extraField = header();
-    certificateOf(extraField).privateBytes = 'c2VjcmV0';
+    certificateOf(extraField).push('c2VjcmV0');
     const relative = header();
     relative.files[0][0] = 'relative/path.pem';
     // A certificate whose PEM length reaches into the next one's.
     const shifted = header();
-    (certificateOf(shifted).pem as number) += 10;
+    const certificate = certificateOf(shifted);
+    (certificate[certificate.length - 1] as number) += 10;
     const cases: Record<string, string> = {
       truncated: good.slice(0, good.length / 2),
       'not JSON': '\u0000\u0001binary',
@@ -231,6 +299,8 @@ describe('inventory cache', () => {
       'another version': withPems({ ...parsed, version: INVENTORY_CACHE_VERSION + 1 }),
       'other settings': encodeInventoryCache(JSON.stringify({ version: '1.2.3', maxFileBytes: 1 }), files),
       'wrong types': withPems(badTypes),
+      'an attribute of three values': withPems(badAttribute),
+      'names not in the table': withPems(noNames),
       'unknown kind': withPems(badKind),
       'a field no spec names': withPems(extraField),
       'relative path': withPems(relative),
