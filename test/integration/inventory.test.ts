@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { MtlsRotationApi } from '../../src/extension';
 import { activateExtension, EXTENSION_ID, until, workspaceRoot } from './testHelpers';
 import type { InventoryNode } from '../../src/vscode/inventory/inventoryTree';
+import { fileKey } from '../../src/vscode/inventory/fileKey';
 import { daysFromNow, makeCa, makeLeaf, openssl, tempDir } from '../support/openssl';
 import { FIXTURE } from './prepareWorkspace';
 
@@ -251,6 +252,21 @@ describe('Inventory view', () => {
     await vscode.commands.executeCommand('mtlsRotation.refresh');
     assert.strictEqual(api.inventory.tree.model.certificates.length, 3);
     assert.strictEqual(api.inventory.tree.model.caCertificates.length, 2);
+  });
+
+  it("keys files exactly as VS Code's Uri names them, plain paths or not", () => {
+    const paths = [
+      path.join(root, 'certs', 'program-a.crt'),
+      '/srv/team-1/service_2/client-3.v1~old.pem',
+      '/srv/with space/a b.crt',
+      '/srv/ümlaut/é.pem',
+      '/srv/percent%20/hash#/q?.crt',
+      '/srv/colon:/semi;/comma,/plus+/at@/amp&/eq=/dollar$.crt',
+      '//server/share/x.crt',
+      '/srv//double/x.crt',
+      '/',
+    ];
+    for (const file of paths) assert.strictEqual(fileKey(file), vscode.Uri.file(file).toString(), file);
   });
 
   it('keeps nothing of files deleted while a scan reads them', async () => {

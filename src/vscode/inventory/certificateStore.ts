@@ -11,6 +11,7 @@ import { walkFiles, WalkedFile } from '../../core/inventory/walkFiles';
 import { readCryptoFile } from '../../core/x509/readCryptoFile';
 import { Disposable } from '../disposable';
 import { KeyedDelayer } from '../keyedDelayer';
+import { fileKey } from './fileKey';
 import { Log } from '../log';
 import { Settings } from '../settings';
 import { BUILT_IN_COMMAND_IDS } from '../commandIds';
@@ -214,13 +215,13 @@ export class CertificateStore extends Disposable {
             }
             if (token.isCancellationRequested) return;
           }
-          const localKeys = local.map((file) => vscode.Uri.file(file.path).toString());
+          const localKeys = local.map((file) => fileKey(file.path));
           for (const key of localKeys) seen.add(key);
           const walked = Date.now();
           for (const uri of remote) seen.add(uri.toString());
           const errorsByPath = new Map<string, InventoryError[]>();
           for (const error of walkErrors) {
-            const key = vscode.Uri.file(error.path).toString();
+            const key = fileKey(error.path);
             seen.add(key);
             (errorsByPath.get(key) ?? errorsByPath.set(key, []).get(key)!).push(error);
           }
@@ -329,7 +330,7 @@ export class CertificateStore extends Disposable {
           for (const error of batch.errors) entry(error.path).errors.push(error);
           for (const [path, result] of byFile) {
             unset.delete(path);
-            const key = vscode.Uri.file(path).toString();
+            const key = fileKey(path);
             if (this.touchedByEvents(key)) continue;
             if (result.errors.length === 0) result.errors = EMPTY as never[];
             else if (result.errors.some((error) => error.code === 'not-found')) vanished.push(path);
@@ -340,7 +341,7 @@ export class CertificateStore extends Disposable {
       });
       // Files that held nothing to show (a PEM of parameters only) are remembered too, so they are not read again.
       for (const path of unset) {
-        const key = vscode.Uri.file(path).toString();
+        const key = fileKey(path);
         if (!this.touchedByEvents(key))
           this.files.set(key, entryFor(path, { items: EMPTY as never[], errors: EMPTY as never[] }));
       }
@@ -348,7 +349,7 @@ export class CertificateStore extends Disposable {
       // which is still there, stays an error.)
       let removed = false;
       for (const path of vanished) {
-        if (await isGone(path)) removed = this.files.delete(vscode.Uri.file(path).toString()) || removed;
+        if (await isGone(path)) removed = this.files.delete(fileKey(path)) || removed;
       }
       if (removed) this.bump();
     } catch (error) {
@@ -368,7 +369,7 @@ export class CertificateStore extends Disposable {
       if (!cached) return 0;
       const decoded = Date.now();
       for (const record of cached) {
-        const key = vscode.Uri.file(record.path).toString();
+        const key = fileKey(record.path);
         // A file event or a scan that came first saw the file as it is now.
         if (this.files.has(key)) continue;
         const { items, errors } = record.result;
