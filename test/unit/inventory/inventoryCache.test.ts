@@ -292,6 +292,10 @@ describe('inventory cache', () => {
     const shifted = header();
     const certificate = certificateOf(shifted);
     (certificate[certificate.length - 1] as number) += 10;
+    // A certificate whose PEM length is far more than the file holds.
+    const huge = header();
+    const hugeCertificate = certificateOf(huge);
+    hugeCertificate[hugeCertificate.length - 1] = 2 ** 32;
     const cases: Record<string, string> = {
       truncated: good.slice(0, good.length / 2),
       'not JSON': '\u0000\u0001binary',
@@ -305,6 +309,7 @@ describe('inventory cache', () => {
       'a field no spec names': withPems(extraField),
       'relative path': withPems(relative),
       'PEM lengths that do not add up': withPems(shifted),
+      'a PEM length past the end of the file': withPems(huge),
       'PEM section cut short': good.slice(0, good.length - 100),
       'PEM section with more': `${good}-----BEGIN CERTIFICATE-----\n`,
       'PEM section not a certificate': `${good.slice(0, newline + 1)}${pems.replace(/CERTIFICATE/g, 'X509 CRL')}`,
