@@ -156,6 +156,9 @@ class PemFile implements PemSource {
 
   take(length: number): string | undefined {
     if (this.end - this.start < length) {
+      // A length the file cannot hold is refused before any buffer is grown for it (a corrupt cache could ask
+      // for gigabytes, and a failed allocation is not an error that says the file is no cache).
+      if (length > this.end - this.start + this.size - this.position) return undefined;
       if (length > this.buffer.length) {
         const larger = Buffer.allocUnsafe(length);
         this.buffer.copy(larger, 0, this.start, this.end);

@@ -189,6 +189,8 @@ export class CertificateStore extends Disposable {
 
   private async scan(token: vscode.CancellationToken): Promise<void> {
     this.setScanning(true);
+    // Also when this scan replaces a cancelled one (the flag stays set): this walk is later than those events.
+    this.touchedDuringScan.clear();
     const started = Date.now();
     this.walkMs = 0;
     try {
@@ -464,10 +466,8 @@ export class CertificateStore extends Disposable {
     if (this.scanningNow === value) return;
     this.scanningNow = value;
     void runCommand(BUILT_IN_COMMAND_IDS.setContext, 'mtlsRotation.scanning', value);
-    if (value) {
-      this.changesAtScanStart = this.changes;
-      this.touchedDuringScan.clear();
-    } else if (this.changes !== this.changesAtScanStart || !this.scannedOnce) {
+    if (value) this.changesAtScanStart = this.changes;
+    else if (this.changes !== this.changesAtScanStart || !this.scannedOnce) {
       this.delayer.cancel('fire');
       this.changed.fire();
     }

@@ -292,6 +292,24 @@ describe('inventory cache', () => {
     const shifted = header();
     const certificate = certificateOf(shifted);
     (certificate[certificate.length - 1] as number) += 10;
+    // Name refs that are no place in the table, and null where the field is not optional.
+    const withCertificate = (change: (values: unknown[]) => void) => {
+      const changed = header();
+      change(certificateOf(changed));
+      return withPems(changed);
+    };
+    // [kind, publicKeySha256, keyType, keyBits, curve, index, line, subject, ...]
+    const SUBJECT = 7;
+    const inherited = Object.fromEntries(
+      ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((kind) => [
+        `the kind ${kind}`,
+        withCertificate((values) => (values[0] = kind)),
+      ]),
+    );
+    // A certificate whose PEM length is far more than the file holds.
+    const huge = header();
+    const hugeCertificate = certificateOf(huge);
+    hugeCertificate[hugeCertificate.length - 1] = 2 ** 32;
     const cases: Record<string, string> = {
       truncated: good.slice(0, good.length / 2),
       'not JSON': '\u0000\u0001binary',
@@ -305,6 +323,12 @@ describe('inventory cache', () => {
       'a field no spec names': withPems(extraField),
       'relative path': withPems(relative),
       'PEM lengths that do not add up': withPems(shifted),
+      'a PEM length past the end of the file': withPems(huge),
+      'a name ref that is a fraction': withCertificate((values) => (values[SUBJECT] = 0.5)),
+      'a name ref that is negative': withCertificate((values) => (values[SUBJECT] = -1)),
+      'a name ref that is a string': withCertificate((values) => (values[SUBJECT] = '0')),
+      'null for a field that is not optional': withCertificate((values) => (values[2] = null)),
+      ...inherited,
       'PEM section cut short': good.slice(0, good.length - 100),
       'PEM section with more': `${good}-----BEGIN CERTIFICATE-----\n`,
       'PEM section not a certificate': `${good.slice(0, newline + 1)}${pems.replace(/CERTIFICATE/g, 'X509 CRL')}`,
