@@ -12,7 +12,14 @@ import {
   WalkedFile,
 } from './walkFiles';
 import { fsError } from './fsError';
-import { DEFAULT_MAX_FILE_BYTES, openNonBlocking, readFd, readUpTo, statFd } from '../files/readUserFile';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  NON_BLOCKING_READ_FLAGS,
+  openNonBlocking,
+  readFd,
+  readUpTo,
+  statFd,
+} from '../files/readUserFile';
 
 export { DEFAULT_MAX_FILE_BYTES };
 export { CANDIDATE_EXTENSIONS, DEFAULT_SKIP_DIRECTORIES, isCandidateName };
@@ -33,9 +40,25 @@ export interface InventoryOptions extends ReadOptions {
   /** Called with each batch's results, for incremental display. */
   onItems?: (batch: InventoryResult) => void;
   skipDirectories?: readonly string[];
+  /**
+   * Open and read files that fit a reader's buffer with synchronous calls on this thread, instead of a round
+   * trip through libuv's thread pool for each: on a local disk the hand-over costs more than the call itself
+   * (10,000 small files: open + read in 0.12 s blocking, 0.25 to 0.37 s through the pool, on 2 cores). Once
+   * one file takes longer than BLOCKING_LIMIT_MS (a slow or network disk), the rest of the scan goes through
+   * the pool, so the event loop is never held for long.
+   */
+  blockingReads?: boolean;
 }
 
+/** A file that takes longer than this to open and read turns a scan's blocking reads off. */
+export const BLOCKING_LIMIT_MS = 20;
+
 type FileTask = WalkedFile;
+
+/** Whether the scan still opens and reads on this thread (see InventoryOptions.blockingReads). */
+interface ReadMode {
+  blocking: boolean;
+}
 
 /** One file, as the adapter reads it on file events. Never throws. */
 export async function readInventoryFile(path: string, options: InventoryOptions = {}): Promise<InventoryResult> {
@@ -66,10 +89,11 @@ export async function scanInventory(
   let next = 0;
   let done = 0;
   let batch: InventoryResult = { items: [], errors: [] };
+  const mode: ReadMode = { blocking: options.blockingReads === true };
   const reader = async (): Promise<void> => {
     const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
     while (next < tasks.length && !aborted) {
-      const result = await readTask(tasks[next++], options, false, buffer);
+      const result = await readTask(tasks[next++], options, false, buffer, mode);
       if (aborted) return;
       for (const item of result.items) batch.items.push(item);
       for (const error of result.errors) batch.errors.push(error);
@@ -109,18 +133,28 @@ async function readTask(
   options: InventoryOptions,
   explicit: boolean,
   buffer?: Buffer,
+  mode?: ReadMode,
 ): Promise<InventoryResult> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let fd: number | undefined;
   try {
-    fd = await openNonBlocking(task.path);
     let bytes: Buffer | undefined;
     if (buffer) {
       const wanted = Math.min(buffer.length, max + 1);
-      const got = await readFd(fd, buffer, 0, wanted, 0);
+      let got: number;
+      if (mode?.blocking) {
+        const started = performance.now();
+        fd = fsCallback.openSync(task.path, NON_BLOCKING_READ_FLAGS);
+        got = fsCallback.readSync(fd, buffer, 0, wanted, 0);
+        if (performance.now() - started > BLOCKING_LIMIT_MS) mode.blocking = false;
+      } else {
+        fd = await openNonBlocking(task.path);
+        got = await readFd(fd, buffer, 0, wanted, 0);
+      }
       // A short read is the end of the file, which is then at most `max` bytes: the stat is not needed.
       if (got < wanted) bytes = buffer.subarray(0, got);
     }
+    fd ??= await openNonBlocking(task.path);
     if (!bytes) {
       const stat = await statFd(fd);
       if (stat.isDirectory()) return fileError(task.path, new CoreError('unreadable', 'is a directory'));

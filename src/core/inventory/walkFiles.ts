@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, statSync, Stats } from 'fs';
 import * as nodePath from 'path';
 import { CoreError } from '../errors';
 import { InventoryError } from '../model';
@@ -48,7 +48,16 @@ export interface WalkOptions {
   exclude?: readonly RegExp[];
   /** Stat every file listed, for its size and mtime: what a refresh compares to decide what to read again. */
   stat?: boolean;
+  /**
+   * Those stats as synchronous calls on this thread, for the reason and with the limit of
+   * InventoryOptions.blockingReads: once one takes longer than BLOCKING_STAT_LIMIT_MS, the rest go through the
+   * thread pool.
+   */
+  blockingStat?: boolean;
 }
+
+/** A stat that takes longer than this turns a walk's blocking stats off. */
+const BLOCKING_STAT_LIMIT_MS = 20;
 
 export interface WalkResult {
   /** In walk order: roots as given, each directory's entries by name, files before subdirectories. */
@@ -82,9 +91,20 @@ export class Walker {
   /** dev:ino of every directory entered, so that a directory reached twice through links is read once. */
   private readonly visited = new Set<string>();
   private readonly skip: ReadonlySet<string>;
+  private blockingStat: boolean;
 
   constructor(private readonly options: WalkOptions) {
     this.skip = new Set(options.skipDirectories ?? DEFAULT_SKIP_DIRECTORIES);
+    this.blockingStat = options.blockingStat === true;
+  }
+
+  private statHere(path: string): Stats {
+    const started = performance.now();
+    try {
+      return statSync(path);
+    } finally {
+      if (performance.now() - started > BLOCKING_STAT_LIMIT_MS) this.blockingStat = false;
+    }
   }
 
   /** Files named as roots are stat'ed in parallel; directories are then walked one after the other, in order. */
@@ -171,7 +191,7 @@ export class Walker {
           if (!wanted) return undefined;
           if (!this.options.stat) return { path, sniff: wanted.sniff };
           try {
-            return this.file(path, wanted.sniff, await fs.stat(path));
+            return this.file(path, wanted.sniff, this.blockingStat ? this.statHere(path) : await fs.stat(path));
           } catch (error) {
             this.error(path, fsError(error, false));
             return undefined;

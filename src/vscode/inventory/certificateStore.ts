@@ -295,6 +295,8 @@ export class CertificateStore extends Disposable {
         // What to skip is the exclude setting's to say (its default names node_modules and .git).
         skipDirectories: [],
         stat: true,
+        // A local folder: see InventoryOptions.blockingReads.
+        blockingStat: true,
         signal: abort.signal,
       });
       this.walkMs += Date.now() - walkStart;
@@ -323,6 +325,7 @@ export class CertificateStore extends Disposable {
     try {
       await scanInventory(files, {
         maxFileBytes: this.settings.maxFileBytes,
+        blockingReads: true,
         signal: abort.signal,
         onItems: (batch) => {
           // A file's items and errors always arrive in one batch, so each file's entry is replaced whole.

@@ -183,8 +183,10 @@ describe('faults: inventory scan', function () {
       const server = net.createServer();
       await new Promise<void>((resolve) => server.listen(path.join(root, 'socket.pem'), resolve));
       try {
-        const result = await scan([root], {}, 5000);
-        assert.deepStrictEqual(relative(root, result), { items: ['real.crt#0'], errors: [] });
+        for (const blockingReads of [false, true]) {
+          const result = await scan([root], { blockingReads }, 5000);
+          assert.deepStrictEqual(relative(root, result), { items: ['real.crt#0'], errors: [] }, `${blockingReads}`);
+        }
       } finally {
         server.close();
         releaseFifo(path.join(root, 'pipe.pem'));
@@ -213,12 +215,14 @@ describe('faults: inventory scan', function () {
             ['unreadable', 'too-large', 'empty-file'].includes(single.errors[0].code),
             `${target}: ${JSON.stringify(single.errors)}`,
           );
-          const scanned = await scan([target], { maxFileBytes: 100_000 }, 3000);
-          assert.deepStrictEqual(
-            scanned.errors.map((e) => e.code),
-            single.errors.map((e) => e.code),
-            target,
-          );
+          for (const blockingReads of [false, true]) {
+            const scanned = await scan([target], { maxFileBytes: 100_000, blockingReads }, 3000);
+            assert.deepStrictEqual(
+              scanned.errors.map((e) => e.code),
+              single.errors.map((e) => e.code),
+              `${target} ${blockingReads}`,
+            );
+          }
         }
       } finally {
         server.close();
@@ -236,6 +240,9 @@ describe('faults: inventory scan', function () {
       try {
         const single = await timedAsync('readInventoryFile', fifo, () => readInventoryFile(fifo), 3000);
         assert.deepStrictEqual([single.items.length, single.errors.length], [0, 1], JSON.stringify(single));
+        // A scan's blocking read of it returns at once as well (the pipe is opened non-blocking).
+        const scanned = await scan([fifo], { blockingReads: true }, 3000);
+        assert.deepStrictEqual([scanned.items.length, scanned.errors.length], [0, 1], JSON.stringify(scanned));
       } finally {
         fs.closeSync(writer);
         fs.closeSync(reader);
@@ -258,35 +265,37 @@ describe('faults: inventory scan', function () {
       'becomes a symlink loop': ['symlink-loop'],
       'becomes a dangling link': ['not-found'],
     };
-    for (const kind of kinds) {
-      it(`a file that ${kind} is an error entry, the others are read`, async () => {
-        const root = scratchDir('changed-');
-        for (const name of ['a.crt', 'b.crt', 'victim.pem', 'c.crt'])
-          fs.writeFileSync(path.join(root, name), certificate);
-        const victim = path.join(root, 'victim.pem');
-        const change = () => {
-          fs.rmSync(victim);
-          if (kind === 'becomes a directory') fs.mkdirSync(victim);
-          if (kind === 'becomes a named pipe') assert.ok(mkfifo(victim));
-          if (kind === 'becomes a symlink loop') fs.symlinkSync('victim.pem', victim);
-          if (kind === 'becomes a dangling link') fs.symlinkSync('nowhere.pem', victim);
-        };
-        try {
-          const result = await scan([root], { onProgress: (done) => done === 0 && change() }, 5000);
-          const { items, errors } = relative(root, result);
-          assert.deepStrictEqual(items, ['a.crt#0', 'b.crt#0', 'c.crt#0']);
-          assert.strictEqual(errors.length, 1, errors.join(', '));
-          assert.ok(
-            expected[kind].some((code) => errors[0] === `victim.pem:${code}`),
-            errors[0],
-          );
-          if (kind === 'vanishes') assert.strictEqual(result.errors[0].message, 'file vanished during the scan');
-          if (kind === 'becomes a directory') assert.strictEqual(result.errors[0].message, 'is a directory');
-        } finally {
-          if (kind === 'becomes a named pipe') releaseFifo(victim);
-        }
-      });
-    }
+    for (const blockingReads of [false, true])
+      for (const kind of kinds) {
+        const how = blockingReads ? ' (blocking reads)' : '';
+        it(`a file that ${kind} is an error entry, the others are read${how}`, async () => {
+          const root = scratchDir('changed-');
+          for (const name of ['a.crt', 'b.crt', 'victim.pem', 'c.crt'])
+            fs.writeFileSync(path.join(root, name), certificate);
+          const victim = path.join(root, 'victim.pem');
+          const change = () => {
+            fs.rmSync(victim);
+            if (kind === 'becomes a directory') fs.mkdirSync(victim);
+            if (kind === 'becomes a named pipe') assert.ok(mkfifo(victim));
+            if (kind === 'becomes a symlink loop') fs.symlinkSync('victim.pem', victim);
+            if (kind === 'becomes a dangling link') fs.symlinkSync('nowhere.pem', victim);
+          };
+          try {
+            const result = await scan([root], { onProgress: (done) => done === 0 && change(), blockingReads }, 5000);
+            const { items, errors } = relative(root, result);
+            assert.deepStrictEqual(items, ['a.crt#0', 'b.crt#0', 'c.crt#0']);
+            assert.strictEqual(errors.length, 1, errors.join(', '));
+            assert.ok(
+              expected[kind].some((code) => errors[0] === `victim.pem:${code}`),
+              errors[0],
+            );
+            if (kind === 'vanishes') assert.strictEqual(result.errors[0].message, 'file vanished during the scan');
+            if (kind === 'becomes a directory') assert.strictEqual(result.errors[0].message, 'is a directory');
+          } finally {
+            if (kind === 'becomes a named pipe') releaseFifo(victim);
+          }
+        });
+      }
 
     for (const count of [200, 700]) {
       it(`${count} files deleted while the scan runs: each is read or an error entry not-found, exactly once`, async () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CoreError } from '../../../src/core/errors';
 import { readInventoryFile, scanInventory } from '../../../src/core/inventory/scanInventory';
+import { walkFiles } from '../../../src/core/inventory/walkFiles';
 import { InventoryResult } from '../../../src/core/model';
 import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
 
@@ -92,6 +93,25 @@ describe('scanInventory', () => {
     fs.chmodSync(path.join(root, 'a/client.crt'), 0o000);
     const result = await scanInventory([root]);
     assert.ok(rel(root, result).errors.includes('a/client.crt:permission-denied'));
+  });
+
+  it('reads the same with blocking reads and stats as through the thread pool', async () => {
+    const root = tree();
+    fs.symlinkSync(path.join(root, 'a'), path.join(root, 'a/b/loop'));
+    fs.symlinkSync(path.join(root, 'nowhere.pem'), path.join(root, 'a/dangling.pem'));
+    fs.mkdirSync(path.join(root, 'dir.pem'));
+    if (process.getuid?.() !== 0) fs.chmodSync(path.join(root, 'a/client.key'), 0o000);
+    const paths = [root, path.join(root, 'a/b/binary.bin'), path.join(root, 'missing.crt')];
+    const walk = (blockingStat: boolean) => walkFiles(paths, { stat: true, blockingStat });
+    const pooled = await walk(false);
+    const blocking = await walk(true);
+    assert.deepStrictEqual(blocking, pooled);
+    for (const maxFileBytes of [undefined, 1000]) {
+      const viaPool = await scanInventory(pooled.files, { maxFileBytes });
+      const here = await scanInventory(pooled.files, { maxFileBytes, blockingReads: true });
+      assert.deepStrictEqual(here, viaPool, `maxFileBytes ${maxFileBytes}`);
+      assert.ok((maxFileBytes ? 0 : 4) <= here.items.length && here.errors.length > 2, JSON.stringify(rel(root, here)));
+    }
   });
 
   it('reports progress and items incrementally, and stops on abort', async () => {
