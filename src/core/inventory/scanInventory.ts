@@ -66,10 +66,10 @@ export async function readInventoryFile(path: string, options: InventoryOptions 
 }
 
 /**
- * Reads every candidate file under `paths` (files are always read; directories recursively). Asynchronous
- * throughout: `concurrency` readers each take the next file, read it (open, one read into the reader's own
- * buffer, close: no stat for files that fit) and parse it while the other readers' I/O runs in libuv's
- * thread pool. The event loop turns at every read, and once more after each batch of `concurrency` files
+ * Reads every candidate file under `paths` (files are always read; directories recursively). `concurrency`
+ * readers each take the next file, read it (open, one read into the reader's own buffer, close: no stat for
+ * files that fit) and parse it while the other readers' I/O runs in libuv's thread pool (or, with
+ * `blockingReads`, on this thread). The event loop turns at every read, and once more after each batch of `concurrency` files
  * (progress, items, abort check), so that an extension host stays responsive. Memory stays bounded: one
  * buffer per reader, whatever the number of files. Problems become error entries; only an abort rejects
  * (code `aborted`).
