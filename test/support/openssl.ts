@@ -33,6 +33,32 @@ export function makeKey(outPath: string, spec: KeySpec = { type: 'rsa', bits: 20
   return outPath;
 }
 
+/**
+ * A self-signed certificate at `certPath` (its key beside it, `.key`), made by `openssl req -x509`: `subject` in
+ * openssl's `/O=x/CN=z` form, `args` any further options of req (`-utf8`, `-addext ...`).
+ */
+export function makeSelfSigned(
+  certPath: string,
+  subject: string,
+  options: { key?: KeySpec; days?: number; args?: string[] } = {},
+): string {
+  const keyPath = makeKey(certPath.replace(/\.[^./]*$/, '') + '.key', options.key ?? { type: 'ec' });
+  openssl([
+    'req',
+    '-x509',
+    '-key',
+    keyPath,
+    '-out',
+    certPath,
+    '-days',
+    String(options.days ?? 30),
+    ...(options.args ?? []),
+    '-subj',
+    subject,
+  ]);
+  return certPath;
+}
+
 /** `subject` in openssl's `/O=x/OU=y/CN=z` form; `sans` like `['DNS:a.example', 'IP:10.0.0.1']`. */
 export function makeCsr(keyPath: string, outPath: string, subject: string, sans: string[] = []): string {
   const args = ['req', '-new', '-key', keyPath, '-out', outPath, '-subj', subject];

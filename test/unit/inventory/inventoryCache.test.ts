@@ -16,7 +16,7 @@ import { walkFiles } from '../../../src/core/inventory/walkFiles';
 import { InventoryResult } from '../../../src/core/model';
 import { formatName } from '../../../src/core/x509/formatName';
 import { readCryptoFile } from '../../../src/core/x509/readCryptoFile';
-import { openssl } from '../../support/openssl';
+import { makeSelfSigned, openssl } from '../../support/openssl';
 import { cryptoFixtures, scratchDir } from '../../support/cryptoFixtures';
 
 const CONTEXT = JSON.stringify({ version: '1.2.3', maxFileBytes: 5 * 1024 * 1024 });
@@ -108,25 +108,9 @@ describe('inventory cache', () => {
   it('gives back names that print as openssl prints them: escapes, quoting and multi-valued RDNs', async () => {
     const root = scratchDir('cache-names-');
     const cert = path.join(root, 'odd.crt');
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      path.join(root, 'odd.key'),
-      '-out',
-      cert,
-      '-days',
-      '30',
-      '-utf8',
-      '-multivalue-rdn',
-      '-subj',
-      '/O=Soci\u00e9t\u00e9 G\u00e9n\u00e9rale, Inc./OU=Payments+OU=Cards/CN= lead#',
-    ]);
+    makeSelfSigned(cert, '/O=Soci\u00e9t\u00e9 G\u00e9n\u00e9rale, Inc./OU=Payments+OU=Cards/CN= lead#', {
+      args: ['-utf8', '-multivalue-rdn'],
+    });
     const subjectLine = openssl(['x509', '-in', cert, '-noout', '-subject'])
       .trim()
       .replace(/^subject=/, '');

@@ -13,7 +13,7 @@ import { readCertificate } from '../../../src/core/x509/certificate';
 import { checkCertificateStructure } from '../../../src/core/x509/certificateStructure';
 import { scratchDir } from '../../support/cryptoFixtures';
 import { childSlices } from '../../support/fuzzMutations';
-import { openssl } from '../../support/openssl';
+import { makeSelfSigned } from '../../support/openssl';
 
 const hex = (text: string): Buffer => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 
@@ -240,25 +240,7 @@ describe('certificate structure, against openssl x509', function () {
   before(() => {
     const dir = scratchDir('structure-');
     const pemPath = path.join(dir, 'cert.pem');
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      path.join(dir, 'key.pem'),
-      '-out',
-      pemPath,
-      '-days',
-      '30',
-      '-subj',
-      '/O=Structure/CN=base',
-      '-addext',
-      'subjectAltName=DNS:a.example',
-    ]);
+    makeSelfSigned(pemPath, '/O=Structure/CN=base', { args: ['-addext', 'subjectAltName=DNS:a.example'] });
     const text = fs.readFileSync(pemPath, 'latin1');
     base = split(Buffer.from(text.replace(/-----[^-]+-----/g, ''), 'base64'));
   });

@@ -6,7 +6,7 @@ import { CoreError } from '../../../src/core/errors';
 import { decodeString, decodeTime, readNode } from '../../../src/core/x509/der';
 import { formatIp } from '../../../src/core/x509/subjectAltNames';
 import { scratchDir } from '../../support/cryptoFixtures';
-import { openssl } from '../../support/openssl';
+import { makeSelfSigned, openssl } from '../../support/openssl';
 
 const node = (hex: string) => readNode(Buffer.from(hex.replace(/\s+/g, ''), 'hex'));
 const time = (tag: number, text: string) =>
@@ -113,22 +113,11 @@ describe('attribute names', () => {
         : `v${oid.split('.').pop()}${directoryStrings.includes(oid) ? '-Ü' : ''}`;
     const dir = scratchDir('names-');
     const file = path.join(dir, 'names.crt');
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ed25519',
-      '-nodes',
-      '-keyout',
-      path.join(dir, 'k.pem'),
-      '-out',
-      file,
-      '-days',
-      '1',
-      '-utf8',
-      '-subj',
-      oids.map((oid) => `/${oid}=${value(oid)}`).join(''),
-    ]);
+    makeSelfSigned(file, oids.map((oid) => `/${oid}=${value(oid)}`).join(''), {
+      key: { type: 'ed25519' },
+      days: 1,
+      args: ['-utf8'],
+    });
     const printed = openssl(['x509', '-in', file, '-noout', '-subject', '-nameopt', 'sep_multiline,sname,utf8'])
       .split('\n')
       .filter((l) => l.startsWith('    '))
